@@ -1,0 +1,198 @@
+// The checks behind the six *-blocks-* rules: run the reachability model and turn blocked or
+// partly blocked flows into findings (one per security group or ACL and flow, never per member).
+import type { RuleContext } from '../../src/rule.js';
+import type { Model, SecurityGroup, NetworkAcl, AclRuleNode } from '../../src/model/types.js';
+import {
+  aclVerdicts,
+  backendFlows,
+  describeFlow,
+  isBlocking,
+  securityGroupVerdict,
+  traceLines,
+  type BackendFlow,
+  type FlowKind,
+} from '../../src/model/reach.js';
+import { joinAddresses } from '../../src/model/query.js';
+
+import { isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
+import type { Verdict } from '../../src/net/index.js';
+
+/** Families whose security groups are not in the path of LB traffic (Alibaba: 100.64.0.0/10 is never blocked). */
+const SG_EXEMPT_KINDS = new Set(['clb', 'alb', 'nlb']);
+
+function consequence(kind: FlowKind, flows: BackendFlow[]): string {
+  const members = joinAddresses([...new Set(flows.map((f) => f.member.address))]);
+  const first = flows[0]!;
+  switch (kind) {
+    case 'health-check':
+      return `where the health checks of ${first.monitor?.address ?? first.pool.address} come from, so ${members} ${flows.length === 1 ? 'is' : 'are'} marked unhealthy`;
+    case 'backend-port':
+      return `so ${first.listener.address} cannot forward requests to ${members}`;
+    case 'icmp':
+      return `which the UDP health check of ${first.monitor?.address ?? first.pool.address} needs, so ${members} ${flows.length === 1 ? 'is' : 'are'} marked unhealthy`;
+  }
+}
+
+function admittedText(verdict: Verdict, flow: BackendFlow): string {
+  const what = describeFlow(flow);
+  if (verdict.status === 'blocked') return `admits no ${what} from ${flow.sourceText}`;
+  return `admits ${what} from only ${verdict.admitted.toString()} of ${flow.sourceText}`;
+}
+
+function flowRelated(flows: BackendFlow[]): RelatedLocation[] {
+  const first = flows[0]!;
+  const out: RelatedLocation[] = [];
+  if (first.monitor) out.push({ range: first.monitor.resource.block.headerRange, address: first.monitor.address, message: 'health monitor' });
+  out.push({ range: first.pool.resource.block.headerRange, address: first.pool.address, message: 'backend pool' });
+  const seen = new Set<string>();
+  for (const f of flows) {
+    if (seen.has(f.member.address) || seen.size >= 5) continue;
+    seen.add(f.member.address);
+    out.push({ range: f.member.resource.block.headerRange, address: f.member.address, message: `member on ${f.backend.address}` });
+  }
+  out.push({ range: first.listener.resource.block.headerRange, address: first.listener.address, message: `${String(first.listener.protocol)} listener` });
+  return out;
+}
+
+export function securityGroupCheck(kind: FlowKind) {
+  return (model: Model, ctx: RuleContext): void => {
+    const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
+    for (const u of unknowns) ctx.unknown(u);
+    const groups = new Map<string, { flows: BackendFlow[]; verdict: Verdict; sgs: SecurityGroup[] }>();
+    for (const flow of flows) {
+      if (SG_EXEMPT_KINDS.has(flow.lb.kind)) continue;
+      const result = securityGroupVerdict(flow);
+      const memberRange = flow.member.resource.block.headerRange;
+      if (isUnknown(result)) {
+        ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
+        continue;
+      }
+      if (result.verdict.status === 'unknown') {
+        ctx.unknown({ address: flow.backend.address, range: memberRange, what: result.verdict.unknownReasons[0] ?? 'a security group rule is not known' });
+        continue;
+      }
+      if (!isBlocking(result.verdict) || result.groups.length === 0) continue;
+      const key = [result.groups.map((g) => g.address).join(','), flow.protocol, flow.port, flow.sourceText, flow.monitor?.address].join('|');
+      const entry = groups.get(key);
+      if (entry) entry.flows.push(flow);
+      else groups.set(key, { flows: [flow], verdict: result.verdict, sgs: result.groups });
+    }
+    for (const { flows: list, verdict, sgs } of groups.values()) {
+      const first = list[0]!;
+      const sg = sgs[0]!;
+      const names = sgs.length === 1 ? sg.address : `security groups ${joinAddresses(sgs.map((g) => g.address))} of ${first.backend.address}`;
+      const ruleRanges = new Map(sgs.flatMap((g) => g.rules.map((r) => [r.address, r.range] as const)));
+      const related: RelatedLocation[] = [
+        ...verdict.trace.flatMap((step) => {
+          const range = ruleRanges.get(step.ruleId);
+          return range ? [{ range, address: step.ruleId, message: `${step.effect} ${step.addresses}` }] : [];
+        }),
+        ...sgs.slice(1).map((g) => ({ range: g.resource.block.headerRange, address: g.address, message: 'security group of the backend' })),
+        ...flowRelated(list),
+      ];
+      ctx.report({
+        message: `${names} ${admittedText(verdict, first)}, ${consequence(kind, list)}.`,
+        address: sg.address,
+        attribute: `${kind}:${first.protocol}:${first.port ?? ''}`,
+        range: sg.resource.block.headerRange,
+        related,
+        trace: [
+          `${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address} → ${first.backend.address}`,
+          `flow: ${describeFlow(first)} from ${first.sourceText}`,
+          ...traceLines(verdict),
+        ],
+        fix: securityGroupFix(sg, first),
+      });
+    }
+  };
+}
+
+function localAddress(address: string): string {
+  return address.replace(/^(module\.[^.]+(\[[^\]]+\])?\.)+/, '');
+}
+
+function securityGroupFix(sg: SecurityGroup, flow: BackendFlow) {
+  const name = `${sg.resource.name}_allow_${flow.kind.replace(/-/g, '_')}${flow.port !== undefined ? `_${flow.port}` : ''}`;
+  const ref = `${localAddress(sg.address)}.id`;
+  const lines: string[] = [];
+  const neutron = sg.family === 'opentelekomcloud' || sg.family === 'flexibleengine';
+  const type = sg.resource.type.endsWith('_v2') ? `${sg.resource.type.replace(/_v2$/, '')}_rule_v2` : `${sg.resource.type}_rule`;
+  for (const cidr of flow.sources) {
+    const suffix = flow.sources.length > 1 ? `_${cidr.text.replace(/[./]/g, '_')}` : '';
+    lines.push(`resource "${type}" "${name}${suffix}" {`);
+    lines.push(`  security_group_id = ${ref}`);
+    lines.push(`  direction         = "ingress"`);
+    lines.push(`  ethertype         = "IPv4"`);
+    lines.push(`  protocol          = "${flow.protocol}"`);
+    if (flow.port !== undefined) {
+      if (neutron) {
+        lines.push(`  port_range_min    = ${flow.port}`);
+        lines.push(`  port_range_max    = ${flow.port}`);
+      } else lines.push(`  ports             = "${flow.port}"`);
+    }
+    lines.push(`  remote_ip_prefix  = "${cidr.text}"`);
+    lines.push('}');
+  }
+  return {
+    description: `Admit ${describeFlow(flow)} from ${flow.sources.map((c) => c.text).join(', ')} in ${sg.address}.`,
+    insertText: `\n${lines.join('\n')}\n`,
+    after: sg.resource.block.range,
+  };
+}
+
+export function networkAclCheck(kind: FlowKind) {
+  return (model: Model, ctx: RuleContext): void => {
+    const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
+    for (const u of unknowns) ctx.unknown(u);
+    const groups = new Map<string, { flows: BackendFlow[]; verdict: Verdict; acl: NetworkAcl; direction: 'in' | 'out' }>();
+    for (const flow of flows) {
+      const result = aclVerdicts(flow);
+      const memberRange = flow.member.resource.block.headerRange;
+      if (isUnknown(result)) {
+        ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
+        continue;
+      }
+      for (const { acl, verdict, direction } of result) {
+        if (verdict.status === 'unknown') {
+          ctx.unknown({ address: acl.address, range: acl.resource.block.headerRange, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          continue;
+        }
+        if (!isBlocking(verdict)) continue;
+        const key = [acl.address, direction, flow.protocol, flow.port, flow.sourceText, flow.monitor?.address].join('|');
+        const entry = groups.get(key);
+        if (entry) entry.flows.push(flow);
+        else groups.set(key, { flows: [flow], verdict, acl, direction });
+      }
+    }
+    for (const { flows: list, verdict, acl, direction } of groups.values()) {
+      const first = list[0]!;
+      const what =
+        direction === 'in'
+          ? `${acl.address} ${admittedText(verdict, first).replace(/^admits/, 'admits inbound')}`
+          : `${acl.address} admits no outbound reply (${describeFlow(first)} back to the ephemeral ports of ${first.sourceText})`;
+      ctx.report({
+        message: `${what}, ${consequence(kind, list)}.`,
+        address: acl.address,
+        attribute: `${kind}:${direction}:${first.protocol}:${first.port ?? ''}`,
+        range: acl.resource.block.headerRange,
+        related: [...aclRuleLocations(acl, verdict), ...flowRelated(list)],
+        trace: [
+          `${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address}`,
+          `flow: ${describeFlow(first)} from ${first.sourceText}${direction === 'out' ? ' (reply direction)' : ''}`,
+          ...traceLines(verdict),
+        ],
+      });
+    }
+  };
+}
+
+export function aclRuleLocations(acl: NetworkAcl, verdict: Verdict): RelatedLocation[] {
+  const rules: AclRuleNode[] = [...(Array.isArray(acl.ingress) ? acl.ingress : []), ...(Array.isArray(acl.egress) ? acl.egress : [])];
+  const byId = new Map<string, Range>(rules.map((r) => [r.id, r.range]));
+  return verdict.trace.flatMap((step) => {
+    const range = byId.get(step.ruleId);
+    return range ? [{ range, address: step.ruleId, message: `${step.effect} ${step.addresses}` }] : [];
+  });
+}
+
+

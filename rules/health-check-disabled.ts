@@ -1,0 +1,65 @@
+// Prevents backend groups that keep sending traffic to dead servers because nothing checks them.
+import { defineRule } from '../src/rule.js';
+import { isUsed } from '../src/model/query.js';
+import { attrRange } from '../src/model/values.js';
+
+export default defineRule({
+  id: 'health-check-disabled',
+  title: 'Backend server group in use has no active health check',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '4.0',
+  tags: ['reliability', 'load-balancer', 'health-check'],
+  docs: {
+    why: 'When the health check is disabled, the load balancer considers every backend server healthy and keeps routing requests to servers that are down.',
+    fix: 'Add a health monitor to the pool (or set `enabled = true` / `admin_state_up = true` / `health_check = "on"`).',
+    seed: 'seeds/000 (OTC ELB FAQ) "Step 2: Check Whether the Health Check Is Enabled"; seeds/001 "Scenarios" (health check disabled note)',
+    examples: {
+      fail: `resource "huaweicloud_elb_monitor" "fail_disabled" {
+  pool_id     = huaweicloud_elb_pool.api.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+  enabled     = false
+}`,
+      pass: `resource "huaweicloud_elb_monitor" "pass_enabled" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const pool of model.pools) {
+      if (!isUsed(pool)) continue;
+      if (pool.monitors.length === 0) {
+        const range = pool.resource.block.headerRange;
+        if (pool.hasUnknownMonitors) {
+          ctx.unknown({ address: pool.address, range, what: 'a health monitor reference is not known' });
+          continue;
+        }
+        ctx.report({
+          message: `${pool.address} has no health monitor, so the load balancer keeps sending requests to backends that are down.`,
+          address: pool.address,
+          range,
+        });
+        continue;
+      }
+      if (pool.monitors.some((m) => m.enabled !== false)) continue;
+      for (const monitor of pool.monitors) {
+        ctx.report({
+          message: `${monitor.address} disables the health check of ${pool.address} (${monitor.enabledAttribute} = false), so requests keep going to backends that are down.`,
+          address: monitor.address,
+          attribute: monitor.enabledAttribute,
+          range: attrRange(monitor.resource, monitor.enabledAttribute),
+          related: [{ range: pool.resource.block.headerRange, address: pool.address, message: 'pool whose health check is off' }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,64 @@
+// Prevents health-check domains (Host headers) that the cloud rejects.
+import { defineRule } from '../src/rule.js';
+import { isHttpMonitor } from '../src/model/query.js';
+import { attrRange } from '../src/model/values.js';
+
+/** Alibaba: 1-80 chars of a-z 0-9 . - ; Huawei/OTC/FE: 1-100 chars of A-Z a-z 0-9 . -, starting alphanumeric. */
+export function domainProblem(domain: string, family: string): string | undefined {
+  if (domain === '') return undefined; // empty = the default (backend or LB IP)
+  if (family === 'alicloud') {
+    if (domain.length < 1 || domain.length > 80) return `is ${domain.length} characters long (1-80 allowed)`;
+    const bad = [...domain].find((c) => !/[a-z0-9.-]/.test(c));
+    return bad === undefined ? undefined : `contains ${JSON.stringify(bad)} (only a-z, 0-9, "." and "-" are allowed)`;
+  }
+  if (domain.length < 1 || domain.length > 100) return `is ${domain.length} characters long (1-100 allowed)`;
+  const bad = [...domain].find((c) => !/[A-Za-z0-9.-]/.test(c));
+  if (bad !== undefined) return `contains ${JSON.stringify(bad)} (only letters, digits, "." and "-" are allowed)`;
+  if (!/^[A-Za-z0-9]/.test(domain)) return 'does not start with a letter or digit';
+  return undefined;
+}
+
+export default defineRule({
+  id: 'health-check-domain-invalid',
+  title: 'Health-check domain is invalid',
+  severity: 'error',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '5.0',
+  tags: ['reliability', 'load-balancer', 'health-check'],
+  docs: {
+    why: 'The domain is sent as the Host header of HTTP health checks. A value the cloud rejects fails at apply time; a backend that checks the Host header answers health checks with an error and is marked unhealthy.',
+    fix: 'Use a plain host name: Huawei/OTC/FlexibleEngine 1-100 characters of letters, digits, `.` and `-` starting with a letter or digit; Alibaba 1-80 characters of `a-z`, `0-9`, `.` and `-`. Leave it unset to use the backend IP.',
+    seed: 'seeds/002 (Huawei dedicated ELB) "Checking the Health Check Configuration" (Domain Name); seeds/004 (Alibaba SLB) "Domain Name: It must be 1-80 characters"',
+    examples: {
+      fail: `resource "huaweicloud_elb_monitor" "fail_domain" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  domain_name = "https://www.example.com"
+}`,
+      pass: `resource "huaweicloud_elb_monitor" "pass_domain" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  domain_name = "www.example.com"
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const monitor of model.monitors) {
+      if (!isHttpMonitor(monitor) || typeof monitor.domain !== 'string') continue;
+      const problem = domainProblem(monitor.domain, monitor.family);
+      if (!problem) continue;
+      ctx.report({
+        message: `${monitor.address} health-check domain ${JSON.stringify(monitor.domain)} ${problem}.`,
+        address: monitor.address,
+        attribute: monitor.domainAttribute,
+        range: attrRange(monitor.resource, monitor.domainAttribute),
+      });
+    }
+  },
+});

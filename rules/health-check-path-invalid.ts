@@ -1,0 +1,67 @@
+// Prevents HTTP health-check paths that the cloud rejects or that can never match a page.
+import { defineRule } from '../src/rule.js';
+import { isHttpMonitor } from '../src/model/query.js';
+import { attrRange } from '../src/model/values.js';
+
+// Huawei/OTC ELB API: 1-80 characters, starting with '/', letters, digits, - / . ? # % & and
+// the extended set _;~!()*[]@$^:',+= (dedicated ELB doc; a superset of the shared ELB's).
+const HUAWEI_PATH = /^[A-Za-z0-9\-/.?#%&_;~!()*[\]@$^:',+=]*$/;
+// Alibaba CLB: 1-80 characters, letters, digits and - / . % ? # & (plus the extended set in newer docs).
+const ALIBABA_PATH = HUAWEI_PATH;
+
+export function pathProblem(path: string, family: string): string | undefined {
+  if (path.length === 0) return 'is empty';
+  if (!path.startsWith('/')) return 'does not start with "/"';
+  if (path.length > 80) return `is ${path.length} characters long (at most 80)`;
+  const allowed = family === 'alicloud' ? ALIBABA_PATH : HUAWEI_PATH;
+  if (!allowed.test(path)) {
+    const bad = [...path].find((c) => !allowed.test(c));
+    return `contains ${JSON.stringify(bad)}, which the cloud rejects`;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'health-check-path-invalid',
+  title: 'HTTP health-check path is invalid',
+  severity: 'error',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '5.0',
+  tags: ['reliability', 'load-balancer', 'health-check'],
+  docs: {
+    why: 'The HTTP health check requests this path. A path that is not absolute, longer than 80 characters or with characters the cloud rejects fails at apply time or never returns the expected status, so every backend is marked unhealthy.',
+    fix: 'Use an absolute path such as `/healthz` (1-80 characters of letters, digits and `-/.?#%&_;~!()*[]@$^:\',+=`).',
+    seed: 'seeds/002 (Huawei dedicated ELB) "Checking the Health Check Configuration" (Check Path: enter an absolute path); seeds/004 (Alibaba SLB) health-check path rules',
+    examples: {
+      fail: `resource "huaweicloud_elb_monitor" "fail_relative" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "healthz"
+}`,
+      pass: `resource "huaweicloud_elb_monitor" "pass_absolute" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const monitor of model.monitors) {
+      if (!isHttpMonitor(monitor) || typeof monitor.urlPath !== 'string') continue;
+      const problem = pathProblem(monitor.urlPath, monitor.family);
+      if (!problem) continue;
+      ctx.report({
+        message: `${monitor.address} health-check path ${JSON.stringify(monitor.urlPath)} ${problem}.`,
+        address: monitor.address,
+        attribute: monitor.urlPathAttribute,
+        range: attrRange(monitor.resource, monitor.urlPathAttribute),
+      });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+// Prevents health checks that probe a port the backends do not serve.
+import { defineRule } from '../src/rule.js';
+import { joinAddresses } from '../src/model/query.js';
+import { attrRange } from '../src/model/values.js';
+
+export default defineRule({
+  id: 'health-check-port-mismatch',
+  title: 'Health-check port differs from the members\' port',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '4.0',
+  tags: ['reliability', 'load-balancer', 'health-check'],
+  docs: {
+    why: 'The health check probes the port it is given. When that port differs from the port the backend serves, a server whose application is down can be reported healthy, or a healthy one unhealthy when nothing listens on the health-check port; the security group must also admit both ports.',
+    fix: 'Remove the health-check port so the member port is used, or set it to the member port.',
+    seed: 'seeds/003 (Huawei self-service troubleshooting) "Health check configurations: The port configured for the health check"; seeds/001 step 1',
+    examples: {
+      fail: `resource "huaweicloud_lb_monitor" "fail_port" {
+  pool_id     = huaweicloud_lb_pool.web.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+  port        = 9090
+}`,
+      pass: `resource "huaweicloud_lb_monitor" "pass_same_port" {
+  pool_id     = huaweicloud_lb_pool.web.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+  port        = 8080
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const monitor of model.monitors) {
+      if (typeof monitor.port !== 'number') continue;
+      const pool = model.pools.find((p) => p.monitors.includes(monitor));
+      if (!pool || pool.anyPortEnabled !== false) continue;
+      const others = pool.members.filter((m) => typeof m.port === 'number' && m.port !== monitor.port);
+      if (others.length === 0) continue;
+      const ports = [...new Set(others.map((m) => m.port as number))].sort((a, b) => a - b);
+      ctx.report({
+        message: `${monitor.address} checks port ${monitor.port}, but ${joinAddresses(others.map((m) => m.address))} serve${others.length === 1 ? 's' : ''} port ${ports.join(', ')}.`,
+        address: monitor.address,
+        attribute: monitor.portAttribute,
+        range: attrRange(monitor.resource, monitor.portAttribute),
+        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, 'protocol_port'), address: m.address, message: `member port ${String(m.port)}` })),
+      });
+    }
+  },
+});

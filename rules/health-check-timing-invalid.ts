@@ -1,0 +1,86 @@
+// Prevents health-check intervals, timeouts and thresholds the cloud rejects or cannot honour.
+import { defineRule } from '../src/rule.js';
+import { attrRange } from '../src/model/values.js';
+import type { HealthMonitor } from '../src/model/types.js';
+
+interface Limits {
+  interval: [number, number];
+  timeout: [number, number];
+  retries: [number, number];
+}
+
+const LIMITS: Record<string, Limits> = {
+  // providers.md §1.5, §1.8, §2.1-2.2: interval/delay and timeout 1-50 s, retries 1-10.
+  huaweicloud: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
+  opentelekomcloud: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
+  flexibleengine: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
+  // providers.md §4.1: interval 1-50, timeout 1-300, thresholds 2-10 (seeds/004).
+  alicloud: { interval: [1, 50], timeout: [1, 300], retries: [2, 10] },
+};
+
+export default defineRule({
+  id: 'health-check-timing-invalid',
+  title: 'Health-check interval, timeout or threshold out of range',
+  severity: 'error',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '4.0',
+  tags: ['reliability', 'load-balancer', 'health-check'],
+  docs: {
+    why: 'Values outside the cloud\'s range are rejected at apply time. On Huawei Cloud, OTC and FlexibleEngine a timeout that is not shorter than the interval lets probes overlap, so a slow backend flaps between healthy and unhealthy.',
+    fix: 'Huawei/OTC/FlexibleEngine: interval (delay) and timeout 1-50 s with timeout < interval, max_retries 1-10. Alibaba: interval 1-50 s, timeout 1-300 s, thresholds 2-10 (recommended: timeout 5 s, interval 2 s).',
+    seed: 'seeds/004 (Alibaba SLB) "Adjust the Health Check Interval, in the range of 1-50 seconds" and the recommended settings; providers.md §1.5/§1.8 (Huawei ranges)',
+    examples: {
+      fail: `resource "huaweicloud_lb_monitor" "fail_timing" {
+  pool_id     = huaweicloud_lb_pool.web.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 10
+  max_retries = 3
+}`,
+      pass: `resource "huaweicloud_lb_monitor" "pass_timing" {
+  pool_id     = huaweicloud_lb_pool.web.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const monitor of model.monitors) {
+      const limits = LIMITS[monitor.family];
+      if (!limits) continue;
+      const checks: [number | unknown, string, [number, number], string][] = [
+        [monitor.interval, monitor.intervalAttribute, limits.interval, 'interval'],
+        [monitor.timeout, monitor.timeoutAttribute, limits.timeout, 'timeout'],
+        [monitor.maxRetries, retriesAttribute(monitor, 'up'), limits.retries, 'retry count'],
+        [monitor.maxRetriesDown, retriesAttribute(monitor, 'down'), limits.retries, 'retry count'],
+      ];
+      for (const [value, attribute, [min, max], what] of checks) {
+        if (typeof value !== 'number') continue;
+        if (value >= min && value <= max && Number.isInteger(value)) continue;
+        ctx.report({
+          message: `${monitor.address} sets ${attribute} = ${value}, outside the ${what} range ${min}-${max} the cloud accepts.`,
+          address: monitor.address,
+          attribute,
+          range: attrRange(monitor.resource, attribute),
+        });
+      }
+      if (monitor.family !== 'alicloud' && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
+        ctx.report({
+          message: `${monitor.address} sets ${monitor.timeoutAttribute} = ${monitor.timeout}, not shorter than ${monitor.intervalAttribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
+          address: monitor.address,
+          attribute: monitor.timeoutAttribute,
+          range: attrRange(monitor.resource, monitor.timeoutAttribute),
+          severity: 'warning',
+          related: [{ range: attrRange(monitor.resource, monitor.intervalAttribute), address: monitor.address, message: `${monitor.intervalAttribute} = ${monitor.interval}` }],
+        });
+      }
+    }
+  },
+});
+
+function retriesAttribute(monitor: HealthMonitor, which: 'up' | 'down'): string {
+  if (monitor.family === 'alicloud') return which === 'up' ? 'healthy_threshold' : 'unhealthy_threshold';
+  return which === 'up' ? 'max_retries' : 'max_retries_down';
+}

@@ -1,0 +1,47 @@
+// Prevents listeners that accept connections but have no backend to forward them to.
+import { defineRule } from '../src/rule.js';
+import { hasPoolsWithUnknownListener } from '../src/model/query.js';
+
+export default defineRule({
+  id: 'listener-without-backend',
+  title: 'Listener has no default pool, policy or server group',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '4.0',
+  tags: ['reliability', 'load-balancer'],
+  docs: {
+    why: 'A listener without a default backend server group, forwarding policy or server group accepts client connections but cannot forward them: clients get errors.',
+    fix: 'Set `default_pool_id`, create a pool with `listener_id` pointing at the listener, or add a forwarding policy.',
+    seed: 'seeds/002 (Huawei dedicated ELB) "Checking Whether the Backend Server Group Is Associated with a Listener"; seeds/004 (Alibaba SLB) "no listener configured"',
+    examples: {
+      fail: `resource "huaweicloud_elb_listener" "fail_no_pool" {
+  name            = "no-pool"
+  protocol        = "HTTP"
+  protocol_port   = 8081
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}`,
+      pass: `resource "huaweicloud_elb_listener" "pass_default_pool" {
+  name            = "with-pool"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+  default_pool_id = huaweicloud_elb_pool.web.id
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const listener of model.listeners) {
+      if (listener.pools.length > 0 || listener.hasPolicies) continue;
+      const range = listener.resource.block.headerRange;
+      if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener.family)) {
+        ctx.unknown({ address: listener.address, range, what: 'a pool or policy reference is not known' });
+        continue;
+      }
+      ctx.report({
+        message: `${listener.address} has no default pool, forwarding policy or server group, so it accepts connections it cannot forward.`,
+        address: listener.address,
+        range,
+      });
+    }
+  },
+});

@@ -1,0 +1,47 @@
+// Prevents load balancers that clients cannot connect to at all.
+import { defineRule } from '../src/rule.js';
+import { listenersWithUnknownLb } from '../src/model/query.js';
+
+export default defineRule({
+  id: 'load-balancer-without-listener',
+  title: 'Load balancer has no listener',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '3.0',
+  tags: ['reliability', 'load-balancer'],
+  docs: {
+    why: 'A load balancer without a listener does not accept any connection: clients cannot reach the backends through it.',
+    fix: 'Add a listener for the protocol and port clients use, or remove the load balancer.',
+    seed: 'seeds/004 (Alibaba SLB) "no listener is configured"; seeds/002 (Huawei dedicated ELB) "If there are no listeners, add a listener"',
+    examples: {
+      fail: `resource "huaweicloud_elb_loadbalancer" "fail_idle" {
+  name              = "idle"
+  vpc_id            = huaweicloud_vpc.main.id
+  ipv4_subnet_id    = huaweicloud_vpc_subnet.lb.ipv4_subnet_id
+  availability_zone = var.availability_zones
+}`,
+      pass: `resource "huaweicloud_elb_listener" "pass_http" {
+  name            = "http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_elb_loadbalancer.pass_serving.id
+  default_pool_id = huaweicloud_elb_pool.web.id
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const lb of model.loadBalancers) {
+      if (lb.listeners.length > 0) continue;
+      const range = lb.resource.block.headerRange;
+      if (listenersWithUnknownLb(model, lb.family).length > 0) {
+        ctx.unknown({ address: lb.address, range, what: 'a listener with an unknown load balancer reference exists' });
+        continue;
+      }
+      ctx.report({
+        message: `${lb.address} has no listener, so clients cannot connect to it.`,
+        address: lb.address,
+        range,
+      });
+    }
+  },
+});

@@ -1,0 +1,61 @@
+// Prevents members that receive no traffic (or, on Huawei Cloud, a weight the provider never sends).
+import { defineRule } from '../src/rule.js';
+import { joinAddresses } from '../src/model/query.js';
+import { attrRange } from '../src/model/values.js';
+
+const PROVIDER_NOTE: Record<string, string> = {
+  huaweicloud:
+    'the huaweicloud provider drops a zero weight from the API request, so the member is created with the default weight 1 and every plan shows a diff',
+  flexibleengine: 'the flexibleengine provider rejects 0 at plan time (weight must be 1-100)',
+};
+
+export default defineRule({
+  id: 'member-weight-zero',
+  title: 'Backend member has weight 0',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '4.0',
+  tags: ['reliability', 'load-balancer'],
+  docs: {
+    why: 'A backend server with weight 0 receives no new requests, and its health-check result is meaningless. When every member of a backend group has weight 0, the listener forwards nothing. On Huawei Cloud the provider silently drops `weight = 0` (it is never sent), so the intent does not take effect at all.',
+    fix: 'Give the member a weight of 1-100, or remove it from the pool instead of setting its weight to 0.',
+    seed: 'seeds/000 (OTC ELB FAQ) "Step 4: Check Whether the Backend Server Configuration Is Correct"; seeds/001 "View the Health Check Result" (weight 0 note)',
+    examples: {
+      fail: `resource "huaweicloud_lb_member" "fail_weight_zero" {
+  pool_id       = huaweicloud_lb_pool.web.id
+  address       = huaweicloud_compute_instance.web[1].access_ip_v4
+  protocol_port = 8080
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  weight        = 0
+}`,
+      pass: `resource "huaweicloud_lb_member" "pass_weight" {
+  pool_id       = huaweicloud_lb_pool.web.id
+  address       = huaweicloud_compute_instance.web.access_ip_v4
+  protocol_port = 8080
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  weight        = 10
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const pool of model.pools) {
+      const zero = pool.members.filter((m) => m.weight === 0);
+      if (zero.length === 0) continue;
+      const allZero = !pool.hasUnknownMembers && pool.members.every((m) => m.weight === 0);
+      for (const member of zero) {
+        const note = PROVIDER_NOTE[member.family];
+        const effect = allZero
+          ? `every member of ${pool.address} has weight 0, so the pool forwards no traffic`
+          : `${member.address} receives no new requests`;
+        ctx.report({
+          message: `${member.address} sets weight = 0: ${effect}${note ? `; ${note}` : ''}.`,
+          address: member.address,
+          attribute: 'weight',
+          range: attrRange(member.resource, member.weightAttribute ?? 'weight'),
+          severity: allZero ? 'error' : 'warning',
+          related: [{ range: pool.resource.block.headerRange, address: pool.address, message: `pool of ${joinAddresses([member.address])}` }],
+        });
+      }
+    }
+  },
+});

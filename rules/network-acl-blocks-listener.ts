@@ -1,0 +1,85 @@
+// Prevents listeners no client can reach because the LB subnet's ACL drops all inbound traffic.
+import { defineRule } from '../src/rule.js';
+import { aclVerdictsFor, traceLines } from '../src/model/reach.js';
+import { aclRuleLocations } from './factories/blocks.js';
+import { parseCidr } from '../src/net/index.js';
+import { isUnknown } from '../src/types.js';
+
+const ANY_CLIENT = parseCidr('0.0.0.0/0')!;
+
+export default defineRule({
+  id: 'network-acl-blocks-listener',
+  title: 'Network ACL of the load balancer subnet admits no client to the listener',
+  severity: 'error',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
+  securitySeverity: '7.0',
+  tags: ['reliability', 'load-balancer', 'network-acl'],
+  docs: {
+    why: 'A network ACL on the load balancer\'s own subnet also filters client traffic to the listener. When it admits no client address on the listener\'s protocol and port, the load balancer cannot receive traffic from the Internet or the private network.',
+    fix: 'Add an inbound ACL rule on the load balancer subnet admitting the listener port from the clients (0.0.0.0/0 for a public service).',
+    seed: 'seeds/001 step 2 ("If a firewall and load balancer reside in the same subnet … the load balancer cannot receive traffic"); seeds/002 "Checking Network ACL Rules"',
+    examples: {
+      fail: `resource "huaweicloud_vpc_network_acl" "fail_lb_subnet" {
+  name = "lb-subnet"
+
+  ingress_rules {
+    action            = "allow"
+    protocol          = "tcp"
+    ip_version        = 4
+    source_ip_address = "10.0.0.0/16"
+    destination_port  = "22"
+  }`,
+      pass: `  ingress_rules {
+    action            = "allow"
+    protocol          = "tcp"
+    ip_version        = 4
+    source_ip_address = "0.0.0.0/0"
+    destination_port  = "443"
+  }`,
+    },
+  },
+  check(model, ctx) {
+    for (const listener of model.listeners) {
+      const lb = listener.loadBalancer;
+      if (!lb || isUnknown(lb)) continue;
+      const subnet = lb.subnet;
+      if (subnet === undefined) continue;
+      const range = listener.resource.block.headerRange;
+      if (isUnknown(subnet)) {
+        if (subnet.ref) ctx.unknown({ address: listener.address, range, what: subnet.reason });
+        continue;
+      }
+      if (subnet.acls.length === 0) continue;
+      if (isUnknown(listener.protocol) || isUnknown(listener.port)) {
+        ctx.unknown({ address: listener.address, range, what: isUnknown(listener.protocol) ? listener.protocol.reason : (listener.port as { reason: string }).reason });
+        continue;
+      }
+      const protocol = listener.protocol === 'UDP' ? 'udp' : 'tcp';
+      const verdicts = aclVerdictsFor(subnet, [ANY_CLIENT], protocol, listener.port, undefined);
+      if (isUnknown(verdicts)) {
+        ctx.unknown({ address: listener.address, range, what: verdicts.reason });
+        continue;
+      }
+      for (const { acl, verdict, direction } of verdicts) {
+        if (direction !== 'in') continue;
+        if (verdict.status === 'unknown') {
+          ctx.unknown({ address: acl.address, range: acl.resource.block.headerRange, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          continue;
+        }
+        if (verdict.status !== 'blocked') continue;
+        ctx.report({
+          message: `${acl.address} on ${subnet.address} admits no client to ${String(listener.protocol)} port ${listener.port} of ${listener.address}, so the load balancer cannot receive traffic.`,
+          address: acl.address,
+          attribute: `listener:${listener.address}`,
+          range: acl.resource.block.headerRange,
+          related: [
+            ...aclRuleLocations(acl, verdict),
+            { range, address: listener.address, message: `${String(listener.protocol)} listener on port ${listener.port}` },
+            { range: lb.resource.block.headerRange, address: lb.address, message: 'load balancer in the subnet' },
+          ],
+          trace: [`clients (any address outside ${subnet.address}) → ${String(listener.protocol)} port ${listener.port} of ${lb.address}`, ...traceLines(verdict)],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+// Prevents backend server groups that no listener uses (health status "unknown", no traffic).
+import { defineRule } from '../src/rule.js';
+import { isUsed } from '../src/model/query.js';
+
+export default defineRule({
+  id: 'pool-without-listener',
+  title: 'Backend server group is not used by any listener',
+  severity: 'warning',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
+  securitySeverity: '3.0',
+  tags: ['reliability', 'load-balancer'],
+  docs: {
+    why: 'A backend server group that no listener, forwarding policy or rule uses receives no traffic, and the health-check result of its servers is shown as "unknown".',
+    fix: "Reference the pool from a listener (`default_pool_id`), from the pool's `listener_id`, or from a forwarding policy; or delete it.",
+    seed: 'seeds/002 (Huawei dedicated ELB) "Checking Whether the Backend Server Group Is Associated with a Listener"; seeds/003 "Why Is a Backend Server\'s Health Check Result Unknown?"',
+    examples: {
+      fail: `resource "huaweicloud_elb_pool" "fail_orphan" {
+  name            = "orphan"
+  protocol        = "HTTP"
+  lb_method       = "ROUND_ROBIN"
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}`,
+      pass: `resource "huaweicloud_elb_pool" "pass_used" {
+  name        = "used"
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = huaweicloud_elb_listener.http.id
+}`,
+    },
+  },
+  check(model, ctx) {
+    for (const pool of model.pools) {
+      if (isUsed(pool)) continue;
+      const range = pool.resource.block.headerRange;
+      if (pool.hasUnknownListeners || pool.hasForeignReferences) {
+        ctx.unknown({ address: pool.address, range, what: 'a listener or policy reference to it is not known' });
+        continue;
+      }
+      ctx.report({
+        message: `${pool.address} is not used by any listener or forwarding policy, so it gets no traffic and its members' health status stays "unknown".`,
+        address: pool.address,
+        range,
+      });
+    }
+  },
+});

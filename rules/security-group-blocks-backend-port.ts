@@ -1,0 +1,36 @@
+// Prevents listeners that cannot forward to members because the member port is closed to the LB.
+import { defineRule } from '../src/rule.js';
+import { securityGroupCheck } from './factories/blocks.js';
+
+export default defineRule({
+  id: 'security-group-blocks-backend-port',
+  title: 'Security group blocks forwarded traffic to the member port',
+  severity: 'error',
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
+  securitySeverity: '7.0',
+  tags: ['reliability', 'load-balancer', 'security-group'],
+  docs: {
+    why: 'The load balancer forwards requests to the member port from the same source range as its health checks. When the health check uses another port (or is off), the health check can pass while every forwarded request is dropped by the security group.',
+    fix: 'Admit the member port from the load balancer\'s source range as well as the health-check port.',
+    seed: 'seeds/001 step 1 ("If a health check port different from the ports of backend servers is specified, allow traffic from both"); seeds/002 "Checking Security Group Rules"; seeds/000 step 2 (health check disabled)',
+    examples: {
+      fail: `resource "huaweicloud_networking_secgroup_rule" "fail_hc_only" {
+  security_group_id = huaweicloud_networking_secgroup.app.id
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  ports             = "9090"
+  remote_ip_prefix  = "100.125.0.0/16"
+}`,
+      pass: `resource "huaweicloud_networking_secgroup_rule" "pass_both_ports" {
+  security_group_id = huaweicloud_networking_secgroup.app.id
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  ports             = "8080,9090"
+  remote_ip_prefix  = "100.125.0.0/16"
+}`,
+    },
+  },
+  check: securityGroupCheck('backend-port'),
+});

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point: the only place that sets the process exit code.
+import { run } from './cli.js';
+
+const code = await run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  stdoutIsTTY: process.stdout.isTTY === true,
+});
+process.exitCode = code;

@@ -1,0 +1,298 @@
+// Command-line interface: parses options, runs the pipeline, renders reports and returns the
+// exit code. Only src/bin.ts sets process.exitCode.
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, FAIL_ON_LEVELS, INIT_CONFIG, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
+import { lint } from './engine/lint.js';
+import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { readText } from './load/index.js';
+import { configSearchStart, findConfigFile, writeTextFile } from './load/output.js';
+import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat } from './report/index.js';
+import { rules as allRules } from '../rules/index.js';
+import type { Rule } from './rule.js';
+import type { Finding, Severity } from './types.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdoutIsTTY: boolean;
+  /** YYYY-MM-DD (tests pin it). */
+  today?: string;
+}
+
+class UsageError extends Error {}
+
+interface LintFlags {
+  format: string[];
+  output?: string;
+  config?: string;
+  var: string[];
+  varFile: string[];
+  rule: string[];
+  disableRule: string[];
+  severity: string[];
+  failOn?: string;
+  strict?: boolean;
+  verbose?: boolean;
+  color: boolean;
+  quiet?: boolean;
+  inlineIgnores: boolean;
+  debug?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const LEVEL_RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command();
+  program
+    .name('lblint')
+    .description('Lint Terraform load-balancer configurations (Huawei Cloud, Open Telekom Cloud, FlexibleEngine, Alibaba Cloud).')
+    .version(VERSION, '-V, --version')
+    .argument('[paths...]', 'files or folders to lint', ['.'])
+    .addOption(new Option('-f, --format <format>', `output format, optionally to a file: ${REPORT_FORMATS.join('|')}[=FILE] (repeatable)`).argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the (single) report to FILE instead of stdout')
+    .option('-c, --config <file>', 'config file (default: .lblint.json found upward)')
+    .addOption(new Option('--var <name=value>', 'set a variable (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--var-file <file>', 'read variables from a .tfvars file (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--disable-rule <id>', 'do not run this rule (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--severity <id=level>', 'change the severity of a rule: error|warning|note (repeatable)').argParser(collect).default([]))
+    .option('--fail-on <level>', `exit 1 when a finding at or above this level remains: ${FAIL_ON_LEVELS.join('|')} (default: error)`)
+    .option('--strict', 'report verdicts that depend on unknown values as notes')
+    .option('--verbose', 'print skipped resources and unknown values on stderr')
+    .option('--no-color', 'never colour the text output')
+    .option('--quiet', 'report errors only')
+    .option('--no-inline-ignores', 'ignore `# lblint-ignore` comments (for audits)')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run lblint --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program.action(async (paths: string[], flags: LintFlags) => {
+    exitCode = await lintCommand(paths, flags, io);
+  });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .action(() => {
+      io.stdout(rulesTable());
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: why, fix, examples')
+    .argument('<rule-id>')
+    .action((id: string) => {
+      const rule = allRules.find((r) => r.id === id);
+      if (!rule) throw new UsageError(`Unknown rule '${id}'. Run 'lblint rules' for the list.`);
+      io.stdout(explain(rule));
+    });
+
+  program
+    .command('init')
+    .description('write a commented .lblint.json in the current folder')
+    .action(async () => {
+      const problem = await writeTextFile('.lblint.json', INIT_CONFIG, io.cwd, { exclusive: true });
+      if (problem) throw new UsageError(problem);
+      io.stdout('Wrote .lblint.json\n');
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`lblint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr(`lblint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('Run again with --debug for details, and please report it.\n');
+    return EXIT_USAGE;
+  }
+}
+
+function parseFormats(flags: LintFlags): { format: ReportFormat; file?: string }[] {
+  const specs = flags.format.length ? flags.format : ['text'];
+  const out = specs.map((spec) => {
+    const eq = spec.indexOf('=');
+    const name = (eq >= 0 ? spec.slice(0, eq) : spec).trim();
+    const file = eq >= 0 ? spec.slice(eq + 1) : undefined;
+    if (!(REPORT_FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`Unknown format '${name}'. Expected one of: ${REPORT_FORMATS.join(', ')}.`);
+    }
+    if (file === '') throw new UsageError(`--format ${name}= needs a file name.`);
+    return { format: name as ReportFormat, ...(file ? { file } : {}) };
+  });
+  if (flags.output) {
+    const toStdout = out.filter((o) => !o.file);
+    if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without =FILE.');
+    toStdout[0]!.file = flags.output;
+  }
+  return out;
+}
+
+function parseVars(specs: string[]): { name: string; value: string }[] {
+  return specs.map((spec) => {
+    const eq = spec.indexOf('=');
+    const name = eq > 0 ? spec.slice(0, eq).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`Bad --var '${spec}'. Expected NAME=VALUE, e.g. --var vpc_cidr=10.0.0.0/16.`);
+    return { name, value: spec.slice(eq + 1) };
+  });
+}
+
+function checkRuleId(id: string, option: string): void {
+  if (!allRules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'. Run 'lblint rules' for the list.`);
+}
+
+async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise<Config> {
+  const known = new Set(allRules.map((r) => r.id));
+  let file = flags.config;
+  if (!file) file = await findConfigFile(await configSearchStart(paths[0] ?? '.', io.cwd));
+  if (!file) return { rules: {}, healthCheckSources: {}, exclude: [] };
+  const read = await readText(file, io.cwd);
+  if (read.error || read.text === undefined) throw new UsageError(`config: ${read.error?.message ?? `cannot read '${file}'`}`);
+  return parseConfig(read.text, file, known);
+}
+
+async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
+  const formats = parseFormats(flags);
+  const vars = parseVars(flags.var);
+  for (const id of [...flags.rule, ...flags.disableRule]) checkRuleId(id, id === flags.rule.find((r) => r === id) ? '--rule' : '--disable-rule');
+  const config = await loadConfig(flags, paths, io);
+
+  const severityOverrides = new Map<string, Severity>();
+  for (const [id, value] of Object.entries(config.rules)) if (typeof value === 'string') severityOverrides.set(id, value);
+  for (const spec of flags.severity) {
+    const [id = '', level = ''] = spec.split('=');
+    checkRuleId(id, '--severity');
+    if (!(SEVERITIES as string[]).includes(level)) throw new UsageError(`--severity ${spec}: expected one of ${SEVERITIES.join(', ')}.`);
+    severityOverrides.set(id, level as Severity);
+  }
+  const failOnText = flags.failOn ?? config.failOn ?? 'error';
+  if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOnText)) {
+    throw new UsageError(`Unknown --fail-on '${failOnText}'. Expected one of: ${FAIL_ON_LEVELS.join(', ')}.`);
+  }
+  const failOn = failOnText as FailOn;
+
+  let enabled: Rule[] = allRules.filter((r) => config.rules[r.id] !== false);
+  if (flags.rule.length) enabled = allRules.filter((r) => flags.rule.includes(r.id));
+  enabled = enabled.filter((r) => !flags.disableRule.includes(r.id));
+
+  const result = await lint({
+    paths: paths.length ? paths : ['.'],
+    cwd: io.cwd,
+    env: io.env,
+    vars,
+    varFiles: flags.varFile,
+    exclude: config.exclude,
+    allRules,
+    rules: enabled,
+    severityOverrides,
+    healthCheckSources: config.healthCheckSources,
+    strict: flags.strict === true,
+    inlineIgnores: flags.inlineIgnores,
+    today: io.today ?? new Date().toISOString().slice(0, 10),
+  });
+
+  if (flags.verbose) for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
+
+  const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
+  const sources = new Map(result.files.map((f) => [f.path, f.text]));
+  const automationId = io.env.LBLINT_AUTOMATION_ID;
+  const input = {
+    findings: result.findings,
+    errors: result.errors,
+    rules: [...allRules, unusedIgnoreMeta],
+    sources,
+    toolVersion: VERSION,
+    quiet: flags.quiet === true,
+    ...(automationId ? { automationId } : {}),
+    summary: { filesLinted: result.files.length, rootsLinted: result.roots.length },
+  };
+  for (const { format, file } of formats) {
+    const text = renderReport(format, { ...input, color: file ? false : color });
+    if (file) {
+      const problem = await writeTextFile(file, text, io.cwd);
+      if (problem) throw new UsageError(problem);
+    } else io.stdout(text);
+  }
+
+  if (result.errors.length > 0) return EXIT_USAGE;
+  return failing(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function failing(findings: Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = LEVEL_RANK[failOn];
+  return findings.some((f) => !f.suppression && LEVEL_RANK[f.severity] >= threshold);
+}
+
+const unusedIgnoreMeta = {
+  id: UNUSED_IGNORE_RULE,
+  title: 'Inline ignore comment is invalid or matches nothing',
+  severity: 'warning' as const,
+  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'] as const,
+  securitySeverity: '1.0',
+  tags: ['maintainability'],
+  helpUri: 'https://github.com/lblint/lblint/blob/main/README.md#inline-ignores',
+  docs: {
+    why: 'An ignore comment without a reason, for an unknown rule, past its `until` date, or that matches no finding hides nothing today and may hide a real problem tomorrow.',
+    fix: 'Write `# lblint-ignore rule-id -- reason` on the line above the block or attribute, or remove the comment.',
+    seed: 'DESIGN.md "CLI" (inline ignore)',
+    examples: {
+      fail: '# lblint-ignore member-weight-zero\nresource "huaweicloud_lb_member" "drain" {',
+      pass: '# lblint-ignore member-weight-zero -- draining before the host is retired\nresource "huaweicloud_lb_member" "drain" {',
+    },
+  },
+};
+
+export function rulesTable(): string {
+  const rows = allRules.map((r) => [r.id, r.severity, r.providers.join(', '), r.title]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['RULE', 'SEVERITY', 'PROVIDERS'][i]!.length));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
+  return [line(['RULE', 'SEVERITY', 'PROVIDERS', 'TITLE']), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function explain(rule: Rule): string {
+  return [
+    `${rule.id} (${rule.severity})`,
+    rule.title,
+    '',
+    'Why:',
+    `  ${rule.docs.why}`,
+    '',
+    'Fix:',
+    `  ${rule.docs.fix}`,
+    '',
+    `Source: ${rule.docs.seed}`,
+    `Providers: ${rule.providers.join(', ')}`,
+    '',
+    'Failing example:',
+    indent(rule.docs.examples.fail),
+    '',
+    'Fixed example:',
+    indent(rule.docs.examples.pass),
+    '',
+    `More: ${rule.helpUri}`,
+    '',
+  ].join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}

@@ -1,0 +1,100 @@
+// Family-independent graph plumbing: an address index of the evaluated resources and the
+// resolution of references (`huaweicloud_elb_pool.web.id`) into model nodes.
+import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
+import type { Maybe, Model } from './types.js';
+
+export class ResourceIndex {
+  private readonly byAddress = new Map<string, ResourceInstance>();
+  private readonly byType = new Map<string, ResourceInstance[]>();
+
+  constructor(resources: readonly ResourceInstance[]) {
+    for (const r of resources) {
+      this.byAddress.set(r.address, r);
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
+    }
+  }
+
+  ofType(...types: string[]): ResourceInstance[] {
+    return types.flatMap((t) => this.byType.get(t) ?? []).filter((r) => r.mode === 'managed');
+  }
+
+  all(): ResourceInstance[] {
+    return [...this.byAddress.values()].filter((r) => r.mode === 'managed');
+  }
+
+  get(address: string): ResourceInstance | undefined {
+    return this.byAddress.get(address);
+  }
+}
+
+/** Address of the module a resource lives in, as a prefix: `module.a.` or ''. */
+export function modulePrefix(r: ResourceInstance): string {
+  return r.modulePath.length ? `${r.modulePath.join('.')}.` : '';
+}
+
+/**
+ * Resolves an id-valued attribute to a node of `nodes` (keyed by address).
+ * - absent → undefined
+ * - a reference to one of `nodes` through one of `paths` → the node
+ * - a literal id or any other value → Unknown (the thing exists outside this configuration)
+ */
+export function resolveRef<T>(
+  from: ResourceInstance,
+  v: Value | undefined,
+  nodes: ReadonlyMap<string, T>,
+  paths: readonly (readonly string[])[],
+  what: string,
+): Maybe<T> | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (isUnknown(v)) {
+    const ref = v.ref;
+    if (ref && paths.some((p) => p.length === ref.path.length && p.every((s, i) => s === ref.path[i]))) {
+      const node = nodes.get(ref.address) ?? nodes.get(modulePrefix(from) + ref.address);
+      if (node) return node;
+      return new Unknown(`${what} ${ref.address} is not defined in this configuration`, v.origin);
+    }
+    return v;
+  }
+  if (typeof v === 'string') return new Unknown(`${what} '${v}' is not defined in this configuration`);
+  return new Unknown(`${what} has an unexpected value`);
+}
+
+/** The address a value points at, when it is a reference to any attribute of any resource. */
+export function referencedAddress(from: ResourceInstance, v: Value | undefined, index: ResourceIndex): string | undefined {
+  if (!isUnknown(v) || !v.ref) return undefined;
+  if (index.get(v.ref.address)) return v.ref.address;
+  const prefixed = modulePrefix(from) + v.ref.address;
+  return index.get(prefixed) ? prefixed : undefined;
+}
+
+/** Every resource reference anywhere inside a value (for "is this pool referenced by something we do not model?"). */
+export function collectRefs(v: Value | undefined, out: Unknown[] = []): Unknown[] {
+  if (v === undefined || v === null) return out;
+  if (isUnknown(v)) {
+    if (v.ref) out.push(v);
+    return out;
+  }
+  if (Array.isArray(v)) {
+    for (const item of v) collectRefs(item, out);
+  } else if (typeof v === 'object') {
+    for (const item of Object.values(v)) collectRefs(item, out);
+  }
+  return out;
+}
+
+export function emptyModel(): Model {
+  return {
+    loadBalancers: [],
+    listeners: [],
+    pools: [],
+    members: [],
+    monitors: [],
+    securityGroups: [],
+    networkAcls: [],
+    subnets: [],
+    backends: [],
+    accessControls: [],
+  };
+}

@@ -1,0 +1,14 @@
+// Builds the normalized graph from evaluated resources, one adapter per provider family.
+import type { ResourceInstance } from '../types.js';
+import { ResourceIndex, emptyModel } from './graph.js';
+import { buildHuaweiCloud } from './huaweicloud.js';
+import type { Model } from './types.js';
+
+export function buildModel(resources: readonly ResourceInstance[]): Model {
+  const index = new ResourceIndex(resources);
+  const model = emptyModel();
+  buildHuaweiCloud(index, model);
+  return model;
+}
+
+export type * from './types.js';

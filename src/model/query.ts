@@ -1,0 +1,37 @@
+// Questions several rules ask of the graph.
+import { isUnknown } from '../types.js';
+import type { HealthMonitor, Listener, Model, Pool } from './types.js';
+
+/** A pool is in use when a listener or forwarding policy sends traffic to it. */
+export function isUsed(pool: Pool): boolean {
+  return pool.listeners.length > 0;
+}
+
+/** The monitors that actually run (enabled true or unknown counts as "may run"). */
+export function activeMonitors(pool: Pool): HealthMonitor[] {
+  return pool.monitors.filter((m) => m.enabled !== false);
+}
+
+export function isHttpMonitor(m: HealthMonitor): boolean {
+  return m.protocol === 'HTTP' || m.protocol === 'HTTPS';
+}
+
+export function isLayer4(protocol: unknown): boolean {
+  return protocol === 'TCP' || protocol === 'UDP';
+}
+
+export function joinAddresses(addresses: readonly string[], max = 3): string {
+  const shown = addresses.slice(0, max);
+  const rest = addresses.length - shown.length;
+  const text = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : text;
+}
+
+/** Pools of the same family whose listener reference is unknown: they may belong to any listener. */
+export function hasPoolsWithUnknownListener(model: Model, family: string): boolean {
+  return model.pools.some((p) => p.family === family && p.hasUnknownListeners);
+}
+
+export function listenersWithUnknownLb(model: Model, family: string): Listener[] {
+  return model.listeners.filter((l) => l.family === family && isUnknown(l.loadBalancer));
+}

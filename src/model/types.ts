@@ -1,0 +1,184 @@
+// The normalized load-balancer graph every rule reads. Provider adapters build it; attribute-name
+// differences between providers end here. A field the configuration does not determine is an
+// `Unknown` (with its reason), never a guess.
+import type { ProviderFamily } from '../rule.js';
+import type { BlockNode, Range, ResourceInstance, Unknown } from '../types.js';
+
+export type Maybe<T> = T | Unknown;
+
+/** `shared` = fixed health-check source range (HW lb_*, OTC/FE *_v2); `dedicated` = backend-subnet source (HW elb_*, OTC/FE *_v3). */
+export type LbKind = 'shared' | 'dedicated' | 'clb' | 'alb' | 'nlb';
+
+/** What every node has: the Terraform address and where it is written. */
+export interface NodeBase {
+  address: string;
+  family: ProviderFamily;
+  resource: ResourceInstance;
+}
+
+export interface Subnet extends NodeBase {
+  cidr: Maybe<string>;
+  acls: NetworkAcl[];
+}
+
+export interface LoadBalancer extends NodeBase {
+  kind: LbKind;
+  /** Subnet of the LB's own address (client side). */
+  subnet: Maybe<Subnet> | undefined;
+  /** Subnets the LB talks to backends from (dedicated: health-check source). */
+  backendSubnets: Maybe<Subnet[]>;
+  /** Dedicated only: "IP as a backend" / cross-VPC backend. */
+  crossVpcBackend: Maybe<boolean>;
+  /** Has a private IPv4 (true for shared LBs, which always get a VIP). */
+  hasPrivateIpv4: Maybe<boolean>;
+  hasIpv6: Maybe<boolean>;
+  /** An EIP is bound inline or by an association resource. */
+  hasEip: Maybe<boolean>;
+  listeners: Listener[];
+  pools: Pool[];
+}
+
+export type ListenerProtocol = 'TCP' | 'UDP' | 'HTTP' | 'HTTPS' | 'TLS' | 'QUIC' | 'IP' | 'TERMINATED_HTTPS' | string;
+
+export interface AccessControl {
+  /** The resource that holds the whitelist (a whitelist, ipgroup or the listener). */
+  node: NodeBase;
+  enabled: Maybe<boolean>;
+  type: Maybe<'white' | 'black'>;
+  /** Entries (IPs/CIDRs); an empty array is an empty list. */
+  entries: Maybe<string[]>;
+  /** Attribute of `node` that holds the entries (for the finding's range). */
+  entriesAttribute: string;
+}
+
+export interface Listener extends NodeBase {
+  loadBalancer: Maybe<LoadBalancer> | undefined;
+  protocol: Maybe<ListenerProtocol>;
+  port: Maybe<number>;
+  /** Pools this listener sends traffic to (default pool, pools naming the listener, policies). */
+  pools: Pool[];
+  /** True when a reference to a pool or policy on this listener could not be resolved. */
+  hasUnknownBackend: boolean;
+  /** Has an l7 policy (forwarding or redirect). */
+  hasPolicies: boolean;
+  transparentClientIp: Maybe<boolean>;
+  /** Alibaba: redirect listener (health check off by design). */
+  isRedirect: boolean;
+  accessControls: AccessControl[];
+}
+
+export interface Member extends NodeBase {
+  pool: Pool;
+  /** The backend IP the member sends traffic to (`address` is the Terraform address). */
+  ip: Maybe<string>;
+  port: Maybe<number>;
+  weight: Maybe<number>;
+  /** The attribute that holds weight (for ranges), or undefined when defaulted. */
+  weightAttribute?: string;
+  backend: Maybe<Backend> | undefined;
+  /** The member's subnet when known directly (member.subnet_id). */
+  subnet: Maybe<Subnet> | undefined;
+}
+
+export interface HealthMonitor extends NodeBase {
+  /** Upper-case: TCP, UDP_CONNECT, HTTP, HTTPS, PING, GRPC, TLS. */
+  protocol: Maybe<string>;
+  port: Maybe<number> | undefined;
+  portAttribute: string;
+  interval: Maybe<number> | undefined;
+  intervalAttribute: string;
+  timeout: Maybe<number> | undefined;
+  timeoutAttribute: string;
+  maxRetries: Maybe<number> | undefined;
+  maxRetriesDown: Maybe<number> | undefined;
+  urlPath: Maybe<string> | undefined;
+  urlPathAttribute: string;
+  domain: Maybe<string> | undefined;
+  domainAttribute: string;
+  expectedCodes: Maybe<string> | undefined;
+  expectedCodesAttribute: string;
+  enabled: Maybe<boolean>;
+  enabledAttribute: string;
+}
+
+export interface Pool extends NodeBase {
+  loadBalancer: Maybe<LoadBalancer> | undefined;
+  protocol: Maybe<string>;
+  listeners: Listener[];
+  members: Member[];
+  monitors: HealthMonitor[];
+  /** A resource we do not model references this pool (an AS group, a pool reference we cannot resolve…). */
+  hasForeignReferences: boolean;
+  /** Some member/monitor/listener reference could not be resolved, so "none" cannot be proven. */
+  hasUnknownMembers: boolean;
+  hasUnknownMonitors: boolean;
+  hasUnknownListeners: boolean;
+  anyPortEnabled: Maybe<boolean>;
+}
+
+export interface SecurityGroupRuleNode extends NodeBase {
+  /** Range of the rule's definition (a rule resource, or an inline block). */
+  range: Range;
+  direction: Maybe<'ingress' | 'egress'>;
+  ethertype: Maybe<4 | 6>;
+  protocol: Maybe<string>;
+  /** Raw port spec ("80", "8000-8080", "-1/-1", ...) or numeric min/max; undefined = all. */
+  ports: Maybe<string> | undefined;
+  remoteCidr: Maybe<string> | undefined;
+  remoteGroup: Maybe<string> | undefined;
+  action: Maybe<'allow' | 'deny'>;
+  priority: Maybe<number>;
+}
+
+export interface SecurityGroup extends NodeBase {
+  name: Maybe<string> | undefined;
+  rules: SecurityGroupRuleNode[];
+  /** Some rule could belong to this group but its group reference is unknown. */
+  hasUnknownRules: boolean;
+}
+
+export interface AclRuleNode {
+  id: string;
+  range: Range;
+  address: string;
+  protocol: Maybe<string>;
+  sourceCidr: Maybe<string> | undefined;
+  destinationCidr: Maybe<string> | undefined;
+  sourcePorts: Maybe<string> | undefined;
+  destinationPorts: Maybe<string> | undefined;
+  action: Maybe<'allow' | 'deny'>;
+  enabled: Maybe<boolean>;
+}
+
+export interface NetworkAcl extends NodeBase {
+  enabled: Maybe<boolean>;
+  /** Stateful ACLs (Huawei, OTC) need only inbound rules; stateless (Alibaba) need the reply too. */
+  stateful: boolean;
+  /** Ordered rules; Unknown when the list cannot be determined. */
+  ingress: Maybe<AclRuleNode[]>;
+  egress: Maybe<AclRuleNode[]>;
+}
+
+/** An ECS instance or a NIC that a member address points at. */
+export interface Backend extends NodeBase {
+  ip: Maybe<string> | undefined;
+  securityGroups: Maybe<SecurityGroup[]>;
+  subnet: Maybe<Subnet> | undefined;
+}
+
+export interface Model {
+  loadBalancers: LoadBalancer[];
+  listeners: Listener[];
+  pools: Pool[];
+  members: Member[];
+  monitors: HealthMonitor[];
+  securityGroups: SecurityGroup[];
+  networkAcls: NetworkAcl[];
+  subnets: Subnet[];
+  backends: Backend[];
+  /** Whitelists/ipgroups with the listener they apply to. */
+  accessControls: { listener: Listener; control: AccessControl }[];
+}
+
+/** The block a node or nested rule came from, for ranges. */
+export type SourceBlock = BlockNode;

@@ -1,0 +1,91 @@
+// Reading evaluated attribute values: one place that turns `Value`s into typed fields and keeps
+// Unknowns explicit. Provider spellings (strings for numbers, "true" for booleans) end here.
+import { Unknown, isUnknown, type Range, type ResourceInstance, type Value } from '../types.js';
+import type { Maybe } from './types.js';
+
+export function attr(resource: ResourceInstance, name: string): Value | undefined {
+  return resource.values[name];
+}
+
+/** undefined when absent or null. */
+export function str(v: Value | undefined): Maybe<string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return new Unknown('expected a string, got a collection');
+}
+
+export function num(v: Value | undefined): Maybe<number> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : new Unknown('not a finite number');
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return new Unknown(`expected a number, got ${JSON.stringify(v)}`);
+}
+
+export function bool(v: Value | undefined): Maybe<boolean> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+  }
+  return new Unknown(`expected a bool, got ${JSON.stringify(v)}`);
+}
+
+export function list(v: Value | undefined): Maybe<Value[]> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return v;
+  if (Array.isArray(v)) return v;
+  return new Unknown('expected a list');
+}
+
+/** Nested blocks of one type as objects (a single object is accepted as a one-element list). */
+export function blocks(v: Value | undefined): Maybe<{ [key: string]: Value }[]> {
+  if (v === undefined || v === null) return [];
+  if (isUnknown(v)) return v;
+  const items = Array.isArray(v) ? v : [v];
+  const out: { [key: string]: Value }[] = [];
+  for (const item of items) {
+    if (isUnknown(item)) return item;
+    if (item && typeof item === 'object' && !Array.isArray(item)) out.push(item as { [key: string]: Value });
+  }
+  return out;
+}
+
+/**
+ * The address a value refers to when it is an attribute of a resource we cannot know before
+ * apply (`huaweicloud_elb_pool.web.id`). `path` restricts which attribute counts (`id`).
+ */
+export function refAddress(v: Value | undefined, path?: readonly (string | number)[]): string | undefined {
+  if (!isUnknown(v) || !v.ref) return undefined;
+  if (path && (v.ref.path.length !== path.length || v.ref.path.some((p, i) => p !== path[i]))) return undefined;
+  return v.ref.address;
+}
+
+export function isSet(v: Value | undefined): boolean {
+  return v !== undefined && v !== null && v !== '';
+}
+
+/** The range of an attribute's value, or of the block header when the attribute is not written. */
+export function attrRange(resource: ResourceInstance, name?: string): Range {
+  const a = name ? resource.block.attributes[name] : undefined;
+  return a ? a.valueRange : resource.block.headerRange;
+}
+
+export function hasAttr(resource: ResourceInstance, name: string): boolean {
+  return resource.block.attributes[name] !== undefined;
+}
+
+/** Range of the i-th nested block of a type (falls back to the resource header). */
+export function nestedBlockRange(resource: ResourceInstance, type: string, index: number): Range {
+  const found = resource.block.blocks.filter((b) => b.type === type)[index];
+  return found ? found.range : resource.block.headerRange;
+}
+
+export function unknownReason(v: unknown): string | undefined {
+  return isUnknown(v) ? v.reason : undefined;
+}

@@ -1,0 +1,29 @@
+// Entry point of the reporters: one pure function per format.
+import type { ReportFormat, ReportInput } from './types.js';
+import { renderText } from './text.js';
+import { renderJson } from './json.js';
+import { renderSarif } from './sarif.js';
+import { renderGithub } from './github.js';
+
+export function renderReport(format: ReportFormat, input: ReportInput): string {
+  switch (format) {
+    case 'text':
+      return renderText(input);
+    case 'json':
+      return renderJson(input);
+    case 'sarif':
+      return renderSarif(input);
+    case 'github':
+      return renderGithub(input);
+  }
+}
+
+export type { ReportFormat, ReportInput } from './types.js';
+export { REPORT_FORMATS, LOAD_ERROR_RULE_ID, UNUSED_IGNORE_RULE_ID } from './types.js';
+export { sortFindings, sortLoadErrors, compareFindings } from './sort.js';
+export { renderText } from './text.js';
+export { renderJson, buildJsonReport } from './json.js';
+export type { JsonReport, JsonFinding, JsonLoadError, JsonLocation } from './json.js';
+export { renderSarif, buildSarif, fingerprintOf, toArtifactUri } from './sarif.js';
+export { renderGithub, renderJobSummary, escapeData, escapeProperty } from './github.js';
+export { escapeLine } from './sanitize.js';

@@ -1,0 +1,51 @@
+// One total order for findings and load errors, so that output is byte-identical from run to run.
+import type { Finding, LoadError, Range } from '../types.js';
+
+/** Code-unit comparison: unlike localeCompare it does not depend on the machine's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.start.line - b.start.line ||
+    a.start.column - b.start.column ||
+    a.end.line - b.end.line ||
+    a.end.column - b.end.column
+  );
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.range.file, b.range.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.message, b.message) ||
+    compareRanges(a.range, b.range) ||
+    compareStrings(a.address, b.address) ||
+    compareStrings(a.attribute ?? '', b.attribute ?? '')
+  );
+}
+
+/** Sorted copy: file, line, column, rule id, message (then end, address, attribute as tie-breaks). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+export function compareLoadErrors(a: LoadError, b: LoadError): number {
+  const fileA = a.range?.file ?? a.file ?? '';
+  const fileB = b.range?.file ?? b.file ?? '';
+  return (
+    compareStrings(fileA, fileB) ||
+    (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
+    (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Sorted copy: file, line, column, message; errors without a range come first in their file. */
+export function sortLoadErrors(errors: readonly LoadError[]): LoadError[] {
+  return [...errors].sort(compareLoadErrors);
+}

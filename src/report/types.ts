@@ -1,0 +1,27 @@
+// Input shared by every reporter. Reporters are pure: findings in, a string out.
+import type { Finding, LoadError } from '../types.js';
+import type { RuleMeta } from '../rule.js';
+
+export interface ReportInput {
+  findings: Finding[];
+  errors: LoadError[];
+  rules: RuleMeta[];
+  /** File path (as in `Range.file`) → file text, for code frames. */
+  sources: ReadonlyMap<string, string>;
+  toolVersion: string;
+  color: boolean;
+  /** Only error-level findings (load errors are always shown). */
+  quiet?: boolean;
+  /** SARIF `automationDetails.id`; default `lblint/`. */
+  automationId?: string;
+  summary?: { filesLinted: number; rootsLinted: number };
+}
+
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
+
+/** Rule id under which load (parse) errors are reported. */
+export const LOAD_ERROR_RULE_ID = 'lblint-load-error';
+/** Rule id of findings about `# lblint-ignore` comments that match nothing. */
+export const UNUSED_IGNORE_RULE_ID = 'lblint-unused-ignore';

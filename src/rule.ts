@@ -1,0 +1,78 @@
+// The rule contract and the `defineRule` helper (types and the docs link, never behaviour).
+import type { Finding, Range, RelatedLocation, Severity, Fix } from './types.js';
+import type { Model } from './model/types.js';
+
+export type ProviderFamily = 'huaweicloud' | 'opentelekomcloud' | 'flexibleengine' | 'alicloud';
+
+export const PROVIDER_FAMILIES: readonly ProviderFamily[] = [
+  'huaweicloud',
+  'opentelekomcloud',
+  'flexibleengine',
+  'alicloud',
+];
+
+export interface RuleDocs {
+  /** What breaks at run time (one paragraph). */
+  why: string;
+  /** What to change (one paragraph, may hold Markdown links). */
+  fix: string;
+  /** The seed section the rule implements: file and section title. */
+  seed: string;
+  /** A failing and a fixed Terraform example, each a verbatim excerpt of the rule's testdata. */
+  examples: { fail: string; pass: string };
+}
+
+/** The metadata every reporter needs; a Rule is RuleMeta plus `check`. */
+export interface RuleMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  providers: readonly ProviderFamily[];
+  /** Numeric string 0.1-10.0 for GitHub code scanning. */
+  securitySeverity: string;
+  tags: readonly string[];
+  docs: RuleDocs;
+  helpUri: string;
+}
+
+export interface ReportArgs {
+  message: string;
+  address: string;
+  attribute?: string;
+  range: Range;
+  related?: RelatedLocation[];
+  trace?: string[];
+  fix?: Fix;
+  /** Overrides the rule's default severity (for rules with two levels). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  report(args: ReportArgs): void;
+  /**
+   * A verdict that depended on an Unknown value: silent by default, a `note` with --strict.
+   * `what` names the value ("var.health_check_cidr has no value").
+   */
+  unknown(args: { address: string; range: Range; what: string }): void;
+  /** Per-family settings (health-check source ranges…) from the config file. */
+  settings: RuleSettings;
+}
+
+export interface RuleSettings {
+  /** CIDRs the health checks and forwarded traffic of a shared (fixed-range) family come from. */
+  healthCheckSources: Record<ProviderFamily, string[]>;
+}
+
+export interface Rule extends RuleMeta {
+  check(model: Model, context: RuleContext): void;
+}
+
+export type RuleDefinition = Omit<Rule, 'helpUri'>;
+
+export const DOCS_BASE = 'https://github.com/lblint/lblint/blob/main/docs/rules/';
+
+export function defineRule(rule: RuleDefinition): Rule {
+  return { ...rule, helpUri: `${DOCS_BASE}${rule.id}.md` };
+}
+
+export type { Finding };

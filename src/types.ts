@@ -1,0 +1,189 @@
+// Shared types of the pipeline: load → eval → model → rules → report.
+// Every layer imports from here; nothing here does work.
+
+/** 1-based line and column; columns count UTF-16 code units (SARIF `utf16CodeUnits`). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A source range. `file` is relative to the current working directory, with `/`. `end` is exclusive (column after the last character). */
+export interface Range {
+  file: string;
+  start: Position;
+  end: Position;
+}
+
+// ---------------------------------------------------------------- load
+
+export type SourceKind = 'tf' | 'tf.json' | 'tfvars' | 'tfvars.json';
+
+/** An attribute `name = expr` as written in the source. */
+export interface AttributeNode {
+  name: string;
+  /** From the first character of the name to the end of the expression. */
+  range: Range;
+  nameRange: Range;
+  /** The expression only. */
+  valueRange: Range;
+  /** Source text of the expression exactly as written (for a .tf.json file: the JSON text of the value). */
+  exprText: string;
+}
+
+/** A block `type "label" … { … }` as written in the source. */
+export interface BlockNode {
+  type: string;
+  labels: string[];
+  /** From the block type to the closing brace, inclusive. */
+  range: Range;
+  /** From the block type to the end of the last label (what a finding about a missing attribute points at). */
+  headerRange: Range;
+  attributes: Record<string, AttributeNode>;
+  /** Nested blocks in source order (several blocks may share a type). */
+  blocks: BlockNode[];
+}
+
+/** `# lblint-ignore rule-a, rule-b -- reason until=2026-12-31` (also `//`). */
+export interface IgnoreDirective {
+  /** Range of the comment itself. */
+  range: Range;
+  /** Line of the first non-blank, non-comment line after the comment: the block or attribute it covers. */
+  targetLine: number;
+  rules: string[];
+  reason?: string;
+  /** YYYY-MM-DD, if given. */
+  until?: string;
+  /** Problems with the directive itself (no reason, bad date, …). */
+  problems: string[];
+}
+
+export interface ParsedFile {
+  /** Relative to cwd, with `/`. */
+  path: string;
+  /** Folder of the file, relative to cwd with `/` ('.' for the cwd). */
+  dir: string;
+  kind: SourceKind;
+  text: string;
+  /** The hcl2json output (for .tf.json: JSON.parse output; for .tfvars: an object of attributes). */
+  json: Record<string, unknown>;
+  /** Top-level blocks (empty for tfvars). */
+  blocks: BlockNode[];
+  /** Top-level attributes (tfvars files). */
+  attributes: Record<string, AttributeNode>;
+  ignores: IgnoreDirective[];
+}
+
+export interface LoadError {
+  /** Relative path with `/`, when the error is about a file. */
+  file?: string;
+  range?: Range;
+  message: string;
+}
+
+export interface LoadResult {
+  files: ParsedFile[];
+  errors: LoadError[];
+}
+
+// ---------------------------------------------------------------- eval
+
+/**
+ * A value the configuration does not determine. `reason` says why ("var.cidr has no value",
+ * "function file() is not evaluated"). When the value is an attribute of a resource that the
+ * configuration does not set (an id, a computed IP), `ref` names it, so the model can still
+ * link resources by identity: `huaweicloud_elb_pool.web.id` → {address: 'huaweicloud_elb_pool.web', path: ['id']}.
+ */
+export class Unknown {
+  constructor(
+    readonly reason: string,
+    readonly origin?: Range,
+    readonly ref?: { address: string; path: (string | number)[] },
+  ) {}
+}
+
+export type Value =
+  | null
+  | boolean
+  | number
+  | string
+  | Unknown
+  | Value[]
+  | { [key: string]: Value };
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+/** One resource or data source instance after count/for_each expansion. */
+export interface ResourceInstance {
+  /** Full address: `module.a.huaweicloud_lb_member.m[0]`, `data.x.y`, `aws_x.y["k"]`. */
+  address: string;
+  /** Address without the instance key: `module.a.huaweicloud_lb_member.m`. */
+  baseAddress: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  /** count index or for_each key; undefined without count/for_each. */
+  key?: number | string;
+  /** `module.a`, `module.b["x"]` … from the root; empty at the root. */
+  modulePath: string[];
+  /** The resource block in the source (for ranges). */
+  block: BlockNode;
+  /** Path of the file that holds the block. */
+  file: string;
+  /**
+   * Evaluated arguments: attribute name → value; nested block type → array of evaluated
+   * block objects (`dynamic` blocks expanded where the for_each is known, else Unknown).
+   */
+  values: { [key: string]: Value };
+  /** The calling module blocks, outermost first (related locations for findings inside modules). */
+  moduleCalls: BlockNode[];
+}
+
+export interface EvalDiagnostic {
+  range?: Range;
+  message: string;
+}
+
+export interface EvalResult {
+  resources: ResourceInstance[];
+  /** Resources that were not expanded because count/for_each is Unknown (for --verbose/--strict). */
+  skipped: { address: string; reason: string; range: Range }[];
+  diagnostics: EvalDiagnostic[];
+}
+
+// ---------------------------------------------------------------- findings
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export interface RelatedLocation {
+  range: Range;
+  /** Terraform address of the related thing, when there is one. */
+  address?: string;
+  message: string;
+}
+
+export interface Fix {
+  description: string;
+  /** HCL to insert (a new resource or block). */
+  insertText: string;
+  /** Where to insert: after this range (usually the end of the resource it relates to). */
+  after: Range;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Primary Terraform address. */
+  address: string;
+  /** Attribute at fault, for the fingerprint (empty when the block itself is at fault). */
+  attribute?: string;
+  range: Range;
+  related: RelatedLocation[];
+  /** Reachability trace, one step per line. */
+  trace: string[];
+  fix?: Fix;
+  /** Set when an inline ignore covers the finding. */
+  suppression?: { justification: string; range: Range };
+}
