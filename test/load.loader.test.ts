@@ -305,6 +305,6 @@ describe('modules called from .tf.json', () => {
     const r = await loadPaths(['.'], { cwd: dir });
     expect(r.files.map((f) => f.path)).toEqual(['main.tf.json', 'mod/main.tf']);
     expect(r.roots).toEqual(['.']);
-    expect(messages(r.errors)).toEqual(["main.tf.json:4:20-4:28: module \"b\": source folder './none' does not exist"]);
+    expect(messages(r.errors)).toEqual(["main.tf.json:4:22-4:30: module \"b\": source folder './none' does not exist"]);
   });
 });

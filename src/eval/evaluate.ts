@@ -59,7 +59,9 @@ interface ModuleConfig {
   dir: string;
   variables: Map<string, Decl>;
   locals: Map<string, LocalDecl>;
+  /** In source order. */
   resources: Map<string, ResourceDecl>;
+  /** In source order. */
   moduleCalls: Map<string, Decl>;
   outputs: Map<string, Decl>;
 }
@@ -83,11 +85,19 @@ function syntheticBlock(file: ParsedFile, type: string, labels: string[]): Block
   return { type, labels, range, headerRange: range, attributes: {}, blocks: [] };
 }
 
+const blockIndexes = new WeakMap<ParsedFile, Map<string, BlockNode>>();
+
 function findBlock(file: ParsedFile, type: string, labels: string[]): BlockNode {
-  return (
-    file.blocks.find((b) => b.type === type && b.labels.length === labels.length && b.labels.every((l, i) => l === labels[i])) ??
-    syntheticBlock(file, type, labels)
-  );
+  let index = blockIndexes.get(file);
+  if (!index) {
+    index = new Map();
+    for (const b of file.blocks) {
+      const key = JSON.stringify([b.type, ...b.labels]);
+      if (!index.has(key)) index.set(key, b);
+    }
+    blockIndexes.set(file, index);
+  }
+  return index.get(JSON.stringify([type, ...labels])) ?? syntheticBlock(file, type, labels);
 }
 
 /** Where an argument or nested block of `block` is written (falls back to the block). */
@@ -137,6 +147,17 @@ function readConfig(dir: string, files: ParsedFile[]): ModuleConfig {
       }
     }
   }
+  // hcl2json sorts object keys; report resources and module calls in source order.
+  const position = (d: Decl): [number, number, number] => [files.indexOf(d.file), d.block.range.start.line, d.block.range.start.column];
+  const bySource = <T extends Decl>(m: Map<string, T>): Map<string, T> =>
+    new Map(
+      [...m].sort(([, a], [, b]) => {
+        const [pa, pb] = [position(a), position(b)];
+        return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
+      }),
+    );
+  config.resources = bySource(config.resources);
+  config.moduleCalls = bySource(config.moduleCalls);
   return config;
 }
 
@@ -489,6 +510,7 @@ function variableType(decl: Decl): Expr | undefined {
 class ResourceSet extends Handle {
   private exp: Expansion | undefined;
   private insts: InstanceHandle[] | undefined;
+  private byKey: Map<number | string | undefined, InstanceHandle> | undefined;
   readonly baseAddress: string;
 
   constructor(
@@ -527,7 +549,8 @@ class ResourceSet extends Handle {
     if (exp instanceof Unknown) return exp;
     if (exp.kind === 'single') return indexValue(this.materialize(), key, origin);
     const wanted = exp.kind === 'count' ? asNumber(key) : asString(key);
-    const inst = this.instances().find((i) => i.key === wanted);
+    this.byKey ??= new Map(this.instances().map((i) => [i.key, i]));
+    const inst = this.byKey.get(wanted);
     if (inst) return inst;
     return error(`${this.baseAddress} has no instance ${JSON.stringify(key)}`, origin);
   }
@@ -568,10 +591,14 @@ class InstanceHandle extends Handle {
     return this.set.decl.body;
   }
 
+  private names: string[] | undefined;
+
   /** Arguments and nested block types that the configuration sets. */
   configuredNames(): string[] {
+    if (this.names) return this.names;
     const names = Object.keys(this.body).filter((k) => !RESOURCE_META.has(k) && k !== 'dynamic' && k !== '//');
     for (const [label] of dynamicEntries(this.body)) if (!names.includes(label)) names.push(label);
+    this.names = names;
     return names;
   }
 
