@@ -3,10 +3,11 @@ import { defineRule } from '../src/rule.js';
 import { joinAddresses } from '../src/model/query.js';
 import { attrRange } from '../src/model/values.js';
 
+// Providers that never apply a zero weight: the intent (no traffic) does not take effect.
 const PROVIDER_NOTE: Record<string, string> = {
   huaweicloud:
-    'the huaweicloud provider drops a zero weight from the API request, so the member is created with the default weight 1 and every plan shows a diff',
-  flexibleengine: 'the flexibleengine provider rejects 0 at plan time (weight must be 1-100)',
+    'but the huaweicloud provider drops a zero weight from the API request, so the member is created with the default weight 1 and every plan shows a diff',
+  flexibleengine: 'but the flexibleengine provider rejects 0 at plan time (weight must be 1-100)',
 };
 
 export default defineRule({
@@ -30,7 +31,7 @@ export default defineRule({
 }`,
       pass: `resource "huaweicloud_lb_member" "pass_weight" {
   pool_id       = huaweicloud_lb_pool.web.id
-  address       = huaweicloud_compute_instance.web.access_ip_v4
+  address       = huaweicloud_compute_instance.web[1].access_ip_v4
   protocol_port = 8080
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
   weight        = 10
@@ -41,14 +42,15 @@ export default defineRule({
     for (const pool of model.pools) {
       const zero = pool.members.filter((m) => m.weight === 0);
       if (zero.length === 0) continue;
-      const allZero = !pool.hasUnknownMembers && pool.members.every((m) => m.weight === 0);
+      // An auto-scaling group that registers members of its own (hasForeignReferences) keeps the pool serving.
+      const allZero = !pool.hasUnknownMembers && !pool.hasForeignReferences && pool.members.every((m) => m.weight === 0);
       for (const member of zero) {
         const note = PROVIDER_NOTE[member.family];
         const effect = allZero
-          ? `every member of ${pool.address} has weight 0, so the pool forwards no traffic`
-          : `${member.address} receives no new requests`;
+          ? `every member of ${pool.address} has weight 0, so the pool ${note ? 'would forward' : 'forwards'} no traffic`
+          : `it ${note ? 'would receive' : 'receives'} no new requests`;
         ctx.report({
-          message: `${member.address} sets weight = 0: ${effect}${note ? `; ${note}` : ''}.`,
+          message: `${member.address} sets weight = 0: ${effect}${note ? `, ${note}` : ''}.`,
           address: member.address,
           attribute: 'weight',
           range: attrRange(member.resource, member.weightAttribute ?? 'weight'),

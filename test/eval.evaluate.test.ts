@@ -557,8 +557,8 @@ resource "x_lb" "lb" {
 `,
     });
     expect(result.resources.map((r) => [r.address, r.values['zone'], r.modulePath])).toEqual([
-      ['module.outer[0].module.inner.x_lb.lb', 'az0', ['module.outer[0]', 'module.outer[0].module.inner']],
-      ['module.outer[1].module.inner.x_lb.lb', 'az1', ['module.outer[1]', 'module.outer[1].module.inner']],
+      ['module.outer[0].module.inner.x_lb.lb', 'az0', ['module.outer[0]', 'module.inner']],
+      ['module.outer[1].module.inner.x_lb.lb', 'az1', ['module.outer[1]', 'module.inner']],
     ]);
     expect(result.resources[0]?.values['dir']).toBe('inner');
     expect(result.resources[0]?.moduleCalls.map((b) => b.labels[0])).toEqual(['outer', 'inner']);

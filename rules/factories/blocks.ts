@@ -101,10 +101,23 @@ export function securityGroupCheck(kind: FlowKind) {
           `flow: ${describeFlow(first)} from ${first.sourceText}`,
           ...traceLines(verdict),
         ],
-        fix: securityGroupFix(sg, first),
+        ...(deniedAtTopPriority(verdict, sgs) ? {} : { fix: securityGroupFix(sg, first) }),
       });
     }
   };
+}
+
+/**
+ * An added allow rule gets priority 1, and a deny at priority 1 wins the tie: when such a deny
+ * decides the flow, the fix is to change that rule, which is not mechanical.
+ */
+function deniedAtTopPriority(verdict: Verdict, sgs: SecurityGroup[]): boolean {
+  const priorities = new Map(sgs.flatMap((g) => g.rules.map((r) => [r.address, r.priority] as const)));
+  return verdict.trace.some((step) => {
+    if (step.effect !== 'deny') return false;
+    const priority = priorities.get(step.ruleId);
+    return priority === undefined || isUnknown(priority) || priority <= 1;
+  });
 }
 
 function localAddress(address: string): string {

@@ -378,7 +378,16 @@ export function describeFlow(flow: Pick<BackendFlow, 'protocol' | 'port'>): stri
 
 export function traceLines(verdict: Verdict): string[] {
   return verdict.trace.map((step) => {
-    const what = step.effect === 'default-deny' ? 'no rule matches: denied by default' : step.effect === 'default-allow' ? 'allowed by default' : `${step.effect}s`;
+    const what =
+      step.effect === 'default-deny'
+        ? 'no rule matches: denied by default'
+        : step.effect === 'default-allow'
+          ? 'allowed by default'
+          : step.effect === 'deny'
+            ? 'denies'
+            : step.effect === 'allow'
+              ? 'allows'
+              : 'may decide';
     return step.ruleId === 'default' ? `${step.addresses}: ${what}` : `${step.ruleId} ${what} ${step.addresses}`;
   });
 }

@@ -1,0 +1,18 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "image_id" {
+  type = string
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "environment" {
+  type    = string
+  default = "production"
+}

@@ -1,0 +1,86 @@
+locals {
+  # One listener, pool and health check per micro-service on the dedicated ELB.
+  services = {
+    orders  = { port = 8081, health_path = "/orders/actuator/health" }
+    search  = { port = 8082, health_path = "/search/health check" }
+    catalog = { port = 8083, health_path = "/catalog/status?probe=<elb>" }
+  }
+
+  service_members = merge([
+    for name, svc in local.services : {
+      for i in range(var.web_count) : "${name}-${i}" => { service = name, index = i, port = svc.port }
+    }
+  ]...)
+}
+
+resource "huaweicloud_elb_listener" "service" {
+  for_each        = local.services
+  name            = "svc-${each.key}"
+  protocol        = "HTTP"
+  protocol_port   = each.value.port
+  loadbalancer_id = huaweicloud_elb_loadbalancer.web.id
+}
+
+resource "huaweicloud_elb_pool" "service" {
+  for_each    = local.services
+  name        = each.key
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = huaweicloud_elb_listener.service[each.key].id
+}
+
+resource "huaweicloud_elb_member" "service" {
+  for_each      = local.service_members
+  pool_id       = huaweicloud_elb_pool.service[each.value.service].id
+  address       = huaweicloud_compute_instance.web[each.value.index].network[0].fixed_ip_v4
+  protocol_port = each.value.port
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+}
+
+resource "huaweicloud_elb_monitor" "fail_service" {
+  for_each    = local.services
+  pool_id     = huaweicloud_elb_pool.service[each.key].id
+  protocol    = "HTTP"
+  interval    = 10
+  timeout     = 5
+  max_retries = 3
+  url_path    = each.value.health_path
+}
+
+# Shared ELB in front of the legacy portal.
+resource "huaweicloud_lb_loadbalancer" "legacy" {
+  name          = "legacy"
+  vip_subnet_id = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+}
+
+resource "huaweicloud_lb_listener" "legacy" {
+  name            = "legacy-http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_lb_loadbalancer.legacy.id
+}
+
+resource "huaweicloud_lb_pool" "legacy" {
+  name        = "legacy"
+  protocol    = "HTTP"
+  lb_method   = "SOURCE_IP"
+  listener_id = huaweicloud_lb_listener.legacy.id
+}
+
+resource "huaweicloud_lb_member" "legacy" {
+  count         = var.web_count
+  pool_id       = huaweicloud_lb_pool.legacy.id
+  address       = huaweicloud_compute_instance.web[count.index].network[0].fixed_ip_v4
+  protocol_port = 8090
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+}
+
+resource "huaweicloud_lb_monitor" "fail_too_long" {
+  pool_id        = huaweicloud_lb_pool.legacy.id
+  type           = "HTTP"
+  delay          = 10
+  timeout        = 5
+  max_retries    = 3
+  url_path       = "/${var.legacy_context}/monitoring/healthcheck.jsp"
+  expected_codes = "200"
+}
