@@ -56,9 +56,11 @@ export default defineRule({
         [monitor.maxRetries, retriesAttribute(monitor, 'up'), limits.retries, 'retry count'],
         [monitor.maxRetriesDown, retriesAttribute(monitor, 'down'), limits.retries, 'retry count'],
       ];
+      const outOfRange = new Set<string>();
       for (const [value, attribute, [min, max], what] of checks) {
         if (typeof value !== 'number') continue;
         if (value >= min && value <= max && Number.isInteger(value)) continue;
+        outOfRange.add(attribute);
         ctx.report({
           message: `${monitor.address} sets ${attribute} = ${value}, outside the ${what} range ${min}-${max} the cloud accepts.`,
           address: monitor.address,
@@ -66,7 +68,9 @@ export default defineRule({
           range: attrRange(monitor.resource, attribute),
         });
       }
-      if (monitor.family !== 'alicloud' && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
+      // One defect, one finding: an interval or timeout the cloud rejects is already reported.
+      const comparable = !outOfRange.has(monitor.intervalAttribute) && !outOfRange.has(monitor.timeoutAttribute);
+      if (monitor.family !== 'alicloud' && comparable && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
         ctx.report({
           message: `${monitor.address} sets ${monitor.timeoutAttribute} = ${monitor.timeout}, not shorter than ${monitor.intervalAttribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
           address: monitor.address,

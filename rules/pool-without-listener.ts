@@ -37,7 +37,7 @@ export default defineRule({
         continue;
       }
       ctx.report({
-        message: `${pool.address} is not used by any listener or forwarding policy, so it gets no traffic and its members' health status stays "unknown".`,
+        message: `${pool.address} is not used by any listener or forwarding policy, so it gets no traffic${pool.members.length > 0 ? ` and the health status of its members stays "unknown"` : ''}.`,
         address: pool.address,
         range,
       });

@@ -15,7 +15,7 @@ export default defineRule({
     seed: 'seeds/001 step 1 ("If a health check port different from the ports of backend servers is specified, allow traffic from both"); seeds/002 "Checking Security Group Rules"; seeds/000 step 2 (health check disabled)',
     examples: {
       fail: `resource "huaweicloud_networking_secgroup_rule" "fail_hc_only" {
-  security_group_id = huaweicloud_networking_secgroup.app.id
+  security_group_id = huaweicloud_networking_secgroup.fail_hc_port_only.id
   direction         = "ingress"
   ethertype         = "IPv4"
   protocol          = "tcp"
@@ -23,7 +23,7 @@ export default defineRule({
   remote_ip_prefix  = "100.125.0.0/16"
 }`,
       pass: `resource "huaweicloud_networking_secgroup_rule" "pass_both_ports" {
-  security_group_id = huaweicloud_networking_secgroup.app.id
+  security_group_id = huaweicloud_networking_secgroup.pass_app.id
   direction         = "ingress"
   ethertype         = "IPv4"
   protocol          = "tcp"

@@ -33,8 +33,8 @@ function consequence(kind: FlowKind, flows: BackendFlow[]): string {
   }
 }
 
-function admittedText(verdict: Verdict, flow: BackendFlow): string {
-  const what = describeFlow(flow);
+function admittedText(verdict: Verdict, flow: BackendFlow, direction = ''): string {
+  const what = `${direction}${describeFlow(flow)}`;
   if (verdict.status === 'blocked') return `admits no ${what} from ${flow.sourceText}`;
   return `admits ${what} from only ${verdict.admitted.toString()} of ${flow.sourceText}`;
 }
@@ -181,7 +181,7 @@ export function networkAclCheck(kind: FlowKind) {
       const first = list[0]!;
       const what =
         direction === 'in'
-          ? `${acl.address} ${admittedText(verdict, first).replace(/^admits/, 'admits inbound')}`
+          ? `${acl.address} ${admittedText(verdict, first, 'inbound ')}`
           : `${acl.address} admits no outbound reply (${describeFlow(first)} back to the ephemeral ports of ${first.sourceText})`;
       ctx.report({
         message: `${what}, ${consequence(kind, list)}.`,

@@ -5,7 +5,7 @@ import { loadPaths, loadVarFile } from '../load/index.js';
 import { buildModel } from '../model/index.js';
 import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
-import type { Finding, LoadError, ParsedFile, Severity } from '../types.js';
+import type { Finding, LoadError, ParsedFile, ResourceInstance, Severity } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
 import { runRules } from './run-rules.js';
 
@@ -67,6 +67,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       settings,
     });
     for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
+    addModuleCalls(result.findings, evaluated.resources);
     // A module shared by several roots yields the same finding once.
     for (const f of result.findings) {
       const key = [f.ruleId, f.address, f.range.file, f.range.start.line, f.range.start.column, f.message].join('\0');
@@ -84,4 +85,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     enabled: options.inlineIgnores,
   });
   return { findings: withIgnores, errors, files: loaded.files, roots: loaded.roots, verbose: [...new Set(verbose)].sort() };
+}
+
+/** Findings inside a module list the calling `module` blocks (outermost first) as related locations. */
+function addModuleCalls(findings: Finding[], resources: readonly ResourceInstance[]): void {
+  const calls = new Map<string, ResourceInstance>();
+  for (const r of resources) if (r.moduleCalls.length) calls.set(r.address, r);
+  for (const f of findings) {
+    if (!f.address.startsWith('module.')) continue;
+    let resource = calls.get(f.address);
+    for (let a = f.address; !resource && a.includes('.'); a = a.slice(0, a.lastIndexOf('.'))) resource = calls.get(a);
+    if (!resource) continue;
+    resource.moduleCalls.forEach((call, i) => {
+      const address = resource.modulePath[i] ?? `module.${call.labels[0] ?? ''}`;
+      f.related.push({ range: call.headerRange, address, message: `calls module "${call.labels[0] ?? address}"` });
+    });
+  }
 }

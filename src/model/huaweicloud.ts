@@ -576,6 +576,8 @@ function aclRule(_r: ResourceInstance, v: { [key: string]: Value }, range: AclRu
     destinationPorts: str(v.destination_port),
     action: isUnknown(action) ? action : action?.toLowerCase() === 'deny' ? 'deny' : action?.toLowerCase() === 'allow' ? 'allow' : new Unknown(`${address}.action is ${JSON.stringify(action ?? null)}`),
     enabled: bool(v.enabled) ?? true,
+    // An `ip_version = 6` rule without addresses must not match IPv4 traffic.
+    ...(v.ip_version !== undefined && v.ip_version !== null ? { ipVersion: num(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type AclRule,
   type Cidr,
   type FlowProtocol,
+  type IpVersion,
   type MaybeUnknown,
   type PortRange,
   type SgRule,
@@ -366,7 +367,13 @@ function toAclRule(rule: AclRuleNode): AclRule {
     destinationPorts: portSet(rule.destinationPorts, invalid),
     action: lift(rule.action),
     enabled: lift(rule.enabled),
+    ...(rule.ipVersion !== undefined ? { ipVersion: ipVersionOf(rule.ipVersion, invalid) } : {}),
   };
+}
+
+function ipVersionOf(v: Maybe<number>, invalid: (what: string) => MaybeUnknown<never>): MaybeUnknown<IpVersion> {
+  if (isUnknown(v)) return unknownOf(v);
+  return v === 4 || v === 6 ? v : invalid(`ip_version ${v}`);
 }
 
 // ------------------------------------------------------------------ messages

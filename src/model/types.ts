@@ -148,6 +148,8 @@ export interface AclRuleNode {
   destinationPorts: Maybe<string> | undefined;
   action: Maybe<'allow' | 'deny'>;
   enabled: Maybe<boolean>;
+  /** The rule's own IP version (Huawei `ip_version`); undefined = taken from its CIDRs. */
+  ipVersion?: Maybe<number>;
 }
 
 export interface NetworkAcl extends NodeBase {

@@ -1,0 +1,56 @@
+resource "huaweicloud_compute_instance" "web" {
+  count     = var.web_count
+  name      = format("web-%02d", count.index + 1)
+  image_id  = var.image_id
+  flavor_id = "s6.medium.2"
+
+  network {
+    uuid        = huaweicloud_vpc_subnet.web.id
+    fixed_ip_v4 = cidrhost(huaweicloud_vpc_subnet.web.cidr, 10 + count.index)
+  }
+}
+
+resource "huaweicloud_compute_instance" "api" {
+  for_each  = var.api_servers
+  name      = each.key
+  image_id  = var.image_id
+  flavor_id = each.value.flavor
+
+  network {
+    uuid        = huaweicloud_vpc_subnet.api.id
+    fixed_ip_v4 = cidrhost(huaweicloud_vpc_subnet.api.cidr, each.value.host)
+  }
+}
+
+resource "huaweicloud_compute_instance" "batch" {
+  name      = "batch"
+  image_id  = var.image_id
+  flavor_id = "s6.medium.2"
+
+  network {
+    uuid        = huaweicloud_vpc_subnet.batch.id
+    fixed_ip_v4 = cidrhost(huaweicloud_vpc_subnet.batch.cidr, 10)
+  }
+}
+
+resource "huaweicloud_compute_instance" "svc" {
+  for_each  = toset(["svc-a", "svc-b"])
+  name      = each.key
+  image_id  = var.image_id
+  flavor_id = "s6.medium.2"
+
+  network {
+    uuid = huaweicloud_vpc_subnet.svc.id
+  }
+}
+
+resource "huaweicloud_compute_instance" "jobs" {
+  name      = "jobs"
+  image_id  = var.image_id
+  flavor_id = "s6.medium.2"
+
+  network {
+    uuid        = huaweicloud_vpc_subnet.jobs.id
+    fixed_ip_v4 = cidrhost(huaweicloud_vpc_subnet.jobs.cidr, 10)
+  }
+}

@@ -1,0 +1,24 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "availability_zones" {
+  type    = list(string)
+  default = ["cn-north-4a", "cn-north-4b"]
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "image_id" {
+  type = string
+}
+
+# Pools prepared for a blue/green switch that was never wired to a listener.
+variable "spare_pools" {
+  type    = number
+  default = 2
+}
