@@ -205,7 +205,7 @@ for (const size of sizes) {
       files: size,
       MB: (bytes / 1e6).toFixed(1),
       'cold s': (cold.ms / 1000).toFixed(2),
-      'warm s': (warm.ms / 1000).toFixed(2),
+      're-run s (no cache yet)': (warm.ms / 1000).toFixed(2),
       'files/s': Math.round(size / (cold.ms / 1000)),
       'MB/s': (bytes / 1e6 / (cold.ms / 1000)).toFixed(2),
       'peak RSS MB': Math.round(Math.max(cold.rss, warm.rss) / 1024),
