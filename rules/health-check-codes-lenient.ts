@@ -2,6 +2,7 @@
 import { defineRule } from '../src/rule.js';
 import { isHttpMonitor } from '../src/model/query.js';
 import { attrRange } from '../src/model/values.js';
+import { isUnknown } from '../src/types.js';
 
 /** The error classes (4xx/5xx) a success-code setting admits: "200-499", "200,404", "http_2xx,http_5xx". */
 export function lenientCodes(spec: string): string[] {
@@ -55,14 +56,26 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const monitor of model.monitors) {
-      if (!isHttpMonitor(monitor) || typeof monitor.expectedCodes !== 'string') continue;
-      const lenient = lenientCodes(monitor.expectedCodes);
+      const codes = monitor.expectedCodes;
+      if (codes === undefined) continue;
+      const range = attrRange(monitor.resource, monitor.expectedCodesAttribute);
+      if (isUnknown(codes)) {
+        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: codes.reason });
+        continue;
+      }
+      const lenient = lenientCodes(codes);
       if (lenient.length === 0) continue;
+      // Success codes are only used by HTTP(S) checks.
+      if (isUnknown(monitor.protocol)) {
+        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
+        continue;
+      }
+      if (!isHttpMonitor(monitor)) continue;
       ctx.report({
-        message: `${monitor.address} accepts ${JSON.stringify(monitor.expectedCodes)} as healthy, which includes ${lenient.join(' and ')} errors, so failing backends stay in service.`,
+        message: `${monitor.address} accepts ${JSON.stringify(codes)} as healthy, which includes ${lenient.join(' and ')} errors, so failing backends stay in service.`,
         address: monitor.address,
         attribute: monitor.expectedCodesAttribute,
-        range: attrRange(monitor.resource, monitor.expectedCodesAttribute),
+        range,
       });
     }
   },

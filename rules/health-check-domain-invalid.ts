@@ -2,10 +2,13 @@
 import { defineRule } from '../src/rule.js';
 import { isHttpMonitor } from '../src/model/query.js';
 import { attrRange } from '../src/model/values.js';
+import { isUnknown } from '../src/types.js';
 
 /** Alibaba: 1-80 chars of a-z 0-9 . - ; Huawei/OTC/FE: 1-100 chars of A-Z a-z 0-9 . -, starting alphanumeric. */
 export function domainProblem(domain: string, family: string): string | undefined {
   if (domain === '') return undefined; // empty = the default (backend or LB IP)
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(domain);
+  if (scheme) return `starts with the URL scheme ${JSON.stringify(scheme[0])} (only the host name is allowed)`;
   if (family === 'alicloud') {
     if (domain.length < 1 || domain.length > 80) return `is ${domain.length} characters long (1-80 allowed)`;
     const bad = [...domain].find((c) => !/[a-z0-9.-]/.test(c));
@@ -50,14 +53,26 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const monitor of model.monitors) {
-      if (!isHttpMonitor(monitor) || typeof monitor.domain !== 'string') continue;
-      const problem = domainProblem(monitor.domain, monitor.family);
+      const domain = monitor.domain;
+      if (domain === undefined) continue;
+      const range = attrRange(monitor.resource, monitor.domainAttribute);
+      if (isUnknown(domain)) {
+        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: domain.reason });
+        continue;
+      }
+      const problem = domainProblem(domain, monitor.family);
       if (!problem) continue;
+      // The domain is only sent by HTTP(S) checks.
+      if (isUnknown(monitor.protocol)) {
+        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
+        continue;
+      }
+      if (!isHttpMonitor(monitor)) continue;
       ctx.report({
-        message: `${monitor.address} health-check domain ${JSON.stringify(monitor.domain)} ${problem}.`,
+        message: `${monitor.address} health-check domain ${JSON.stringify(domain)} ${problem}.`,
         address: monitor.address,
         attribute: monitor.domainAttribute,
-        range: attrRange(monitor.resource, monitor.domainAttribute),
+        range,
       });
     }
   },

@@ -2,6 +2,7 @@
 import { defineRule } from '../src/rule.js';
 import { isHttpMonitor } from '../src/model/query.js';
 import { attrRange } from '../src/model/values.js';
+import { isUnknown } from '../src/types.js';
 
 // Huawei/OTC ELB API: 1-80 characters, starting with '/', letters, digits, - / . ? # % & and
 // the extended set _;~!()*[]@$^:',+= (dedicated ELB doc; a superset of the shared ELB's).
@@ -10,7 +11,8 @@ const HUAWEI_PATH = /^[A-Za-z0-9\-/.?#%&_;~!()*[\]@$^:',+=]*$/;
 const ALIBABA_PATH = HUAWEI_PATH;
 
 export function pathProblem(path: string, family: string): string | undefined {
-  if (path.length === 0) return 'is empty';
+  // An empty url_path is left out of the API request, so the cloud uses its default "/".
+  if (path.length === 0) return undefined;
   if (!path.startsWith('/')) return 'does not start with "/"';
   if (path.length > 80) return `is ${path.length} characters long (at most 80)`;
   const allowed = family === 'alicloud' ? ALIBABA_PATH : HUAWEI_PATH;
@@ -53,14 +55,26 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const monitor of model.monitors) {
-      if (!isHttpMonitor(monitor) || typeof monitor.urlPath !== 'string') continue;
-      const problem = pathProblem(monitor.urlPath, monitor.family);
+      const path = monitor.urlPath;
+      if (path === undefined) continue;
+      const range = attrRange(monitor.resource, monitor.urlPathAttribute);
+      if (isUnknown(path)) {
+        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: path.reason });
+        continue;
+      }
+      const problem = pathProblem(path, monitor.family);
       if (!problem) continue;
+      // The path is only used by HTTP(S) checks.
+      if (isUnknown(monitor.protocol)) {
+        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
+        continue;
+      }
+      if (!isHttpMonitor(monitor)) continue;
       ctx.report({
-        message: `${monitor.address} health-check path ${JSON.stringify(monitor.urlPath)} ${problem}.`,
+        message: `${monitor.address} health-check path ${JSON.stringify(path)} ${problem}.`,
         address: monitor.address,
         attribute: monitor.urlPathAttribute,
-        range: attrRange(monitor.resource, monitor.urlPathAttribute),
+        range,
       });
     }
   },

@@ -2,6 +2,7 @@
 import { defineRule } from '../src/rule.js';
 import { joinAddresses } from '../src/model/query.js';
 import { attrRange } from '../src/model/values.js';
+import { isUnknown } from '../src/types.js';
 
 export default defineRule({
   id: 'health-check-port-mismatch',
@@ -35,17 +36,27 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const monitor of model.monitors) {
-      if (typeof monitor.port !== 'number') continue;
+      if (monitor.port === undefined) continue;
       const pool = model.pools.find((p) => p.monitors.includes(monitor));
-      if (!pool || pool.anyPortEnabled !== false) continue;
-      const others = pool.members.filter((m) => typeof m.port === 'number' && m.port !== monitor.port);
+      if (!pool || pool.anyPortEnabled === true) continue;
+      const range = attrRange(monitor.resource, monitor.portAttribute);
+      if (isUnknown(monitor.port)) {
+        if (pool.members.length > 0) ctx.unknown({ address: monitor.address, range, what: monitor.port.reason });
+        continue;
+      }
+      const port = monitor.port;
+      const others = pool.members.filter((m) => typeof m.port === 'number' && m.port !== port);
       if (others.length === 0) continue;
+      if (isUnknown(pool.anyPortEnabled)) {
+        ctx.unknown({ address: monitor.address, range, what: pool.anyPortEnabled.reason });
+        continue;
+      }
       const ports = [...new Set(others.map((m) => m.port as number))].sort((a, b) => a - b);
       ctx.report({
         message: `${monitor.address} checks port ${monitor.port}, but ${joinAddresses(others.map((m) => m.address))} serve${others.length === 1 ? 's' : ''} port ${ports.join(', ')}.`,
         address: monitor.address,
         attribute: monitor.portAttribute,
-        range: attrRange(monitor.resource, monitor.portAttribute),
+        range,
         related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, 'protocol_port'), address: m.address, message: `member port ${String(m.port)}` })),
       });
     }

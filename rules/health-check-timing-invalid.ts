@@ -1,6 +1,7 @@
 // Prevents health-check intervals, timeouts and thresholds the cloud rejects or cannot honour.
 import { defineRule } from '../src/rule.js';
 import { attrRange } from '../src/model/values.js';
+import { isUnknown } from '../src/types.js';
 import type { HealthMonitor } from '../src/model/types.js';
 
 interface Limits {
@@ -58,6 +59,10 @@ export default defineRule({
       ];
       const outOfRange = new Set<string>();
       for (const [value, attribute, [min, max], what] of checks) {
+        if (isUnknown(value)) {
+          ctx.unknown({ address: monitor.address, range: attrRange(monitor.resource, attribute), what: value.reason });
+          continue;
+        }
         if (typeof value !== 'number') continue;
         if (value >= min && value <= max && Number.isInteger(value)) continue;
         outOfRange.add(attribute);

@@ -23,7 +23,7 @@ export default defineRule({
       pass: `resource "huaweicloud_elb_listener" "pass_default_pool" {
   name            = "with-pool"
   protocol        = "HTTP"
-  protocol_port   = 80
+  protocol_port   = 8081
   loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
   default_pool_id = huaweicloud_elb_pool.web.id
 }`,

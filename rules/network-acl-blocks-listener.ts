@@ -54,7 +54,10 @@ export default defineRule({
         ctx.unknown({ address: listener.address, range, what: isUnknown(listener.protocol) ? listener.protocol.reason : (listener.port as { reason: string }).reason });
         continue;
       }
-      const protocol = listener.protocol === 'UDP' ? 'udp' : 'tcp';
+      // Gateway LBs' IP listeners carry every protocol on every port: no single flow to check.
+      if (listener.protocol === 'IP') continue;
+      // QUIC (dedicated) runs over UDP.
+      const protocol = listener.protocol === 'UDP' || listener.protocol === 'QUIC' ? 'udp' : 'tcp';
       const verdicts = aclVerdictsFor(subnet, [ANY_CLIENT], protocol, listener.port, undefined);
       if (isUnknown(verdicts)) {
         ctx.unknown({ address: listener.address, range, what: verdicts.reason });

@@ -22,7 +22,7 @@ export default defineRule({
   max_retries = 3
 }`,
       pass: `resource "huaweicloud_networking_secgroup_rule" "pass_icmp" {
-  security_group_id = huaweicloud_networking_secgroup.dns.id
+  security_group_id = huaweicloud_networking_secgroup.pass_dns.id
   direction         = "ingress"
   ethertype         = "IPv4"
   protocol          = "icmp"

@@ -653,6 +653,27 @@ function activeStandbyPools(index: ResourceIndex, model: Model): void {
     const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
     if (listener && !isUnknown(listener)) link(listener, pool);
     else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+    // Listeners may name the active-standby pool as their default pool.
+    const self = new Map([[r.address, pool]]);
+    for (const l of model.listeners) {
+      const target = resolveRef(l.resource, l.resource.values.default_pool_id, self, ID, 'pool');
+      if (target && !isUnknown(target)) link(l, pool);
+    }
+    // The inline `healthmonitor` block is the pool's monitor; a synthetic resource whose block is
+    // the nested block keeps attribute ranges exact.
+    const hm = blocks(r.values.healthmonitor);
+    if (isUnknown(hm)) pool.hasUnknownMonitors = true;
+    else
+      hm.forEach((values, i) => {
+        const block = r.block.blocks.filter((b) => b.type === 'healthmonitor')[i] ?? r.block;
+        const synthetic: ResourceInstance = { ...r, address: `${r.address}.healthmonitor[${i}]`, block, values };
+        const monitor = healthMonitor(synthetic, 'shared');
+        monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
+        monitor.port = num(values.monitor_port);
+        monitor.portAttribute = 'monitor_port';
+        pool.monitors.push(monitor);
+        model.monitors.push(monitor);
+      });
     const members = blocks(r.values.members);
     if (isUnknown(members)) pool.hasUnknownMembers = true;
     else

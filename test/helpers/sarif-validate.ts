@@ -76,8 +76,9 @@ export async function validateSarifBatch(texts: ReadonlyMap<string, string>): Pr
       throw new Error(`validator wrote no report: ${log.slice(0, 500)}`);
     }
     const out = new Map<string, string[]>(names.map((n) => [n, []]));
-    for (const result of (report.runs ?? []).flatMap((r) => r.results ?? [])) {
-      if ((result as { level?: string }).level !== 'error') continue;
+    type Located = { level?: string; locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] };
+    for (const result of (report.runs ?? []).flatMap((r) => (r.results ?? []) as Located[])) {
+      if (result.level !== 'error') continue;
       const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
       const index = files.findIndex((f) => uri.endsWith('/' + f.split('/').pop()!));
       const r = result as { ruleId?: string; message?: { text?: string; id?: string; arguments?: string[] } };

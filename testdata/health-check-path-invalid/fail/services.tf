@@ -4,6 +4,8 @@ locals {
     orders  = { port = 8081, health_path = "/orders/actuator/health" }
     search  = { port = 8082, health_path = "/search/health check" }
     catalog = { port = 8083, health_path = "/catalog/status?probe=<elb>" }
+    # Empty: the cloud checks its default path "/".
+    billing = { port = 8084, health_path = "" }
   }
 
   service_members = merge([

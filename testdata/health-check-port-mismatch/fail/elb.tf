@@ -104,6 +104,7 @@ resource "huaweicloud_elb_member" "admin" {
   pool_id       = huaweicloud_elb_pool.admin.id
   address       = huaweicloud_compute_instance.web[count.index].network[0].fixed_ip_v4
   protocol_port = var.app_port
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
 }
 
 resource "huaweicloud_elb_monitor" "fail_port_management" {

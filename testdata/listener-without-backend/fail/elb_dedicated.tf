@@ -1,0 +1,55 @@
+resource "huaweicloud_elb_loadbalancer" "main" {
+  name              = "main"
+  vpc_id            = huaweicloud_vpc.main.id
+  ipv4_subnet_id    = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  availability_zone = var.availability_zones
+}
+
+resource "huaweicloud_elb_listener" "http" {
+  name            = "http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+  default_pool_id = huaweicloud_elb_pool.web.id
+}
+
+resource "huaweicloud_elb_pool" "web" {
+  name            = "web"
+  protocol        = "HTTP"
+  lb_method       = "ROUND_ROBIN"
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}
+
+resource "huaweicloud_elb_member" "web" {
+  count         = var.web_count
+  pool_id       = huaweicloud_elb_pool.web.id
+  address       = huaweicloud_compute_instance.web[count.index].access_ip_v4
+  protocol_port = 8080
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+}
+
+resource "huaweicloud_elb_monitor" "web" {
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
+
+# A second HTTP port opened for the admin UI, but nothing to forward to.
+resource "huaweicloud_elb_listener" "fail_no_pool" {
+  name            = "no-pool"
+  protocol        = "HTTP"
+  protocol_port   = 8081
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}
+
+# One TCP listener per service; the pools were never added.
+resource "huaweicloud_elb_listener" "fail_tcp_service" {
+  for_each        = var.tcp_services
+  name            = each.key
+  protocol        = "TCP"
+  protocol_port   = each.value
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}

@@ -1,0 +1,23 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "availability_zones" {
+  type    = list(string)
+  default = ["cn-north-4a", "cn-north-4b"]
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "image_id" {
+  type = string
+}
+
+variable "internal_lb_count" {
+  type    = number
+  default = 2
+}

@@ -1,0 +1,23 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "image_id" {
+  type = string
+}
+
+variable "dns_count" {
+  type    = number
+  default = 2
+}
+
+variable "ntp_count" {
+  type    = number
+  default = 2
+}
+
+variable "bastion_cidr" {
+  type    = string
+  default = "192.168.0.10/32"
+}
