@@ -25,7 +25,7 @@ export default defineRule({
   enabled     = false
 }`,
       pass: `resource "huaweicloud_elb_monitor" "pass_enabled" {
-  pool_id     = huaweicloud_elb_pool.web.id
+  pool_id     = huaweicloud_elb_pool.api.id
   protocol    = "HTTP"
   interval    = 5
   timeout     = 3

@@ -60,7 +60,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const where = d.range ? `${d.range.file}:${d.range.start.line}:${d.range.start.column}: ` : `${root}: `;
       verbose.push(`${where}${d.message}`);
     }
-    const model = buildModel(evaluated.resources);
+    const model = buildModel(evaluated.resources, evaluated.skipped);
     const result = runRules(model, options.rules, {
       severityOverrides: options.severityOverrides,
       strict: options.strict,

@@ -432,6 +432,18 @@ const FUNCTIONS: Record<string, FunctionDef> = {
   },
   flatten: { arity: [1, 1], partial: true, fn: ([v]) => (v instanceof Unknown ? v : flatten(list(v))) },
   distinct: { arity: [1, 1], fn: ([v]) => distinct(list(v)) },
+  setproduct: {
+    arity: [2, Infinity],
+    fn: (args) => {
+      let out: Value[][] = [[]];
+      for (const a of args) {
+        const items = list(a);
+        out = out.flatMap((prefix) => items.map((x) => [...prefix, x]));
+        if (out.length > 1024) fail('setproduct() would produce more than 1024 values');
+      }
+      return out;
+    },
+  },
   keys: {
     arity: [1, 1],
     partial: true,

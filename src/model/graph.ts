@@ -7,7 +7,14 @@ export class ResourceIndex {
   private readonly byAddress = new Map<string, ResourceInstance>();
   private readonly byType = new Map<string, ResourceInstance[]>();
 
-  constructor(resources: readonly ResourceInstance[]) {
+  /**
+   * `skipped`: resources (and module calls) whose count/for_each is unknown, so their instances
+   * are missing from `resources`; adapters must not treat what they would add as absent.
+   */
+  constructor(
+    resources: readonly ResourceInstance[],
+    private readonly skipped: readonly { address: string }[] = [],
+  ) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
       const list = this.byType.get(r.type);
@@ -26,6 +33,18 @@ export class ResourceIndex {
 
   get(address: string): ResourceInstance | undefined {
     return this.byAddress.get(address);
+  }
+
+  /** Whether instances of a managed resource of `type` may be missing (unknown count/for_each, here or in a module). */
+  hasSkipped(type: string): boolean {
+    return this.skipped.some((s) => {
+      // `…type.name` or `…module.name`; the resource part never contains dots, module keys may.
+      const parts = s.address.replace(/\[[^\]]*\]$/, '').split('.');
+      const kind = parts[parts.length - 2];
+      // A skipped module call hides every resource inside it.
+      if (kind === 'module') return true;
+      return kind === type && parts[parts.length - 3] !== 'data';
+    });
   }
 }
 

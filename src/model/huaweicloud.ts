@@ -100,6 +100,8 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
     }
     group.rules.push(securityGroupRule(r));
   }
+  // Rules with an unknown count/for_each are not expanded: they may belong to any group.
+  if (index.hasSkipped('huaweicloud_networking_secgroup_rule')) for (const g of groups) g.hasUnknownRules = true;
   model.securityGroups.push(...groups);
 
   const resolveGroups = (from: ResourceInstance): Maybe<SecurityGroup[]> => {
@@ -297,6 +299,15 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
       const monitor = healthMonitor(r, kind);
       pool.monitors.push(monitor);
       model.monitors.push(monitor);
+    }
+
+    // Members, monitors, policies or pools with an unknown count/for_each are not expanded: any
+    // pool may have them, any listener may use them.
+    if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
+    if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
+    if (index.hasSkipped(types.policy)) for (const p of pools) p.hasUnknownListeners = true;
+    if (index.hasSkipped(types.pool) || (kind === 'dedicated' && index.hasSkipped('huaweicloud_elb_active_standby_pool'))) {
+      for (const l of listeners) l.hasUnknownBackend = true;
     }
 
     // A pool referenced by a resource this adapter does not model (an AS group's lbaas_listeners,

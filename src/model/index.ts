@@ -4,8 +4,8 @@ import { ResourceIndex, emptyModel } from './graph.js';
 import { buildHuaweiCloud } from './huaweicloud.js';
 import type { Model } from './types.js';
 
-export function buildModel(resources: readonly ResourceInstance[]): Model {
-  const index = new ResourceIndex(resources);
+export function buildModel(resources: readonly ResourceInstance[], skipped: readonly { address: string }[] = []): Model {
+  const index = new ResourceIndex(resources, skipped);
   const model = emptyModel();
   buildHuaweiCloud(index, model);
   return model;

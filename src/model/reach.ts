@@ -162,6 +162,11 @@ export function backendFlows(model: Model, settings: RuleSettings, kind: FlowKin
             unknown(pool, 'the health-check port or protocol is not known');
             continue;
           }
+          // A monitor this configuration cannot see may check the member port already.
+          if (pool.hasUnknownMonitors) {
+            unknown(pool, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`);
+            continue;
+          }
           flows.push({ ...base, kind, protocol: p, port: memberPort });
         } else {
           const udp = monitors.find((m) => m.protocol === 'UDP_CONNECT');
@@ -235,7 +240,7 @@ function groupRules(group: SecurityGroup): SgRule[] {
   rules = group.rules.map(toSgRule);
   if (group.hasUnknownRules) {
     // A rule attached through an unknown group id may be this group's: it could admit anything.
-    const u = netUnknown('a security group rule with an unknown security_group_id may belong to this group');
+    const u = netUnknown('a security group rule with an unknown security_group_id, count or for_each may belong to this group');
     rules.push({ id: `${group.address} (unknown rule)`, direction: 'ingress', ethertype: 4, protocol: u, ports: u, remote: u, action: u, priority: u });
   }
   ruleCache.set(group, rules);

@@ -75,9 +75,17 @@ resource "huaweicloud_vpc_network_acl" "pass_disabled" {
   }
 }
 
-# Denies everything from outside the subnet; the dedicated ELB checks from inside it.
+# Admits only VPC clients of the load balancer; its health checks come from inside the subnet.
 resource "huaweicloud_vpc_network_acl" "pass_same_subnet" {
   name = "svc"
+
+  ingress_rules {
+    action            = "allow"
+    protocol          = "tcp"
+    ip_version        = 4
+    source_ip_address = var.vpc_cidr
+    destination_port  = "80"
+  }
 
   associated_subnets {
     subnet_id = huaweicloud_vpc_subnet.svc.id

@@ -98,3 +98,13 @@ resource "huaweicloud_elb_member" "api" {
   protocol_port = 8080
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
 }
+
+resource "huaweicloud_elb_monitor" "api" {
+  for_each    = var.api_ports
+  pool_id     = huaweicloud_elb_pool.api[each.key].id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}

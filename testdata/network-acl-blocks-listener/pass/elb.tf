@@ -99,6 +99,16 @@ resource "huaweicloud_elb_member" "api" {
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
 }
 
+resource "huaweicloud_elb_monitor" "api" {
+  for_each    = var.api_ports
+  pool_id     = huaweicloud_elb_pool.api[each.key].id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
+
 resource "huaweicloud_elb_loadbalancer" "internal" {
   name              = "internal"
   vpc_id            = huaweicloud_vpc.main.id

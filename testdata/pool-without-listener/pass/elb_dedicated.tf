@@ -89,3 +89,40 @@ resource "huaweicloud_elb_monitor" "http" {
   max_retries = 3
   url_path    = "/healthz"
 }
+
+# An active-standby pool named by the listener's default_pool_id.
+resource "huaweicloud_elb_listener" "db" {
+  name            = "db"
+  protocol        = "TCP"
+  protocol_port   = 8306
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+  default_pool_id = huaweicloud_elb_active_standby_pool.pass_db.id
+}
+
+resource "huaweicloud_elb_active_standby_pool" "pass_db" {
+  name            = "db"
+  protocol        = "TCP"
+  type            = "instance"
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+
+  members {
+    address       = huaweicloud_compute_instance.web[0].access_ip_v4
+    role          = "master"
+    protocol_port = 8306
+    subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  }
+
+  members {
+    address       = huaweicloud_compute_instance.web[1].access_ip_v4
+    role          = "slave"
+    protocol_port = 8306
+    subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  }
+
+  healthmonitor {
+    type        = "TCP"
+    delay       = 5
+    timeout     = 3
+    max_retries = 3
+  }
+}

@@ -1,0 +1,28 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "availability_zones" {
+  type    = list(string)
+  default = ["cn-north-4a", "cn-north-4b"]
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "image_id" {
+  type = string
+}
+
+# Set per environment by the pipeline; no value here, so lblint cannot tell and stays silent.
+variable "jobs_health_check_enabled" {
+  type = bool
+}
+
+variable "enable_admin_ui" {
+  type    = bool
+  default = false
+}
