@@ -33,7 +33,7 @@ export default defineRule({
     for (const lb of model.loadBalancers) {
       if (lb.listeners.length > 0) continue;
       const range = lb.resource.block.headerRange;
-      if (listenersWithUnknownLb(model, lb.family).length > 0) {
+      if (lb.hasUnknownListeners || listenersWithUnknownLb(model, lb.family).length > 0) {
         ctx.unknown({ address: lb.address, range, what: 'a listener with an unknown load balancer reference exists' });
         continue;
       }

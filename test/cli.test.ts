@@ -258,3 +258,37 @@ describe('inline ignores', () => {
     expect(r.stdout).not.toContain('lblint-unused-ignore');
   });
 });
+
+describe('SARIF for a shared ELB whose backend security group admits only the VPC CIDR', () => {
+  it('points at the security group, relates the monitor, pool and members, and validates', { timeout: 120_000 }, async () => {
+    const { validateSarif } = await import('./helpers/sarif-validate.js');
+    const r = await cli(['shared-elb', '--format', 'sarif'], SG_FIXTURE);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as {
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> }; logicalLocations: { fullyQualifiedName: string }[] }[];
+          relatedLocations: { message: { text: string } }[];
+          partialFingerprints: Record<string, string>;
+        }[];
+      }[];
+    };
+    const run = log.runs[0]!;
+    expect(run.results).toHaveLength(1);
+    const result = run.results[0]!;
+    expect(result.ruleId).toBe('security-group-blocks-health-check');
+    expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
+    expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('shared-elb/security.tf');
+    expect(result.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 58 });
+    expect(result.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe('huaweicloud_networking_secgroup.fail_backend');
+    const related = result.relatedLocations.map((l) => l.message.text).join('\n');
+    expect(related).toContain('huaweicloud_lb_monitor.web');
+    expect(related).toContain('huaweicloud_lb_pool.web');
+    expect(related).toContain('huaweicloud_lb_member.web[0]');
+    expect(Object.keys(result.partialFingerprints).length).toBeGreaterThan(0);
+    expect((await validateSarif(r.stdout)).errors).toEqual([]);
+  });
+});

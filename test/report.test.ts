@@ -251,9 +251,9 @@ describe('sarif', () => {
     expect(weight.message.text).toBe('module.web.huaweicloud_lb_member.a has weight 0, so it gets no traffic.');
     const hc = results[1]!;
     expect(hc.relatedLocations?.map((l) => [l.id, l.message?.text])).toEqual([
-      [1, 'the pool whose members are checked.'],
-      [2, 'the health check on port 8080.'],
-      [3, 'admits tcp 80 only.'],
+      [1, 'huaweicloud_lb_pool.web: the pool whose members are checked.'],
+      [2, 'huaweicloud_lb_monitor.web: the health check on port 8080.'],
+      [3, 'huaweicloud_networking_secgroup_rule.http: admits tcp 80 only.'],
     ]);
     expect(hc.properties).toEqual({ trace: BLOCKS_HC.trace });
     expect(hc.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.deletedRegion).toEqual({ startLine: 12, startColumn: 2, endLine: 12, endColumn: 2 });

@@ -303,6 +303,7 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
 
     // Members, monitors, policies or pools with an unknown count/for_each are not expanded: any
     // pool may have them, any listener may use them.
+    if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
     if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
     if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
     if (index.hasSkipped(types.policy)) for (const p of pools) p.hasUnknownListeners = true;
@@ -375,6 +376,7 @@ function loadBalancer(
       hasEip: eipTargets.hasEip(r, ['vip_port_id']),
       listeners: [],
       pools: [],
+      hasUnknownListeners: false,
     };
   }
   const subnet = resolveSubnet(r, v.ipv4_subnet_id);
@@ -414,6 +416,7 @@ function loadBalancer(
     hasEip: inlineEip ?? eipTargets.hasEip(r, ['ipv4_port_id']),
     listeners: [],
     pools: [],
+    hasUnknownListeners: false,
   };
 }
 

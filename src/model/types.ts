@@ -36,6 +36,8 @@ export interface LoadBalancer extends NodeBase {
   hasEip: Maybe<boolean>;
   listeners: Listener[];
   pools: Pool[];
+  /** A listener with an unknown count/for_each may belong to this load balancer. */
+  hasUnknownListeners: boolean;
 }
 
 export type ListenerProtocol = 'TCP' | 'UDP' | 'HTTP' | 'HTTPS' | 'TLS' | 'QUIC' | 'IP' | 'TERMINATED_HTTPS' | string;

@@ -227,7 +227,7 @@ function findingResult(f: Finding, ruleIndex: number, fingerprints: FingerprintC
       const location: Sarif.Location = {
         id: i + 1,
         physicalLocation: physical(r.range.file, toRegion(r.range)),
-        message: { text: withPeriod(r.message) },
+        message: { text: withPeriod(r.address !== undefined ? `${r.address}: ${r.message}` : r.message) },
       };
       if (r.address !== undefined) location.logicalLocations = [{ fullyQualifiedName: r.address, kind: 'resource' }];
       return location;

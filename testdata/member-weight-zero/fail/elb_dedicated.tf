@@ -53,3 +53,16 @@ resource "huaweicloud_elb_member" "fail_canary" {
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
   weight        = count.index == 0 ? 0 : 100
 }
+
+resource "huaweicloud_elb_monitor" "http" {
+  for_each = {
+    api    = huaweicloud_elb_pool.api.id
+    canary = huaweicloud_elb_pool.canary.id
+  }
+  pool_id     = each.value
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}

@@ -57,3 +57,20 @@ resource "huaweicloud_lb_member" "fail_maintenance" {
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
   weight        = 0
 }
+
+resource "huaweicloud_lb_monitor" "web" {
+  pool_id     = huaweicloud_lb_pool.web.id
+  type        = "HTTP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
+
+resource "huaweicloud_lb_monitor" "app" {
+  pool_id     = huaweicloud_lb_pool.app.id
+  type        = "TCP"
+  delay       = 10
+  timeout     = 5
+  max_retries = 3
+}

@@ -84,3 +84,82 @@ resource "huaweicloud_lb_listener" "partner" {
   loadbalancer_id = huaweicloud_lb_loadbalancer.web.id
   default_pool_id = huaweicloud_lb_pool.web.id
 }
+
+resource "huaweicloud_elb_loadbalancer" "internal" {
+  name              = "internal"
+  vpc_id            = huaweicloud_vpc.main.id
+  ipv4_subnet_id    = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  availability_zone = var.availability_zones
+}
+
+resource "huaweicloud_elb_ipgroup" "office" {
+  name = "office"
+
+  ip_list {
+    ip          = "203.0.113.0/24"
+    description = "office"
+  }
+
+  dynamic "ip_list" {
+    for_each = var.admin_cidrs
+    content {
+      ip = ip_list.value
+    }
+  }
+}
+
+resource "huaweicloud_elb_ipgroup" "abusers" {
+  name = "abusers"
+
+  ip_list {
+    ip = "192.0.2.66"
+  }
+}
+
+# Whitelist with entries.
+resource "huaweicloud_elb_listener" "pass_ipgroup_white" {
+  name            = "internal-http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_elb_loadbalancer.internal.id
+  default_pool_id = huaweicloud_elb_pool.internal.id
+  ip_group        = huaweicloud_elb_ipgroup.office.id
+  access_policy   = "white"
+  ip_group_enable = true
+}
+
+# A blacklist never shuts everyone out.
+resource "huaweicloud_elb_listener" "pass_ipgroup_black" {
+  name            = "internal-api"
+  protocol        = "HTTP"
+  protocol_port   = 8000
+  loadbalancer_id = huaweicloud_elb_loadbalancer.internal.id
+  default_pool_id = huaweicloud_elb_pool.internal.id
+  ip_group        = huaweicloud_elb_ipgroup.abusers.id
+  access_policy   = "black"
+  ip_group_enable = true
+}
+
+resource "huaweicloud_elb_pool" "internal" {
+  name            = "internal"
+  protocol        = "HTTP"
+  lb_method       = "ROUND_ROBIN"
+  loadbalancer_id = huaweicloud_elb_loadbalancer.internal.id
+}
+
+resource "huaweicloud_elb_member" "internal" {
+  count         = var.web_count
+  pool_id       = huaweicloud_elb_pool.internal.id
+  address       = huaweicloud_compute_instance.web[count.index].access_ip_v4
+  protocol_port = 8080
+  subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
+}
+
+resource "huaweicloud_elb_monitor" "internal" {
+  pool_id     = huaweicloud_elb_pool.internal.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
