@@ -15,7 +15,7 @@ import {
 import { joinAddresses } from '../../src/model/query.js';
 
 import { isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
-import type { Verdict } from '../../src/net/index.js';
+import { normalizeProtocol, parsePortSpec, portInRanges, protocolMatches, type Verdict } from '../../src/net/index.js';
 
 /** Families whose security groups are not in the path of LB traffic (Alibaba: 100.64.0.0/10 is never blocked). */
 const SG_EXEMPT_KINDS = new Set(['clb', 'alb', 'nlb']);
@@ -87,6 +87,7 @@ export function securityGroupCheck(kind: FlowKind) {
           const range = ruleRanges.get(step.ruleId);
           return range ? [{ range, address: step.ruleId, message: `${step.effect} ${step.addresses}` }] : [];
         }),
+        ...nearMisses(sgs, first, new Set(verdict.trace.map((t) => t.ruleId))),
         ...sgs.slice(1).map((g) => ({ range: g.resource.block.headerRange, address: g.address, message: 'security group of the backend' })),
         ...flowRelated(list),
       ];
@@ -118,6 +119,26 @@ function deniedAtTopPriority(verdict: Verdict, sgs: SecurityGroup[]): boolean {
     const priority = priorities.get(step.ruleId);
     return priority === undefined || isUnknown(priority) || priority <= 1;
   });
+}
+
+/** Allow rules that admit the right protocol and port, but from the wrong source: the usual mistake. */
+function nearMisses(sgs: SecurityGroup[], flow: BackendFlow, inTrace: ReadonlySet<string>): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  for (const group of sgs) {
+    for (const rule of group.rules) {
+      if (inTrace.has(rule.address) || rule.direction !== 'ingress' || rule.action !== 'allow') continue;
+      const protocol = typeof rule.protocol === 'string' ? normalizeProtocol(rule.protocol) : undefined;
+      if (protocol === undefined || !protocolMatches(protocol, flow.protocol)) continue;
+      if (flow.port !== undefined) {
+        const ports = rule.ports === undefined || rule.ports === '' ? 'all' : typeof rule.ports === 'string' ? parsePortSpec(rule.ports) : undefined;
+        if (ports === undefined || !portInRanges(flow.port, ports)) continue;
+      }
+      const from = typeof rule.remoteCidr === 'string' ? rule.remoteCidr : rule.remoteGroup !== undefined ? 'a security group' : undefined;
+      if (from === undefined) continue;
+      out.push({ range: rule.range, address: rule.address, message: `admits ${describeFlow(flow)} only from ${from}` });
+    }
+  }
+  return out;
 }
 
 function localAddress(address: string): string {
