@@ -33,7 +33,7 @@ export default defineRule({
     for (const listener of model.listeners) {
       if (listener.pools.length > 0 || listener.hasPolicies) continue;
       const range = listener.resource.block.headerRange;
-      if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener.family)) {
+      if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
         ctx.unknown({ address: listener.address, range, what: 'a pool or policy reference is not known' });
         continue;
       }

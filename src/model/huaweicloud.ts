@@ -19,7 +19,7 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
-import { blocks, bool, list, nestedBlockRange, num, str } from './values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, num, str } from './values.js';
 
 const FAMILY = 'huaweicloud' as const;
 
@@ -411,8 +411,9 @@ function loadBalancer(
     subnet,
     backendSubnets,
     crossVpcBackend: bool(v.cross_vpc_backend) ?? false,
-    hasPrivateIpv4: v.ipv4_subnet_id === undefined || v.ipv4_subnet_id === null ? false : true,
-    hasIpv6: v.ipv6_network_id === undefined || v.ipv6_network_id === null ? false : true,
+    // An empty string is what `var.x ? id : ""` leaves: the provider sends nothing.
+    hasPrivateIpv4: isSet(v.ipv4_subnet_id),
+    hasIpv6: isSet(v.ipv6_network_id),
     hasEip: inlineEip ?? eipTargets.hasEip(r, ['ipv4_port_id']),
     listeners: [],
     pools: [],

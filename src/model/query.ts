@@ -27,9 +27,15 @@ export function joinAddresses(addresses: readonly string[], max = 3): string {
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : text;
 }
 
-/** Pools of the same family whose listener reference is unknown: they may belong to any listener. */
-export function hasPoolsWithUnknownListener(model: Model, family: string): boolean {
-  return model.pools.some((p) => p.family === family && p.hasUnknownListeners);
+/** `huaweicloud_elb_pool` → `huaweicloud_elb`: resources of one LB product can reference each other. */
+export function productOf(resourceType: string): string {
+  return resourceType.split('_').slice(0, 2).join('_');
+}
+
+/** Pools of the listener's LB product whose listener reference is unknown: they may belong to it. */
+export function hasPoolsWithUnknownListener(model: Model, listener: Listener): boolean {
+  const product = productOf(listener.resource.type);
+  return model.pools.some((p) => p.hasUnknownListeners && productOf(p.resource.type) === product);
 }
 
 export function listenersWithUnknownLb(model: Model, family: string): Listener[] {

@@ -103,6 +103,8 @@ export function backendFlows(model: Model, settings: RuleSettings, kind: FlowKin
         unknown(listener, protocol.reason);
         continue;
       }
+      // ICMP is only needed by UDP health checks: other listeners have nothing to decide.
+      if (kind === 'icmp' && protocol !== 'UDP') continue;
       const exempt = exemption(lb, listener, protocol);
       if (isUnknown(exempt)) {
         unknown(listener, exempt.reason);

@@ -39,7 +39,7 @@ resource "huaweicloud_elb_monitor" "postgres" {
 resource "huaweicloud_elb_loadbalancer" "fail_private_ip_off" {
   name              = "dns"
   vpc_id            = huaweicloud_vpc.main.id
-  ipv4_subnet_id    = var.dns_private_ip ? huaweicloud_vpc_subnet.app.ipv4_subnet_id : null
+  ipv4_subnet_id    = var.dns_private_ip ? huaweicloud_vpc_subnet.app.ipv4_subnet_id : ""
   availability_zone = var.availability_zones
   backend_subnets   = [huaweicloud_vpc_subnet.app.id]
 }
