@@ -35,10 +35,8 @@ export default defineRule({
     },
   },
   check(model, ctx) {
-    for (const monitor of model.monitors) {
-      if (monitor.port === undefined) continue;
-      const pool = model.pools.find((p) => p.monitors.includes(monitor));
-      if (!pool || pool.anyPortEnabled === true) continue;
+    for (const pool of model.pools) for (const monitor of pool.monitors) {
+      if (monitor.port === undefined || pool.anyPortEnabled === true) continue;
       const range = attrRange(monitor.resource, monitor.portAttribute);
       if (isUnknown(monitor.port)) {
         if (pool.members.length > 0) ctx.unknown({ address: monitor.address, range, what: monitor.port.reason });

@@ -104,6 +104,14 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
   if (index.hasSkipped('huaweicloud_networking_secgroup_rule')) for (const g of groups) g.hasUnknownRules = true;
   model.securityGroups.push(...groups);
 
+  // Names resolve within the module that declares the instance.
+  const groupsByName = new Map<string, SecurityGroup[]>();
+  for (const g of groups) {
+    if (typeof g.name !== 'string') continue;
+    const key = `${g.resource.modulePath.join('.')}\0${g.name}`;
+    groupsByName.set(key, [...(groupsByName.get(key) ?? []), g]);
+  }
+
   const resolveGroups = (from: ResourceInstance): Maybe<SecurityGroup[]> => {
     const ids = list(from.values.security_group_ids);
     if (ids !== undefined) {
@@ -130,7 +138,7 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
           }
           return n;
         }
-        const matches = groups.filter((g) => g.name === n && g.resource.modulePath.join('.') === from.modulePath.join('.'));
+        const matches = groupsByName.get(`${from.modulePath.join('.')}\0${String(n)}`) ?? [];
         const only = matches.length === 1 ? matches[0] : undefined;
         if (!only) return new Unknown(`security group named '${String(n)}' is not defined in this configuration`);
         out.push(only);
@@ -169,13 +177,21 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
   model.backends.push(...backends);
   const backendByAddress = toMap(backends);
 
+  // Literal member addresses match the IPs the configuration gives instances and ports.
+  const backendsByIp = new Map<string, Backend[]>();
+  for (const b of backends) {
+    for (const ip of new Set([...(typeof b.ip === 'string' ? [b.ip] : []), ...ipsOf(b)])) {
+      backendsByIp.set(ip, [...(backendsByIp.get(ip) ?? []), b]);
+    }
+  }
+
   const resolveBackend = (m: ResourceInstance, address: Maybe<string> | undefined): Maybe<Backend> | undefined => {
     const v = m.values.address;
     if (isUnknown(v) && v.ref) {
       return backendByAddress.get(v.ref.address) ?? backendByAddress.get(modulePrefix(m) + v.ref.address) ?? v;
     }
     if (typeof address !== 'string') return address;
-    const matches = backends.filter((b) => b.ip === address || ipsOf(b).includes(address));
+    const matches = backendsByIp.get(address) ?? [];
     return matches.length === 1 ? matches[0] : undefined;
   };
 
@@ -210,24 +226,7 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
     const listenerByAddress = toMap(listeners);
 
     const pools: Pool[] = index.ofType(types.pool).map((r) => {
-      const pool: Pool = {
-        address: r.address,
-        family: FAMILY,
-        resource: r,
-        loadBalancer: undefined,
-        protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-        listeners: [],
-        members: [],
-        monitors: [],
-        hasForeignReferences: false,
-        hasUnknownMembers: false,
-        hasUnknownMonitors: false,
-        hasUnknownListeners: false,
-        anyPortEnabled: bool(r.values.any_port_enable) ?? false,
-      };
-      const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, 'listener');
-      if (listener && !isUnknown(listener)) link(listener, pool);
-      else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+      const { pool, listener } = newPool(r, listenerByAddress);
       const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
       pool.loadBalancer = lb ?? (listener && !isUnknown(listener) ? listener.loadBalancer : listener);
       if (pool.loadBalancer && !isUnknown(pool.loadBalancer)) pool.loadBalancer.pools.push(pool);
@@ -649,31 +648,10 @@ function accessControls(index: ResourceIndex, kind: 'dedicated' | 'shared', list
 /** `huaweicloud_elb_active_standby_pool`: a pool with inline members and monitor. */
 function activeStandbyPools(index: ResourceIndex, model: Model): void {
   const listeners = new Map(model.listeners.map((l) => [l.address, l]));
+  const standby = new Map<string, Pool>();
   for (const r of index.ofType('huaweicloud_elb_active_standby_pool')) {
-    const pool: Pool = {
-      address: r.address,
-      family: FAMILY,
-      resource: r,
-      loadBalancer: undefined,
-      protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-      listeners: [],
-      members: [],
-      monitors: [],
-      hasForeignReferences: false,
-      hasUnknownMembers: false,
-      hasUnknownMonitors: false,
-      hasUnknownListeners: false,
-      anyPortEnabled: bool(r.values.any_port_enable) ?? false,
-    };
-    const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
-    if (listener && !isUnknown(listener)) link(listener, pool);
-    else if (isUnknown(listener)) pool.hasUnknownListeners = true;
-    // Listeners may name the active-standby pool as their default pool.
-    const self = new Map([[r.address, pool]]);
-    for (const l of model.listeners) {
-      const target = resolveRef(l.resource, l.resource.values.default_pool_id, self, ID, 'pool');
-      if (target && !isUnknown(target)) link(l, pool);
-    }
+    const { pool } = newPool(r, listeners);
+    standby.set(pool.address, pool);
     // The inline `healthmonitor` block is the pool's monitor; a synthetic resource whose block is
     // the nested block keeps attribute ranges exact.
     const hm = blocks(r.values.healthmonitor);
@@ -708,4 +686,33 @@ function activeStandbyPools(index: ResourceIndex, model: Model): void {
       });
     model.pools.push(pool);
   }
+  // Listeners may name an active-standby pool as their default pool.
+  if (standby.size === 0) return;
+  for (const l of model.listeners) {
+    const target = resolveRef(l.resource, l.resource.values.default_pool_id, standby, ID, 'pool');
+    if (target && !isUnknown(target)) link(l, target);
+  }
+}
+
+/** A pool node linked to the listener its `listener_id` names. */
+function newPool(r: ResourceInstance, listeners: ReadonlyMap<string, Listener>): { pool: Pool; listener: Maybe<Listener> | undefined } {
+  const pool: Pool = {
+    address: r.address,
+    family: FAMILY,
+    resource: r,
+    loadBalancer: undefined,
+    protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+    listeners: [],
+    members: [],
+    monitors: [],
+    hasForeignReferences: false,
+    hasUnknownMembers: false,
+    hasUnknownMonitors: false,
+    hasUnknownListeners: false,
+    anyPortEnabled: bool(r.values.any_port_enable) ?? false,
+  };
+  const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
+  if (listener && !isUnknown(listener)) link(listener, pool);
+  else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+  return { pool, listener };
 }
