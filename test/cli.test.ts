@@ -292,3 +292,22 @@ describe('SARIF for a shared ELB whose backend security group admits only the VP
     expect((await validateSarif(r.stdout)).errors).toEqual([]);
   });
 });
+
+describe('a shared-ELB module called from a root', () => {
+  it('reports once, with the module address, the file inside the module and the calling block', async () => {
+    const r = await cli(['module-caller', '--format', 'json'], SG_FIXTURE);
+    const json = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; address: string; location: { file: string; start: { line: number } }; related: { address: string | null; location: { file: string; start: { line: number } } }[] }[];
+    };
+    expect(r.code).toBe(1);
+    expect(json.findings).toHaveLength(1);
+    const f = json.findings[0]!;
+    expect(f.ruleId).toBe('security-group-blocks-health-check');
+    expect(f.address).toBe('module.web.huaweicloud_networking_secgroup.fail_backend');
+    expect(f.location.file).toBe('module-caller/modules/web/security.tf');
+    const call = f.related.find((x) => x.address === 'module.web');
+    expect(call?.location.file).toBe('module-caller/main.tf');
+    expect(call?.location.start.line).toBe(10);
+    expect(f.related.map((x) => x.address)).toContain('module.web.huaweicloud_lb_member.web[2]');
+  });
+});
