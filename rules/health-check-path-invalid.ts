@@ -6,18 +6,17 @@ import { isUnknown } from '../src/types.js';
 
 // Huawei/OTC ELB API: 1-80 characters, starting with '/', letters, digits, - / . ? # % & and
 // the extended set _;~!()*[]@$^:',+= (dedicated ELB doc; a superset of the shared ELB's).
-const HUAWEI_PATH = /^[A-Za-z0-9\-/.?#%&_;~!()*[\]@$^:',+=]*$/;
-// Alibaba CLB: 1-80 characters, letters, digits and - / . % ? # & (plus the extended set in newer docs).
-const ALIBABA_PATH = HUAWEI_PATH;
+// Alibaba CLB documents the same basic set (seeds/004); the wider set keeps lblint from
+// rejecting a path the cloud accepts.
+const ALLOWED_PATH = /^[A-Za-z0-9\-/.?#%&_;~!()*[\]@$^:',+=]*$/;
 
-export function pathProblem(path: string, family: string): string | undefined {
+export function pathProblem(path: string): string | undefined {
   // An empty url_path is left out of the API request, so the cloud uses its default "/".
   if (path.length === 0) return undefined;
   if (!path.startsWith('/')) return 'does not start with "/"';
   if (path.length > 80) return `is ${path.length} characters long (at most 80)`;
-  const allowed = family === 'alicloud' ? ALIBABA_PATH : HUAWEI_PATH;
-  if (!allowed.test(path)) {
-    const bad = [...path].find((c) => !allowed.test(c));
+  if (!ALLOWED_PATH.test(path)) {
+    const bad = [...path].find((c) => !ALLOWED_PATH.test(c));
     return `contains ${JSON.stringify(bad)}, which the cloud rejects`;
   }
   return undefined;
@@ -62,7 +61,7 @@ export default defineRule({
         if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: path.reason });
         continue;
       }
-      const problem = pathProblem(path, monitor.family);
+      const problem = pathProblem(path);
       if (!problem) continue;
       // The path is only used by HTTP(S) checks.
       if (isUnknown(monitor.protocol)) {

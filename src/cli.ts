@@ -169,7 +169,8 @@ async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise
 async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const formats = parseFormats(flags);
   const vars = parseVars(flags.var);
-  for (const id of [...flags.rule, ...flags.disableRule]) checkRuleId(id, id === flags.rule.find((r) => r === id) ? '--rule' : '--disable-rule');
+  for (const id of flags.rule) checkRuleId(id, '--rule');
+  for (const id of flags.disableRule) checkRuleId(id, '--disable-rule');
   const config = await loadConfig(flags, paths, io);
 
   const severityOverrides = new Map<string, Severity>();

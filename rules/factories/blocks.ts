@@ -13,7 +13,6 @@ import {
   type FlowKind,
 } from '../../src/model/reach.js';
 import { joinAddresses } from '../../src/model/query.js';
-
 import { isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
 import { normalizeProtocol, parsePortSpec, portInRanges, protocolMatches, type Verdict } from '../../src/net/index.js';
 

@@ -80,14 +80,6 @@ export function resolveRef<T>(
   return new Unknown(`${what} has an unexpected value`);
 }
 
-/** The address a value points at, when it is a reference to any attribute of any resource. */
-export function referencedAddress(from: ResourceInstance, v: Value | undefined, index: ResourceIndex): string | undefined {
-  if (!isUnknown(v) || !v.ref) return undefined;
-  if (index.get(v.ref.address)) return v.ref.address;
-  const prefixed = modulePrefix(from) + v.ref.address;
-  return index.get(prefixed) ? prefixed : undefined;
-}
-
 /** Every resource reference anywhere inside a value (for "is this pool referenced by something we do not model?"). */
 export function collectRefs(v: Value | undefined, out: Unknown[] = []): Unknown[] {
   if (v === undefined || v === null) return out;

@@ -199,6 +199,7 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
   const eipTargets = collectEipTargets(index);
 
   // ---- load balancers
+  const foreign = foreignReferences(index);
   for (const kind of ['dedicated', 'shared'] as const) {
     const types = LB_TYPES[kind];
     const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, kind, resolveSubnet, eipTargets));
@@ -310,16 +311,6 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
       for (const l of listeners) l.hasUnknownBackend = true;
     }
 
-    // A pool referenced by a resource this adapter does not model (an AS group's lbaas_listeners,
-    // a CCE service…) may get members or traffic from it: never call it empty or unused.
-    const foreign = new Set<string>();
-    for (const r of index.all()) {
-      if (LB_RESOURCE_TYPES.has(r.type)) continue;
-      for (const ref of collectRefs(r.values)) {
-        const a = ref.ref?.address;
-        if (a) foreign.add(a), foreign.add(modulePrefix(r) + a);
-      }
-    }
     for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
 
     accessControls(index, kind, listenerByAddress, model);
@@ -330,6 +321,23 @@ export function buildHuaweiCloud(index: ResourceIndex, model: Model): void {
   }
 
   activeStandbyPools(index, model);
+}
+
+/**
+ * Addresses referenced by resources this adapter does not model (an AS group's lbaas_listeners,
+ * a CCE service…): a pool among them may get members or traffic from there, so it is never
+ * called empty or unused.
+ */
+function foreignReferences(index: ResourceIndex): Set<string> {
+  const foreign = new Set<string>();
+  for (const r of index.all()) {
+    if (LB_RESOURCE_TYPES.has(r.type)) continue;
+    for (const ref of collectRefs(r.values)) {
+      const a = ref.ref?.address;
+      if (a) foreign.add(a).add(modulePrefix(r) + a);
+    }
+  }
+  return foreign;
 }
 
 function link(listener: Listener, pool: Pool): void {

@@ -2,7 +2,7 @@
 // differences between providers end here. A field the configuration does not determine is an
 // `Unknown` (with its reason), never a guess.
 import type { ProviderFamily } from '../rule.js';
-import type { BlockNode, Range, ResourceInstance, Unknown } from '../types.js';
+import type { Range, ResourceInstance, Unknown } from '../types.js';
 
 export type Maybe<T> = T | Unknown;
 
@@ -183,6 +183,3 @@ export interface Model {
   /** Whitelists/ipgroups with the listener they apply to. */
   accessControls: { listener: Listener; control: AccessControl }[];
 }
-
-/** The block a node or nested rule came from, for ranges. */
-export type SourceBlock = BlockNode;

@@ -3,10 +3,6 @@
 import { Unknown, isUnknown, type Range, type ResourceInstance, type Value } from '../types.js';
 import type { Maybe } from './types.js';
 
-export function attr(resource: ResourceInstance, name: string): Value | undefined {
-  return resource.values[name];
-}
-
 /** undefined when absent or null. */
 export function str(v: Value | undefined): Maybe<string> | undefined {
   if (v === undefined || v === null) return undefined;
@@ -56,16 +52,6 @@ export function blocks(v: Value | undefined): Maybe<{ [key: string]: Value }[]> 
   return out;
 }
 
-/**
- * The address a value refers to when it is an attribute of a resource we cannot know before
- * apply (`huaweicloud_elb_pool.web.id`). `path` restricts which attribute counts (`id`).
- */
-export function refAddress(v: Value | undefined, path?: readonly (string | number)[]): string | undefined {
-  if (!isUnknown(v) || !v.ref) return undefined;
-  if (path && (v.ref.path.length !== path.length || v.ref.path.some((p, i) => p !== path[i]))) return undefined;
-  return v.ref.address;
-}
-
 export function isSet(v: Value | undefined): boolean {
   return v !== undefined && v !== null && v !== '';
 }
@@ -76,16 +62,9 @@ export function attrRange(resource: ResourceInstance, name?: string): Range {
   return a ? a.valueRange : resource.block.headerRange;
 }
 
-export function hasAttr(resource: ResourceInstance, name: string): boolean {
-  return resource.block.attributes[name] !== undefined;
-}
-
 /** Range of the i-th nested block of a type (falls back to the resource header). */
 export function nestedBlockRange(resource: ResourceInstance, type: string, index: number): Range {
   const found = resource.block.blocks.filter((b) => b.type === type)[index];
   return found ? found.range : resource.block.headerRange;
 }
 
-export function unknownReason(v: unknown): string | undefined {
-  return isUnknown(v) ? v.reason : undefined;
-}

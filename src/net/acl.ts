@@ -49,16 +49,20 @@ export const EPHEMERAL_PORTS: readonly PortRange[] = Object.freeze([
   Object.freeze({ from: 1024, to: 65535 }),
 ]);
 
+/** The ports the forward flow is addressed to: the given set, else its single port. */
+function servicePorts(flow: AclFlow): PortSet | undefined {
+  return flow.destinationPorts ?? (flow.port === undefined ? undefined : [{ from: flow.port, to: flow.port }]);
+}
+
 /** Verdict for `flow` against `rules`, given in evaluation order (inbound ACL of the member's subnet). */
 export function evaluateAcl(rules: readonly AclRule[], flow: AclFlow, opts: AclOptions = {}): Verdict {
-  const destinationPorts = flow.destinationPorts ?? (flow.port === undefined ? undefined : [{ from: flow.port, to: flow.port }]);
   return evaluate(rules, opts.defaultAction ?? 'deny', {
     protocol: flow.protocol,
     swept: flow.source,
     sweptSide: 'source',
     fixed: flow.destination,
     sourcePorts: flow.sourcePorts,
-    destinationPorts,
+    destinationPorts: servicePorts(flow),
   });
 }
 
@@ -69,13 +73,12 @@ export function evaluateAcl(rules: readonly AclRule[], flow: AclFlow, opts: AclO
  * stateless ACLs (Alibaba); Huawei/OTC ACLs are stateful and need no return rule.
  */
 export function evaluateAclReturn(rules: readonly AclRule[], flow: AclFlow, opts: AclReturnOptions = {}): Verdict {
-  const servicePorts = flow.destinationPorts ?? (flow.port === undefined ? undefined : [{ from: flow.port, to: flow.port }]);
   return evaluate(rules, opts.defaultAction ?? 'deny', {
     protocol: flow.protocol,
     swept: flow.source,
     sweptSide: 'destination',
     fixed: flow.destination,
-    sourcePorts: servicePorts,
+    sourcePorts: servicePorts(flow),
     destinationPorts: opts.ephemeralPorts ?? EPHEMERAL_PORTS,
   });
 }
