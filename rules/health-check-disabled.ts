@@ -50,10 +50,20 @@ export default defineRule({
         });
         continue;
       }
-      if (pool.monitors.some((m) => m.enabled !== false)) continue;
-      for (const monitor of pool.monitors) {
+      // Alibaba CLB: each listener checks the group with its own settings, so each listener that
+      // switches its check off is a finding (redirect listeners have none by design).
+      const own = pool.monitors.filter((m) => m.listener !== undefined);
+      const disabled =
+        own.length > 0
+          ? own.filter((m) => m.enabled === false && !m.listener?.isRedirect)
+          : pool.monitors.some((m) => m.enabled !== false)
+            ? []
+            : pool.monitors;
+      for (const monitor of disabled) {
+        // Alibaba CLB spells the switch "on"/"off".
+        const off = monitor.enabledAttribute === 'health_check' ? `${monitor.enabledAttribute} = "off"` : `${monitor.enabledAttribute} = false`;
         ctx.report({
-          message: `${monitor.address} disables the health check of ${pool.address} (${monitor.enabledAttribute} = false), so requests keep going to backends that are down.`,
+          message: `${monitor.address} disables the health check of ${pool.address} (${off}), so requests keep going to backends that are down.`,
           address: monitor.address,
           attribute: monitor.enabledAttribute,
           range: attrRange(monitor.resource, monitor.enabledAttribute),

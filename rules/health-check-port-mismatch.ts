@@ -36,7 +36,20 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const pool of model.pools) for (const monitor of pool.monitors) {
-      if (monitor.port === undefined || pool.anyPortEnabled === true) continue;
+      if (monitor.port === undefined) continue;
+      // Alibaba CLB default server group: its members serve the listener's backend_port.
+      const own = monitor.listener;
+      if (pool.anyPortEnabled === true && own && typeof own.backendPort === 'number' && typeof monitor.port === 'number' && monitor.port !== own.backendPort && pool.members.length > 0) {
+        ctx.report({
+          message: `${monitor.address} checks port ${monitor.port}, but it forwards to port ${own.backendPort} (backend_port) of ${joinAddresses(pool.members.map((m) => m.address))}.`,
+          address: monitor.address,
+          attribute: monitor.portAttribute,
+          range: attrRange(monitor.resource, monitor.portAttribute),
+          related: [{ range: attrRange(own.resource, 'backend_port'), address: own.address, message: `backend_port ${own.backendPort}` }],
+        });
+        continue;
+      }
+      if (pool.anyPortEnabled === true) continue;
       const range = attrRange(monitor.resource, monitor.portAttribute);
       if (isUnknown(monitor.port)) {
         if (pool.members.length > 0) ctx.unknown({ address: monitor.address, range, what: monitor.port.reason });
@@ -55,7 +68,7 @@ export default defineRule({
         address: monitor.address,
         attribute: monitor.portAttribute,
         range,
-        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, 'protocol_port'), address: m.address, message: `member port ${String(m.port)}` })),
+        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, m.family === 'alicloud' ? 'port' : 'protocol_port'), address: m.address, message: `member port ${String(m.port)}` })),
       });
     }
   },

@@ -17,6 +17,9 @@ const LIMITS: Record<string, Limits> = {
   flexibleengine: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
   // providers.md §4.1: interval 1-50, timeout 1-300, thresholds 2-10 (seeds/004).
   alicloud: { interval: [1, 50], timeout: [1, 300], retries: [2, 10] },
+  // Where an Alibaba product differs from CLB (providers.md §4.2): NLB interval 5-50 s
+  // (health_check_connect_timeout 1-300, thresholds 2-10). ALB matches CLB.
+  'alicloud:nlb': { interval: [5, 50], timeout: [1, 300], retries: [2, 10] },
 };
 
 export default defineRule({
@@ -49,13 +52,13 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const monitor of model.monitors) {
-      const limits = LIMITS[monitor.family];
+      const limits = (monitor.lbKind ? LIMITS[`${monitor.family}:${monitor.lbKind}`] : undefined) ?? LIMITS[monitor.family];
       if (!limits) continue;
       const checks: [number | unknown, string, [number, number], string][] = [
         [monitor.interval, monitor.intervalAttribute, limits.interval, 'interval'],
         [monitor.timeout, monitor.timeoutAttribute, limits.timeout, 'timeout'],
-        [monitor.maxRetries, retriesAttribute(monitor, 'up'), limits.retries, 'retry count'],
-        [monitor.maxRetriesDown, retriesAttribute(monitor, 'down'), limits.retries, 'retry count'],
+        [monitor.maxRetries, retriesAttribute(monitor, 'up'), limits.retries, monitor.family === 'alicloud' ? 'threshold' : 'retry count'],
+        [monitor.maxRetriesDown, retriesAttribute(monitor, 'down'), limits.retries, monitor.family === 'alicloud' ? 'threshold' : 'retry count'],
       ];
       const outOfRange = new Set<string>();
       for (const [value, attribute, [min, max], what] of checks) {

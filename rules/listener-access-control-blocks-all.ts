@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
   securitySeverity: '6.0',
-  tags: ['reliability', 'load-balancer', 'access-control'],
+  tags: ['security', 'reliability', 'load-balancer', 'access-control'],
   docs: {
     why: 'On Huawei Cloud, OTC and FlexibleEngine, access control enabled with an empty whitelist admits no client at all: the listener is unreachable. (On Alibaba an empty whitelist admits everyone, so lblint stays silent there.)',
     fix: 'Add the client CIDRs to the whitelist, or disable access control.',

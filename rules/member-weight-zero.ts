@@ -50,7 +50,8 @@ export default defineRule({
           ? `every member of ${pool.address} has weight 0, so the pool ${note ? 'would forward' : 'forwards'} no traffic`
           : `it ${note ? 'would receive' : 'receives'} no new requests`;
         ctx.report({
-          message: `${member.address} sets weight = 0: ${effect}${note ? `, ${note}` : ''}.`,
+          // Alibaba ALB: an omitted weight is sent as 0.
+          message: `${member.address} ${member.weightAttribute === undefined ? 'omits weight, which defaults to 0 (the provider sends 0)' : 'sets weight = 0'}: ${effect}${note ? `, ${note}` : ''}.`,
           address: member.address,
           attribute: 'weight',
           range: attrRange(member.resource, member.weightAttribute ?? 'weight'),

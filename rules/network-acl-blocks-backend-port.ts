@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
   securitySeverity: '7.0',
-  tags: ['reliability', 'load-balancer', 'network-acl'],
+  tags: ['security', 'reliability', 'load-balancer', 'network-acl'],
   docs: {
     why: 'When the health check uses another port than the members (or is off), the health check may pass while the backend subnet\'s network ACL drops every forwarded request to the member port.',
     fix: 'Admit the member port from the load balancer\'s source range in the ACL as well.',

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'],
   securitySeverity: '7.0',
-  tags: ['reliability', 'load-balancer', 'health-check', 'network-acl'],
+  tags: ['security', 'reliability', 'load-balancer', 'health-check', 'network-acl'],
   docs: {
     why: 'A network ACL (OTC: firewall) on the backend subnet denies all traffic its rules do not admit. When it drops the health checks from the load balancer\'s source range, every backend in the subnet is marked unhealthy. Huawei and OTC ACLs are stateful (only inbound matters); Alibaba ACLs are stateless, so the reply must be admitted outbound too.',
     fix: 'Add an inbound ACL rule admitting the health-check protocol and port from the source range, before any rule that denies it (and, on Alibaba, an outbound rule for the replies).',

@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
   securitySeverity: '7.0',
-  tags: ['reliability', 'load-balancer', 'network-acl'],
+  tags: ['security', 'reliability', 'load-balancer', 'network-acl'],
   docs: {
     why: 'A network ACL on the load balancer\'s own subnet also filters client traffic to the listener. When it admits no client address on the listener\'s protocol and port, the load balancer cannot receive traffic from the Internet or the private network.',
     fix: 'Add an inbound ACL rule on the load balancer subnet admitting the listener port from the clients (0.0.0.0/0 for a public service).',
@@ -40,6 +40,8 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const listener of model.listeners) {
+      // Alibaba: CLB is not subject to network ACLs; ALB/NLB client traffic is not modelled here.
+      if (listener.family === 'alicloud') continue;
       const lb = listener.loadBalancer;
       if (!lb || isUnknown(lb)) continue;
       const subnet = lb.subnet;

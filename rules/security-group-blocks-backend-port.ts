@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
   securitySeverity: '7.0',
-  tags: ['reliability', 'load-balancer', 'security-group'],
+  tags: ['security', 'reliability', 'load-balancer', 'security-group'],
   docs: {
     why: 'The load balancer forwards requests to the member port from the same source range as its health checks. When the health check uses another port (or is off), the health check can pass while every forwarded request is dropped by the security group.',
     fix: 'Admit the member port from the load balancer\'s source range as well as the health-check port.',

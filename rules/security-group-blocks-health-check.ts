@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
   securitySeverity: '7.0',
-  tags: ['reliability', 'load-balancer', 'health-check', 'security-group'],
+  tags: ['security', 'reliability', 'load-balancer', 'health-check', 'security-group'],
   docs: {
     why: 'Health checks come from a fixed range (shared ELB: 100.125.0.0/16) or from the dedicated load balancer\'s backend subnet. When no security group of a backend admits the health-check protocol and port from that range, every probe is dropped, the backend is marked unhealthy and receives no traffic.',
     fix: 'Add an ingress rule to the backend\'s security group that admits the health-check protocol and port (the member port when the monitor sets none) from the source range. lblint prints the rule to add.',

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine'],
   securitySeverity: '6.0',
-  tags: ['reliability', 'load-balancer', 'health-check', 'security-group'],
+  tags: ['security', 'reliability', 'load-balancer', 'health-check', 'security-group'],
   docs: {
     why: 'A UDP health check sends an ICMP echo as well as the UDP probe. When the backend\'s security group does not admit ICMP from the health-check source range, the backend is marked unhealthy even though its UDP port is open.',
     fix: 'Add an ingress rule admitting ICMP from the health-check source range.',

@@ -1,19 +1,15 @@
 // The SARIF of every testdata folder passes GitHub's ingestion rules and the SARIF rules
 // (sarif-multitool validate --rule-kind "Gh;Sarif"), with zero errors.
-import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { renderReport } from '../src/report/index.js';
 import { VERSION } from '../src/version.js';
-import { TESTDATA, lintFolder } from './helpers/fixtures.js';
+import { TESTDATA, fixtureFolders, lintFolder } from './helpers/fixtures.js';
 import { validateSarifBatch } from './helpers/sarif-validate.js';
 
 it('every fixture folder yields SARIF that validates with zero errors', { timeout: 300_000 }, async () => {
-  const folders = readdirSync(TESTDATA, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => ['fail', 'pass'].map((w) => path.join(TESTDATA, d.name, w)))
-    .filter((f) => existsSync(f));
+  const folders = fixtureFolders();
   expect(folders.length).toBeGreaterThan(0);
   const texts = new Map<string, string>();
   for (const folder of folders) {

@@ -208,7 +208,7 @@ export function networkAclCheck(kind: FlowKind) {
         address: acl.address,
         attribute: `${kind}:${direction}:${first.protocol}:${first.port ?? ''}`,
         range: acl.resource.block.headerRange,
-        related: [...aclRuleLocations(acl, verdict), ...flowRelated(list)],
+        related: [...aclRuleLocations(acl, verdict), ...(direction === 'out' ? outboundEntries(acl, verdict) : []), ...flowRelated(list)],
         trace: [
           `${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address}`,
           `flow: ${describeFlow(first)} from ${first.sourceText}${direction === 'out' ? ' (reply direction)' : ''}`,
@@ -217,6 +217,16 @@ export function networkAclCheck(kind: FlowKind) {
       });
     }
   };
+}
+
+/** Stateless ACLs (Alibaba): the outbound entries that let the reply fall through to the default deny. */
+function outboundEntries(acl: NetworkAcl, verdict: Verdict): RelatedLocation[] {
+  if (!Array.isArray(acl.egress)) return [];
+  const inTrace = new Set(verdict.trace.map((t) => t.ruleId));
+  return acl.egress
+    .filter((r) => !inTrace.has(r.id))
+    .slice(0, 5)
+    .map((r) => ({ range: r.range, address: r.address, message: 'outbound entry that does not match the reply' }));
 }
 
 export function aclRuleLocations(acl: NetworkAcl, verdict: Verdict): RelatedLocation[] {

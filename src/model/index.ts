@@ -1,13 +1,19 @@
 // Builds the normalized graph from evaluated resources, one adapter per provider family.
 import type { ResourceInstance } from '../types.js';
+import { buildAlicloud } from './alicloud.js';
 import { ResourceIndex, emptyModel } from './graph.js';
+import { buildFlexibleEngine } from './flexibleengine.js';
 import { buildHuaweiCloud } from './huaweicloud.js';
+import { buildOpenTelekomCloud } from './opentelekomcloud.js';
 import type { Model } from './types.js';
 
 export function buildModel(resources: readonly ResourceInstance[], skipped: readonly { address: string }[] = []): Model {
   const index = new ResourceIndex(resources, skipped);
   const model = emptyModel();
   buildHuaweiCloud(index, model);
+  buildOpenTelekomCloud(index, model);
+  buildFlexibleEngine(index, model);
+  buildAlicloud(index, model);
   return model;
 }
 

@@ -12,6 +12,14 @@ export function activeMonitors(pool: Pool): HealthMonitor[] {
   return pool.monitors.filter((m) => m.enabled !== false);
 }
 
+/**
+ * The active monitors that check the traffic of `listener` in `pool`: a monitor that belongs to
+ * another listener (Alibaba CLB keeps the health check on the listener) does not.
+ */
+export function listenerMonitors(pool: Pool, listener: Listener): HealthMonitor[] {
+  return activeMonitors(pool).filter((m) => m.listener === undefined || m.listener === listener);
+}
+
 export function isHttpMonitor(m: HealthMonitor): boolean {
   return m.protocol === 'HTTP' || m.protocol === 'HTTPS';
 }

@@ -21,7 +21,7 @@ import {
 } from '../net/index.js';
 import type { RuleSettings } from '../rule.js';
 import { Unknown, isUnknown, type Range } from '../types.js';
-import { activeMonitors, isLayer4 } from './query.js';
+import { isLayer4, listenerMonitors } from './query.js';
 import type {
   AclRuleNode,
   Backend,
@@ -116,7 +116,7 @@ export function backendFlows(model: Model, settings: RuleSettings, kind: FlowKin
         unknown(lb, sources.reason);
         continue;
       }
-      const monitors = activeMonitors(pool);
+      const monitors = listenerMonitors(pool, listener);
       const undecided = monitors.find((m) => isUnknown(m.enabled));
       if (undecided && isUnknown(undecided.enabled)) {
         unknown(undecided, undecided.enabled.reason);
@@ -132,7 +132,8 @@ export function backendFlows(model: Model, settings: RuleSettings, kind: FlowKin
           unknown(member, backend.reason);
           continue;
         }
-        const memberPort = pool.anyPortEnabled === true ? listener.port : member.port;
+        // Alibaba's default server group serves each listener's backend_port.
+        const memberPort = pool.anyPortEnabled === true ? (listener.backendPort ?? listener.port) : member.port;
         const base = { lb, listener, pool, member, backend, sources: sources.cidrs, sourceText: sources.text };
         if (kind === 'health-check') {
           for (const monitor of monitors) {
@@ -226,13 +227,25 @@ export interface GroupVerdict {
 export function securityGroupVerdict(flow: BackendFlow): Maybe<GroupVerdict> {
   const groups = flow.backend.securityGroups;
   if (isUnknown(groups)) return groups;
-  const source = AddressSet.fromCidrs(4, flow.sources);
-  const verdict = evaluateIngress(
-    groups.map((g) => ({ id: g.address, rules: groupRules(g) })),
-    { protocol: flow.protocol, source, ...(flow.port !== undefined ? { port: flow.port } : {}) },
-  );
+  // Many members behind the same groups get the same flow: evaluate each distinct one once.
+  const anchor = groups[0];
+  const key = `${groups.map((g) => g.address).join('\0')}|${flow.protocol}|${flow.port ?? ''}|${flow.sources.map((c) => c.text).join(',')}`;
+  const memo = anchor === undefined ? undefined : (verdictCache.get(anchor) ?? new Map<string, Verdict>());
+  if (anchor !== undefined && memo !== undefined) verdictCache.set(anchor, memo);
+  let verdict = memo?.get(key);
+  if (verdict === undefined) {
+    const source = AddressSet.fromCidrs(4, flow.sources);
+    verdict = evaluateIngress(
+      groups.map((g) => ({ id: g.address, rules: groupRules(g) })),
+      { protocol: flow.protocol, source, ...(flow.port !== undefined ? { port: flow.port } : {}) },
+    );
+    memo?.set(key, verdict);
+  }
   return { verdict, groups };
 }
+
+/** Verdicts by group list and flow, per first group (model objects: dropped with the model). */
+const verdictCache = new WeakMap<SecurityGroup, Map<string, Verdict>>();
 
 const ruleCache = new WeakMap<SecurityGroup, SgRule[]>();
 

@@ -67,6 +67,11 @@ export interface Listener extends NodeBase {
   /** Alibaba: redirect listener (health check off by design). */
   isRedirect: boolean;
   accessControls: AccessControl[];
+  /**
+   * Alibaba CLB: the port this listener forwards to on members of a pool without member ports
+   * (the default server group, `backend_port`). Used where `Pool.anyPortEnabled` is true.
+   */
+  backendPort?: Maybe<number>;
 }
 
 export interface Member extends NodeBase {
@@ -101,6 +106,14 @@ export interface HealthMonitor extends NodeBase {
   expectedCodesAttribute: string;
   enabled: Maybe<boolean>;
   enabledAttribute: string;
+  /**
+   * Alibaba CLB: the health check belongs to this listener (`health_check_*` of
+   * `alicloud_slb_listener` or an `alicloud_slb_rule`), not to the pool: a pool served by two
+   * listeners has one monitor per listener, and each listener's traffic uses only its own.
+   */
+  listener?: Listener;
+  /** The kind of load balancer the monitor belongs to, where limits differ by product (Alibaba ALB/NLB). */
+  lbKind?: LbKind;
 }
 
 export interface Pool extends NodeBase {

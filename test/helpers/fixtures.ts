@@ -1,12 +1,50 @@
 // Runs the real pipeline (load → eval → model → rules) on a testdata folder.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lint, type LintResult } from '../../src/engine/lint.js';
 import { rules } from '../../rules/index.js';
-import type { Rule } from '../../src/rule.js';
+import { PROVIDER_FAMILIES, type ProviderFamily, type Rule } from '../../src/rule.js';
 import type { Finding } from '../../src/types.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TESTDATA = path.join(ROOT, 'testdata');
+
+/**
+ * One fixture case of a rule: `testdata/<rule>/` holds the Huawei Cloud case (fail/, pass/,
+ * expected.json) and `testdata/<rule>/<family>/` the case of every other provider family. A
+ * family the rule does not cover may have a pass/ folder only (a trap the rule must stay silent on).
+ */
+export interface FixtureCase {
+  ruleId: string;
+  family: ProviderFamily;
+  dir: string;
+}
+
+export function fixtureCases(ruleId: string): FixtureCase[] {
+  const base = path.join(TESTDATA, ruleId);
+  const out: FixtureCase[] = [{ ruleId, family: 'huaweicloud', dir: base }];
+  for (const family of PROVIDER_FAMILIES) {
+    if (family === 'huaweicloud') continue;
+    const dir = path.join(base, family);
+    if (existsSync(dir)) out.push({ ruleId, family, dir });
+  }
+  return out;
+}
+
+/** Every folder that holds .tf files of a fixture (fail/ and pass/ of every case, and testdata/cli). */
+export function fixtureFolders(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.name === 'fail' || entry.name === 'pass') out.push(full);
+      else walk(full);
+    }
+  };
+  walk(TESTDATA);
+  return out.sort();
+}
 
 export interface LintFolderOptions {
   rules?: readonly Rule[];

@@ -1,0 +1,80 @@
+// Open Telekom Cloud dialect: shared ELB (`opentelekomcloud_lb_*_v2`), dedicated ELB
+// (`opentelekomcloud_lb_*_v3`), neutron security groups, the FWaaS v2 firewall (OTC's network
+// ACL), ECS, ports, VPC subnets and EIPs. Attribute names and defaults: providers.md §2;
+// the engine is hw-family.ts.
+import type { ResourceIndex } from './graph.js';
+import { buildHwFamily, type Dialect } from './hw-family.js';
+import type { Model } from './types.js';
+
+const P = 'opentelekomcloud_';
+
+export const OPENTELEKOMCLOUD: Dialect = {
+  family: 'opentelekomcloud',
+  // `vpc_subnet_v1` has three ids: `id` (= `network_id`, taken by ECS `network.uuid` and v3
+  // `network_ids`) and `subnet_id` (the neutron subnet, taken by LB `vip_subnet_id`/`subnet_id`
+  // and members): resolve a subnet through any of them.
+  subnets: [{ type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['network_id'], ['subnet_id']] }],
+  securityGroup: { group: `${P}networking_secgroup_v2`, rule: `${P}networking_secgroup_rule_v2` },
+  portSecurityGroupAssociations: [`${P}networking_port_secgroup_associate_v2`],
+  instances: [`${P}compute_instance_v2`],
+  ports: [`${P}networking_port_v2`],
+  instanceNetworkPort: true,
+  eipBindings: [
+    { type: `${P}networking_floatingip_associate_v2`, path: ['port_id'] },
+    { type: `${P}networking_floatingip_v2`, path: ['port_id'] },
+    { type: `${P}vpc_eip_v1`, path: ['publicip', 'port_id'] },
+  ],
+  acls: {
+    firewall: {
+      group: `${P}fw_firewall_group_v2`,
+      policy: `${P}fw_policy_v2`,
+      rule: `${P}fw_rule_v2`,
+      port: `${P}networking_port_v2`,
+      routerInterface: `${P}networking_router_interface_v2`,
+    },
+  },
+  products: [
+    {
+      kind: 'dedicated',
+      types: {
+        loadBalancer: `${P}lb_loadbalancer_v3`,
+        listener: `${P}lb_listener_v3`,
+        pool: `${P}lb_pool_v3`,
+        member: `${P}lb_member_v3`,
+        monitor: `${P}lb_monitor_v3`,
+        policies: [`${P}lb_policy_v3`],
+      },
+      loadBalancer: {
+        // `subnet_id` gives the private IPv4; `network_ids` are the backend subnets.
+        subnetAttribute: 'subnet_id',
+        backendSubnetsAttribute: 'network_ids',
+        crossVpcAttribute: 'ip_target_enable',
+        inlineEipBlocks: ['public_ip'],
+        eipPortPaths: ['vip_port_id'],
+      },
+      monitor: { protocol: 'type', interval: 'delay', port: 'monitor_port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      // `ip_group { id, enable, type }`, `enable` false unless set; an ipgroup without
+      // `ip_list` is "any IP" in one doc and "nobody" in another (providers.md §2.2).
+      ipGroup: { type: `${P}lb_ipgroup_v3`, style: 'block', emptyList: 'unknown' },
+    },
+    {
+      kind: 'shared',
+      types: {
+        loadBalancer: `${P}lb_loadbalancer_v2`,
+        listener: `${P}lb_listener_v2`,
+        pool: `${P}lb_pool_v2`,
+        member: `${P}lb_member_v2`,
+        monitor: `${P}lb_monitor_v2`,
+        policies: [`${P}lb_l7policy_v2`],
+      },
+      loadBalancer: { subnetAttribute: 'vip_subnet_id', eipPortPaths: ['vip_port_id'] },
+      monitor: { protocol: 'type', interval: 'delay', port: 'monitor_port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      whitelist: `${P}lb_whitelist_v2`,
+      ipGroup: { type: `${P}lb_ipgroup_v3`, style: 'block', emptyList: 'unknown' },
+    },
+  ],
+};
+
+export function buildOpenTelekomCloud(index: ResourceIndex, model: Model): void {
+  buildHwFamily(index, model, OPENTELEKOMCLOUD);
+}

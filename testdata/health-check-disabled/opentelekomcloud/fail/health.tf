@@ -1,0 +1,9 @@
+resource "opentelekomcloud_lb_monitor_v2" "web" {
+  pool_id     = opentelekomcloud_lb_pool_v2.web.id
+  type        = "HTTP"
+  delay       = 10
+  timeout     = 5
+  max_retries = 3
+  url_path       = "/healthz"
+  admin_state_up = var.health_checks_enabled
+}

@@ -1,0 +1,16 @@
+resource "opentelekomcloud_lb_monitor_v2" "web" {
+  pool_id     = opentelekomcloud_lb_pool_v2.web.id
+  type        = "HTTP"
+  delay       = 60
+  timeout     = 5
+  max_retries = 12
+  url_path    = "/healthz"
+}
+
+resource "opentelekomcloud_lb_monitor_v3" "api" {
+  pool_id     = opentelekomcloud_lb_pool_v3.api.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 10
+  max_retries = 3
+}

@@ -1,0 +1,43 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "availability_zones" {
+  type    = list(string)
+  default = ["eu-west-0a", "eu-west-0b"]
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "image_id" {
+  type = string
+}
+
+# Blue/green switch: the idle colour is drained by setting its weight to 0.
+variable "api_weights" {
+  type = map(number)
+  default = {
+    blue  = 100
+    green = 1
+  }
+}
+
+# A maintenance host is only registered while someone drains it by hand.
+variable "maintenance_enabled" {
+  type    = bool
+  default = false
+}
+
+variable "maintenance_weight" {
+  type    = number
+  default = 0
+}
+
+# No default: the weight of the batch host cannot be known, so lblint stays silent.
+variable "batch_weight" {
+  type = number
+}

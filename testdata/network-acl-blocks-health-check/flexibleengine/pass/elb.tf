@@ -1,0 +1,72 @@
+resource "flexibleengine_lb_loadbalancer_v2" "web" {
+  name          = "web"
+  vip_subnet_id = flexibleengine_vpc_subnet_v1.elb.ipv4_subnet_id
+}
+
+resource "flexibleengine_lb_listener_v2" "http" {
+  name            = "http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = flexibleengine_lb_loadbalancer_v2.web.id
+}
+
+resource "flexibleengine_lb_pool_v2" "web" {
+  name        = "web"
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = flexibleengine_lb_listener_v2.http.id
+}
+
+resource "flexibleengine_lb_member_v2" "web" {
+  count         = var.web_count
+  pool_id       = flexibleengine_lb_pool_v2.web.id
+  address       = flexibleengine_compute_instance_v2.web[count.index].network[0].fixed_ip_v4
+  protocol_port = 8080
+  subnet_id     = flexibleengine_vpc_subnet_v1.web.ipv4_subnet_id
+}
+
+resource "flexibleengine_lb_monitor_v2" "web" {
+  pool_id     = flexibleengine_lb_pool_v2.web.id
+  type        = "HTTP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
+
+resource "flexibleengine_lb_loadbalancer_v3" "api" {
+  name              = "api"
+  vpc_id            = flexibleengine_vpc_v1.main.id
+  ipv4_subnet_id    = flexibleengine_vpc_subnet_v1.elb.ipv4_subnet_id
+  availability_zone = var.availability_zones
+}
+
+resource "flexibleengine_lb_listener_v3" "api_http" {
+  name            = "api-http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = flexibleengine_lb_loadbalancer_v3.api.id
+}
+
+resource "flexibleengine_lb_pool_v3" "api" {
+  name        = "api"
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = flexibleengine_lb_listener_v3.api_http.id
+}
+
+resource "flexibleengine_lb_member_v3" "api" {
+  for_each      = var.api_servers
+  pool_id       = flexibleengine_lb_pool_v3.api.id
+  address       = flexibleengine_compute_instance_v2.api[each.key].network[0].fixed_ip_v4
+  protocol_port = 8000
+  subnet_id     = flexibleengine_vpc_subnet_v1.api.ipv4_subnet_id
+}
+
+resource "flexibleengine_lb_monitor_v3" "api" {
+  pool_id     = flexibleengine_lb_pool_v3.api.id
+  protocol    = "TCP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+}

@@ -1,0 +1,46 @@
+resource "flexibleengine_vpc_v1" "main" {
+  name = "shop"
+  cidr = var.vpc_cidr
+}
+
+resource "flexibleengine_vpc_subnet_v1" "elb" {
+  name       = "elb"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 0)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 0), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "web" {
+  name       = "web"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 1)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 1), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "api" {
+  name       = "api"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 2)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 2), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "batch" {
+  name       = "batch"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 3)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 3), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "svc" {
+  name       = "svc"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 4)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 4), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "jobs" {
+  name       = "jobs"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 5)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 5), 1)
+}

@@ -1,0 +1,31 @@
+resource "opentelekomcloud_lb_loadbalancer_v3" "api" {
+  name               = "api"
+  router_id          = opentelekomcloud_vpc_v1.main.id
+  subnet_id          = opentelekomcloud_vpc_subnet_v1.lb.subnet_id
+  network_ids        = [opentelekomcloud_vpc_subnet_v1.lb.network_id]
+  availability_zones = ["eu-de-01", "eu-de-02"]
+}
+
+resource "opentelekomcloud_lb_listener_v3" "api" {
+  name            = "api-http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = opentelekomcloud_lb_loadbalancer_v3.api.id
+  default_pool_id = opentelekomcloud_lb_pool_v3.api.id
+}
+
+resource "opentelekomcloud_lb_pool_v3" "api" {
+  name            = "api"
+  protocol        = "HTTP"
+  lb_algorithm    = "ROUND_ROBIN"
+  loadbalancer_id = opentelekomcloud_lb_loadbalancer_v3.api.id
+}
+
+resource "opentelekomcloud_lb_monitor_v3" "api" {
+  pool_id     = opentelekomcloud_lb_pool_v3.api.id
+  type        = "HTTP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/health"
+}

@@ -1,0 +1,31 @@
+variable "vpc_cidr" {
+  type    = string
+  default = "192.168.0.0/16"
+}
+
+variable "availability_zones" {
+  type    = list(string)
+  default = ["eu-west-0a", "eu-west-0b"]
+}
+
+variable "web_count" {
+  type    = number
+  default = 2
+}
+
+variable "api_servers" {
+  type = map(number)
+  default = {
+    api-a = 20
+    api-b = 21
+  }
+}
+
+variable "image_id" {
+  type = string
+}
+
+variable "bastion_cidr" {
+  type    = string
+  default = "192.168.0.10/32"
+}

@@ -1,0 +1,26 @@
+resource "flexibleengine_vpc_v1" "main" {
+  name = "shop"
+  cidr = var.vpc_cidr
+}
+
+resource "flexibleengine_vpc_subnet_v1" "app" {
+  name       = "app"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 1)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 1), 1)
+}
+
+resource "flexibleengine_vpc_subnet_v1" "api" {
+  name       = "api"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 2)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 2), 1)
+}
+
+# The dedicated load balancer lives in its own subnet; its health checks come from here.
+resource "flexibleengine_vpc_subnet_v1" "elb" {
+  name       = "elb"
+  vpc_id     = flexibleengine_vpc_v1.main.id
+  cidr       = cidrsubnet(var.vpc_cidr, 8, 10)
+  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, 10), 1)
+}
