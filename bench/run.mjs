@@ -1,156 +1,20 @@
-// npm run bench: generates Terraform repositories (deterministically, into a temporary folder)
-// and measures lblint against a plain sequential @cdktf/hcl2json parse of the same files.
+// npm run bench: generates Terraform repositories (deterministically, into a temporary folder) and
+// measures the lblint CLI (a child process, so the peak RSS is the CLI's, workers included) against
+// a plain sequential @cdktf/hcl2json parse of the same files, measured in the same run.
 //   BENCH_SIZES=100,1000 npm run bench     (default 100,1000,10000)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//   BENCH_SHAPES=mixed BENCH_JOBS=2 npm run bench
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-
-// Small deterministic PRNG (mulberry32).
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function lbModule(i, r) {
-  const port = 8000 + Math.floor(r() * 100);
-  return `
-resource "huaweicloud_vpc_subnet" "app_${i}" {
-  name       = "app-${i}"
-  vpc_id     = var.vpc_id
-  cidr       = cidrsubnet(var.vpc_cidr, 8, ${i % 250})
-  gateway_ip = cidrhost(cidrsubnet(var.vpc_cidr, 8, ${i % 250}), 1)
-}
-
-resource "huaweicloud_networking_secgroup" "app_${i}" {
-  name = "app-${i}"
-}
-
-resource "huaweicloud_networking_secgroup_rule" "app_${i}" {
-  security_group_id = huaweicloud_networking_secgroup.app_${i}.id
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  ports             = "${port}"
-  remote_ip_prefix  = ${r() < 0.5 ? '"100.125.0.0/16"' : 'var.vpc_cidr'}
-}
-
-resource "huaweicloud_compute_instance" "app_${i}" {
-  count              = 2
-  name               = "app-${i}-\${count.index}"
-  image_id           = var.image_id
-  flavor_id          = "s6.medium.2"
-  security_group_ids = [huaweicloud_networking_secgroup.app_${i}.id]
-  network {
-    uuid = huaweicloud_vpc_subnet.app_${i}.id
-  }
-}
-
-resource "huaweicloud_lb_loadbalancer" "app_${i}" {
-  name          = "app-${i}"
-  vip_subnet_id = huaweicloud_vpc_subnet.app_${i}.ipv4_subnet_id
-}
-
-resource "huaweicloud_lb_listener" "app_${i}" {
-  protocol        = "HTTP"
-  protocol_port   = 80
-  loadbalancer_id = huaweicloud_lb_loadbalancer.app_${i}.id
-}
-
-resource "huaweicloud_lb_pool" "app_${i}" {
-  protocol    = "HTTP"
-  lb_method   = "ROUND_ROBIN"
-  listener_id = huaweicloud_lb_listener.app_${i}.id
-}
-
-resource "huaweicloud_lb_member" "app_${i}" {
-  count         = 2
-  pool_id       = huaweicloud_lb_pool.app_${i}.id
-  address       = huaweicloud_compute_instance.app_${i}[count.index].access_ip_v4
-  protocol_port = ${port}
-  subnet_id     = huaweicloud_vpc_subnet.app_${i}.ipv4_subnet_id
-  weight        = ${r() < 0.1 ? 0 : 10}
-}
-
-resource "huaweicloud_lb_monitor" "app_${i}" {
-  pool_id     = huaweicloud_lb_pool.app_${i}.id
-  type        = "HTTP"
-  delay       = 5
-  timeout     = 3
-  max_retries = 3
-  url_path    = "/healthz"
-}
-`;
-}
-
-function otherResources(i, r) {
-  const blocks = [];
-  const n = 6 + Math.floor(r() * 6);
-  for (let k = 0; k < n; k++) {
-    blocks.push(`
-resource "aws_s3_bucket" "b_${i}_${k}" {
-  bucket = "bucket-${i}-${k}"
-  tags = {
-    team  = "team-${k % 7}"
-    owner = local.owner
-  }
-}
-
-resource "google_compute_instance" "vm_${i}_${k}" {
-  name         = "vm-${i}-${k}"
-  machine_type = "e2-medium"
-  zone         = "europe-west1-b"
-  boot_disk {
-    initialize_params {
-      image = "debian-cloud/debian-12"
-    }
-  }
-  network_interface {
-    network = "default"
-  }
-  metadata = {
-    startup-script = <<-EOT
-      #!/bin/bash
-      echo "hello ${i} ${k}" > /tmp/hello
-    EOT
-  }
-}
-`);
-  }
-  return blocks.join('');
-}
-
-function generate(dir, files, shape) {
-  const r = rng(files * (shape === 'mixed' ? 1 : 7));
-  const perRoot = 50;
-  let bytes = 0;
-  for (let i = 0; i < files; i++) {
-    const rootDir = path.join(dir, `root-${Math.floor(i / perRoot)}`);
-    if (i % perRoot === 0) {
-      mkdirSync(rootDir, { recursive: true });
-      const vars = `variable "vpc_id" { default = "vpc-1" }\nvariable "vpc_cidr" { default = "10.0.0.0/16" }\nvariable "image_id" { default = "img-1" }\nlocals { owner = "platform" }\n`;
-      writeFileSync(path.join(rootDir, 'variables.tf'), vars);
-      bytes += vars.length;
-      continue;
-    }
-    const lb = shape === 'all-lb' || r() < 0.1;
-    const text = lb ? (shape === 'all-lb' ? lbModule(i, r) : lbModule(i, r) + otherResources(i, r)) : otherResources(i, r);
-    writeFileSync(path.join(rootDir, `f${i}.tf`), text);
-    bytes += Buffer.byteLength(text);
-  }
-  return bytes;
-}
+const shapes = (process.env.BENCH_SHAPES ?? 'mixed,all-lb').split(',');
+const jobs = process.env.BENCH_JOBS;
 
 function listTf(dir) {
   const out = [];
@@ -162,60 +26,73 @@ function listTf(dir) {
   return out.sort();
 }
 
-function measure(script, args) {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, ...args], {
-    cwd: root,
-    maxBuffer: 256 * 1024 * 1024,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').pop());
-}
-
 const PLAIN = `
 import { readFileSync } from 'node:fs';
 import { parse } from '@cdktf/hcl2json';
 const files = JSON.parse(readFileSync(process.argv[1], 'utf8'));
 const t0 = performance.now();
 for (const f of files) { try { await parse(f, readFileSync(f, 'utf8')); } catch {} }
-console.log(JSON.stringify({ ms: performance.now() - t0, rss: process.resourceUsage().maxRSS }));
+console.log(JSON.stringify({ ms: performance.now() - t0, maxRssKB: process.resourceUsage().maxRSS }));
 `;
 
-const LBLINT = `
-import { lint } from './dist/src/engine/lint.js';
-import { rules } from './dist/rules/index.js';
-const t0 = performance.now();
-const r = await lint({ paths: [process.argv[1]], cwd: process.argv[1], env: {}, vars: [], varFiles: [], exclude: [], allRules: rules, rules,
-  severityOverrides: new Map(), healthCheckSources: {}, strict: false, inlineIgnores: true, today: '2026-01-01' });
-console.log(JSON.stringify({ ms: performance.now() - t0, rss: process.resourceUsage().maxRSS, findings: r.findings.length, errors: r.errors.length }));
-`;
+/** The plain sequential hcl2json parse of `files` (the time of the parse loop only). */
+function plainParse(listFile) {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', PLAIN, listFile], { cwd: root, maxBuffer: 64 << 20, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** One run of the real CLI on `dir` with a cache in `cacheDir`; wall time includes Node's start. */
+function cliRun(dir, cacheDir, outFile) {
+  const statsFile = path.join(cacheDir, '..', 'stats.json');
+  const args = ['--import', path.join(here, 'rss-hook.mjs'), path.join(root, 'dist/src/bin.js'), '.', '--format', 'json', '--output', outFile, '--fail-on', 'never', '--cache-location', cacheDir];
+  if (jobs) args.push('--jobs', jobs);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, LBLINT_BENCH_STATS: statsFile } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 2) throw new Error(`lblint failed (${r.status}): ${r.stderr}`);
+  const { maxRssKB } = JSON.parse(readFileSync(statsFile, 'utf8'));
+  return { ms, maxRssKB, exit: r.status };
+}
 
 const rows = [];
+const perFile = {};
 for (const size of sizes) {
-  for (const shape of ['mixed', 'all-lb']) {
-    const dir = mkdtempSync(path.join(tmpdir(), `lblint-bench-${shape}-${size}-`));
+  for (const shape of shapes) {
+    const work = mkdtempSync(path.join(tmpdir(), `lblint-bench-${shape}-${size}-`));
+    const dir = path.join(work, 'repo');
     const bytes = generate(dir, size, shape);
-    const list = path.join(dir, 'files.json');
+    const list = path.join(work, 'files.json');
     writeFileSync(list, JSON.stringify(listTf(dir)));
-    const plain = measure(PLAIN, [list]);
-    rmSync(list);
-    const cold = measure(LBLINT, [dir]);
-    const warm = measure(LBLINT, [dir]);
+    const plain = plainParse(list);
+    const cacheDir = path.join(work, 'cache');
+    const cold = cliRun(dir, cacheDir, path.join(work, 'cold.json'));
+    const warm = cliRun(dir, cacheDir, path.join(work, 'warm.json'));
+    const report = readFileSync(path.join(work, 'cold.json'), 'utf8');
+    const same = report === readFileSync(path.join(work, 'warm.json'), 'utf8');
+    const parsed = JSON.parse(report);
+    perFile[shape] = { ...perFile[shape], [size]: cold.ms / size };
     rows.push({
       shape,
       files: size,
-      MB: (bytes / 1e6).toFixed(1),
-      'cold s': (cold.ms / 1000).toFixed(2),
-      're-run s (no cache yet)': (warm.ms / 1000).toFixed(2),
+      MB: +(bytes / 1e6).toFixed(1),
+      'cold s': +(cold.ms / 1000).toFixed(2),
+      'warm-cache s': +(warm.ms / 1000).toFixed(2),
+      'warm/cold': `${((100 * warm.ms) / cold.ms).toFixed(0)}%`,
       'files/s': Math.round(size / (cold.ms / 1000)),
-      'MB/s': (bytes / 1e6 / (cold.ms / 1000)).toFixed(2),
-      'peak RSS MB': Math.round(Math.max(cold.rss, warm.rss) / 1024),
-      'plain hcl2json s': (plain.ms / 1000).toFixed(2),
-      'speed-up vs plain': (plain.ms / cold.ms).toFixed(2),
-      findings: cold.findings,
-      'load errors': cold.errors,
+      'peak RSS MB': Math.round(Math.max(cold.maxRssKB, warm.maxRssKB) / 1024),
+      'plain hcl2json s': +(plain.ms / 1000).toFixed(2),
+      'speed-up vs plain': `${(plain.ms / cold.ms).toFixed(2)}x`,
+      findings: parsed.findings?.length ?? '?',
+      'same output warm': same,
     });
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
     console.error(`done ${shape} ${size}`);
   }
 }
+console.log(`lblint bench: ${availableParallelism()} CPUs, --jobs ${jobs ?? 'default'}, Node ${process.version}`);
 console.table(rows);
+for (const [shape, times] of Object.entries(perFile)) {
+  if (times[1000] !== undefined && times[10000] !== undefined) {
+    console.log(`${shape}: time per file 1,000 → 10,000 files: ${(times[1000]).toFixed(2)} → ${(times[10000]).toFixed(2)} ms (${(100 * (times[10000] / times[1000] - 1)).toFixed(0)}%)`);
+  }
+}

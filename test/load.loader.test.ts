@@ -102,7 +102,7 @@ describe('loadPaths on a repository', () => {
   it('reports located errors and keeps the other files', async () => {
     const r = await loadPaths(['.'], { cwd: repo, exclude: ['excluded/', '**/skipme.tf'] });
     expect(messages(r.errors)).toEqual([
-      "binary.tf:: 'binary.tf' is not a text file (it contains NUL bytes)",
+      "binary.tf:1:2-1:3: 'binary.tf' is not a text file (it contains NUL bytes)",
       'broken.tf:6:7-7:1: Invalid expression: Expected the start of an expression, but found an invalid expression token.',
       "main.tf:6:12-6:24: module source outside the linted root is not read: '../outside' (module \"escape\")",
     ]);

@@ -1,5 +1,9 @@
 // The only import of the HCL parser: switching to the fork `@cdktn/hcl2json` (same API) is this one line.
-import { parse } from '@cdktf/hcl2json';
+// Imported on first use: loading it starts a Go runtime (WebAssembly), which a run whose parsing
+// happens in worker threads (or that finds nothing to parse) never needs on the main thread.
+const loadParser = (): Promise<typeof import('@cdktf/hcl2json')> => import('@cdktf/hcl2json');
+
+let parser: Promise<typeof import('@cdktf/hcl2json')> | undefined;
 
 export interface HclError {
   /** 1-based, as hcl2json reports it (HCL counts columns in characters, not UTF-16 units). */
@@ -15,6 +19,8 @@ export type HclParseResult = { ok: true; json: Record<string, unknown> } | { ok:
 /** Parses HCL native syntax with hcl2json. Never throws. */
 export async function parseHcl(fileName: string, text: string): Promise<HclParseResult> {
   try {
+    parser ??= loadParser();
+    const { parse } = await parser;
     const json: unknown = await parse(fileName, text);
     if (json !== null && typeof json === 'object' && !Array.isArray(json)) return { ok: true, json: json as Record<string, unknown> };
     return { ok: false, errors: [{ line: 1, column: 1, message: 'hcl2json returned no object' }] };

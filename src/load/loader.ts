@@ -1,7 +1,8 @@
 // Reads and parses the configuration: the only place below the CLI that touches the disk.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { LoadError, LoadResult, ParsedFile, SourceKind } from '../types.js';
+import type { LoadError, LoadResult, ModuleManifestEntry, ParsedFile, SourceKind } from '../types.js';
 import {
   compileExcludes,
   describeFsError,
@@ -12,18 +13,46 @@ import {
   walkFolder,
   type FoundFile,
 } from './files.js';
-import { parseHcl } from './hcl.js';
-import { scanJson } from './json.js';
-import { scanHcl } from './scanner.js';
-import { hclColumnToUtf16, SourceText, stripBom } from './source.js';
+import { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
+import { parseText, type ParseOutcome, type ParseTask } from './parse-file.js';
+import { ParsePool } from './pool.js';
+import { stripBom } from './source.js';
 
 export interface LoadOptions {
   cwd: string;
   /** gitignore-style globs relative to cwd. */
   exclude?: string[];
+  /** Parse worker threads (default: the number of CPUs); 1 parses on the main thread. */
+  jobs?: number;
+  /** false: hand every block to hcl2json, not only those that can affect a rule (for comparisons). */
+  selective?: boolean;
+  /** Keep hcl2json results in a cache folder (`--cache`); `location` defaults to `.lblint-cache` in cwd. */
+  cache?: { location?: string };
 }
 
-const PARSE_CONCURRENCY = 8;
+/** What loading cost: for --verbose, the benchmark and the cache tests. */
+export interface LoadStats {
+  /** Files read. */
+  files: number;
+  /** hcl2json calls made. */
+  hclCalls: number;
+  /** Parses answered by the cache instead of hcl2json. */
+  cacheHits: number;
+  /** Parse workers started (0: everything parsed on the main thread). */
+  workers: number;
+  /** The cache could not be written (the run is not affected). */
+  cacheProblem?: string;
+}
+
+/** Files read and handed to the parser at once (bounds the memory of texts in flight). */
+const PARSE_CONCURRENCY = 64;
+/** Fewer files than this are parsed on the main thread: starting workers would cost more. */
+const MIN_FILES_FOR_WORKERS = 48;
+
+/** The default --jobs: the CPUs this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
@@ -39,14 +68,23 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
-async function readTextAt(abs: string, rel: string): Promise<{ text?: string; error?: LoadError }> {
+async function readTextAt(abs: string, rel: string, sync = false): Promise<{ text?: string; error?: LoadError }> {
   let buffer: Buffer;
   try {
-    buffer = await fs.readFile(abs);
+    // Many small files: a synchronous read is several times cheaper than fs.promises' open/stat/read/close.
+    buffer = sync ? readFileSync(abs) : await fs.readFile(abs);
   } catch (err) {
     return { error: describeFsError(err, rel) };
   }
-  if (buffer.includes(0)) return { error: { file: rel, message: `'${rel}' is not a text file (it contains NUL bytes)` } };
+  const nul = buffer.indexOf(0);
+  if (nul >= 0) {
+    // Located at the first NUL byte, so an editor jumps to it.
+    const before = stripBom(new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buffer.subarray(0, nul)));
+    const lines = before.split('\n');
+    const at = { line: lines.length, column: (lines[lines.length - 1] ?? '').replace(/\r$/, '').length + 1 };
+    const range = { file: rel, start: at, end: { line: at.line, column: at.column + 1 } };
+    return { error: { file: rel, range, message: `'${rel}' is not a text file (it contains NUL bytes)` } };
+  }
   // Invalid UTF-8 becomes U+FFFD; the parser then reports whatever it cannot read.
   return { text: stripBom(new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buffer)) };
 }
@@ -57,45 +95,12 @@ export async function readText(filePath: string, cwd: string = process.cwd()): P
   return readTextAt(abs, relativePath(cwd, abs));
 }
 
-function locatedHclErrors(rel: string, text: string, errors: { line: number; column: number; endLine?: number; endColumn?: number; message: string }[]): LoadError[] {
-  const src = new SourceText(rel, text);
-  const lineText = (line: number): string => src.text.slice(src.lineStart(line), src.lineStart(line + 1)).replace(/\r?\n$/, '');
-  return errors.map((e) => {
-    const endLine = e.endLine ?? e.line;
-    const start = { line: e.line, column: hclColumnToUtf16(lineText(e.line), e.column) };
-    const end = { line: endLine, column: hclColumnToUtf16(lineText(endLine), e.endColumn ?? e.column) };
-    return { file: rel, range: { file: rel, start, end }, message: e.message };
-  });
-}
-
 /** Reads and parses one file. Exactly one of `file` / `errors` is meaningful. */
 export async function parseFile(abs: string, rel: string, kind: SourceKind): Promise<{ file?: ParsedFile; errors: LoadError[] }> {
   const read = await readTextAt(abs, rel);
   if (read.text === undefined) return { errors: [read.error ?? { file: rel, message: `cannot read '${rel}'` }] };
-  const text = read.text;
-  const base = { path: rel, dir: path.posix.dirname(rel), kind, text };
-  if (kind === 'tf.json' || kind === 'tfvars.json') {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      const scan = scanJson(rel, text);
-      const first = scan.errors[0];
-      const detail = first?.message ?? (err instanceof Error ? err.message : String(err));
-      return { errors: [{ file: rel, ...(first === undefined ? {} : { range: first.range }), message: `invalid JSON: ${detail}` }] };
-    }
-    const scan = scanJson(rel, text);
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      return { errors: [{ file: rel, message: `invalid ${kind} file: the top level must be a JSON object` }] };
-    }
-    return { errors: [], file: { ...base, json: json as Record<string, unknown>, blocks: scan.blocks, attributes: scan.attributes, ignores: scan.ignores } };
-  }
-  const parsed = await parseHcl(rel, text);
-  if (!parsed.ok) return { errors: locatedHclErrors(rel, text, parsed.errors) };
-  // hcl2json accepted the file, so any scanner complaint is the scanner's limitation: drop it.
-  const scan = scanHcl(rel, text);
-  const blocks = kind === 'tf' ? scan.blocks : [];
-  return { errors: [], file: { ...base, json: parsed.json, blocks, attributes: scan.attributes, ignores: scan.ignores } };
+  const outcome = await parseText({ rel, kind, text: read.text });
+  return outcome.file === undefined ? { errors: outcome.errors } : { file: outcome.file, errors: outcome.errors };
 }
 
 /** Loads a `--var-file` (`.tfvars` HCL or `.tfvars.json`). */
@@ -168,7 +173,7 @@ function compareErrors(a: LoadError, b: LoadError): number {
  * the modules recorded in `.terraform/modules/modules.json`. Never throws; output order does not
  * depend on the file system.
  */
-export async function loadPaths(paths: string[], options: LoadOptions): Promise<LoadResult & { roots: string[] }> {
+export async function loadPaths(paths: string[], options: LoadOptions): Promise<LoadResult & { roots: string[]; stats: LoadStats }> {
   const cwd = path.resolve(options.cwd);
   const cwdReal = (await realpathOrUndefined(cwd)) ?? cwd;
   const isExcluded = compileExcludes(options.exclude ?? []);
@@ -218,29 +223,142 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   const moduleTargets = new Set<string>();
   const fileInfo = new Map<ParsedFile, FoundFile>();
 
+  const stats: LoadStats = { files: 0, hclCalls: 0, cacheHits: 0, workers: 0 };
+  const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
+  let pool: ParsePool | undefined;
+
+  /** Parses one text (in a worker when there is a pool), with the cache. */
+  const parseTask = async (task: ParseTask, key: string | undefined): Promise<ParseOutcome> => {
+    const cached = key === undefined ? undefined : cache?.get(key);
+    const withCache: ParseTask = { ...task, ...(cached === undefined ? {} : { cached }), ...(options.selective === false ? { everything: true } : {}) };
+    const outcome = pool === undefined ? await parseText(withCache) : await pool.run(withCache);
+    stats.hclCalls += outcome.hclCalls;
+    if (key !== undefined && cache !== undefined) {
+      const reused = outcome.reused === undefined ? undefined : cached?.[outcome.reused];
+      if (outcome.fresh !== undefined) cache.keep(key, outcome.fresh, true);
+      else if (reused !== undefined) {
+        cache.keep(key, reused, false);
+        stats.cacheHits += 1;
+      }
+    }
+    return outcome;
+  };
+
+  /**
+   * Blocks left out of a file must be parsed after all when a parsed block of the same module
+   * folder names them (`huaweicloud_lb_member.address = aws_instance.x.private_ip`). Per folder:
+   * the addresses parsed blocks name, and the left-out blocks by address.
+   */
+  interface Loaded {
+    file: ParsedFile;
+    key: string | undefined;
+    include: Set<number>;
+  }
+  const folders = new Map<string, { wanted: Set<string>; skipped: Map<string, { loaded: Loaded; index: number }[]> }>();
+  const folderOf = (dir: string) => {
+    let folder = folders.get(dir);
+    if (folder === undefined) {
+      folder = { wanted: new Set(), skipped: new Map() };
+      folders.set(dir, folder);
+    }
+    return folder;
+  };
+  const record = (loaded: Loaded, meta: ParseOutcome['meta']): void => {
+    const folder = folderOf(loaded.file.dir);
+    for (const a of meta?.wanted ?? []) folder.wanted.add(a);
+    for (const s of meta?.skipped ?? []) {
+      const list = folder.skipped.get(s.address);
+      if (list === undefined) folder.skipped.set(s.address, [{ loaded, index: s.index }]);
+      else list.push({ loaded, index: s.index });
+    }
+  };
+  /** Parses the left-out blocks that parsed blocks name, until nothing more is named. */
+  const closeOver = async (dirs: Set<string>): Promise<void> => {
+    for (;;) {
+      const again = new Set<Loaded>();
+      for (const dir of dirs) {
+        const folder = folders.get(dir);
+        if (folder === undefined) continue;
+        for (const [address, list] of folder.skipped) {
+          if (!folder.wanted.has(address)) continue;
+          folder.skipped.delete(address);
+          for (const { loaded, index } of list) {
+            loaded.include.add(index);
+            again.add(loaded);
+          }
+        }
+      }
+      if (again.size === 0) return;
+      const list = [...again].sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+      const outcomes = await Promise.all(
+        list.map((l) => parseTask({ rel: l.file.path, kind: l.file.kind, text: l.file.text, include: [...l.include].sort((a, b) => a - b) }, l.key)),
+      );
+      outcomes.forEach((outcome, i) => {
+        const loaded = list[i] as Loaded;
+        // The same text parsed before, so this cannot fail; keep the earlier result if it does.
+        if (outcome.file === undefined) return;
+        Object.assign(loaded.file, outcome.file);
+        const folder = folderOf(loaded.file.dir);
+        for (const [address, entries] of folder.skipped) {
+          const rest = entries.filter((e) => e.loaded !== loaded);
+          if (rest.length === 0) folder.skipped.delete(address);
+          else if (rest.length !== entries.length) folder.skipped.set(address, rest);
+        }
+        record(loaded, outcome.meta);
+      });
+    }
+  };
+
   const parseAll = async (found: FoundFile[]): Promise<ParsedFile[]> => {
     const fresh = found.filter((f) => {
       if (seenFiles.has(f.real)) return false;
       seenFiles.add(f.real);
       return true;
     });
-    const parsed = await mapLimit(fresh, PARSE_CONCURRENCY, (f) => parseFile(f.abs, relativePath(cwd, f.abs), f.kind));
+    if (pool === undefined && jobs > 1 && fresh.length >= MIN_FILES_FOR_WORKERS) {
+      pool = ParsePool.create(Math.min(jobs, Math.ceil(fresh.length / (MIN_FILES_FOR_WORKERS / 2))));
+      stats.workers = Math.max(stats.workers, pool?.size ?? 0);
+    }
+    stats.files += fresh.length;
+    const parsed = await mapLimit(fresh, PARSE_CONCURRENCY, async (f): Promise<{ outcome: ParseOutcome; key?: string }> => {
+      const rel = relativePath(cwd, f.abs);
+      const read = await readTextAt(f.abs, rel, true);
+      if (read.text === undefined) return { outcome: { errors: [read.error ?? { file: rel, message: `cannot read '${rel}'` }], hclCalls: 0 } };
+      const key = cache === undefined ? undefined : ParseCache.key(f.kind, read.text);
+      return { outcome: await parseTask({ rel, kind: f.kind, text: read.text }, key), ...(key === undefined ? {} : { key }) };
+    });
     const out: ParsedFile[] = [];
-    parsed.forEach((r, i) => {
+    const dirs = new Set<string>();
+    parsed.forEach(({ outcome: r, key }, i) => {
       errors.push(...r.errors);
       const f = fresh[i];
       if (r.file !== undefined && f !== undefined) {
         out.push(r.file);
         fileInfo.set(r.file, f);
+        if (r.file.kind === 'tf') {
+          record({ file: r.file, key, include: new Set() }, r.meta);
+          dirs.add(r.file.dir);
+        }
       }
     });
+    await closeOver(dirs);
     out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     files.push(...out);
     return out;
   };
 
+  try {
+    return await loadAll();
+  } finally {
+    await pool?.close();
+  }
+
+  async function loadAll(): Promise<LoadResult & { roots: string[]; stats: LoadStats }> {
   const walkedFiles = await parseAll(walked);
   const candidateRoots = new Map<string, string>(); // real dir → relative dir
+  const rootOfDir = new Map<string, string>(); // real dir → real root it was walked from (first file's)
+  for (const f of walked) if (!rootOfDir.has(f.dirReal)) rootOfDir.set(f.dirReal, f.rootReal);
   for (const f of walked) {
     if (f.kind === 'tf' || f.kind === 'tf.json') candidateRoots.set(f.dirReal, relativePath(cwd, path.dirname(f.abs)));
   }
@@ -258,6 +376,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   let wave: ParsedFile[] = walkedFiles;
   // modules.json of each root folder: registry and git modules that `terraform init` fetched.
   const manifestFiles: ParsedFile[] = [];
+  const manifest: ModuleManifestEntry[] = [];
   for (const [dirReal] of [...candidateRoots].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
     const manifestPath = path.join(dirReal, '.terraform', 'modules', 'modules.json');
     let text: string;
@@ -276,7 +395,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
       errors.push({ file: manifestRel, message: `cannot read the module manifest: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    const rootReal = walked.find((f) => f.dirReal === dirReal)?.rootReal ?? dirReal;
+    const rootReal = rootOfDir.get(dirReal) ?? dirReal;
     for (const entry of entries) {
       if (typeof entry.Key !== 'string' || entry.Key === '' || typeof entry.Dir !== 'string' || entry.Dir === '.') continue;
       const modAbs = path.resolve(dirAbs, entry.Dir);
@@ -286,6 +405,12 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
         errors.push({ file: manifestRel, message: `module source outside the linted root is not read: '${entry.Dir}' (module ${entry.Key})` });
         continue;
       }
+      manifest.push({
+        root: candidateRoots.get(dirReal) ?? '.',
+        key: entry.Key,
+        source: typeof entry.Source === 'string' ? entry.Source : '',
+        dir: relativePath(cwd, modAbs),
+      });
       manifestFiles.push(...(await loadModuleFolder(modAbs, modReal, rootReal)));
     }
   }
@@ -322,5 +447,10 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   const roots = [...new Set([...candidateRoots].filter(([real]) => !moduleTargets.has(real)).map(([, rel]) => rel))].sort();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   errors.sort(compareErrors);
-  return { files, errors, roots };
+  if (cache !== undefined) {
+    const problem = await cache.save();
+    if (problem !== undefined) stats.cacheProblem = problem;
+  }
+  return { files, errors, roots, manifest, stats };
+  }
 }

@@ -61,9 +61,15 @@ class HclScanner {
   readonly errors: ScanError[] = [];
   readonly comments: Comment[] = [];
 
-  constructor(private readonly src: SourceText) {
+  /** Scans `src.text` from `start` to `end` (the whole text by default); positions stay those of the file. */
+  constructor(
+    private readonly src: SourceText,
+    start = 0,
+    end = src.text.length,
+  ) {
     this.text = src.text;
-    this.n = this.text.length;
+    this.pos = start;
+    this.n = end;
   }
 
   private error(start: number, end: number, message: string): void {
@@ -384,6 +390,21 @@ export function scanHcl(path: string, text: string): ScanResult {
     scanner.errors.push({ range: src.range(0, 0), message: `internal scanner error: ${String(err)}` });
   }
   return { ...body, ignores: collectIgnores(src, scanner.comments), errors: scanner.errors };
+}
+
+/**
+ * Scans the top-level block that spans `start`..`end` of `src` (as found by `splitTopLevel`), with
+ * the positions of the whole file. Undefined when the scanner finds anything wrong in it.
+ */
+export function scanHclBlock(src: SourceText, start: number, end: number): BlockNode | undefined {
+  const scanner = new HclScanner(src, start, end);
+  try {
+    const body = scanner.scanBody();
+    if (scanner.errors.length > 0 || body.blocks.length !== 1 || Object.keys(body.attributes).length > 0) return undefined;
+    return body.blocks[0];
+  } catch {
+    return undefined;
+  }
 }
 
 function collectIgnores(src: SourceText, comments: Comment[]): IgnoreDirective[] {

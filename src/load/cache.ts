@@ -1,0 +1,119 @@
+// The parse cache (`--cache`): what hcl2json said about each file, by content hash, for one lblint
+// version. One JSON file in the cache folder; anything unreadable in it is ignored and rewritten.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SourceKind } from '../types.js';
+import { VERSION } from '../version.js';
+import type { ParsedBlocks } from './parse-file.js';
+
+/** Default folder, relative to the working directory. */
+export const DEFAULT_CACHE_LOCATION = '.lblint-cache';
+const FILE_NAME = 'parse-cache.json';
+const FORMAT = 1;
+
+interface CacheFile {
+  tool: 'lblint';
+  format: number;
+  version: string;
+  /** Content key → one entry per set of parsed blocks seen for that content. */
+  entries: Record<string, ParsedBlocks[]>;
+}
+
+function isParsedBlocks(v: unknown): v is ParsedBlocks {
+  if (v === null || typeof v !== 'object') return false;
+  const e = v as { parsed?: unknown; json?: unknown };
+  const okParsed = e.parsed === 'all' || (Array.isArray(e.parsed) && e.parsed.every((i) => Number.isInteger(i) && (i as number) >= 0));
+  return okParsed && e.json !== null && typeof e.json === 'object' && !Array.isArray(e.json);
+}
+
+export class ParseCache {
+  private readonly used = new Map<string, ParsedBlocks[]>();
+  private changed = false;
+
+  private constructor(
+    /** Absolute path of the cache folder. */
+    readonly dir: string,
+    private readonly stored: Map<string, unknown>,
+    /** The file was missing, unreadable, corrupt or of another version: write it anew. */
+    stale: boolean,
+  ) {
+    this.changed = stale;
+  }
+
+  /** Opens the cache in `dir` (absolute). Never throws: a bad cache file is an empty cache. */
+  static async open(dir: string): Promise<ParseCache> {
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, FILE_NAME), 'utf8');
+    } catch {
+      return new ParseCache(dir, new Map(), true);
+    }
+    try {
+      const data = JSON.parse(text) as Partial<CacheFile> | null;
+      if (
+        data === null ||
+        typeof data !== 'object' ||
+        data.tool !== 'lblint' ||
+        data.format !== FORMAT ||
+        data.version !== VERSION ||
+        data.entries === null ||
+        typeof data.entries !== 'object' ||
+        Array.isArray(data.entries)
+      ) {
+        return new ParseCache(dir, new Map(), true);
+      }
+      return new ParseCache(dir, new Map(Object.entries(data.entries)), false);
+    } catch {
+      return new ParseCache(dir, new Map(), true);
+    }
+  }
+
+  /** The key of a file's content (the path does not matter: hcl2json output does not depend on it). */
+  static key(kind: SourceKind, text: string): string {
+    return createHash('sha1').update(kind).update('\0').update(text).digest('base64url');
+  }
+
+  /** The entries stored for a content key (checked; a malformed one is dropped). */
+  get(key: string): ParsedBlocks[] | undefined {
+    const entry = this.stored.get(key);
+    if (entry === undefined) return undefined;
+    if (!Array.isArray(entry) || !entry.every(isParsedBlocks)) {
+      this.stored.delete(key);
+      this.changed = true;
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** Keeps `entry` for `key` in the cache written at the end of the run. */
+  keep(key: string, entry: ParsedBlocks, isNew: boolean): void {
+    const list = this.used.get(key) ?? [];
+    const same = (a: ParsedBlocks): boolean =>
+      a.parsed === 'all' || entry.parsed === 'all' ? a.parsed === entry.parsed : a.parsed.length === entry.parsed.length && a.parsed.every((x, i) => x === (entry.parsed as number[])[i]);
+    if (!list.some(same)) list.push(entry);
+    this.used.set(key, list);
+    if (isNew) this.changed = true;
+  }
+
+  /**
+   * Writes the entries used by this run (so the file does not grow with old contents), when
+   * anything changed. Returns a problem description instead of throwing.
+   */
+  async save(): Promise<string | undefined> {
+    if (!this.changed && this.used.size === this.stored.size) return undefined;
+    const data: CacheFile = { tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.used) };
+    const target = path.join(this.dir, FILE_NAME);
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+      await fs.mkdir(this.dir, { recursive: true });
+      await fs.writeFile(temp, JSON.stringify(data));
+      await fs.rename(temp, target);
+      this.changed = false;
+      return undefined;
+    } catch (err) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      return `cannot write the cache in '${this.dir}': ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+}
