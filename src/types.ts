@@ -66,7 +66,11 @@ export interface ParsedFile {
   text: string;
   /** The hcl2json output (for .tf.json: JSON.parse output; for .tfvars: an object of attributes). */
   json: Record<string, unknown>;
-  /** Top-level blocks (empty for tfvars). */
+  /**
+   * Top-level blocks (empty for tfvars). In a `.tf` file without `lblint-ignore` comments, the
+   * blocks src/load did not parse (other providers' resources nothing refers to) have their ranges
+   * but no attributes or nested blocks.
+   */
   blocks: BlockNode[];
   /** Top-level attributes (tfvars files). */
   attributes: Record<string, AttributeNode>;
@@ -83,6 +87,56 @@ export interface LoadError {
 export interface LoadResult {
   files: ParsedFile[];
   errors: LoadError[];
+  /** Registry and git modules recorded by `terraform init` (`.terraform/modules/modules.json` of each root). */
+  manifest?: ModuleManifestEntry[];
+}
+
+/** One entry of `.terraform/modules/modules.json`: a module `terraform init` fetched. */
+export interface ModuleManifestEntry {
+  /** Root folder whose manifest lists it (relative to cwd, with `/`). */
+  root: string;
+  /** Call names from the root joined by `.`: `lb`, `lb.listeners`. */
+  key: string;
+  source: string;
+  /** Folder of the module's files, relative to cwd with `/`. */
+  dir: string;
+}
+
+/** One resource instance of `terraform show -json` output (planned_values, or prior_state for data sources). */
+export interface PlannedResource {
+  /** `module.a["k"].huaweicloud_lb_member.m[0]`. */
+  address: string;
+  /** `module.a["k"]`, '' at the root. */
+  moduleAddress: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  key?: number | string;
+  /** Known planned values, as JSON. */
+  values: Record<string, unknown>;
+  /** `after_unknown` mask: `true` where the value is known only after apply. */
+  unknown: unknown;
+  /** `sensitive_values` / `after_sensitive` mask: `true` where the value is sensitive. */
+  sensitive: unknown;
+  /** Where the resource appears in the plan file (when no `.tf` source is found). */
+  range: Range;
+}
+
+/** A plan read from `terraform show -json` (src/load/plan.ts). */
+export interface PlanInput {
+  /** Path of the plan file, relative to cwd. */
+  file: string;
+  formatVersion: string;
+  terraformVersion?: string;
+  /** Root module variables as Terraform resolved them. */
+  variables: Record<string, unknown>;
+  resources: PlannedResource[];
+  /** Module calls from the plan's `configuration`: `module.a.module.b` (no instance keys) → source. */
+  moduleSources: Record<string, string>;
+  /** Resource references of each configuration expression: `module.a.T.N` (no keys) → attribute → references. */
+  references: Record<string, Record<string, string[]>>;
+  /** Addresses whose changes Terraform deferred (incomplete plan). */
+  deferred: string[];
 }
 
 // ---------------------------------------------------------------- eval
@@ -186,4 +240,28 @@ export interface Finding {
   fix?: Fix;
   /** Set when an inline ignore covers the finding. */
   suppression?: { justification: string; range: Range };
+  /**
+   * Stable identity (SARIF `partialFingerprints`, baselines): a hash of rule id, address and
+   * attribute, `:2`, `:3`… for repeats. Set by the engine; reporters compute it when absent.
+   */
+  fingerprint?: string;
+  /** The load balancer(s) the finding is about, as a small graph (job-summary diagrams). Set by the engine from the model. */
+  topology?: Topology[];
+}
+
+export type TopologyNodeKind = 'load-balancer' | 'listener' | 'access-control' | 'pool' | 'monitor' | 'member' | 'backend' | 'security-group' | 'network-acl';
+
+export interface TopologyNode {
+  /** Terraform address (unique within one topology). */
+  id: string;
+  kind: TopologyNodeKind;
+  /** Short detail: "HTTP:80", "10.0.1.5:8080 weight 0", "shared". */
+  detail?: string;
+}
+
+/** One load balancer's path listener → pool → members → backend → security group / ACL; `failing` marks where this finding breaks it. */
+export interface Topology {
+  loadBalancer: string;
+  nodes: TopologyNode[];
+  edges: { from: string; to: string; failing?: boolean }[];
 }

@@ -7,6 +7,7 @@ import {
   type BlockNode,
   type EvalDiagnostic,
   type EvalResult,
+  type ModuleManifestEntry,
   type ParsedFile,
   type Range,
   type ResourceInstance,
@@ -24,7 +25,17 @@ export interface EvalInputs {
   varFiles: ParsedFile[];
   /** Environment (for `TF_VAR_name`). */
   env: Record<string, string | undefined>;
+  /** Root variable values that win over every other source (the `variables` of a plan). */
+  values?: Record<string, Value>;
+  /** Modules `terraform init` fetched (`.terraform/modules/modules.json`). */
+  manifest?: readonly ModuleManifestEntry[];
 }
+
+/**
+ * Instance keys that Terraform planned, by base address (`module.a["k"].T.N`, `module.a`):
+ * `undefined` for a resource without count/for_each. Given, they replace lblint's own expansion.
+ */
+export type PlannedKeys = ReadonlyMap<string, readonly (number | string | undefined)[]>;
 
 type Body = Record<string, unknown>;
 
@@ -148,7 +159,8 @@ function readConfig(dir: string, files: ParsedFile[]): ModuleConfig {
     }
   }
   // hcl2json sorts object keys; report resources and module calls in source order.
-  const position = (d: Decl): [number, number, number] => [files.indexOf(d.file), d.block.range.start.line, d.block.range.start.column];
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
+  const position = (d: Decl): [number, number, number] => [fileOrder.get(d.file) ?? -1, d.block.range.start.line, d.block.range.start.column];
   const bySource = <T extends Decl>(m: Map<string, T>): Map<string, T> =>
     new Map(
       [...m].sort(([, a], [, b]) => {
@@ -234,23 +246,40 @@ function instanceSuffix(key: number | string | undefined): string {
   return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
+const groupedFiles = new WeakMap<readonly ParsedFile[], { config: Map<string, ParsedFile[]>; variables: Map<string, ParsedFile[]> }>();
+
+/** The `.tf`/`.tf.json` and the tfvars files of each folder, in the order of `files` (computed once per file list). */
+function filesByDir(files: readonly ParsedFile[]): { config: Map<string, ParsedFile[]>; variables: Map<string, ParsedFile[]> } {
+  let grouped = groupedFiles.get(files);
+  if (grouped) return grouped;
+  grouped = { config: new Map(), variables: new Map() };
+  for (const f of files) {
+    const map = f.kind === 'tf' || f.kind === 'tf.json' ? grouped.config : grouped.variables;
+    const list = map.get(f.dir);
+    if (list) list.push(f);
+    else map.set(f.dir, [f]);
+  }
+  groupedFiles.set(files, grouped);
+  return grouped;
+}
+
 /** State shared by every module instance of one evaluation. */
 class Evaluation {
   readonly diagnostics: EvalDiagnostic[] = [];
   private readonly seen = new Set<string>();
   private readonly configs = new Map<string, ModuleConfig | undefined>();
-  readonly byDir = new Map<string, ParsedFile[]>();
+  readonly byDir: ReadonlyMap<string, ParsedFile[]>;
+  /** Every module call met, by address (`module.a["k"].module.b`): its block and the calls above it. */
+  readonly calls = new Map<string, { block: BlockNode; outer: BlockNode[]; source: string }>();
 
   constructor(
     readonly root: string,
     files: ParsedFile[],
+    readonly manifest: readonly ModuleManifestEntry[] = [],
+    readonly planned?: PlannedKeys,
   ) {
-    for (const f of files) {
-      if (f.kind !== 'tf' && f.kind !== 'tf.json') continue;
-      const list = this.byDir.get(f.dir) ?? [];
-      list.push(f);
-      this.byDir.set(f.dir, list);
-    }
+    // Grouped once for all the roots of a run (linear, not roots × files).
+    this.byDir = filesByDir(files).config;
   }
 
   config(dir: string): ModuleConfig | undefined {
@@ -439,8 +468,37 @@ class ModuleInstance {
     return out;
   }
 
-  /** Expands count/for_each of a resource or module block, in this module's scope. */
-  expand(body: Body, block: BlockNode, what: string): Expansion {
+  /**
+   * Expands count/for_each of a resource or module block, in this module's scope. With a plan,
+   * Terraform's own expansion wins: the plan lists every managed instance; module calls and data
+   * sources keep lblint's expansion when it is known (a module without resources is not in a plan).
+   */
+  expand(body: Body, block: BlockNode, what: string, kind: 'managed' | 'data' | 'module'): Expansion {
+    const planned = this.ev.planned;
+    if (!planned) return this.ownExpansion(body, block, what);
+    const keys = planned.get(what);
+    if (kind !== 'managed') {
+      const own = this.ownExpansion(body, block, what);
+      if (!(own instanceof Unknown) || !keys) return own;
+    }
+    if (!keys || keys.length === 0) return { kind: 'count', count: 0 };
+    if (keys.every((k) => k === undefined)) return { kind: 'single' };
+    if (keys.every((k) => typeof k === 'number')) return { kind: 'count', count: Math.max(...(keys as number[])) + 1 };
+    const own = 'for_each' in body ? this.ownExpansion(body, block, what) : undefined;
+    const values = own && !(own instanceof Unknown) && own.kind === 'for_each' ? new Map(own.items.map((i) => [i.key, i.value])) : undefined;
+    const strings = [...new Set(keys.map((k) => String(k)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      kind: 'for_each',
+      items: strings.map((key) => ({
+        key,
+        value: values?.has(key)
+          ? (values.get(key) as Value)
+          : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, 'for_each')),
+      })),
+    };
+  }
+
+  private ownExpansion(body: Body, block: BlockNode, what: string): Expansion {
     if ('count' in body) {
       const origin = rangeOf(block, 'count');
       const v = evaluateJson(body['count'], this.scope(origin));
@@ -490,6 +548,11 @@ class ModuleInstance {
     }
     for (const name of this.config.moduleCalls.keys()) {
       const call = this.callSet(name) as ModuleCallSet;
+      if (call.dir === undefined) {
+        // Its resources are missing: the model must not take what they would add as absent.
+        result.skipped.push({ address: call.address, reason: `${call.address} (source "${call.source}") was not found`, range: rangeOf(call.decl.block, 'source') ?? call.decl.block.range });
+        continue;
+      }
       const exp = call.expansion();
       if (exp instanceof Unknown) {
         result.skipped.push({ address: `${this.prefix}module.${name}`, reason: exp.reason, range: exp.origin ?? call.decl.block.range });
@@ -522,7 +585,7 @@ class ResourceSet extends Handle {
   }
 
   expansion(): Expansion {
-    this.exp ??= this.module.expand(this.decl.body, this.decl.block, this.baseAddress);
+    this.exp ??= this.module.expand(this.decl.body, this.decl.block, this.baseAddress, this.decl.mode);
     return this.exp;
   }
 
@@ -724,6 +787,7 @@ class ModuleCallSet extends Handle {
     const source = decl.body['source'];
     this.source = typeof source === 'string' ? source : '';
     this.dir = this.resolveDir();
+    parent.ev.calls.set(this.address, { block: decl.block, outer: parent.moduleCalls, source: this.source });
   }
 
   private resolveDir(): string | undefined {
@@ -736,8 +800,14 @@ class ModuleCallSet extends Handle {
     }
     // Registry and git modules are evaluated only when `terraform init` has fetched them.
     const key = [...this.parent.callNames, this.name].join('.');
-    const fetched = posix.normalize(posix.join(ev.root, '.terraform', 'modules', key));
-    return ev.config(fetched) ? fetched : undefined;
+    const entry = ev.manifest.find((e) => e.root === ev.root && e.key === key);
+    const fetched = posix.normalize(entry ? entry.dir : posix.join(ev.root, '.terraform', 'modules', key)).replace(/\/$/, '');
+    if (ev.config(fetched)) return fetched;
+    ev.diagnose(
+      `${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`,
+      rangeOf(this.decl.block, 'source'),
+    );
+    return undefined;
   }
 
   private notFound(origin?: Range): Unknown {
@@ -746,7 +816,7 @@ class ModuleCallSet extends Handle {
 
   expansion(): Expansion {
     if (this.exp) return this.exp;
-    this.exp = this.dir === undefined ? { kind: 'count', count: 0 } : this.parent.expand(this.decl.body, this.decl.block, this.address);
+    this.exp = this.dir === undefined ? { kind: 'count', count: 0 } : this.parent.expand(this.decl.body, this.decl.block, this.address, 'module');
     return this.exp;
   }
 
@@ -855,7 +925,7 @@ function rootInputs(root: string, files: ParsedFile[], config: ModuleConfig, inp
       values.set(name, file.kind === 'tfvars.json' ? literalJson(raw) : evaluateJson(raw, constantScope(origin)));
     }
   };
-  const tfvars = files.filter((f) => f.dir === root && (f.kind === 'tfvars' || f.kind === 'tfvars.json'));
+  const tfvars = filesByDir(files).variables.get(root) ?? [];
   const named = (n: string): ParsedFile[] => tfvars.filter((f) => basename(f.path) === n);
   for (const f of named('terraform.tfvars')) applyFile(f);
   for (const f of named('terraform.tfvars.json')) applyFile(f);
@@ -873,12 +943,21 @@ function rootInputs(root: string, files: ParsedFile[], config: ModuleConfig, inp
  * calls. `files` are all loaded files; `inputs` the -var/-var-file/TF_VAR_ values.
  */
 export function evaluateRoot(root: string, files: ParsedFile[], inputs: EvalInputs): EvalResult {
-  const ev = new Evaluation(root, files);
+  return evaluateConfiguration(root, files, inputs).result;
+}
+
+/** Module calls met by an evaluation, by address with instance keys (`module.a["k"].module.b`). */
+export type ModuleCallIndex = ReadonlyMap<string, { block: BlockNode; outer: BlockNode[]; source: string }>;
+
+/** `evaluateRoot`, optionally with Terraform's planned instance keys; also returns the module calls met. */
+export function evaluateConfiguration(root: string, files: ParsedFile[], inputs: EvalInputs, planned?: PlannedKeys): { result: EvalResult; calls: ModuleCallIndex } {
+  const ev = new Evaluation(root, files, inputs.manifest ?? [], planned);
   const result: EvalResult = { resources: [], skipped: [], diagnostics: ev.diagnostics };
   const config = ev.config(root);
-  if (!config) return result;
+  if (!config) return { result, calls: ev.calls };
   const values = rootInputs(root, files, config, inputs);
+  for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
   const module = new ModuleInstance(ev, config, '', [], [], [], (name) => values.get(name));
   module.collect(result);
-  return result;
+  return { result, calls: ev.calls };
 }

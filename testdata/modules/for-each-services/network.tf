@@ -1,0 +1,4 @@
+resource "huaweicloud_vpc" "shop" {
+  name = "shop"
+  cidr = var.vpc_cidr
+}

@@ -1,0 +1,3 @@
+output "vip_address" {
+  value = huaweicloud_lb_loadbalancer.this.vip_address
+}
