@@ -1,13 +1,17 @@
 // Command-line interface: parses options, runs the pipeline, renders reports and returns the
 // exit code. Only src/bin.ts sets process.exitCode.
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, FAIL_ON_LEVELS, INIT_CONFIG, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
+import { CONFIG_FILE_NAMES, ConfigError, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
+import { BaselineError, DEFAULT_BASELINE_FILE, buildBaseline, parseBaseline } from './baseline.js';
+import { createProgress } from './progress.js';
+import { fingerprintOf } from './fingerprint.js';
 import { lint } from './engine/lint.js';
 import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { readText } from './load/index.js';
-import { configSearchStart, findConfigFile, writeTextFile } from './load/output.js';
-import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat } from './report/index.js';
+import { DEFAULT_CACHE_LOCATION, readText } from './load/index.js';
+import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
+import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat, type ReportInput } from './report/index.js';
+import type { LoadError } from './types.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
 import type { Finding, Severity } from './types.js';
@@ -19,8 +23,24 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** stderr is a terminal: the progress line is shown only then. */
+  stderrIsTTY?: boolean;
   /** YYYY-MM-DD (tests pin it). */
   today?: string;
+  /** Milliseconds before the progress line appears (default 2000; tests pin it). */
+  progressDelayMs?: number;
+  /** In-process callers (the GitHub Action) receive the outcome of a lint run. */
+  onResult?: (outcome: LintOutcome) => void;
+}
+
+/** What one lint run produced, for in-process callers (src/action.ts). */
+export interface LintOutcome {
+  findings: Finding[];
+  errors: LoadError[];
+  /** The input every reporter takes (findings after --baseline). */
+  reportInput: Omit<ReportInput, 'color'>;
+  failOn: FailOn;
+  exitCode: number;
 }
 
 class UsageError extends Error {}
@@ -37,10 +57,18 @@ interface LintFlags {
   failOn?: string;
   strict?: boolean;
   verbose?: boolean;
+  plan?: string;
   color: boolean;
   quiet?: boolean;
   inlineIgnores: boolean;
   debug?: boolean;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  baseline?: string;
+  writeBaseline?: string | boolean;
+  fileFolders?: boolean;
+  sarifCategory?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -66,10 +94,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--fail-on <level>', `exit 1 when a finding at or above this level remains: ${FAIL_ON_LEVELS.join('|')} (default: error)`)
     .option('--strict', 'report verdicts that depend on unknown values as notes')
     .option('--verbose', 'print skipped resources and unknown values on stderr')
+    .option('--plan <file>', 'lint the planned values of `terraform show -json tfplan` output; findings point at the .tf files of the folder given as path (default: the folder of FILE)')
     .option('--no-color', 'never colour the text output')
     .option('--quiet', 'report errors only')
     .option('--no-inline-ignores', 'ignore `# lblint-ignore` comments (for audits)')
+    .option('--baseline <file>', 'report only findings whose fingerprint is not in this baseline file')
+    .option('--write-baseline [file]', `write the fingerprints of the current findings to FILE (default: ${DEFAULT_BASELINE_FILE})`)
+    .option('--file-folders', 'lint the folder of each file argument, each folder once (for pre-commit)')
+    .option('--sarif-category <id>', 'SARIF automationDetails.id, one per linted path in code scanning (default: lblint/)')
+    .option('--jobs <n>', 'parse worker threads (default: the number of CPUs; 1 parses on the main thread)')
+    .option('--cache', `keep parse results in ${DEFAULT_CACHE_LOCATION}/ so unchanged files are not parsed again`)
+    .option('--cache-location <path>', `folder of the parse cache (default: ${DEFAULT_CACHE_LOCATION}); implies --cache`)
     .option('--debug', 'print stack traces of internal errors')
+    // `lblint init --format yml`: options after a subcommand belong to it, not to the lint command.
+    .enablePositionalOptions()
     .showHelpAfterError('(run lblint --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -97,11 +135,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('init')
-    .description('write a commented .lblint.json in the current folder')
-    .action(async () => {
-      const problem = await writeTextFile('.lblint.json', INIT_CONFIG, io.cwd, { exclusive: true });
+    .description('write a commented .lblint.json (or --format yml: .lblint.yml) in the current folder')
+    .option('--format <format>', 'json or yml', 'json')
+    .action(async (options: { format: string }) => {
+      const yaml = options.format === 'yml' || options.format === 'yaml';
+      if (!yaml && options.format !== 'json') throw new UsageError(`Unknown init format '${options.format}'. Expected one of: json, yml.`);
+      const file = yaml ? '.lblint.yml' : '.lblint.json';
+      const problem = await writeTextFile(file, yaml ? INIT_CONFIG_YAML : INIT_CONFIG, io.cwd, { exclusive: true });
       if (problem) throw new UsageError(problem);
-      io.stdout('Wrote .lblint.json\n');
+      io.stdout(`Wrote ${file}\n`);
     });
 
   try {
@@ -111,7 +153,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError) {
       io.stderr(`lblint: ${error.message}\n`);
       return EXIT_USAGE;
     }
@@ -159,14 +201,26 @@ function checkRuleId(id: string, option: string): void {
 async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise<Config> {
   const known = new Set(allRules.map((r) => r.id));
   let file = flags.config;
-  if (!file) file = await findConfigFile(await configSearchStart(paths[0] ?? '.', io.cwd));
+  if (!file) {
+    const found = await findConfigFiles(await configSearchStart(paths[0] ?? '.', io.cwd), CONFIG_FILE_NAMES);
+    if (found.length > 1) throw new UsageError(`config: ${found.map((f) => `'${f}'`).join(' and ')} are in the same folder; keep one, or choose with --config.`);
+    file = found[0];
+  }
   if (!file) return { rules: {}, healthCheckSources: {}, exclude: [] };
   const read = await readText(file, io.cwd);
   if (read.error || read.text === undefined) throw new UsageError(`config: ${read.error?.message ?? `cannot read '${file}'`}`);
   return parseConfig(read.text, file, known);
 }
 
-async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
+/** `--file-folders`: each file argument becomes its folder; a folder inside another listed one is dropped (the walk covers it). */
+async function fileFolders(paths: string[], cwd: string): Promise<string[]> {
+  const folders = [...new Set(await Promise.all(paths.map((p) => folderOfPath(p, cwd))))].sort();
+  const kept = folders.filter((f) => !folders.some((other) => other !== f && (other === '.' || f.startsWith(`${other}/`))));
+  return kept.length ? kept : ['.'];
+}
+
+async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Promise<number> {
+  const paths = flags.fileFolders ? await fileFolders(argPaths, io.cwd) : argPaths;
   const formats = parseFormats(flags);
   const vars = parseVars(flags.var);
   for (const id of flags.rule) checkRuleId(id, '--rule');
@@ -191,9 +245,30 @@ async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promis
   if (flags.rule.length) enabled = allRules.filter((r) => flags.rule.includes(r.id));
   enabled = enabled.filter((r) => !flags.disableRule.includes(r.id));
 
-  const result = await lint({
-    paths: paths.length ? paths : ['.'],
+  let baseline: Set<string> | undefined;
+  if (flags.baseline !== undefined) {
+    const read = await readText(flags.baseline, io.cwd);
+    if (read.error || read.text === undefined) throw new UsageError(`--baseline: ${read.error?.message ?? `cannot read '${flags.baseline}'`}`);
+    baseline = parseBaseline(read.text, flags.baseline);
+  }
+
+  let jobs: number | undefined;
+  if (flags.jobs !== undefined) {
+    jobs = Number(flags.jobs);
+    if (!/^\d+$/.test(flags.jobs.trim()) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of 1 or more.`);
+  }
+  const cache = flags.cache === true || flags.cacheLocation !== undefined ? { ...(flags.cacheLocation !== undefined ? { location: flags.cacheLocation } : {}) } : undefined;
+
+  const progress = createProgress(
+    { isTTY: io.stderrIsTTY === true, write: io.stderr },
+    io.progressDelayMs !== undefined ? { delayMs: io.progressDelayMs } : {},
+  );
+  let result: Awaited<ReturnType<typeof lint>>;
+  try {
+    result = await lint({
+    paths: paths.length ? paths : flags.plan !== undefined ? [planFolder(flags.plan)] : ['.'],
     cwd: io.cwd,
+    ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
     env: io.env,
     vars,
     varFiles: flags.varFile,
@@ -205,22 +280,52 @@ async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promis
     strict: flags.strict === true,
     inlineIgnores: flags.inlineIgnores,
     today: io.today ?? new Date().toISOString().slice(0, 10),
+    onProgress: (p) => progress.update(p),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(cache !== undefined ? { cache } : {}),
   });
+  } finally {
+    progress.stop();
+  }
+  // Nothing to lint is a usage error, as in ESLint: a typo in a path must not pass CI silently.
+  if (result.files.length === 0 && result.errors.length === 0) {
+    const where = (paths.length ? paths : ['.']).map((p) => `'${escapeLine(p)}'`).join(', ');
+    throw new UsageError(`no Terraform files (*.tf, *.tf.json) in ${where}`);
+  }
+
+  const printOf = (f: Finding): string => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
+  if (flags.writeBaseline !== undefined && flags.writeBaseline !== false) {
+    const file = typeof flags.writeBaseline === 'string' ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
+    const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd);
+    if (problem) throw new UsageError(problem);
+    const count = new Set(result.findings.filter((f) => !f.suppression).map(printOf)).size;
+    io.stderr(`lblint: wrote ${escapeLine(file)} (${count} finding${count === 1 ? '' : 's'})\n`);
+  }
+  let baselined = 0;
+  const findings = baseline
+    ? result.findings.filter((f) => {
+        const known = baseline.has(printOf(f));
+        if (known) baselined++;
+        return !known;
+      })
+    : result.findings;
 
   if (flags.verbose) for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
+  if (result.loadStats?.cacheProblem !== undefined) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
   const sources = new Map(result.files.map((f) => [f.path, f.text]));
-  const automationId = io.env.LBLINT_AUTOMATION_ID;
+  const category = flags.sarifCategory ?? io.env.LBLINT_AUTOMATION_ID;
+  const automationId = category ? (category.endsWith('/') ? category : `${category}/`) : undefined;
   const input = {
-    findings: result.findings,
+    findings,
     errors: result.errors,
     rules: [...allRules, unusedIgnoreMeta],
     sources,
     toolVersion: VERSION,
     quiet: flags.quiet === true,
     ...(automationId ? { automationId } : {}),
-    summary: { filesLinted: result.files.length, rootsLinted: result.roots.length },
+    summary: { filesLinted: result.files.length, rootsLinted: result.roots.length, ...(baseline ? { baselined } : {}) },
   };
   for (const { format, file } of formats) {
     const text = renderReport(format, { ...input, color: file ? false : color });
@@ -230,8 +335,16 @@ async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promis
     } else io.stdout(text);
   }
 
-  if (result.errors.length > 0) return EXIT_USAGE;
-  return failing(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  const writingBaseline = flags.writeBaseline !== undefined && flags.writeBaseline !== false;
+  const exitCode = result.errors.length > 0 ? EXIT_USAGE : !writingBaseline && failing(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+  io.onResult?.({ findings, errors: result.errors, reportInput: input, failOn, exitCode });
+  return exitCode;
+}
+
+/** The folder of a plan file given on the command line (where its `.tf` files are looked for). */
+function planFolder(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? '.' : cut === 0 ? file.slice(0, 1) : file.slice(0, cut);
 }
 
 function failing(findings: Finding[], failOn: FailOn): boolean {

@@ -1,4 +1,6 @@
-// The `.lblint.json` config file: parsing and validation (pure; src/load reads the file).
+// The config file (`.lblint.json`, `.lblint.yml`, `.lblint.yaml`): parsing and validation (pure;
+// src/load reads the file). JSON and YAML share the keys and the checks.
+import { parseDocument } from 'yaml';
 import type { ProviderFamily } from './rule.js';
 import { PROVIDER_FAMILIES } from './rule.js';
 import type { Severity } from './types.js';
@@ -20,23 +22,51 @@ export class ConfigError extends Error {}
 
 const KEYS = ['rules', 'healthCheckSources', 'exclude', 'failOn'];
 
-export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): Config {
-  let raw: unknown;
+/** Names searched in each folder, upward from the linted path. */
+export const CONFIG_FILE_NAMES = ['.lblint.json', '.lblint.yml', '.lblint.yaml'] as const;
+
+export function isYamlConfig(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+function parseJsonText(text: string, file: string): unknown {
   try {
     // Whole-line `//` comments are allowed (the file `lblint init` writes is commented).
     const json = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => (/^\s*\/\//.test(line) ? '' : line)).join('\n');
-    raw = JSON.parse(json);
+    return JSON.parse(json);
   } catch (error) {
     throw new ConfigError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a JSON object.`);
+}
+
+/**
+ * YAML 1.2 core schema (the `yaml` package's default): `on`, `yes`, `no` stay strings, so
+ * `failOn: no` is reported instead of silently becoming `false`. Duplicate keys are errors.
+ */
+function parseYamlText(text: string, file: string): unknown {
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, prettyErrors: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const at = problem.linePos?.[0];
+    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+    throw new ConfigError(`${file}: not valid YAML${where} (${problem.message.split('\n')[0]}).`);
+  }
+  const value: unknown = doc.toJS();
+  // An empty file (or one with only comments) is an empty config.
+  return value === null || value === undefined ? {} : value;
+}
+
+export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): Config {
+  const yaml = isYamlConfig(file);
+  const raw = yaml ? parseYamlText(text, file) : parseJsonText(text, file);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected ${yaml ? 'a YAML mapping' : 'a JSON object'} with the keys ${KEYS.join(', ')}.`);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!KEYS.includes(key)) throw new ConfigError(`${file}: unknown key '${key}'. Expected one of: ${KEYS.join(', ')}.`);
   }
   const config: Config = { rules: {}, healthCheckSources: {}, exclude: [] };
   if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError(`${file}: 'rules' must be an object of rule id → true | false | "error" | "warning" | "note".`);
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError(`${file}: rules: expected an object of rule id → true, false, "error", "warning" or "note".`);
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!knownRules.has(id)) throw new ConfigError(`${file}: rules: unknown rule '${id}'. Run 'lblint rules' for the list.`);
       if (typeof value === 'boolean' || (typeof value === 'string' && (SEVERITIES as string[]).includes(value))) config.rules[id] = value as boolean | Severity;
@@ -45,17 +75,17 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
   }
   if (obj.healthCheckSources !== undefined) {
     const hc = obj.healthCheckSources;
-    if (!hc || typeof hc !== 'object' || Array.isArray(hc)) throw new ConfigError(`${file}: 'healthCheckSources' must be an object of family → list of CIDRs.`);
+    if (!hc || typeof hc !== 'object' || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family (${PROVIDER_FAMILIES.join(', ')}) → list of CIDRs.`);
     for (const [family, value] of Object.entries(hc as Record<string, unknown>)) {
       if (!(PROVIDER_FAMILIES as readonly string[]).includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'. Expected one of: ${PROVIDER_FAMILIES.join(', ')}.`);
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(v))) {
-        throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"].`);
+        throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"], got ${JSON.stringify(value)}.`);
       }
       config.healthCheckSources[family as ProviderFamily] = value as string[];
     }
   }
   if (obj.exclude !== undefined) {
-    if (!Array.isArray(obj.exclude) || !obj.exclude.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: 'exclude' must be a list of glob patterns.`);
+    if (!Array.isArray(obj.exclude) || !obj.exclude.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: exclude: expected a list of glob patterns such as ["examples/**"], got ${JSON.stringify(obj.exclude)}.`);
     config.exclude = obj.exclude as string[];
   }
   if (obj.failOn !== undefined) {
@@ -89,4 +119,30 @@ export const INIT_CONFIG = `// lblint configuration (JSON; whole-line // comment
   // Exit 1 when a finding at or above this level remains: error | warning | note | never.
   "failOn": "error"
 }
+`;
+
+/** The same configuration as INIT_CONFIG, as `.lblint.yml` (`lblint init --format yml`). */
+export const INIT_CONFIG_YAML = `# lblint configuration (YAML 1.2). Found upward from the linted path, or given with --config.
+# The keys are the same as in .lblint.json.
+
+# Rules: false turns a rule off, true keeps its default severity, or set error | warning | note.
+# Run 'lblint rules' for the catalogue and 'lblint explain <rule-id>' for one rule.
+rules:
+  health-check-codes-lenient: warning
+  health-check-port-mismatch: true
+
+# Where health checks and forwarded traffic of shared (fixed-range) load balancers come from.
+# Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris).
+healthCheckSources:
+  huaweicloud: [100.125.0.0/16]
+  opentelekomcloud: [100.125.0.0/16]
+  flexibleengine: [100.125.0.0/16]
+  alicloud: [100.64.0.0/10]
+
+# Paths (globs relative to the current folder) that are not linted.
+exclude:
+  - examples/**
+
+# Exit 1 when a finding at or above this level remains: error | warning | note | never.
+failOn: error
 `;

@@ -1,4 +1,5 @@
-// The only writes lblint makes: report files and the config written by `lblint init`.
+// The only writes lblint makes: report files, baselines, the config written by `lblint init`, and
+// the Action's GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -19,21 +20,38 @@ export async function writeTextFile(file: string, text: string, cwd: string, opt
 }
 
 /** `.lblint.json` in `startDir` or the nearest parent folder. */
-export async function findConfigFile(startDir: string): Promise<string | undefined> {
+export async function findConfigFile(startDir: string, names: readonly string[] = ['.lblint.json']): Promise<string | undefined> {
+  return (await findConfigFiles(startDir, names))[0];
+}
+
+/** Every file of `names` in the nearest folder (from `startDir` upward) that has at least one. */
+export async function findConfigFiles(startDir: string, names: readonly string[]): Promise<string[]> {
   let dir = path.resolve(startDir);
   for (;;) {
-    for (const name of ['.lblint.json']) {
+    const found: string[] = [];
+    for (const name of names) {
       const candidate = path.join(dir, name);
       try {
         const stat = await fs.stat(candidate);
-        if (stat.isFile()) return candidate;
+        if (stat.isFile()) found.push(candidate);
       } catch {
         // not here
       }
     }
+    if (found.length) return found;
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return [];
     dir = parent;
+  }
+}
+
+/** Appends to `file` (GitHub's GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), creating it if needed. */
+export async function appendTextFile(file: string, text: string, cwd: string): Promise<string | undefined> {
+  try {
+    await fs.appendFile(path.resolve(cwd, file), text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return `cannot append to '${file}': ${(error as Error).message}`;
   }
 }
 
@@ -46,4 +64,17 @@ export async function configSearchStart(firstPath: string, cwd: string): Promise
   } catch {
     return cwd;
   }
+}
+
+/** The folder of `p` relative to `cwd` with `/` ('.' for cwd): `p` itself when it is a folder, else its parent (also when it was deleted). */
+export async function folderOfPath(p: string, cwd: string): Promise<string> {
+  const abs = path.resolve(cwd, p);
+  let dir = path.dirname(abs);
+  try {
+    if ((await fs.stat(abs)).isDirectory()) dir = abs;
+  } catch {
+    // a deleted file: lint its folder
+  }
+  const rel = path.relative(cwd, dir).split(path.sep).join('/');
+  return rel === '' ? '.' : rel;
 }

@@ -5,6 +5,7 @@ import type { ReportInput } from './types.js';
 import { LOAD_ERROR_RULE_ID } from './types.js';
 import { escapeLine } from './sanitize.js';
 import { countProblems, describeCounts, loadErrorFile, plural, sortedErrors, visibleFindings } from './common.js';
+import { topologyDiagrams } from './mermaid.js';
 
 /** GitHub shows at most 10 annotations of each level per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -146,7 +147,8 @@ export function renderJobSummary(input: ReportInput): string {
   const total = counts.errors + counts.warnings + counts.notes;
   const files = input.summary?.filesLinted ?? input.sources.size;
   const head: string[] = ['## lblint', ''];
-  const suppressed = counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '';
+  const baselined = input.summary?.baselined ? `, ${input.summary.baselined} in the baseline` : '';
+  const suppressed = (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') + baselined;
   head.push(
     total === 0
       ? `✔ No problems found in ${plural(files, 'file')}${suppressed}.`
@@ -176,6 +178,26 @@ export function renderJobSummary(input: ReportInput): string {
   const lines = [...head, ...kept];
   if (kept.length < rows.length) {
     lines.push('', `_${plural(rows.length - kept.length, 'more problem')} not listed: the job summary is limited to 1 MiB. See the SARIF or JSON report._`);
+    return lines.join('\n') + '\n';
+  }
+
+  // One diagram per load balancer with a finding, while the summary stays under its limit.
+  const diagrams = topologyDiagrams(findings);
+  if (diagrams.length > 0) {
+    const section = ['', '### Load balancers with findings', '', 'Red edges lead to the resource at fault; their labels name the rules.'];
+    size += Buffer.byteLength(section.join('\n') + '\n', 'utf8');
+    let shown = 0;
+    const blocks: string[] = [];
+    for (const d of diagrams) {
+      const block = ['', `#### ${escapeMarkdownCell(d.loadBalancer)}`, '', '```mermaid', d.mermaid, '```'].join('\n');
+      const bytes = Buffer.byteLength(block, 'utf8') + 1;
+      if (size + bytes > MAX_SUMMARY_BYTES - reserve) break;
+      blocks.push(block);
+      size += bytes;
+      shown++;
+    }
+    if (shown > 0) lines.push(...section, ...blocks);
+    if (shown < diagrams.length) lines.push('', `_${plural(diagrams.length - shown, 'more load balancer')} not drawn: the job summary is limited to 1 MiB._`);
   }
   return lines.join('\n') + '\n';
 }

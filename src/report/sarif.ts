@@ -1,5 +1,4 @@
 // SARIF 2.1.0 for GitHub code scanning (see shared/reference/sarif-github.md).
-import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Finding, LoadError, Range, Severity } from '../types.js';
 import type { RuleMeta } from '../rule.js';
@@ -7,15 +6,18 @@ import { DOCS_BASE } from '../rule.js';
 import type { ReportInput } from './types.js';
 import { LOAD_ERROR_RULE_ID, UNUSED_IGNORE_RULE_ID } from './types.js';
 import { loadErrorFile, sortedErrors, visibleFindings } from './common.js';
-import { compareStrings } from './sort.js';
+import { compareStrings, sortFindings } from './sort.js';
+import { FINGERPRINT_KEY, FingerprintCounter, assignFingerprints, fingerprintOf } from '../fingerprint.js';
+
+export { FINGERPRINT_KEY, fingerprintOf };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/lblint/lblint';
 export const SRCROOT = '%SRCROOT%';
-export const FINGERPRINT_KEY = 'lblintFingerprint/v1';
 /** GitHub rejects descriptions over 1024 characters. */
 const MAX_DESCRIPTION = 1024;
 const MAX_TAGS = 20;
+const MAX_RELATED_LOCATIONS = 999;
 
 /** `a b/c#d.tf` → `a%20b/c%23d.tf`: each segment encoded, `/` kept, `./` and `\` normalized. */
 export function toArtifactUri(path: string): string {
@@ -38,11 +40,6 @@ export function toRegion(range: Range): Sarif.Region {
 
 function physical(file: string, region: Sarif.Region): Sarif.PhysicalLocation {
   return { artifactLocation: { uri: toArtifactUri(file), uriBaseId: SRCROOT }, region };
-}
-
-/** sha256(ruleId NUL address NUL attribute), 32 hex digits: independent of line numbers. */
-export function fingerprintOf(ruleId: string, address: string, attribute?: string): string {
-  return createHash('sha256').update(`${ruleId}\0${address}\0${attribute ?? ''}`).digest('hex').slice(0, 32);
 }
 
 function withPeriod(text: string): string {
@@ -141,16 +138,6 @@ function syntheticDescriptor(id: string, level: Severity): Sarif.ReportingDescri
   };
 }
 
-/** Counts repeated fingerprint keys so that equal keys get `:2`, `:3`… in output order. */
-class FingerprintCounter {
-  private readonly seen = new Map<string, number>();
-  next(hash: string): string {
-    const n = (this.seen.get(hash) ?? 0) + 1;
-    this.seen.set(hash, n);
-    return n === 1 ? hash : `${hash}:${n}`;
-  }
-}
-
 export function buildSarif(input: ReportInput): Sarif.Log {
   const findings = visibleFindings(input);
   const errors = sortedErrors(input);
@@ -172,6 +159,8 @@ export function buildSarif(input: ReportInput): Sarif.Log {
   const indexOf = (id: string): number => ruleIndex.get(id) ?? -1;
 
   const anySuppressed = findings.some((f) => f.suppression !== undefined);
+  // Numbered over every finding (not only the shown ones), so --quiet does not renumber repeats.
+  const findingPrints = assignFingerprints(sortFindings(input.findings));
   const fingerprints = new FingerprintCounter();
   const results: Sarif.Result[] = [];
   const notifications: Sarif.Notification[] = [];
@@ -184,7 +173,7 @@ export function buildSarif(input: ReportInput): Sarif.Log {
     }
     notifications.push(loadErrorNotification(error, indexOf(LOAD_ERROR_RULE_ID)));
   }
-  for (const finding of findings) results.push(findingResult(finding, indexOf(finding.ruleId), fingerprints, anySuppressed));
+  for (const finding of findings) results.push(findingResult(finding, indexOf(finding.ruleId), findingPrints.get(finding) ?? '', anySuppressed));
 
   const invocation: Sarif.Invocation = { executionSuccessful: true };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
@@ -208,7 +197,7 @@ export function buildSarif(input: ReportInput): Sarif.Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
-function findingResult(f: Finding, ruleIndex: number, fingerprints: FingerprintCounter, anySuppressed: boolean): Sarif.Result {
+function findingResult(f: Finding, ruleIndex: number, fingerprint: string, anySuppressed: boolean): Sarif.Result {
   const result: Sarif.Result = {
     ruleId: f.ruleId,
     ruleIndex,
@@ -220,10 +209,11 @@ function findingResult(f: Finding, ruleIndex: number, fingerprints: FingerprintC
         logicalLocations: [{ fullyQualifiedName: f.address, kind: 'resource' }],
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(fingerprintOf(f.ruleId, f.address, f.attribute)) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
   if (f.related.length > 0) {
-    result.relatedLocations = f.related.map((r, i) => {
+    // GitHub accepts at most 1,000 locations per result (the primary one included).
+    result.relatedLocations = f.related.slice(0, MAX_RELATED_LOCATIONS).map((r, i) => {
       const location: Sarif.Location = {
         id: i + 1,
         physicalLocation: physical(r.range.file, toRegion(r.range)),

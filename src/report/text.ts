@@ -52,7 +52,8 @@ export function renderText(input: ReportInput): string {
 
   const counts = countProblems(findings, errors);
   const files = input.summary?.filesLinted ?? input.sources.size;
-  const suppressed = counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '';
+  const baselined = input.summary?.baselined ? `, ${input.summary.baselined} in the baseline` : '';
+  const suppressed = (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') + baselined;
   const total = counts.errors + counts.warnings + counts.notes;
   const summary =
     total === 0

@@ -14,7 +14,8 @@ export interface ReportInput {
   quiet?: boolean;
   /** SARIF `automationDetails.id`; default `lblint/`. */
   automationId?: string;
-  summary?: { filesLinted: number; rootsLinted: number };
+  /** `baselined`: findings left out because the baseline file lists them. */
+  summary?: { filesLinted: number; rootsLinted: number; baselined?: number };
 }
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'github';

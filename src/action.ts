@@ -1,0 +1,209 @@
+// The GitHub Action's entry: reads the inputs the way the runner passes them (INPUT_<NAME>
+// environment variables), runs the CLI in-process, then writes the SARIF file, the workflow
+// annotations, the job summary and the step outputs. Returns the exit code; only
+// src/action-main.ts sets it on the process.
+import { randomBytes } from 'node:crypto';
+import { run, type CliIo, type LintOutcome } from './cli.js';
+import { FAIL_ON_LEVELS } from './config.js';
+import { EXIT_USAGE } from './exit-codes.js';
+import { readText } from './load/index.js';
+import { appendTextFile, writeTextFile } from './load/output.js';
+import { escapeData, renderGithub, renderJobSummary, renderSarif } from './report/index.js';
+import { VERSION } from './version.js';
+
+export interface ActionIo {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** YYYY-MM-DD (tests pin it). */
+  today?: string;
+}
+
+export class ActionInputError extends Error {}
+
+/** `core.getInput`: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept), trimmed. */
+export function getInput(env: ActionIo['env'], name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** `core.getBooleanInput`: only the YAML 1.2 core-schema spellings; empty means the default. */
+export function getBooleanInput(env: ActionIo['env'], name: string, fallback: boolean): boolean {
+  const value = getInput(env, name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new ActionInputError(`Input '${name}' must be true or false (true | True | TRUE | false | False | FALSE), got '${value}'.`);
+}
+
+/** One path per line (a multi-line `path:` input); default `.`. */
+export function inputPaths(env: ActionIo['env']): string[] {
+  const paths = getInput(env, 'path')
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return paths.length ? paths : ['.'];
+}
+
+/** A code-scanning category that stays the same from run to run for the same paths: `lblint/infra/prod`. */
+export function categoryFor(paths: readonly string[]): string {
+  const parts = paths.map((p) => {
+    const clean = p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    return clean === '' || clean === '.' ? 'root' : clean;
+  });
+  return `lblint/${[...new Set(parts)].sort().join('+')}`;
+}
+
+interface PullRequestEvent {
+  pull_request?: { head?: { repo?: { fork?: boolean; full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+}
+
+/**
+ * Why the token cannot write security events, when the event says so: a pull request from a
+ * fork or from Dependabot gets a read-only GITHUB_TOKEN on `pull_request` events.
+ */
+export function readOnlyTokenReason(env: ActionIo['env'], event: PullRequestEvent | undefined): string | undefined {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  if (!name.startsWith('pull_request') || name === 'pull_request_target') return undefined;
+  const pr = event?.pull_request;
+  const head = pr?.head?.repo;
+  if (head?.fork === true || (head?.full_name && pr?.base?.repo?.full_name && head.full_name !== pr.base.repo.full_name)) return 'this pull request comes from a fork';
+  if (env.GITHUB_ACTOR === 'dependabot[bot]') return 'this pull request comes from Dependabot';
+  return undefined;
+}
+
+/** `$GITHUB_OUTPUT` lines: `name=value`, or a heredoc with a random delimiter for multi-line values. */
+export function formatOutput(name: string, value: string): string {
+  if (!/[\r\n]/.test(value)) return `${name}=${value}\n`;
+  let delimiter: string;
+  do delimiter = `ghadelimiter_${randomBytes(12).toString('hex')}`;
+  while (value.includes(delimiter));
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+
+function notice(kind: 'notice' | 'warning' | 'error', message: string): string {
+  return `::${kind} title=lblint::${escapeData(message)}\n`;
+}
+
+async function readEvent(env: ActionIo['env'], cwd: string): Promise<PullRequestEvent | undefined> {
+  const file = env.GITHUB_EVENT_PATH;
+  if (!file) return undefined;
+  const read = await readText(file, cwd);
+  if (read.text === undefined) return undefined;
+  try {
+    return JSON.parse(read.text) as PullRequestEvent;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runAction(io: ActionIo): Promise<number> {
+  const outputs: [string, string][] = [];
+  const finish = async (code: number): Promise<number> => {
+    outputs.push(['exit-code', String(code)]);
+    const file = io.env.GITHUB_OUTPUT;
+    if (file) {
+      const problem = await appendTextFile(file, outputs.map(([n, v]) => formatOutput(n, v)).join(''), io.cwd);
+      if (problem) io.stdout(notice('warning', problem));
+    }
+    return code;
+  };
+
+  let paths: string[];
+  let upload: boolean;
+  let annotate: boolean;
+  let keepSuppressed: boolean;
+  const sarifFile = getInput(io.env, 'sarif-file') || 'lblint.sarif';
+  outputs.push(['sarif-file', sarifFile]);
+  try {
+    paths = inputPaths(io.env);
+    upload = getBooleanInput(io.env, 'upload', true);
+    annotate = getBooleanInput(io.env, 'annotate', true);
+    keepSuppressed = getBooleanInput(io.env, 'keep-suppressed', false);
+    const failOn = getInput(io.env, 'fail-on') || 'error';
+    if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new ActionInputError(`Input 'fail-on' must be one of ${FAIL_ON_LEVELS.join(', ')}, got '${failOn}'.`);
+    const wanted = getInput(io.env, 'version').replace(/^v/, '');
+    if (wanted !== '' && wanted !== VERSION) {
+      throw new ActionInputError(
+        `Input 'version' asks for lblint ${wanted}, but this action is lblint ${VERSION}. The action always runs the lblint of its own commit: pin the action (uses: …@<commit or tag>) to the version you want.`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof ActionInputError)) throw error;
+    io.stdout(notice('error', error.message));
+    return finish(EXIT_USAGE);
+  }
+  const category = getInput(io.env, 'category') || categoryFor(paths);
+  outputs.push(['category', category]);
+
+  const argv = [...paths, '--format', 'text', '--fail-on', getInput(io.env, 'fail-on') || 'error', '--sarif-category', category];
+  const config = getInput(io.env, 'config');
+  if (config) argv.push('--config', config);
+  const baseline = getInput(io.env, 'baseline');
+  if (baseline) argv.push('--baseline', baseline);
+
+  // Repository text (paths, addresses, values) is printed in the text report; stop-commands
+  // makes the runner ignore any `::command::` in it until we resume with the token.
+  const token = randomBytes(16).toString('hex');
+  let outcome: LintOutcome | undefined;
+  const cliIo: CliIo = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    cwd: io.cwd,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    onResult: (o) => {
+      outcome = o;
+    },
+    ...(io.today ? { today: io.today } : {}),
+  };
+  io.stdout(`::stop-commands::${token}\n`);
+  let code: number;
+  try {
+    code = await run(argv, cliIo);
+  } finally {
+    io.stdout(`::${token}::\n`);
+  }
+
+  if (!outcome) {
+    io.stdout(notice('error', 'lblint did not run: see the message above (a bad input, config or path).'));
+    outputs.push(['findings', '0'], ['errors', '0'], ['upload', 'false']);
+    return finish(code);
+  }
+
+  const { reportInput, errors } = outcome;
+  const shown = outcome.findings.filter((f) => !f.suppression);
+  const errorLevel = shown.filter((f) => f.severity === 'error').length + errors.length;
+  outputs.push(['findings', String(shown.length)], ['errors', String(errorLevel)], ['load-errors', String(errors.length)]);
+
+  // GitHub ignores SARIF suppressions and would show ignored findings as open alerts.
+  const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? outcome.findings : shown, automationId: `${category}/` };
+  const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd);
+  if (problem) {
+    io.stdout(notice('error', problem));
+    outputs.push(['upload', 'false']);
+    return finish(EXIT_USAGE);
+  }
+
+  const input = { ...reportInput, color: false };
+  if (annotate) io.stdout(renderGithub(input));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) {
+    const summaryProblem = await appendTextFile(summaryFile, renderJobSummary(input), io.cwd);
+    if (summaryProblem) io.stdout(notice('warning', summaryProblem));
+  }
+
+  let willUpload = upload;
+  if (upload) {
+    const reason = readOnlyTokenReason(io.env, await readEvent(io.env, io.cwd));
+    if (reason) {
+      willUpload = false;
+      io.stdout(
+        notice('notice', `SARIF upload to code scanning skipped: ${reason}, so the token is read-only. The annotations and the job summary show the findings; the SARIF file is ${sarifFile}.`),
+      );
+    }
+  }
+  outputs.push(['upload', String(willUpload)]);
+  return finish(code);
+}
