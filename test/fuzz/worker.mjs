@@ -1,0 +1,38 @@
+// Fuzz worker: lints one folder with the built pipeline (dist/) and renders every report format,
+// so the reporters see the mutated input too. Replies { ok, errors } or { ok: false, threw }.
+import { parentPort } from 'node:worker_threads';
+import { lint } from '../../dist/src/engine/lint.js';
+import { renderReport, REPORT_FORMATS } from '../../dist/src/report/index.js';
+import { rules } from '../../dist/rules/index.js';
+
+parentPort.on('message', async ({ dir }) => {
+  try {
+    const result = await lint({
+      paths: ['.'],
+      cwd: dir,
+      env: {},
+      vars: [],
+      varFiles: [],
+      exclude: [],
+      allRules: rules,
+      rules,
+      severityOverrides: new Map(),
+      healthCheckSources: {},
+      strict: true,
+      inlineIgnores: true,
+      today: '2026-11-21',
+    });
+    const input = {
+      findings: result.findings,
+      errors: result.errors,
+      rules: [...rules],
+      sources: new Map(result.files.map((f) => [f.path, f.text])),
+      toolVersion: '0.0.0-fuzz',
+      color: true,
+    };
+    for (const format of REPORT_FORMATS) renderReport(format, input);
+    parentPort.postMessage({ ok: true, errors: result.errors.map((e) => ({ file: e.file, range: e.range, message: e.message })) });
+  } catch (err) {
+    parentPort.postMessage({ ok: false, threw: String(err?.stack ?? err) });
+  }
+});
