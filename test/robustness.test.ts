@@ -68,6 +68,23 @@ describe('bad Terraform: a located error, and every other file is still linted',
     expect(json.findings.map((f) => f.ruleId)).toContain(KNOWN);
   });
 
+  it('a resource declared twice across files is a located error at the second one', async () => {
+    const dir = project();
+    const network = readFileSync(path.join(dir, 'network.tf'), 'utf8');
+    const vpc = network.slice(network.indexOf('resource "huaweicloud_vpc"'), network.indexOf('}', network.indexOf('resource "huaweicloud_vpc"')) + 1);
+    writeFileSync(path.join(dir, 'zz-copy.tf'), `# copied by mistake\n${vpc}\n`);
+    const { code, json } = await lintJson(dir);
+    expect(code).toBe(2);
+    expect(json.errors).toEqual([
+      {
+        file: 'zz-copy.tf',
+        location: expect.objectContaining({ start: { line: 2, column: 1 } }),
+        message: expect.stringMatching(/^duplicate resource "huaweicloud_vpc" "\w+": already declared at network\.tf:\d+:1/),
+      },
+    ]);
+    expect(json.findings.map((f) => f.ruleId)).toContain(KNOWN);
+  });
+
   it('a reference to a resource that does not exist is unknown, never a finding', async () => {
     const dir = project();
     const elb = path.join(dir, 'elb.tf');
@@ -102,6 +119,19 @@ describe('bad files and paths: one clear line, the right exit code', () => {
     const { code, json } = await lintJson(project({ 'blob.tf': Buffer.from([0x72, 0x65, 0x0a, 0x00, 0xff, 0x10]) }));
     expect(code).toBe(2);
     expect(json.errors).toEqual([{ file: 'blob.tf', location: expect.objectContaining({ start: { line: 2, column: 1 } }), message: "'blob.tf' is not a text file (it contains NUL bytes)" }]);
+    expect(json.findings.map((f) => f.ruleId)).toContain(KNOWN);
+  });
+
+  it('a 20 MB generated .tf of other resources is linted, not parsed', { timeout: 120_000 }, async () => {
+    const blocks: string[] = [];
+    for (let i = 0, size = 0; size < 20e6; i++) {
+      const block = `resource "aws_instance" "vm${i}" {\n  ami           = "ami-${i}"\n  instance_type = "t3.micro"\n  tags = {\n    Name = "vm-${i}"\n  }\n}\n\n`;
+      blocks.push(block);
+      size += block.length;
+    }
+    const { code, json } = await lintJson(project({ 'generated.tf': blocks.join('') }));
+    expect(json.errors).toEqual([]);
+    expect(code).toBe(1);
     expect(json.findings.map((f) => f.ruleId)).toContain(KNOWN);
   });
 

@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoadError, LoadResult, ModuleManifestEntry, ParsedFile, SourceKind } from '../types.js';
+import { duplicateDeclarations } from './duplicates.js';
 import {
   compileExcludes,
   describeFsError,
@@ -446,6 +447,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
 
   const roots = [...new Set([...candidateRoots].filter(([real]) => !moduleTargets.has(real)).map(([, rel]) => rel))].sort();
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  errors.push(...duplicateDeclarations(files));
   errors.sort(compareErrors);
   if (cache !== undefined) {
     const problem = await cache.save();

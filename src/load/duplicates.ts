@@ -1,0 +1,30 @@
+// Declarations Terraform rejects as duplicates: two `resource`, `data`, `module`, `variable` or
+// `output` blocks with the same labels in one module folder (across its files). Reported as a
+// located error at the second one; both files are still linted.
+import type { LoadError, ParsedFile } from '../types.js';
+
+const UNIQUE = new Set(['resource', 'data', 'module', 'variable', 'output']);
+
+export function duplicateDeclarations(files: readonly ParsedFile[]): LoadError[] {
+  const errors: LoadError[] = [];
+  const first = new Map<string, string>();
+  const ordered = [...files].filter((f) => f.kind === 'tf' || f.kind === 'tf.json').sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of ordered) {
+    for (const block of file.blocks) {
+      if (!UNIQUE.has(block.type)) continue;
+      const expected = block.type === 'resource' || block.type === 'data' ? 2 : 1;
+      if (block.labels.length !== expected) continue;
+      const key = `${file.dir}\0${block.type}\0${block.labels.join('\0')}`;
+      const { start } = block.headerRange;
+      const at = `${file.path}:${start.line}:${start.column}`;
+      const previous = first.get(key);
+      if (previous === undefined) {
+        first.set(key, at);
+        continue;
+      }
+      const what = `${block.type} ${block.labels.map((l) => JSON.stringify(l)).join(' ')}`;
+      errors.push({ file: file.path, range: block.headerRange, message: `duplicate ${what}: already declared at ${previous} (Terraform rejects this configuration)` });
+    }
+  }
+  return errors;
+}
