@@ -24,7 +24,9 @@ export class ActionInputError extends Error {}
 
 /** `core.getInput`: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept), trimmed. */
 export function getInput(env: ActionIo['env'], name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  const key = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+  // action.yml passes hyphenated inputs as INPUT_FAIL_ON (a name every shell can carry).
+  return (env[key] ?? env[key.replace(/-/g, '_')] ?? '').trim();
 }
 
 /** `core.getBooleanInput`: only the YAML 1.2 core-schema spellings; empty means the default. */

@@ -58,10 +58,10 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'findings', 'sarif-file']);
   });
 
-  it('passes every input to the entry through env, named the way the runner names them', () => {
+  it('passes every input to the entry through env, as INPUT_<NAME> with hyphens as underscores', () => {
     const lint = action.runs.steps.find((s) => s.id === 'lint')!;
     for (const name of Object.keys(action.inputs)) {
-      expect(lint.env?.[`INPUT_${name.toUpperCase()}`], name).toBe(`\${{ inputs.${name} }}`);
+      expect(lint.env?.[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`], name).toBe(`\${{ inputs.${name} }}`);
     }
     expect(lint.run).toBe('node "$GITHUB_ACTION_PATH/dist/src/action-main.js"');
     expect(existsSync(path.join(ROOT, 'src', 'action-main.ts'))).toBe(true);
