@@ -125,25 +125,28 @@ resource "google_compute_instance" "vm_${i}_${k}" {
   return blocks.join('');
 }
 
+/** Writes a repository of `files` .tf files into `dir`; returns their total size and their paths (sorted). */
 export function generate(dir, files, shape) {
   const r = rng(files * (shape === 'mixed' ? 1 : 7));
   const perRoot = 50;
   let bytes = 0;
+  const paths = [];
+  const write = (file, text) => {
+    writeFileSync(file, text);
+    paths.push(file);
+    bytes += Buffer.byteLength(text);
+  };
   for (let i = 0; i < files; i++) {
     const rootDir = path.join(dir, `root-${Math.floor(i / perRoot)}`);
     if (i % perRoot === 0) {
       mkdirSync(rootDir, { recursive: true });
-      const vars = `variable "vpc_id" { default = "vpc-1" }\nvariable "vpc_cidr" { default = "10.0.0.0/16" }\nvariable "image_id" { default = "img-1" }\nlocals { owner = "platform" }\n`;
-      writeFileSync(path.join(rootDir, 'variables.tf'), vars);
-      bytes += vars.length;
+      write(path.join(rootDir, 'variables.tf'), `variable "vpc_id" { default = "vpc-1" }\nvariable "vpc_cidr" { default = "10.0.0.0/16" }\nvariable "image_id" { default = "img-1" }\nlocals { owner = "platform" }\n`);
       continue;
     }
     const lb = shape === 'all-lb' || r() < 0.1;
-    const text = lb ? (shape === 'all-lb' ? lbModule(i, r) : lbModule(i, r) + otherResources(i, r)) : otherResources(i, r);
-    writeFileSync(path.join(rootDir, `f${i}.tf`), text);
-    bytes += Buffer.byteLength(text);
+    write(path.join(rootDir, `f${i}.tf`), lb ? (shape === 'all-lb' ? lbModule(i, r) : lbModule(i, r) + otherResources(i, r)) : otherResources(i, r));
   }
-  return bytes;
+  return { bytes, paths: paths.sort() };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -152,6 +155,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node bench/generate.mjs DIR SIZE mixed|all-lb');
     process.exit(2);
   }
-  const bytes = generate(dir, Number(size), shape);
+  const { bytes } = generate(dir, Number(size), shape);
   console.log(JSON.stringify({ dir, files: Number(size), bytes }));
 }

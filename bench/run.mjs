@@ -4,7 +4,7 @@
 //   BENCH_SIZES=100,1000 npm run bench     (default 100,1000,10000)
 //   BENCH_SHAPES=mixed BENCH_JOBS=2 npm run bench
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,16 +15,6 @@ const root = path.resolve(here, '..');
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const shapes = (process.env.BENCH_SHAPES ?? 'mixed,all-lb').split(',');
 const jobs = process.env.BENCH_JOBS;
-
-function listTf(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir)) {
-    const p = path.join(dir, entry);
-    if (statSync(p).isDirectory()) out.push(...listTf(p));
-    else if (p.endsWith('.tf')) out.push(p);
-  }
-  return out.sort();
-}
 
 const PLAIN = `
 import { readFileSync } from 'node:fs';
@@ -60,9 +50,9 @@ for (const size of sizes) {
   for (const shape of shapes) {
     const work = mkdtempSync(path.join(tmpdir(), `lblint-bench-${shape}-${size}-`));
     const dir = path.join(work, 'repo');
-    const bytes = generate(dir, size, shape);
+    const { bytes, paths } = generate(dir, size, shape);
     const list = path.join(work, 'files.json');
-    writeFileSync(list, JSON.stringify(listTf(dir)));
+    writeFileSync(list, JSON.stringify(paths));
     const plain = plainParse(list);
     const cacheDir = path.join(work, 'cache');
     const cold = cliRun(dir, cacheDir, path.join(work, 'cold.json'));

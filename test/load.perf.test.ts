@@ -6,12 +6,10 @@ import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint, type LintOptions } from '../src/engine/lint.js';
 import { loadPaths } from '../src/load/index.js';
 import { splitTopLevel } from '../src/load/select.js';
 import { scanHcl } from '../src/load/scanner.js';
-import { rules } from '../rules/index.js';
-import { ROOT, TESTDATA } from './helpers/fixtures.js';
+import { lintFolder, ROOT, TESTDATA, type LintFolderOptions } from './helpers/fixtures.js';
 
 /** Every folder under testdata/ that holds Terraform files itself (found anew on each run). */
 function terraformFolders(): string[] {
@@ -25,29 +23,9 @@ function terraformFolders(): string[] {
   return out.sort();
 }
 
-function options(cwd: string, extra: Partial<LintOptions> = {}): LintOptions {
-  return {
-    paths: ['.'],
-    cwd,
-    env: {},
-    vars: [],
-    varFiles: [],
-    exclude: [],
-    allRules: rules,
-    rules,
-    severityOverrides: new Map(),
-    healthCheckSources: {},
-    strict: false,
-    inlineIgnores: true,
-    today: '2026-11-21',
-    jobs: 1,
-    ...extra,
-  };
-}
-
 /** Findings (with every range, related location and message) and load errors, as compared text. */
-async function outcome(cwd: string, extra: Partial<LintOptions> = {}): Promise<string> {
-  const r = await lint(options(cwd, extra));
+async function outcome(cwd: string, extra: LintFolderOptions = {}): Promise<string> {
+  const r = await lintFolder(cwd, { jobs: 1, ...extra });
   return JSON.stringify({ findings: r.findings, errors: r.errors, files: r.files.map((f) => f.path), roots: r.roots }, null, 1);
 }
 

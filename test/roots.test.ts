@@ -1,27 +1,10 @@
 // Several Terraform roots in one run: each root folder is its own configuration; module folders
 // are not roots; paths stay relative to the current folder.
 import { describe, expect, it } from 'vitest';
-import { lint } from '../src/engine/lint.js';
-import { rules } from '../rules/index.js';
 import { MODULES, cli, findingsOf } from './helpers/cli-run.js';
+import { lintFolder } from './helpers/fixtures.js';
 
-async function lintPaths(paths: string[]) {
-  return lint({
-    paths,
-    cwd: MODULES,
-    env: {},
-    vars: [],
-    varFiles: [],
-    exclude: [],
-    allRules: rules,
-    rules,
-    severityOverrides: new Map(),
-    healthCheckSources: {},
-    strict: false,
-    inlineIgnores: true,
-    today: '2026-11-21',
-  });
-}
+const lintPaths = (paths: string[]) => lintFolder(MODULES, { paths });
 
 describe('multiple roots', () => {
   it('finds the roots of a repository: module folders and .terraform are not roots', async () => {

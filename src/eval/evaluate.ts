@@ -198,7 +198,8 @@ function evaluateKey(k: string, scope: Scope): string | Unknown {
 }
 
 /** JSON that is literal in its source (tfvars.json, variable defaults in .tf.json). */
-function literalJson(json: unknown): Value {
+/** JSON → Value (objects keep their keys as they are). */
+export function literalJson(json: unknown): Value {
   if (Array.isArray(json)) return json.map(literalJson);
   if (isBody(json)) {
     const out: ValueObject = {};
@@ -242,7 +243,8 @@ type Expansion =
   | { kind: 'for_each'; items: { key: string; value: Value }[] }
   | Unknown;
 
-function instanceSuffix(key: number | string | undefined): string {
+/** `[0]` / `["key"]` of an instance address ('' without a key). */
+export function instanceSuffix(key: number | string | undefined): string {
   return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
@@ -270,7 +272,7 @@ class Evaluation {
   private readonly configs = new Map<string, ModuleConfig | undefined>();
   readonly byDir: ReadonlyMap<string, ParsedFile[]>;
   /** Every module call met, by address (`module.a["k"].module.b`): its block and the calls above it. */
-  readonly calls = new Map<string, { block: BlockNode; outer: BlockNode[]; source: string }>();
+  readonly calls = new Map<string, ModuleCallInfo>();
 
   constructor(
     readonly root: string,
@@ -946,8 +948,15 @@ export function evaluateRoot(root: string, files: ParsedFile[], inputs: EvalInpu
   return evaluateConfiguration(root, files, inputs).result;
 }
 
+/** A module call met by an evaluation: its block, the calls above it, its `source`. */
+export interface ModuleCallInfo {
+  block: BlockNode;
+  outer: BlockNode[];
+  source: string;
+}
+
 /** Module calls met by an evaluation, by address with instance keys (`module.a["k"].module.b`). */
-export type ModuleCallIndex = ReadonlyMap<string, { block: BlockNode; outer: BlockNode[]; source: string }>;
+export type ModuleCallIndex = ReadonlyMap<string, ModuleCallInfo>;
 
 /** `evaluateRoot`, optionally with Terraform's planned instance keys; also returns the module calls met. */
 export function evaluateConfiguration(root: string, files: ParsedFile[], inputs: EvalInputs, planned?: PlannedKeys): { result: EvalResult; calls: ModuleCallIndex } {

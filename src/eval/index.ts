@@ -5,7 +5,7 @@ import { evaluate, withBindings, type Scope } from './expression.js';
 import { parseExpression } from './parser.js';
 import { error } from './values.js';
 
-export { evaluateRoot, evaluateJson, evaluateConfiguration, type EvalInputs, type PlannedKeys } from './evaluate.js';
+export { evaluateRoot, evaluateJson, type EvalInputs } from './evaluate.js';
 export { evaluatePlan, parseModuleAddress } from './plan.js';
 export { unknownOrigins } from './unknowns.js';
 export { parseExpression, parseTemplate, type Expr, type Step, type TemplatePart } from './parser.js';

@@ -8,7 +8,7 @@
 // so the model can link the two resources whatever the id's value.
 
 import { Unknown, type BlockNode, type EvalResult, type ParsedFile, type PlanInput, type PlannedResource, type Range, type ResourceInstance, type Value } from '../types.js';
-import { evaluateConfiguration, type EvalInputs, type ModuleCallIndex } from './evaluate.js';
+import { evaluateConfiguration, instanceSuffix, literalJson, type EvalInputs, type ModuleCallIndex, type ModuleCallInfo } from './evaluate.js';
 import { formatPath, isObject, setKey, type ValueObject } from './values.js';
 
 export interface ModuleStep {
@@ -55,10 +55,6 @@ export function parseModuleAddress(address: string): ModuleStep[] | undefined {
   return out;
 }
 
-function suffix(key: number | string | undefined): string {
-  return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-
 /** Base address → planned instance keys, for resources and for every module call on the way. */
 function plannedKeys(resources: readonly PlannedResource[]): Map<string, (number | string | undefined)[]> {
   const sets = new Map<string, Set<number | string | undefined>>();
@@ -71,22 +67,11 @@ function plannedKeys(resources: readonly PlannedResource[]): Map<string, (number
     let prefix = '';
     for (const step of parseModuleAddress(r.moduleAddress) ?? []) {
       add(`${prefix}module.${step.name}`, step.key);
-      prefix += `module.${step.name}${suffix(step.key)}.`;
+      prefix += `module.${step.name}${instanceSuffix(step.key)}.`;
     }
     add(`${prefix}${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, r.key);
   }
   return new Map([...sets].map(([k, v]) => [k, [...v]]));
-}
-
-/** JSON → Value (objects keep their keys as they are). */
-function literal(json: unknown): Value {
-  if (Array.isArray(json)) return json.map(literal);
-  if (typeof json === 'object' && json !== null) {
-    const out: ValueObject = {};
-    for (const [k, v] of Object.entries(json)) setKey(out, k, literal(v));
-    return out;
-  }
-  return typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean' ? json : null;
 }
 
 const ID_STEP = /(^|_)(uuid|ids?)$/;
@@ -139,9 +124,9 @@ class Merger {
     if (!block || !moduleCalls) {
       // No `.tf` block for it (a module whose files are not here, or a stale plan): point at the
       // nearest calling module block, else at the plan.
-      let call: { block: BlockNode; outer: BlockNode[]; source: string } | undefined;
+      let call: ModuleCallInfo | undefined;
       for (let n = steps.length; n > 0 && !call; n -= 1) {
-        call = calls.get(steps.slice(0, n).map((s) => `module.${s.name}${suffix(s.key)}`).join('.'));
+        call = calls.get(steps.slice(0, n).map((s) => `module.${s.name}${instanceSuffix(s.key)}`).join('.'));
       }
       const range = call ? call.block.headerRange : p.range;
       block = { type: p.mode === 'data' ? 'data' : 'resource', labels: [p.type, p.name], range, headerRange: range, attributes: {}, blocks: [] };
@@ -154,7 +139,7 @@ class Merger {
     }
     const configAddress = [...steps.map((s) => `module.${s.name}.`), p.mode === 'data' ? 'data.' : '', `${p.type}.${p.name}`].join('');
     const refs = this.plan.references[configAddress] ?? {};
-    const modulePrefix = steps.map((s) => `module.${s.name}${suffix(s.key)}.`).join('');
+    const modulePrefix = steps.map((s) => `module.${s.name}${instanceSuffix(s.key)}.`).join('');
     const originOf = (path: readonly (string | number)[]): Range => {
       const name = path[0];
       return (typeof name === 'string' ? block.attributes[name]?.valueRange : undefined) ?? block.headerRange;
@@ -175,7 +160,7 @@ class Merger {
       mode: p.mode,
       type: p.type,
       name: p.name,
-      modulePath: ours?.modulePath ?? steps.map((s) => `module.${s.name}${suffix(s.key)}`),
+      modulePath: ours?.modulePath ?? steps.map((s) => `module.${s.name}${instanceSuffix(s.key)}`),
       block,
       file: block.range.file,
       values,
@@ -241,7 +226,7 @@ class Merger {
         return new Unknown(`${address}${formatPath(path)} is the id of ${owner}`, originOf(path), { address: owner, path: ['id'] });
       }
     }
-    return literal(p);
+    return literalJson(p);
   }
 }
 
@@ -273,7 +258,7 @@ function maskKeys(mask: unknown): string[] {
  */
 export function evaluatePlan(root: string, files: ParsedFile[], inputs: EvalInputs, plan: PlanInput): EvalResult {
   const values: Record<string, Value> = { ...(inputs.values ?? {}) };
-  for (const [name, v] of Object.entries(plan.variables)) values[name] = literal(v);
+  for (const [name, v] of Object.entries(plan.variables)) values[name] = literalJson(v);
   const { result, calls } = evaluateConfiguration(root, files, { ...inputs, values }, plannedKeys(plan.resources));
   const ours = new Map(result.resources.map((r) => [r.address, r]));
   const diagnostics = result.diagnostics.filter((d) => !/ was not found \(no ".*" in \.terraform\/modules\/modules\.json/.test(d.message));

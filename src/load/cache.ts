@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SourceKind } from '../types.js';
 import { VERSION } from '../version.js';
-import type { ParsedBlocks } from './parse-file.js';
+import { sameBlocks, type ParsedBlocks } from './parse-file.js';
 
 /** Default folder, relative to the working directory. */
 export const DEFAULT_CACHE_LOCATION = '.lblint-cache';
@@ -89,9 +89,7 @@ export class ParseCache {
   /** Keeps `entry` for `key` in the cache written at the end of the run. */
   keep(key: string, entry: ParsedBlocks, isNew: boolean): void {
     const list = this.used.get(key) ?? [];
-    const same = (a: ParsedBlocks): boolean =>
-      a.parsed === 'all' || entry.parsed === 'all' ? a.parsed === entry.parsed : a.parsed.length === entry.parsed.length && a.parsed.every((x, i) => x === (entry.parsed as number[])[i]);
-    if (!list.some(same)) list.push(entry);
+    if (!list.some((a) => sameBlocks(a.parsed, entry.parsed))) list.push(entry);
     this.used.set(key, list);
     if (isNew) this.changed = true;
   }

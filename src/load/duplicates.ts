@@ -5,11 +5,12 @@ import type { LoadError, ParsedFile } from '../types.js';
 
 const UNIQUE = new Set(['resource', 'data', 'module', 'variable', 'output']);
 
+/** `files` in path order (as the loader returns them), so the first declaration is the one kept. */
 export function duplicateDeclarations(files: readonly ParsedFile[]): LoadError[] {
   const errors: LoadError[] = [];
   const first = new Map<string, string>();
-  const ordered = [...files].filter((f) => f.kind === 'tf' || f.kind === 'tf.json').sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of ordered) {
+  for (const file of files) {
+    if (file.kind !== 'tf' && file.kind !== 'tf.json') continue;
     for (const block of file.blocks) {
       if (!UNIQUE.has(block.type)) continue;
       const expected = block.type === 'resource' || block.type === 'data' ? 2 : 1;

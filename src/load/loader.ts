@@ -31,10 +31,8 @@ export interface LoadOptions {
   cache?: { location?: string };
 }
 
-/** What loading cost: for --verbose, the benchmark and the cache tests. */
+/** What loading cost (the worker and cache tests) and whether the cache could be written (the CLI warns). */
 export interface LoadStats {
-  /** Files read. */
-  files: number;
   /** hcl2json calls made. */
   hclCalls: number;
   /** Parses answered by the cache instead of hcl2json. */
@@ -69,6 +67,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
+/** Invalid UTF-8 becomes U+FFFD; a leading byte order mark is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
 async function readTextAt(abs: string, rel: string, sync = false): Promise<{ text?: string; error?: LoadError }> {
   let buffer: Buffer;
   try {
@@ -80,14 +81,14 @@ async function readTextAt(abs: string, rel: string, sync = false): Promise<{ tex
   const nul = buffer.indexOf(0);
   if (nul >= 0) {
     // Located at the first NUL byte, so an editor jumps to it.
-    const before = stripBom(new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buffer.subarray(0, nul)));
+    const before = UTF8.decode(buffer.subarray(0, nul));
     const lines = before.split('\n');
     const at = { line: lines.length, column: (lines[lines.length - 1] ?? '').replace(/\r$/, '').length + 1 };
     const range = { file: rel, start: at, end: { line: at.line, column: at.column + 1 } };
     return { error: { file: rel, range, message: `'${rel}' is not a text file (it contains NUL bytes)` } };
   }
-  // Invalid UTF-8 becomes U+FFFD; the parser then reports whatever it cannot read.
-  return { text: stripBom(new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buffer)) };
+  // The parser reports whatever it cannot read.
+  return { text: UTF8.decode(buffer) };
 }
 
 /** Reads a text file (config, plan JSON): `error` for a missing, unreadable or binary file. */
@@ -156,6 +157,10 @@ async function realpathOrUndefined(p: string): Promise<string | undefined> {
   }
 }
 
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 function compareErrors(a: LoadError, b: LoadError): number {
   const fa = a.file ?? '';
   const fb = b.file ?? '';
@@ -181,8 +186,8 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   const errors: LoadError[] = [];
   const visitedDirs = new Set<string>();
   const walked: FoundFile[] = [];
-  /** Real folders read whole by the walk (a file argument does not read its folder). */
-  const walkedDirs = new Set<string>();
+  /** Real folders whose files were loaded (by the walk, or as a module), so a module folder is read once; a file argument does not read its folder. */
+  const loadedDirs = new Set<string>();
 
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
@@ -202,7 +207,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
     }
     if (stat.isDirectory()) {
       const found = await walkFolder(abs, real, cwd, isExcluded, visitedDirs, errors);
-      for (const f of found) walkedDirs.add(f.dirReal);
+      for (const f of found) loadedDirs.add(f.dirReal);
       walked.push(...found);
     } else {
       const kind = explicitKind(path.basename(abs));
@@ -219,12 +224,10 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
 
   const files: ParsedFile[] = [];
   const seenFiles = new Set<string>();
-  /** Real folder → the files of it that were loaded, so a module folder is read once. */
-  const loadedDirs = walkedDirs;
   const moduleTargets = new Set<string>();
   const fileInfo = new Map<ParsedFile, FoundFile>();
 
-  const stats: LoadStats = { files: 0, hclCalls: 0, cacheHits: 0, workers: 0 };
+  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: 0 };
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
   let pool: ParsePool | undefined;
@@ -291,7 +294,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
         }
       }
       if (again.size === 0) return;
-      const list = [...again].sort((a, b) => (a.file.path < b.file.path ? -1 : 1));
+      const list = [...again].sort((a, b) => byPath(a.file, b.file));
       const outcomes = await Promise.all(
         list.map((l) => parseTask({ rel: l.file.path, kind: l.file.kind, text: l.file.text, include: [...l.include].sort((a, b) => a - b) }, l.key)),
       );
@@ -321,7 +324,6 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
       pool = ParsePool.create(Math.min(jobs, Math.ceil(fresh.length / (MIN_FILES_FOR_WORKERS / 2))));
       stats.workers = Math.max(stats.workers, pool?.size ?? 0);
     }
-    stats.files += fresh.length;
     const parsed = await mapLimit(fresh, PARSE_CONCURRENCY, async (f): Promise<{ outcome: ParseOutcome; key?: string }> => {
       const rel = relativePath(cwd, f.abs);
       const read = await readTextAt(f.abs, rel, true);
@@ -344,7 +346,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
       }
     });
     await closeOver(dirs);
-    out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    out.sort(byPath);
     files.push(...out);
     return out;
   };
@@ -446,7 +448,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   }
 
   const roots = [...new Set([...candidateRoots].filter(([real]) => !moduleTargets.has(real)).map(([, rel]) => rel))].sort();
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(byPath);
   errors.push(...duplicateDeclarations(files));
   errors.sort(compareErrors);
   if (cache !== undefined) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BlockNode, LoadError, ParsedFile, SourceKind } from '../types.js';
 import { parseHcl, type HclError, type HclParseResult } from './hcl.js';
 import { scanJson } from './json.js';
-import { scanHcl, scanHclBlock } from './scanner.js';
+import { scanHcl, scanHclBlock, type ScanResult } from './scanner.js';
 import { blockAddress, blockForm, isRelevant, isRelevantType, mentionOffsets, referencedAddresses, splitTopLevel, type BlockSpan } from './select.js';
 import { hclColumnToUtf16, SourceText } from './source.js';
 
@@ -58,7 +58,8 @@ function locatedHclErrors(rel: string, src: SourceText, errors: HclError[]): Loa
   });
 }
 
-function sameBlocks(a: number[] | 'all', b: number[] | 'all'): boolean {
+/** Whether two cache entries were made from the same blocks. */
+export function sameBlocks(a: number[] | 'all', b: number[] | 'all'): boolean {
   if (a === 'all' || b === 'all') return a === b;
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -114,8 +115,7 @@ export async function parseText(task: ParseTask): Promise<ParseOutcome> {
   };
   /** The whole file through hcl2json, as before selective parsing: exact errors for bad input. */
   const cachedFor = (parsed: number[] | 'all'): number => (task.cached ?? []).findIndex((c) => sameBlocks(c.parsed, parsed));
-  const parseWhole = async (): Promise<ParseOutcome> => {
-    const scan = scanHcl(rel, text);
+  const parseWhole = async (scan: ScanResult = scanHcl(rel, text)): Promise<ParseOutcome> => {
     let json: Record<string, unknown>;
     let fresh: ParsedBlocks | undefined;
     const reused = cachedFor('all');
@@ -139,13 +139,13 @@ export async function parseText(task: ParseTask): Promise<ParseOutcome> {
   const split = splitTopLevel(text);
   if (split === 'parse') return parseWhole();
   let spans: BlockSpan[];
-  let full: ReturnType<typeof scanHcl> | undefined;
+  let full: ScanResult | undefined;
   if (split === 'scan' || text.includes('lblint-ignore')) {
     // Ignore comments need every block and attribute with its range.
     full = scanHcl(rel, text);
-    if (full.errors.length > 0 || Object.keys(full.attributes).length > 0) return parseWhole();
+    if (full.errors.length > 0 || Object.keys(full.attributes).length > 0) return parseWhole(full);
     const found = split === 'scan' ? spansOf(src, full.blocks) : split;
-    if (found === 'parse' || found.length !== full.blocks.length) return parseWhole();
+    if (found === 'parse' || found.length !== full.blocks.length) return parseWhole(full);
     spans = found;
   } else spans = split;
 
@@ -209,8 +209,8 @@ export async function parseText(task: ParseTask): Promise<ParseOutcome> {
     const subset = chosen.length === spans.length ? text : chosen.map((i) => text.slice((spans[i] as BlockSpan).start, (spans[i] as BlockSpan).end)).join('\n');
     const parsed = await parse(subset);
     if (!parsed.ok) {
-      // Report what hcl2json says about the whole file, with its positions.
-      const whole = await parse(text);
+      // Report what hcl2json says about the whole file, with its positions (the subset may be it).
+      const whole = subset === text ? parsed : await parse(text);
       if (!whole.ok) return { errors: locatedHclErrors(rel, src, whole.errors), hclCalls };
       const file: ParsedFile = { ...base, json: whole.json, blocks: full?.blocks ?? scanHcl(rel, text).blocks, attributes: {}, ignores: full?.ignores ?? [] };
       return { errors: [], file, meta: { wanted: [], skipped: [] }, fresh: { parsed: 'all', json: whole.json }, hclCalls };

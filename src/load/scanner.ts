@@ -36,6 +36,28 @@ type Opener = '(' | '[' | '{' | '"' | '${';
 
 const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
 
+/**
+ * A heredoc opened at `at` (`<<EOF` or `<<-EOF`, then a newline): its opener, its marker, and the
+ * offset after the closing marker (-1 when no line closes it). Undefined when none starts at `at`.
+ * Shared by the scanner and the fast block splitter (src/load/select.ts).
+ */
+export function heredocAt(text: string, at: number, limit: number): { opener: string; marker: string; end: number } | undefined {
+  HEREDOC.lastIndex = at;
+  const m = HEREDOC.exec(text);
+  if (m === null) return undefined;
+  const marker = m[2] ?? '';
+  let lineStart = at + m[0].length;
+  while (lineStart <= limit) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? limit : nl;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === marker) return { opener: m[0], marker, end: lineStart + line.indexOf(marker) + marker.length };
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  return { opener: m[0], marker, end: -1 };
+}
+
 function isIdentStart(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -250,29 +272,11 @@ class HclScanner {
           p += 1;
           break;
         case '<': {
-          HEREDOC.lastIndex = p;
-          const m = HEREDOC.exec(t);
-          if (m === null) {
-            p += 1;
-            break;
-          }
-          const marker = m[2] ?? '';
-          let lineStart = p + m[0].length;
-          let closed = false;
-          while (lineStart <= n) {
-            const nl = t.indexOf('\n', lineStart);
-            const lineEnd = nl < 0 ? n : nl;
-            const line = t.slice(lineStart, lineEnd);
-            if (line.trim() === marker) {
-              p = lineStart + line.indexOf(marker) + marker.length;
-              closed = true;
-              break;
-            }
-            if (nl < 0) break;
-            lineStart = nl + 1;
-          }
-          if (!closed) {
-            this.error(p, p + m[0].trimEnd().length, `unterminated heredoc: no line with the closing marker ${marker}`);
+          const heredoc = heredocAt(t, p, n);
+          if (heredoc === undefined) p += 1;
+          else if (heredoc.end >= 0) p = heredoc.end;
+          else {
+            this.error(p, p + heredoc.opener.trimEnd().length, `unterminated heredoc: no line with the closing marker ${heredoc.marker}`);
             p = n;
           }
           break;

@@ -7,8 +7,10 @@
 // and then the whole file goes to hcl2json), 'parse' when the file goes to hcl2json whole at once
 // (text after a closing brace, characters HCL rejects), so odd input gets hcl2json's exact errors.
 
+import { heredocAt } from './scanner.js';
+
 /** Resource and data types of these families are modelled by the adapters. */
-export const FAMILY_PREFIXES = ['huaweicloud_', 'opentelekomcloud_', 'flexibleengine_', 'alicloud_'] as const;
+const FAMILY_PREFIXES = ['huaweicloud_', 'opentelekomcloud_', 'flexibleengine_', 'alicloud_'] as const;
 
 /** Top-level blocks the evaluator always reads. */
 const ALWAYS_PARSED = new Set(['variable', 'locals', 'module', 'output', 'terraform']);
@@ -129,11 +131,10 @@ export function blockForm(text: string, open: number, end: number): 'multi-line'
 /** Characters that change the state of the body skipper (everything else is jumped over). */
 const BODY_SPECIAL = /[{}()[\]"#/<=\n;'@`\\$^]/g;
 const STRING_SPECIAL = /["\\$%\n]/g;
-const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
 
 /**
- * Splits a file into its top-level blocks, or returns undefined when the file needs the full
- * scanner (anything but plain ASCII-named blocks with balanced bodies).
+ * Splits a file into its top-level blocks; 'scan' when the file needs the full scanner (anything
+ * but plain ASCII-named blocks with balanced bodies), 'parse' when it goes to hcl2json whole.
  */
 export function splitTopLevel(text: string): BlockSpan[] | 'scan' | 'parse' {
   const n = text.length;
@@ -280,24 +281,10 @@ function skipBody(text: string, from: number): number {
       case 60: {
         // <
         pendingEquals = false;
-        HEREDOC.lastIndex = at;
-        const h = HEREDOC.exec(text);
-        if (h === null) break;
-        const marker = h[2] ?? '';
-        let lineStart = at + h[0].length;
-        let closed = false;
-        while (lineStart <= n) {
-          const nl = text.indexOf('\n', lineStart);
-          const lineEnd = nl < 0 ? n : nl;
-          if (text.slice(lineStart, lineEnd).trim() === marker) {
-            p = lineStart + text.slice(lineStart, lineEnd).indexOf(marker) + marker.length;
-            closed = true;
-            break;
-          }
-          if (nl < 0) break;
-          lineStart = nl + 1;
-        }
-        if (!closed) return -1;
+        const heredoc = heredocAt(text, at, n);
+        if (heredoc === undefined) break;
+        if (heredoc.end < 0) return -1;
+        p = heredoc.end;
         break;
       }
       case 61: {

@@ -161,15 +161,15 @@ function problems(result, files) {
   return undefined;
 }
 
-/**
- * Runs `numRuns` cases. Returns fast-check's run details (failure with seed and path for replay:
- * `FUZZ_SEED=… FUZZ_PATH=… npm run fuzz`).
- */
 /** A one-paragraph failure message with the counterexample (fast-check's own report). */
 export function failureMessage(details) {
   return fc.defaultReportMessage(details) ?? String(details.errorInstance);
 }
 
+/**
+ * Runs `numRuns` cases. Returns fast-check's run details (failure with seed and path for replay:
+ * `FUZZ_SEED=… FUZZ_PATH=… npm run fuzz`).
+ */
 export async function runFuzz({ numRuns, seed, path: replayPath, timeoutMs = 20_000, log = () => {} }) {
   const folders = corpus();
   const worker = new PipelineWorker();

@@ -53,13 +53,19 @@ export interface LintFolderOptions {
   env?: Record<string, string | undefined>;
   today?: string;
   inlineIgnores?: boolean;
+  /** Paths relative to `folder` (default: the folder itself). */
+  paths?: string[];
+  jobs?: number;
+  selectiveParsing?: boolean;
 }
 
 /** Lints `folder` with cwd = `folder`, so paths in findings are relative to it. */
 export async function lintFolder(folder: string, options: LintFolderOptions = {}): Promise<LintResult> {
   return lint({
-    paths: ['.'],
+    paths: options.paths ?? ['.'],
     cwd: folder,
+    jobs: options.jobs,
+    selectiveParsing: options.selectiveParsing,
     env: options.env ?? {},
     vars: options.vars ?? [],
     varFiles: [],
