@@ -8,7 +8,9 @@ import { FAIL_ON_LEVELS } from './config.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { readText } from './load/index.js';
 import { appendTextFile, writeTextFile } from './load/output.js';
-import { escapeData, renderGithub, renderJobSummary, renderSarif } from './report/index.js';
+import { renderGithub, renderJobSummary, renderSarif } from './report/index.js';
+import { formatAnnotation } from './report/github.js';
+import { countProblems } from './report/common.js';
 import { VERSION } from './version.js';
 
 export interface ActionIo {
@@ -84,7 +86,7 @@ export function formatOutput(name: string, value: string): string {
 }
 
 function notice(kind: 'notice' | 'warning' | 'error', message: string): string {
-  return `::${kind} title=lblint::${escapeData(message)}\n`;
+  return `${formatAnnotation({ command: kind, title: 'lblint', message })}\n`;
 }
 
 async function readEvent(env: ActionIo['env'], cwd: string): Promise<PullRequestEvent | undefined> {
@@ -115,6 +117,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   let upload: boolean;
   let annotate: boolean;
   let keepSuppressed: boolean;
+  let failOn: string;
   const sarifFile = getInput(io.env, 'sarif-file') || 'lblint.sarif';
   outputs.push(['sarif-file', sarifFile]);
   try {
@@ -122,7 +125,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     upload = getBooleanInput(io.env, 'upload', true);
     annotate = getBooleanInput(io.env, 'annotate', true);
     keepSuppressed = getBooleanInput(io.env, 'keep-suppressed', false);
-    const failOn = getInput(io.env, 'fail-on') || 'error';
+    failOn = getInput(io.env, 'fail-on') || 'error';
     if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new ActionInputError(`Input 'fail-on' must be one of ${FAIL_ON_LEVELS.join(', ')}, got '${failOn}'.`);
     const wanted = getInput(io.env, 'version').replace(/^v/, '');
     if (wanted !== '' && wanted !== VERSION) {
@@ -138,7 +141,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   const category = getInput(io.env, 'category') || categoryFor(paths);
   outputs.push(['category', category]);
 
-  const argv = [...paths, '--format', 'text', '--fail-on', getInput(io.env, 'fail-on') || 'error', '--sarif-category', category];
+  const argv = [...paths, '--format', 'text', '--fail-on', failOn, '--sarif-category', category];
   const config = getInput(io.env, 'config');
   if (config) argv.push('--config', config);
   const baseline = getInput(io.env, 'baseline');
@@ -155,6 +158,8 @@ export async function runAction(io: ActionIo): Promise<number> {
     cwd: io.cwd,
     stdoutIsTTY: false,
     stderrIsTTY: false,
+    // Only the job summary draws the topology; skip building it when there is no summary to write.
+    topology: Boolean(io.env.GITHUB_STEP_SUMMARY),
     onResult: (o) => {
       outcome = o;
     },
@@ -174,13 +179,15 @@ export async function runAction(io: ActionIo): Promise<number> {
     return finish(code);
   }
 
-  const { reportInput, errors } = outcome;
-  const shown = outcome.findings.filter((f) => !f.suppression);
-  const errorLevel = shown.filter((f) => f.severity === 'error').length + errors.length;
-  outputs.push(['findings', String(shown.length)], ['errors', String(errorLevel)], ['load-errors', String(errors.length)]);
+  const { reportInput } = outcome;
+  const { findings, errors } = reportInput;
+  const shown = findings.filter((f) => !f.suppression);
+  // `errors`: error-level findings plus files that could not be loaded.
+  outputs.push(['findings', String(shown.length)], ['errors', String(countProblems(findings, errors).errors)], ['load-errors', String(errors.length)]);
 
-  // GitHub ignores SARIF suppressions and would show ignored findings as open alerts.
-  const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? outcome.findings : shown, automationId: `${category}/` };
+  // GitHub ignores SARIF suppressions and would show ignored findings as open alerts. The SARIF
+  // category came to the CLI as --sarif-category, so reportInput.automationId already holds it.
+  const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? findings : shown };
   const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd);
   if (problem) {
     io.stdout(notice('error', problem));

@@ -11,7 +11,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { DEFAULT_CACHE_LOCATION, readText } from './load/index.js';
 import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
 import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat, type ReportInput } from './report/index.js';
-import type { LoadError } from './types.js';
+import { severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
 import type { Finding, Severity } from './types.js';
@@ -29,18 +29,16 @@ export interface CliIo {
   today?: string;
   /** Milliseconds before the progress line appears (default 2000; tests pin it). */
   progressDelayMs?: number;
+  /** Attach the load-balancer topology to findings (the Action's job summary draws it). */
+  topology?: boolean;
   /** In-process callers (the GitHub Action) receive the outcome of a lint run. */
   onResult?: (outcome: LintOutcome) => void;
 }
 
 /** What one lint run produced, for in-process callers (src/action.ts). */
 export interface LintOutcome {
-  findings: Finding[];
-  errors: LoadError[];
   /** The input every reporter takes (findings after --baseline). */
   reportInput: Omit<ReportInput, 'color'>;
-  failOn: FailOn;
-  exitCode: number;
 }
 
 class UsageError extends Error {}
@@ -73,8 +71,6 @@ interface LintFlags {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-const LEVEL_RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
-
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command();
@@ -82,7 +78,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .name('lblint')
     .description('Lint Terraform load-balancer configurations (Huawei Cloud, Open Telekom Cloud, FlexibleEngine, Alibaba Cloud).')
     .version(VERSION, '-V, --version')
-    .argument('[paths...]', 'files or folders to lint', ['.'])
+    // No commander default: without paths, --plan lints the plan file's folder (see lintCommand).
+    .argument('[paths...]', 'files or folders to lint (default: .)')
     .addOption(new Option('-f, --format <format>', `output format, optionally to a file: ${REPORT_FORMATS.join('|')}[=FILE] (repeatable)`).argParser(collect).default([]))
     .option('-o, --output <file>', 'write the (single) report to FILE instead of stdout')
     .option('-c, --config <file>', 'config file (default: .lblint.json found upward)')
@@ -198,6 +195,13 @@ function checkRuleId(id: string, option: string): void {
   if (!allRules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'. Run 'lblint rules' for the list.`);
 }
 
+/** The text of a file named by an option; a usage error when it cannot be read. */
+async function readOptionFile(file: string, what: string, cwd: string): Promise<string> {
+  const read = await readText(file, cwd);
+  if (read.error || read.text === undefined) throw new UsageError(`${what}: ${read.error?.message ?? `cannot read '${file}'`}`);
+  return read.text;
+}
+
 async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise<Config> {
   const known = new Set(allRules.map((r) => r.id));
   let file = flags.config;
@@ -207,9 +211,7 @@ async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise
     file = found[0];
   }
   if (!file) return { rules: {}, healthCheckSources: {}, exclude: [] };
-  const read = await readText(file, io.cwd);
-  if (read.error || read.text === undefined) throw new UsageError(`config: ${read.error?.message ?? `cannot read '${file}'`}`);
-  return parseConfig(read.text, file, known);
+  return parseConfig(await readOptionFile(file, 'config', io.cwd), file, known);
 }
 
 /** `--file-folders`: each file argument becomes its folder; a folder inside another listed one is dropped (the walk covers it). */
@@ -220,7 +222,13 @@ async function fileFolders(paths: string[], cwd: string): Promise<string[]> {
 }
 
 async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Promise<number> {
-  const paths = flags.fileFolders ? await fileFolders(argPaths, io.cwd) : argPaths;
+  const paths = flags.fileFolders
+    ? await fileFolders(argPaths, io.cwd)
+    : argPaths.length
+      ? argPaths
+      : flags.plan !== undefined
+        ? [planFolder(flags.plan)]
+        : ['.'];
   const formats = parseFormats(flags);
   const vars = parseVars(flags.var);
   for (const id of flags.rule) checkRuleId(id, '--rule');
@@ -245,12 +253,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   if (flags.rule.length) enabled = allRules.filter((r) => flags.rule.includes(r.id));
   enabled = enabled.filter((r) => !flags.disableRule.includes(r.id));
 
-  let baseline: Set<string> | undefined;
-  if (flags.baseline !== undefined) {
-    const read = await readText(flags.baseline, io.cwd);
-    if (read.error || read.text === undefined) throw new UsageError(`--baseline: ${read.error?.message ?? `cannot read '${flags.baseline}'`}`);
-    baseline = parseBaseline(read.text, flags.baseline);
-  }
+  const baseline = flags.baseline === undefined ? undefined : parseBaseline(await readOptionFile(flags.baseline, '--baseline', io.cwd), flags.baseline);
 
   let jobs: number | undefined;
   if (flags.jobs !== undefined) {
@@ -266,7 +269,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   let result: Awaited<ReturnType<typeof lint>>;
   try {
     result = await lint({
-    paths: paths.length ? paths : flags.plan !== undefined ? [planFolder(flags.plan)] : ['.'],
+    paths,
     cwd: io.cwd,
     ...(flags.plan !== undefined ? { plan: flags.plan } : {}),
     env: io.env,
@@ -280,6 +283,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     strict: flags.strict === true,
     inlineIgnores: flags.inlineIgnores,
     today: io.today ?? new Date().toISOString().slice(0, 10),
+    topology: io.topology === true,
     onProgress: (p) => progress.update(p),
     ...(jobs !== undefined ? { jobs } : {}),
     ...(cache !== undefined ? { cache } : {}),
@@ -289,12 +293,13 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   }
   // Nothing to lint is a usage error, as in ESLint: a typo in a path must not pass CI silently.
   if (result.files.length === 0 && result.errors.length === 0) {
-    const where = (paths.length ? paths : ['.']).map((p) => `'${escapeLine(p)}'`).join(', ');
+    const where = paths.map((p) => `'${escapeLine(p)}'`).join(', ');
     throw new UsageError(`no Terraform files (*.tf, *.tf.json) in ${where}`);
   }
 
   const printOf = (f: Finding): string => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
-  if (flags.writeBaseline !== undefined && flags.writeBaseline !== false) {
+  const writingBaseline = flags.writeBaseline !== undefined && flags.writeBaseline !== false;
+  if (writingBaseline) {
     const file = typeof flags.writeBaseline === 'string' ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
     const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd);
     if (problem) throw new UsageError(problem);
@@ -335,10 +340,8 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     } else io.stdout(text);
   }
 
-  const writingBaseline = flags.writeBaseline !== undefined && flags.writeBaseline !== false;
-  const exitCode = result.errors.length > 0 ? EXIT_USAGE : !writingBaseline && failing(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
-  io.onResult?.({ findings, errors: result.errors, reportInput: input, failOn, exitCode });
-  return exitCode;
+  io.onResult?.({ reportInput: input });
+  return result.errors.length > 0 ? EXIT_USAGE : !writingBaseline && failing(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** The folder of a plan file given on the command line (where its `.tf` files are looked for). */
@@ -349,8 +352,9 @@ function planFolder(file: string): string {
 
 function failing(findings: Finding[], failOn: FailOn): boolean {
   if (failOn === 'never') return false;
-  const threshold = LEVEL_RANK[failOn];
-  return findings.some((f) => !f.suppression && LEVEL_RANK[f.severity] >= threshold);
+  // severityRank: 0 for error, so "at or above" the threshold is a rank at most the threshold's.
+  const threshold = severityRank(failOn);
+  return findings.some((f) => !f.suppression && severityRank(f.severity) <= threshold);
 }
 
 const unusedIgnoreMeta = {

@@ -4,16 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli.js';
+import { cli } from './helpers/cli-run.js';
 import { TESTDATA } from './helpers/fixtures.js';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd, stdoutIsTTY: false, today: '2026-11-21' };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'lblint-baseline-'));

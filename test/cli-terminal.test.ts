@@ -4,28 +4,19 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli.js';
 import { createProgress, type ProgressStream } from '../src/progress.js';
+import { cli as runCli } from './helpers/cli-run.js';
 import { TESTDATA } from './helpers/fixtures.js';
 
 const ESC = '\x1b[';
 const CLI_DATA = path.join(TESTDATA, 'cli');
 
 async function cli(args: string[], options: { env?: Record<string, string>; tty?: boolean; stderrTty?: boolean; progressDelayMs?: number; cwd?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: options.env ?? {},
-    cwd: options.cwd ?? CLI_DATA,
+  return runCli(args, options.cwd ?? CLI_DATA, options.env, {
     stdoutIsTTY: options.tty === true,
     stderrIsTTY: options.stderrTty === true,
-    today: '2026-11-21',
     ...(options.progressDelayMs !== undefined ? { progressDelayMs: options.progressDelayMs } : {}),
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+  });
 }
 
 describe('lblint rules', () => {

@@ -4,18 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli.js';
 import { INIT_CONFIG, INIT_CONFIG_YAML, parseConfig } from '../src/config.js';
 import { rules } from '../rules/index.js';
+import { cli } from './helpers/cli-run.js';
 import { TESTDATA } from './helpers/fixtures.js';
-
-async function cli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd, stdoutIsTTY: false, today: '2026-11-21' };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 /** A repository with the failing shared ELB under infra/web and the config at the top. */
 function repo(configName: string, config: string): string {

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli.js';
 import { FINGERPRINT_KEY } from '../src/fingerprint.js';
+import { cli } from './helpers/cli-run.js';
 import { TESTDATA } from './helpers/fixtures.js';
 
 interface SarifLog {
@@ -13,9 +13,7 @@ interface SarifLog {
 }
 
 async function sarifOf(dir: string): Promise<SarifLog> {
-  let stdout = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: () => {}, env: {}, cwd: dir, stdoutIsTTY: false, today: '2026-11-21' };
-  await run(['.', '--format', 'sarif', '--fail-on', 'never'], io);
+  const { stdout } = await cli(['.', '--format', 'sarif', '--fail-on', 'never'], dir);
   return JSON.parse(stdout) as SarifLog;
 }
 

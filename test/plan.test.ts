@@ -44,6 +44,12 @@ describe('lblint --plan', () => {
     expect(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['plan-blue-green/modules/backend/security.tf']);
   });
 
+  it('without a path, the configuration folder is the folder of the plan file', async () => {
+    const r = await cli(['--plan', 'plan-blue-green/plan.json', '--format', 'json'], MODULES);
+    expect(errorsOf(r.stdout)).toEqual([]);
+    expect(findingsOf(r.stdout).map((f) => f.location.file)).toEqual(['plan-blue-green/modules/backend/security.tf']);
+  });
+
   it('--verbose says what the plan is and which root it maps to', async () => {
     const r = await cli(['--plan', 'plan.json', '--verbose', '--format', 'json'], FIXTURE);
     expect(r.stderr).toContain("plan.json: plan format 1.2 (Terraform 1.9.8), 14 planned resource instances, source in '.'");

@@ -6,18 +6,10 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, s
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../src/cli.js';
+import { cli } from './helpers/cli-run.js';
 import { TESTDATA } from './helpers/fixtures.js';
 
 const KNOWN = 'security-group-blocks-health-check';
-
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, cwd, stdoutIsTTY: false, today: '2026-11-21' };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 interface JsonOut {
   findings: { ruleId: string; address: string; message: string; location: { file: string; start: { line: number; column: number } } }[];

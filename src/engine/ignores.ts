@@ -1,8 +1,9 @@
 // Inline `# lblint-ignore rule-id -- reason` directives: which findings they suppress, and the
 // directives that are themselves wrong (no reason, unknown rule, expired, matching nothing).
 import type { BlockNode, Finding, IgnoreDirective, ParsedFile, Range } from '../types.js';
+import { UNUSED_IGNORE_RULE_ID } from '../report/types.js';
 
-export const UNUSED_IGNORE_RULE = 'lblint-unused-ignore';
+export const UNUSED_IGNORE_RULE = UNUSED_IGNORE_RULE_ID;
 
 export interface IgnoreOptions {
   /** Every rule id lblint knows. */

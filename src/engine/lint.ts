@@ -38,6 +38,8 @@ export interface LintOptions {
   today: string;
   /** `terraform show -json` output to lint instead of lblint's own evaluation (`--plan`); `paths` then name the configuration's folder. */
   plan?: string;
+  /** Attach each finding's part of its load balancer's graph (`Finding.topology`); only the job summary draws it. */
+  topology?: boolean;
   /** Called as the run advances (the CLI's progress line on a terminal). */
   onProgress?: (progress: { phase: 'load' | 'lint'; rootsDone: number; rootsTotal: number; root?: string }) => void;
 }
@@ -97,7 +99,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
     if (options.strict) addUnknownOrigins(result.findings, evaluated);
     addModuleCalls(result.findings, evaluated.resources);
-    attachTopology(result.findings, model);
+    if (options.topology) attachTopology(result.findings, model);
     // A module shared by several roots yields the same finding once.
     for (const f of result.findings) {
       const key = [f.ruleId, f.address, f.range.file, f.range.start.line, f.range.start.column, f.message].join('\0');

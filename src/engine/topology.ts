@@ -10,6 +10,8 @@ interface Graph {
   loadBalancer: string;
   nodes: Map<string, TopologyNode>;
   edges: { from: string; to: string }[];
+  /** node → the nodes with an edge into it (built once per graph; prune walks it per finding). */
+  parents: Map<string, string[]>;
 }
 
 function known<T>(v: Maybe<T> | undefined): T | undefined {
@@ -21,7 +23,7 @@ function text(v: unknown): string | undefined {
 }
 
 function graphOf(lb: LoadBalancer): Graph {
-  const g: Graph = { loadBalancer: lb.address, nodes: new Map(), edges: [] };
+  const g: Graph = { loadBalancer: lb.address, nodes: new Map(), edges: [], parents: new Map() };
   const edgeKeys = new Set<string>();
   const node = (id: string, kind: TopologyNodeKind, detail?: string): string => {
     if (!g.nodes.has(id)) g.nodes.set(id, detail ? { id, kind, detail } : { id, kind });
@@ -32,6 +34,9 @@ function graphOf(lb: LoadBalancer): Graph {
     if (from === to || edgeKeys.has(key)) return;
     edgeKeys.add(key);
     g.edges.push({ from, to });
+    const parents = g.parents.get(to);
+    if (parents) parents.push(from);
+    else g.parents.set(to, [from]);
   };
   const acls = (from: string, subnet: Maybe<Subnet> | undefined): void => {
     for (const acl of known(subnet)?.acls ?? []) edge(from, node(acl.address, 'network-acl'));
@@ -85,15 +90,13 @@ function addressesOf(f: Finding): Set<string> {
 
 /** The matched nodes and everything upstream of them (toward the load balancer). */
 function prune(g: Graph, matched: Set<string>, primary: string): Topology {
-  const parents = new Map<string, string[]>();
-  for (const e of g.edges) parents.set(e.to, [...(parents.get(e.to) ?? []), e.from]);
   const keep = new Set<string>();
   const stack = [...matched];
   while (stack.length) {
     const id = stack.pop()!;
     if (keep.has(id)) continue;
     keep.add(id);
-    stack.push(...(parents.get(id) ?? []));
+    for (const parent of g.parents.get(id) ?? []) stack.push(parent);
   }
   keep.add(g.loadBalancer);
 

@@ -115,9 +115,11 @@ export function renderGithub(input: ReportInput): string {
   }
   if (omitted > 0) {
     out.push(
-      `::notice title=lblint::${escapeData(
-        `${plural(omitted, 'more problem')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the job summary or the SARIF report for all of them.`,
-      )}`,
+      formatAnnotation({
+        command: 'notice',
+        title: 'lblint',
+        message: `${plural(omitted, 'more problem')} not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per level); see the job summary or the SARIF report for all of them.`,
+      }),
     );
   }
   return out.length === 0 ? '' : out.join('\n') + '\n';

@@ -1,15 +1,23 @@
-// Runs the CLI in-process and reads its JSON report (module, plan, strict and roots tests).
+// Runs the CLI in-process (the one harness of every CLI test) and reads its JSON report.
 import path from 'node:path';
 import { run, type CliIo } from '../../src/cli.js';
 import { TESTDATA } from './fixtures.js';
 
 export const MODULES = path.join(TESTDATA, 'modules');
 
-export async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+/** `lblint ARGS` in `cwd`: not a terminal, today pinned to 2026-11-21; `io` overrides any of that. */
+export async function cli(args: string[], cwd: string, env: Record<string, string> = {}, io: Partial<Omit<CliIo, 'stdout' | 'stderr'>> = {}) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, cwd, stdoutIsTTY: false, today: '2026-11-21' };
-  const code = await run(args, io);
+  const code = await run(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env,
+    cwd,
+    stdoutIsTTY: false,
+    today: '2026-11-21',
+    ...io,
+  });
   return { code, stdout, stderr };
 }
 
