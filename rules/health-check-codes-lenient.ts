@@ -1,8 +1,6 @@
 // Prevents HTTP health checks that count error responses as healthy.
 import { defineRule } from '../src/rule.js';
-import { isHttpMonitor } from '../src/model/query.js';
-import { attrRange } from '../src/model/values.js';
-import { isUnknown } from '../src/types.js';
+import { httpMonitorAttributeCheck } from './factories/http-monitor.js';
 
 /** The error classes (4xx/5xx) a success-code setting admits: "200-499", "200,404", "http_2xx,http_5xx". */
 export function lenientCodes(spec: string): string[] {
@@ -54,29 +52,14 @@ export default defineRule({
 }`,
     },
   },
-  check(model, ctx) {
-    for (const monitor of model.monitors) {
-      const codes = monitor.expectedCodes;
-      if (codes === undefined) continue;
-      const range = attrRange(monitor.resource, monitor.expectedCodesAttribute);
-      if (isUnknown(codes)) {
-        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: codes.reason });
-        continue;
-      }
+  check: httpMonitorAttributeCheck({
+    value: (m) => m.expectedCodes,
+    attribute: (m) => m.expectedCodesAttribute,
+    problem: (codes) => {
       const lenient = lenientCodes(codes);
-      if (lenient.length === 0) continue;
-      // Success codes are only used by HTTP(S) checks.
-      if (isUnknown(monitor.protocol)) {
-        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
-        continue;
-      }
-      if (!isHttpMonitor(monitor)) continue;
-      ctx.report({
-        message: `${monitor.address} accepts ${JSON.stringify(codes)} as healthy, which includes ${lenient.join(' and ')} errors, so failing backends stay in service.`,
-        address: monitor.address,
-        attribute: monitor.expectedCodesAttribute,
-        range,
-      });
-    }
-  },
+      return lenient.length > 0 ? lenient : undefined;
+    },
+    message: (m, codes, lenient) =>
+      `${m.address} accepts ${JSON.stringify(codes)} as healthy, which includes ${lenient.join(' and ')} errors, so failing backends stay in service.`,
+  }),
 });

@@ -1,8 +1,6 @@
 // Prevents health-check domains (Host headers) that the cloud rejects.
 import { defineRule } from '../src/rule.js';
-import { isHttpMonitor } from '../src/model/query.js';
-import { attrRange } from '../src/model/values.js';
-import { isUnknown } from '../src/types.js';
+import { httpMonitorAttributeCheck } from './factories/http-monitor.js';
 
 /** Alibaba: 1-80 chars of a-z 0-9 . - ; Huawei/OTC/FE: 1-100 chars of A-Z a-z 0-9 . -, starting alphanumeric. */
 export function domainProblem(domain: string, family: string): string | undefined {
@@ -51,29 +49,10 @@ export default defineRule({
 }`,
     },
   },
-  check(model, ctx) {
-    for (const monitor of model.monitors) {
-      const domain = monitor.domain;
-      if (domain === undefined) continue;
-      const range = attrRange(monitor.resource, monitor.domainAttribute);
-      if (isUnknown(domain)) {
-        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: domain.reason });
-        continue;
-      }
-      const problem = domainProblem(domain, monitor.family);
-      if (!problem) continue;
-      // The domain is only sent by HTTP(S) checks.
-      if (isUnknown(monitor.protocol)) {
-        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
-        continue;
-      }
-      if (!isHttpMonitor(monitor)) continue;
-      ctx.report({
-        message: `${monitor.address} health-check domain ${JSON.stringify(domain)} ${problem}.`,
-        address: monitor.address,
-        attribute: monitor.domainAttribute,
-        range,
-      });
-    }
-  },
+  check: httpMonitorAttributeCheck({
+    value: (m) => m.domain,
+    attribute: (m) => m.domainAttribute,
+    problem: (domain, m) => domainProblem(domain, m.family),
+    message: (m, domain, problem) => `${m.address} health-check domain ${JSON.stringify(domain)} ${problem}.`,
+  }),
 });

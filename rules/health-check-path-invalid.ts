@@ -1,8 +1,6 @@
 // Prevents HTTP health-check paths that the cloud rejects or that can never match a page.
 import { defineRule } from '../src/rule.js';
-import { isHttpMonitor } from '../src/model/query.js';
-import { attrRange } from '../src/model/values.js';
-import { isUnknown } from '../src/types.js';
+import { httpMonitorAttributeCheck } from './factories/http-monitor.js';
 
 // Huawei/OTC ELB API: 1-80 characters, starting with '/', letters, digits, - / . ? # % & and
 // the extended set _;~!()*[]@$^:',+= (dedicated ELB doc; a superset of the shared ELB's).
@@ -52,29 +50,10 @@ export default defineRule({
 }`,
     },
   },
-  check(model, ctx) {
-    for (const monitor of model.monitors) {
-      const path = monitor.urlPath;
-      if (path === undefined) continue;
-      const range = attrRange(monitor.resource, monitor.urlPathAttribute);
-      if (isUnknown(path)) {
-        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: path.reason });
-        continue;
-      }
-      const problem = pathProblem(path);
-      if (!problem) continue;
-      // The path is only used by HTTP(S) checks.
-      if (isUnknown(monitor.protocol)) {
-        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
-        continue;
-      }
-      if (!isHttpMonitor(monitor)) continue;
-      ctx.report({
-        message: `${monitor.address} health-check path ${JSON.stringify(path)} ${problem}.`,
-        address: monitor.address,
-        attribute: monitor.urlPathAttribute,
-        range,
-      });
-    }
-  },
+  check: httpMonitorAttributeCheck({
+    value: (m) => m.urlPath,
+    attribute: (m) => m.urlPathAttribute,
+    problem: (path) => pathProblem(path),
+    message: (m, path, problem) => `${m.address} health-check path ${JSON.stringify(path)} ${problem}.`,
+  }),
 });

@@ -68,7 +68,7 @@ export default defineRule({
         address: monitor.address,
         attribute: monitor.portAttribute,
         range,
-        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, m.family === 'alicloud' ? 'port' : 'protocol_port'), address: m.address, message: `member port ${String(m.port)}` })),
+        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, m.portAttribute), address: m.address, message: `member port ${String(m.port)}` })),
       });
     }
   },

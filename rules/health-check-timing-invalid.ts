@@ -2,24 +2,29 @@
 import { defineRule } from '../src/rule.js';
 import { attrRange } from '../src/model/values.js';
 import { isUnknown } from '../src/types.js';
-import type { HealthMonitor } from '../src/model/types.js';
 
 interface Limits {
   interval: [number, number];
   timeout: [number, number];
   retries: [number, number];
+  /** What the cloud calls the retry settings, for messages. */
+  retriesName: string;
+  /** Warn when timeout >= interval (not on Alibaba, which recommends timeout 5 s with interval 2 s). */
+  timeoutBelowInterval: boolean;
 }
 
+// providers.md §1.5, §1.8, §2.1-2.2: interval/delay and timeout 1-50 s, retries 1-10.
+const HUAWEI: Limits = { interval: [1, 50], timeout: [1, 50], retries: [1, 10], retriesName: 'retry count', timeoutBelowInterval: true };
+
 const LIMITS: Record<string, Limits> = {
-  // providers.md §1.5, §1.8, §2.1-2.2: interval/delay and timeout 1-50 s, retries 1-10.
-  huaweicloud: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
-  opentelekomcloud: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
-  flexibleengine: { interval: [1, 50], timeout: [1, 50], retries: [1, 10] },
+  huaweicloud: HUAWEI,
+  opentelekomcloud: HUAWEI,
+  flexibleengine: HUAWEI,
   // providers.md §4.1: interval 1-50, timeout 1-300, thresholds 2-10 (seeds/004).
-  alicloud: { interval: [1, 50], timeout: [1, 300], retries: [2, 10] },
+  alicloud: { interval: [1, 50], timeout: [1, 300], retries: [2, 10], retriesName: 'threshold', timeoutBelowInterval: false },
   // Where an Alibaba product differs from CLB (providers.md §4.2): NLB interval 5-50 s
   // (health_check_connect_timeout 1-300, thresholds 2-10). ALB matches CLB.
-  'alicloud:nlb': { interval: [5, 50], timeout: [1, 300], retries: [2, 10] },
+  'alicloud:nlb': { interval: [5, 50], timeout: [1, 300], retries: [2, 10], retriesName: 'threshold', timeoutBelowInterval: false },
 };
 
 export default defineRule({
@@ -57,8 +62,8 @@ export default defineRule({
       const checks: [number | unknown, string, [number, number], string][] = [
         [monitor.interval, monitor.intervalAttribute, limits.interval, 'interval'],
         [monitor.timeout, monitor.timeoutAttribute, limits.timeout, 'timeout'],
-        [monitor.maxRetries, retriesAttribute(monitor, 'up'), limits.retries, monitor.family === 'alicloud' ? 'threshold' : 'retry count'],
-        [monitor.maxRetriesDown, retriesAttribute(monitor, 'down'), limits.retries, monitor.family === 'alicloud' ? 'threshold' : 'retry count'],
+        [monitor.maxRetries, monitor.maxRetriesAttribute, limits.retries, limits.retriesName],
+        [monitor.maxRetriesDown, monitor.maxRetriesDownAttribute, limits.retries, limits.retriesName],
       ];
       const outOfRange = new Set<string>();
       for (const [value, attribute, [min, max], what] of checks) {
@@ -78,7 +83,7 @@ export default defineRule({
       }
       // One defect, one finding: an interval or timeout the cloud rejects is already reported.
       const comparable = !outOfRange.has(monitor.intervalAttribute) && !outOfRange.has(monitor.timeoutAttribute);
-      if (monitor.family !== 'alicloud' && comparable && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
+      if (limits.timeoutBelowInterval && comparable && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
         ctx.report({
           message: `${monitor.address} sets ${monitor.timeoutAttribute} = ${monitor.timeout}, not shorter than ${monitor.intervalAttribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
           address: monitor.address,
@@ -91,8 +96,3 @@ export default defineRule({
     }
   },
 });
-
-function retriesAttribute(monitor: HealthMonitor, which: 'up' | 'down'): string {
-  if (monitor.family === 'alicloud') return which === 'up' ? 'healthy_threshold' : 'unhealthy_threshold';
-  return which === 'up' ? 'max_retries' : 'max_retries_down';
-}

@@ -1,6 +1,6 @@
 // Prevents load balancers that clients cannot connect to at all.
 import { defineRule } from '../src/rule.js';
-import { listenersWithUnknownLb } from '../src/model/query.js';
+import { hasListenersWithUnknownLb } from '../src/model/query.js';
 
 export default defineRule({
   id: 'load-balancer-without-listener',
@@ -33,7 +33,7 @@ export default defineRule({
     for (const lb of model.loadBalancers) {
       if (lb.listeners.length > 0) continue;
       const range = lb.resource.block.headerRange;
-      if (lb.hasUnknownListeners || listenersWithUnknownLb(model, lb.family).length > 0) {
+      if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
         ctx.unknown({ address: lb.address, range, what: 'a listener with an unknown load balancer reference exists' });
         continue;
       }

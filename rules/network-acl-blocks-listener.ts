@@ -40,10 +40,8 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const listener of model.listeners) {
-      // Alibaba: CLB is not subject to network ACLs; ALB/NLB client traffic is not modelled here.
-      if (listener.family === 'alicloud') continue;
       const lb = listener.loadBalancer;
-      if (!lb || isUnknown(lb)) continue;
+      if (!lb || isUnknown(lb) || !lb.subnetAclFiltersClients) continue;
       const subnet = lb.subnet;
       if (subnet === undefined) continue;
       const range = listener.resource.block.headerRange;

@@ -10,7 +10,7 @@
 //   whose members take their port from the listener (`anyPortEnabled` + `Listener.backendPort`).
 // - Members name their server by id (`server_id`, `server_ids`, `instance_ids`), never by IP.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
-import { ResourceIndex, collectRefs, modulePrefix, resolveRef } from './graph.js';
+import { ID, ResourceIndex, foreignReferences, link, modulePrefix, resolveRef, toMap } from './graph.js';
 import type {
   AccessControl,
   AclRuleNode,
@@ -28,12 +28,15 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
-import { blocks, isSet, list, nestedBlockRange, num, str } from './values.js';
+import { blocks, isSet, list, lower, nestedBlockRange, num, str, upper } from './values.js';
 
 const FAMILY = 'alicloud' as const;
-const ID = [['id']] as const;
 
-/** Pool-side resources whose references to a pool or LB this adapter understands. */
+/**
+ * Resources whose references to a pool or LB this adapter understands. A reference from any other
+ * resource (an auto-scaling group's `loadbalancer_ids`, a Kubernetes service…) means the pool, or
+ * the LB's default server group, may get members or traffic from outside this graph.
+ */
 const MODELLED_TYPES = new Set<string>([
   'alicloud_slb_load_balancer',
   'alicloud_slb',
@@ -65,18 +68,6 @@ const CLB_GROUPS = ['alicloud_slb_server_group', 'alicloud_slb_master_slave_serv
 const CLB_DEFAULT_MEMBERS = ['alicloud_slb_backend_server', 'alicloud_slb_attachment'];
 
 type Resolver<T> = (from: ResourceInstance, v: Value | undefined) => Maybe<T> | undefined;
-
-function toMap<T extends { address: string }>(nodes: T[]): Map<string, T> {
-  return new Map(nodes.map((n) => [n.address, n]));
-}
-
-function upper(v: Maybe<string> | undefined): Maybe<string> | undefined {
-  return typeof v === 'string' ? v.toUpperCase() : v;
-}
-
-function lower(v: Maybe<string> | undefined): Maybe<string> | undefined {
-  return typeof v === 'string' ? v.toLowerCase() : v;
-}
 
 /** `on`/`off` switches (CLB); undefined when absent. */
 function onOff(v: Value | undefined, address: string, attr: string): Maybe<boolean> | undefined {
@@ -181,7 +172,7 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
     return resolveRef(from, v, backendByAddress, ID, 'server') ?? new Unknown(`${from.address} names no server`);
   };
 
-  const ctx: Ctx = { index, model, resolveSubnet, resolveBackend, foreign: foreignReferences(index), eips: eipBindings(index) };
+  const ctx: Ctx = { index, model, resolveSubnet, resolveBackend, foreign: foreignReferences(index, MODELLED_TYPES), eips: eipBindings(index) };
   buildClb(ctx);
   buildAlb(ctx);
   buildNlb(ctx);
@@ -211,6 +202,8 @@ function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, subnet: Ma
     hasPrivateIpv4: true,
     hasIpv6: false,
     hasEip,
+    // CLB is not subject to network ACLs; ALB/NLB client traffic is not modelled.
+    subnetAclFiltersClients: false,
     listeners: [],
     pools: [],
     hasUnknownListeners: false,
@@ -257,11 +250,6 @@ function newPool(r: ResourceInstance, address: string, lb: Maybe<LoadBalancer> |
   return pool;
 }
 
-function link(listener: Listener, pool: Pool): void {
-  if (!listener.pools.includes(pool)) listener.pools.push(pool);
-  if (!pool.listeners.includes(listener)) pool.listeners.push(listener);
-}
-
 function addMember(
   ctx: Ctx,
   pool: Pool,
@@ -281,6 +269,7 @@ function addMember(
     pool,
     ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown('the member address is assigned by the cloud'),
     port: port ?? new Unknown(`${address} has no port`),
+    portAttribute: 'port',
     weight,
     ...(weightAttribute !== undefined ? { weightAttribute } : {}),
     backend,
@@ -288,6 +277,19 @@ function addMember(
   };
   pool.members.push(member);
   ctx.model.members.push(member);
+}
+
+/**
+ * Each `type` block of `r` (`servers`, `backend_servers`) as a synthetic resource with exact
+ * ranges, addressed `<r>.<type>[i]`; a list that is not known marks the pool's members unknown.
+ */
+function eachServer(pool: Pool, r: ResourceInstance, type: string, add: (block: ResourceInstance, server: { [key: string]: Value }) => void): void {
+  const servers = blocks(r.values[type]);
+  if (isUnknown(servers)) {
+    pool.hasUnknownMembers = true;
+    return;
+  }
+  servers.forEach((s, i) => add(nested(r, type, i, s, `${r.address}.${type}[${i}]`), s));
 }
 
 /** Weight with a default (100 on CLB/NLB; 0 on ALB, which the provider sends when omitted). */
@@ -373,7 +375,7 @@ function buildClb(ctx: Ctx): void {
     if (!pool || isUnknown(pool)) continue;
     const lb = resolveLb(r);
     const port = num(r.values.frontend_port);
-    const listener = lb && !isUnknown(lb) && typeof port === 'number' ? listeners.find((l) => l.loadBalancer === lb && l.port === port) : undefined;
+    const listener = lb && !isUnknown(lb) && typeof port === 'number' ? lb.listeners.find((l) => l.port === port) : undefined;
     if (!listener) {
       pool.hasUnknownListeners = true;
       continue;
@@ -391,15 +393,9 @@ function buildClb(ctx: Ctx): void {
   }
 
   // Members of explicit groups.
-  for (const r of index.ofType('alicloud_slb_server_group', 'alicloud_slb_master_slave_server_group')) {
+  for (const r of index.ofType(...CLB_GROUPS)) {
     const pool = poolByAddress.get(r.address)!;
-    const servers = blocks(r.values.servers);
-    if (isUnknown(servers)) {
-      pool.hasUnknownMembers = true;
-      continue;
-    }
-    servers.forEach((s, i) => {
-      const block = nested(r, 'servers', i, s, `${r.address}.servers[${i}]`);
+    eachServer(pool, r, 'servers', (block, s) => {
       const { weight, attr } = weightOf(s, 100);
       const port = num(s.port);
       if (r.type === 'alicloud_slb_master_slave_server_group') {
@@ -447,13 +443,7 @@ function buildClb(ctx: Ctx): void {
       ids.forEach((id, j) => addMember(ctx, pool, r, ids.length === 1 ? r.address : `${r.address}.instance_ids[${j}]`, id, port, weight, attr));
       continue;
     }
-    const servers = blocks(r.values.backend_servers);
-    if (isUnknown(servers)) {
-      pool.hasUnknownMembers = true;
-      continue;
-    }
-    servers.forEach((s, i) => {
-      const block = nested(r, 'backend_servers', i, s, `${r.address}.backend_servers[${i}]`);
+    eachServer(pool, r, 'backend_servers', (block, s) => {
       const { weight, attr } = weightOf(s, 100);
       addMember(ctx, pool, block, block.address, s.server_id, port, weight, attr);
     });
@@ -514,7 +504,9 @@ function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMoni
     timeout: num(v.health_check_timeout),
     timeoutAttribute: 'health_check_timeout',
     maxRetries: num(v.healthy_threshold),
+    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
+    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_uri),
     urlPathAttribute: 'health_check_uri',
     // `$_ip` was the old spelling of "the backend IP" (deprecated, not a host name).
@@ -585,15 +577,11 @@ function buildAlb(ctx: Ctx): void {
       });
     const byIp = lower(str(r.values.server_group_type)) === 'ip';
     const fc = lower(str(r.values.server_group_type)) === 'fc';
-    const servers = blocks(r.values.servers);
-    if (isUnknown(servers)) pool.hasUnknownMembers = true;
-    else
-      servers.forEach((s, i) => {
-        const block = nested(r, 'servers', i, s, `${r.address}.servers[${i}]`);
-        // An omitted ALB weight is sent as 0 (providers.md §4.2, §6 pitfall 4).
-        const { weight, attr } = weightOf(s, 0);
-        addMember(ctx, pool, block, block.address, fc ? new Unknown('a Function Compute backend has no network path to check') : byIp ? s.server_ip ?? s.server_id : s.server_id, num(s.port), weight, attr, byIp);
-      });
+    eachServer(pool, r, 'servers', (block, s) => {
+      // An omitted ALB weight is sent as 0 (providers.md §4.2, §6 pitfall 4).
+      const { weight, attr } = weightOf(s, 0);
+      addMember(ctx, pool, block, block.address, fc ? new Unknown('a Function Compute backend has no network path to check') : byIp ? s.server_ip ?? s.server_id : s.server_id, num(s.port), weight, attr, byIp);
+    });
   }
   const poolByAddress = toMap(pools);
 
@@ -619,14 +607,7 @@ function buildAlb(ctx: Ctx): void {
     else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
   }
 
-  for (const p of pools) {
-    const lbsOfPool = [...new Set(p.listeners.map((l) => l.loadBalancer))];
-    if (lbsOfPool.length === 1) {
-      p.loadBalancer = lbsOfPool[0];
-      if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
-    }
-    if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
-  }
+  placeVpcPools(ctx, pools);
   if (index.hasSkipped('alicloud_alb_listener')) for (const lb of lbs) lb.hasUnknownListeners = true;
   if (index.hasSkipped('alicloud_alb_listener') || index.hasSkipped('alicloud_alb_rule')) for (const p of pools) p.hasUnknownListeners = true;
   if (index.hasSkipped('alicloud_alb_server_group')) for (const l of listeners) l.hasUnknownBackend = true;
@@ -675,7 +656,9 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
     timeout: num(v.health_check_timeout),
     timeoutAttribute: 'health_check_timeout',
     maxRetries: num(v.healthy_threshold),
+    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
+    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_path),
     urlPathAttribute: 'health_check_path',
     // `$SERVER_IP`-style placeholders are not host names.
@@ -738,14 +721,7 @@ function buildNlb(ctx: Ctx): void {
     addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num(r.values.port), weight, attr, byIp);
   }
 
-  for (const p of pools) {
-    const lbsOfPool = [...new Set(p.listeners.map((l) => l.loadBalancer))];
-    if (lbsOfPool.length === 1) {
-      p.loadBalancer = lbsOfPool[0];
-      if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
-    }
-    if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
-  }
+  placeVpcPools(ctx, pools);
   if (index.hasSkipped('alicloud_nlb_listener')) {
     for (const lb of lbs) lb.hasUnknownListeners = true;
     for (const p of pools) p.hasUnknownListeners = true;
@@ -756,6 +732,21 @@ function buildNlb(ctx: Ctx): void {
   model.loadBalancers.push(...lbs);
   model.listeners.push(...listeners);
   model.pools.push(...pools);
+}
+
+/**
+ * ALB/NLB server groups belong to a VPC, not an LB: a group's LB is the one of the listeners
+ * using it, when they agree.
+ */
+function placeVpcPools(ctx: Ctx, pools: Pool[]): void {
+  for (const p of pools) {
+    const lbsOfPool = [...new Set(p.listeners.map((l) => l.loadBalancer))];
+    if (lbsOfPool.length === 1) {
+      p.loadBalancer = lbsOfPool[0];
+      if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
+    }
+    if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
+  }
 }
 
 function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
@@ -776,7 +767,9 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
     timeout: num(v.health_check_connect_timeout),
     timeoutAttribute: 'health_check_connect_timeout',
     maxRetries: num(v.healthy_threshold),
+    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
+    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_url),
     urlPathAttribute: 'health_check_url',
     domain: typeof domain === 'string' && domain.startsWith('$') ? undefined : domain,
@@ -803,7 +796,7 @@ function albNlbEip(ctx: Ctx, r: ResourceInstance): Maybe<boolean> {
   return ctx.eips.bound(r);
 }
 
-// ------------------------------------------------------------------ EIPs, foreign references
+// ------------------------------------------------------------------ EIPs
 
 interface EipBindings {
   bound(lb: ResourceInstance): Maybe<boolean>;
@@ -818,23 +811,6 @@ function eipBindings(index: ResourceIndex): EipBindings {
     else if (v !== undefined && v !== null) unknownBinding ??= isUnknown(v) ? v : new Unknown(`an EIP is bound to '${String(v)}', which this configuration does not define`);
   }
   return { bound: (lb) => (bound.has(lb.address) ? true : unknownBinding ?? false) };
-}
-
-/**
- * Addresses referenced by resources this adapter does not model (an auto-scaling group's
- * `loadbalancer_ids` or vServer groups, a Kubernetes service…): a pool among them (or an LB,
- * for its default server group) may get members or traffic from there.
- */
-function foreignReferences(index: ResourceIndex): Set<string> {
-  const foreign = new Set<string>();
-  for (const r of index.all()) {
-    if (MODELLED_TYPES.has(r.type)) continue;
-    for (const ref of collectRefs(r.values)) {
-      const a = ref.ref?.address;
-      if (a) foreign.add(a).add(modulePrefix(r) + a);
-    }
-  }
-  return foreign;
 }
 
 // ------------------------------------------------------------------ security groups

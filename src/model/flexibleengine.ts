@@ -3,7 +3,7 @@
 // ACLs (Huawei legacy shape) and FWaaS v2 firewalls, ECS, ports, VPC subnets and EIPs.
 // Attribute names and defaults: providers.md §3; the engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { buildHwFamily, type Dialect } from './hw-family.js';
+import { ELB_MONITOR, buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './hw-family.js';
 import type { Model } from './types.js';
 
 const P = 'flexibleengine_';
@@ -28,25 +28,12 @@ export const FLEXIBLEENGINE: Dialect = {
   ],
   acls: {
     legacy: { acl: `${P}network_acl`, rule: `${P}network_acl_rule` },
-    firewall: {
-      group: `${P}fw_firewall_group_v2`,
-      policy: `${P}fw_policy_v2`,
-      rule: `${P}fw_rule_v2`,
-      port: `${P}networking_port_v2`,
-      routerInterface: `${P}networking_router_interface_v2`,
-    },
+    firewall: fwaasV2(P),
   },
   products: [
     {
       kind: 'dedicated',
-      types: {
-        loadBalancer: `${P}lb_loadbalancer_v3`,
-        listener: `${P}lb_listener_v3`,
-        pool: `${P}lb_pool_v3`,
-        member: `${P}lb_member_v3`,
-        monitor: `${P}lb_monitor_v3`,
-        policies: [],
-      },
+      types: lbTypes(`${P}lb_`, '_v3', []),
       loadBalancer: {
         subnetAttribute: 'ipv4_subnet_id',
         backendSubnetsAttribute: 'backend_subnets',
@@ -55,23 +42,16 @@ export const FLEXIBLEENGINE: Dialect = {
         inlineEipAttributes: ['ipv4_eip_id', 'iptype'],
         eipPortPaths: ['ipv4_port_id', 'ipv4_address'],
       },
-      monitor: { protocol: 'protocol', interval: 'interval', port: 'port', codes: 'status_code', enabled: 'enabled' },
+      monitor: ELB_MONITOR,
       // `ip_group` + `access_policy`, no `ip_group_enable`: the provider sends
       // `enable_ipgroup = true` whenever `access_policy` is set.
       ipGroup: { type: `${P}elb_ipgroup`, style: 'attribute', enabledDefault: 'policy-set', emptyList: 'empty' },
     },
     {
       kind: 'shared',
-      types: {
-        loadBalancer: `${P}lb_loadbalancer_v2`,
-        listener: `${P}lb_listener_v2`,
-        pool: `${P}lb_pool_v2`,
-        member: `${P}lb_member_v2`,
-        monitor: `${P}lb_monitor_v2`,
-        policies: [`${P}lb_l7policy_v2`],
-      },
+      types: lbTypes(`${P}lb_`, '_v2', [`${P}lb_l7policy_v2`]),
       loadBalancer: { subnetAttribute: 'vip_subnet_id', eipPortPaths: ['vip_port_id', 'vip_address'] },
-      monitor: { protocol: 'type', interval: 'delay', port: 'port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      monitor: lbaasMonitor('port'),
       whitelist: `${P}lb_whitelist_v2`,
     },
   ],

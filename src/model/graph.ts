@@ -1,7 +1,10 @@
 // Family-independent graph plumbing: an address index of the evaluated resources and the
 // resolution of references (`huaweicloud_elb_pool.web.id`) into model nodes.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
-import type { Maybe, Model } from './types.js';
+import type { Listener, Maybe, Model, Pool } from './types.js';
+
+/** The reference path of an exported `id` (`resolveRef(…, ID, …)`). */
+export const ID = [['id']] as const;
 
 export class ResourceIndex {
   private readonly byAddress = new Map<string, ResourceInstance>();
@@ -78,6 +81,35 @@ export function resolveRef<T>(
   }
   if (typeof v === 'string') return new Unknown(`${what} '${v}' is not defined in this configuration`);
   return new Unknown(`${what} has an unexpected value`);
+}
+
+/** Nodes keyed by Terraform address (the `nodes` argument of `resolveRef`). */
+export function toMap<T extends { address: string }>(nodes: readonly T[]): Map<string, T> {
+  return new Map(nodes.map((n) => [n.address, n]));
+}
+
+/** Records that `listener` sends traffic to `pool` (both directions, once). */
+export function link(listener: Listener, pool: Pool): void {
+  if (!listener.pools.includes(pool)) listener.pools.push(pool);
+  if (!pool.listeners.includes(listener)) pool.listeners.push(listener);
+}
+
+/**
+ * Addresses referenced by resources whose type is not in `own` (an auto-scaling group's
+ * listeners or `loadbalancer_ids`, a CCE/Kubernetes service…): a pool among them may get members
+ * or traffic from there, so it is never called empty or unused. Both the address as written and
+ * with the referring module's prefix are included.
+ */
+export function foreignReferences(index: ResourceIndex, own: ReadonlySet<string>): Set<string> {
+  const foreign = new Set<string>();
+  for (const r of index.all()) {
+    if (own.has(r.type)) continue;
+    for (const ref of collectRefs(r.values)) {
+      const a = ref.ref?.address;
+      if (a) foreign.add(a).add(modulePrefix(r) + a);
+    }
+  }
+  return foreign;
 }
 
 /** Every resource reference anywhere inside a value (for "is this pool referenced by something we do not model?"). */

@@ -2,7 +2,7 @@
 // security groups, network ACLs (current and legacy), ECS, ports, subnets and EIPs.
 // Attribute names and defaults: ../shared/reference/providers.md §1. The engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { buildHwFamily, type Dialect } from './hw-family.js';
+import { ELB_MONITOR, buildHwFamily, lbaasMonitor, type Dialect } from './hw-family.js';
 import type { Model } from './types.js';
 
 export const HUAWEICLOUD: Dialect = {
@@ -40,7 +40,7 @@ export const HUAWEICLOUD: Dialect = {
         inlineEipAttributes: ['ipv4_eip_id', 'iptype'],
         eipPortPaths: ['ipv4_port_id'],
       },
-      monitor: { protocol: 'protocol', interval: 'interval', port: 'port', codes: 'status_code', enabled: 'enabled' },
+      monitor: ELB_MONITOR,
       ipGroup: { type: 'huaweicloud_elb_ipgroup', style: 'attribute', enabledAttribute: 'ip_group_enable', enabledDefault: 'unknown', emptyList: 'empty' },
       activeStandbyPool: 'huaweicloud_elb_active_standby_pool',
     },
@@ -55,7 +55,7 @@ export const HUAWEICLOUD: Dialect = {
         policies: ['huaweicloud_lb_l7policy'],
       },
       loadBalancer: { subnetAttribute: 'vip_subnet_id', eipPortPaths: ['vip_port_id'] },
-      monitor: { protocol: 'type', interval: 'delay', port: 'port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      monitor: lbaasMonitor('port'),
       whitelist: 'huaweicloud_lb_whitelist',
     },
   ],

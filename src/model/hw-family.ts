@@ -4,7 +4,7 @@
 // Attribute names and defaults: ../shared/reference/providers.md §1-§3.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
 import type { ProviderFamily } from '../rule.js';
-import { ResourceIndex, collectRefs, modulePrefix, resolveRef } from './graph.js';
+import { ID, ResourceIndex, foreignReferences, link, modulePrefix, resolveRef, toMap } from './graph.js';
 import type {
   AccessControl,
   AclRuleNode,
@@ -21,7 +21,7 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
-import { blocks, bool, isSet, list, nestedBlockRange, num, str } from './values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, num, str, upper } from './values.js';
 
 // ------------------------------------------------------------------ dialect
 
@@ -107,17 +107,32 @@ export interface Dialect {
   products: LbProduct[];
 }
 
+/** `<prefix>{loadbalancer,listener,pool,member,monitor}<suffix>`: OTC/FE `…_lb_*_v2` and `…_lb_*_v3`. */
+export function lbTypes(prefix: string, suffix: string, policies: string[]): LbProduct['types'] {
+  const t = (name: string) => `${prefix}${name}${suffix}`;
+  return { loadBalancer: t('loadbalancer'), listener: t('listener'), pool: t('pool'), member: t('member'), monitor: t('monitor'), policies };
+}
+
+/** Neutron FWaaS v2 resources (`<prefix>fw_*_v2`) and the port resources their groups attach to. */
+export function fwaasV2(prefix: string): NonNullable<Dialect['acls']['firewall']> {
+  return {
+    group: `${prefix}fw_firewall_group_v2`,
+    policy: `${prefix}fw_policy_v2`,
+    rule: `${prefix}fw_rule_v2`,
+    port: `${prefix}networking_port_v2`,
+    routerInterface: `${prefix}networking_router_interface_v2`,
+  };
+}
+
+/** Monitor attributes of the dedicated-ELB shape (`protocol`, `interval`, `status_code`, `enabled`). */
+export const ELB_MONITOR: LbProduct['monitor'] = { protocol: 'protocol', interval: 'interval', port: 'port', codes: 'status_code', enabled: 'enabled' };
+
+/** Monitor attributes of the neutron LBaaS shape (`type`, `delay`, `expected_codes`, `admin_state_up`); the port attribute varies. */
+export function lbaasMonitor(port: 'port' | 'monitor_port'): LbProduct['monitor'] {
+  return { protocol: 'type', interval: 'delay', port, codes: 'expected_codes', enabled: 'admin_state_up' };
+}
+
 // ------------------------------------------------------------------ engine
-
-const ID = [['id']] as const;
-
-function upper(v: Maybe<string> | undefined): Maybe<string> | undefined {
-  return typeof v === 'string' ? v.toUpperCase() : v;
-}
-
-function toMap<T extends { address: string }>(nodes: T[]): Map<string, T> {
-  return new Map(nodes.map((n) => [n.address, n]));
-}
 
 type SubnetResolver = (from: ResourceInstance, v: Value | undefined) => Maybe<Subnet> | undefined;
 
@@ -378,6 +393,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
         pool,
         ip: address,
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+        portAttribute: 'protocol_port',
         // The API default weight is 1 (providers.md §1.4, §1.8, §2.1).
         weight: num(r.values.weight) ?? 1,
         weightAttribute: r.values.weight === undefined ? undefined : 'weight',
@@ -411,7 +427,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
     }
 
     if (pools.length > 0) {
-      foreign ??= foreignReferences(index, d);
+      foreign ??= foreignReferences(index, lbResourceTypes(d));
       for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
     }
 
@@ -440,29 +456,6 @@ function lbResourceTypes(d: Dialect): Set<string> {
   return out;
 }
 
-/**
- * Addresses referenced by resources this adapter does not model (an AS group's lbaas_listeners,
- * a CCE service…): a pool among them may get members or traffic from there, so it is never
- * called empty or unused.
- */
-function foreignReferences(index: ResourceIndex, d: Dialect): Set<string> {
-  const own = lbResourceTypes(d);
-  const foreign = new Set<string>();
-  for (const r of index.all()) {
-    if (own.has(r.type)) continue;
-    for (const ref of collectRefs(r.values)) {
-      const a = ref.ref?.address;
-      if (a) foreign.add(a).add(modulePrefix(r) + a);
-    }
-  }
-  return foreign;
-}
-
-function link(listener: Listener, pool: Pool): void {
-  if (!listener.pools.includes(pool)) listener.pools.push(pool);
-  if (!pool.listeners.includes(listener)) pool.listeners.push(listener);
-}
-
 function ipsOf(b: Backend): string[] {
   const out: string[] = [];
   const nets = blocks(b.resource.values.network);
@@ -482,26 +475,29 @@ function transparentClientIp(r: ResourceInstance, kind: 'dedicated' | 'shared'):
 function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderFamily, resolveSubnet: SubnetResolver, eipTargets: EipTargets): LoadBalancer {
   const v = r.values;
   const spec = product.loadBalancer;
-  const kind = product.kind;
-  if (kind === 'shared') {
-    const subnet = resolveSubnet(r, v[spec.subnetAttribute]);
+  const subnet = resolveSubnet(r, v[spec.subnetAttribute]);
+  const node = {
+    address: r.address,
+    family,
+    resource: r,
+    kind: product.kind,
+    subnet,
+    // The VPC's network ACL on the LB's subnet filters client traffic too (providers.md §5).
+    subnetAclFiltersClients: true,
+    listeners: [],
+    pools: [],
+    hasUnknownListeners: false,
+  };
+  if (product.kind === 'shared') {
     return {
-      address: r.address,
-      family,
-      resource: r,
-      kind,
-      subnet,
+      ...node,
       backendSubnets: new Unknown('shared load balancers reach backends from a fixed range'),
       crossVpcBackend: false,
       hasPrivateIpv4: true,
       hasIpv6: false,
       hasEip: eipTargets.hasEip(r, spec.eipPortPaths),
-      listeners: [],
-      pools: [],
-      hasUnknownListeners: false,
     };
   }
-  const subnet = resolveSubnet(r, v[spec.subnetAttribute]);
   let backendSubnets: Maybe<Subnet[]>;
   const listed = spec.backendSubnetsAttribute ? list(v[spec.backendSubnetsAttribute]) : undefined;
   if (listed !== undefined && !(Array.isArray(listed) && listed.length === 0)) {
@@ -534,20 +530,13 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
     else if (found.length > 0) inlineEip = true;
   }
   return {
-    address: r.address,
-    family,
-    resource: r,
-    kind,
-    subnet,
+    ...node,
     backendSubnets,
     crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : undefined) ?? false,
     // An empty string is what `var.x ? id : ""` leaves: the provider sends nothing.
     hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
     hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
     hasEip: inlineEip ?? eipTargets.hasEip(r, spec.eipPortPaths),
-    listeners: [],
-    pools: [],
-    hasUnknownListeners: false,
   };
 }
 
@@ -600,7 +589,9 @@ function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbPro
     timeout: num(v.timeout),
     timeoutAttribute: 'timeout',
     maxRetries: num(v.max_retries),
+    maxRetriesAttribute: 'max_retries',
     maxRetriesDown: num(v.max_retries_down),
+    maxRetriesDownAttribute: 'max_retries_down',
     urlPath: str(v.url_path),
     urlPathAttribute: 'url_path',
     domain: str(v.domain_name),
@@ -719,7 +710,12 @@ function firewallGroups(
 ): NetworkAcl[] {
   const rules = new Map<string, ResourceInstance>(index.ofType(types.rule).map((r) => [r.address, r]));
   const policies = new Map<string, ResourceInstance>(index.ofType(types.policy).map((r) => [r.address, r]));
-  const routerInterfaces = index.ofType(types.routerInterface);
+  // Ports a router interface resource is built on (by address as written and module-qualified).
+  const interfacePorts = new Set<string>();
+  for (const ri of index.ofType(types.routerInterface)) {
+    const p = ri.values.port_id;
+    if (isUnknown(p) && p.ref !== undefined) interfacePorts.add(p.ref.address).add(modulePrefix(ri) + p.ref.address);
+  }
 
   const policyRules = (group: ResourceInstance, attr: string): Maybe<AclRuleNode[]> => {
     const v = group.values[attr];
@@ -755,11 +751,7 @@ function firewallGroups(
     if (target.type !== types.port || path !== 'id') return undefined;
     if (target.mode === 'managed') {
       // A port is a router interface when a router interface resource is built on it.
-      const isInterface = routerInterfaces.some((ri) => {
-        const p = ri.values.port_id;
-        return isUnknown(p) && p.ref !== undefined && (p.ref.address === target.address || modulePrefix(ri) + p.ref.address === target.address);
-      });
-      if (!isInterface) return undefined;
+      if (!interfacePorts.has(target.address)) return undefined;
     } else {
       // A looked-up port: only a router interface (`device_owner = "network:router_interface…"`).
       const owner = target.values.device_owner;
@@ -910,7 +902,7 @@ function activeStandbyPools(index: ResourceIndex, type: string, family: Provider
       hm.forEach((values, i) => {
         const block = r.block.blocks.filter((b) => b.type === 'healthmonitor')[i] ?? r.block;
         const synthetic: ResourceInstance = { ...r, address: `${r.address}.healthmonitor[${i}]`, block, values };
-        const monitor = healthMonitor(synthetic, family, { protocol: 'type', interval: 'delay', port: 'monitor_port', codes: 'expected_codes', enabled: 'admin_state_up' });
+        const monitor = healthMonitor(synthetic, family, lbaasMonitor('monitor_port'));
         monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
         pool.monitors.push(monitor);
         model.monitors.push(monitor);
@@ -926,6 +918,7 @@ function activeStandbyPools(index: ResourceIndex, type: string, family: Provider
           pool,
           ip: str(m.address) ?? new Unknown('member address is not set'),
           port: num(m.protocol_port) ?? new Unknown('member port is not set'),
+          portAttribute: 'protocol_port',
           weight: 1,
           backend: undefined,
           subnet: undefined,

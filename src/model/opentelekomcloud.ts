@@ -3,7 +3,7 @@
 // ACL), ECS, ports, VPC subnets and EIPs. Attribute names and defaults: providers.md §2;
 // the engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { buildHwFamily, type Dialect } from './hw-family.js';
+import { buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './hw-family.js';
 import type { Model } from './types.js';
 
 const P = 'opentelekomcloud_';
@@ -25,25 +25,12 @@ export const OPENTELEKOMCLOUD: Dialect = {
     { type: `${P}vpc_eip_v1`, path: ['publicip', 'port_id'] },
   ],
   acls: {
-    firewall: {
-      group: `${P}fw_firewall_group_v2`,
-      policy: `${P}fw_policy_v2`,
-      rule: `${P}fw_rule_v2`,
-      port: `${P}networking_port_v2`,
-      routerInterface: `${P}networking_router_interface_v2`,
-    },
+    firewall: fwaasV2(P),
   },
   products: [
     {
       kind: 'dedicated',
-      types: {
-        loadBalancer: `${P}lb_loadbalancer_v3`,
-        listener: `${P}lb_listener_v3`,
-        pool: `${P}lb_pool_v3`,
-        member: `${P}lb_member_v3`,
-        monitor: `${P}lb_monitor_v3`,
-        policies: [`${P}lb_policy_v3`],
-      },
+      types: lbTypes(`${P}lb_`, '_v3', [`${P}lb_policy_v3`]),
       loadBalancer: {
         // `subnet_id` gives the private IPv4; `network_ids` are the backend subnets.
         subnetAttribute: 'subnet_id',
@@ -52,23 +39,16 @@ export const OPENTELEKOMCLOUD: Dialect = {
         inlineEipBlocks: ['public_ip'],
         eipPortPaths: ['vip_port_id'],
       },
-      monitor: { protocol: 'type', interval: 'delay', port: 'monitor_port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      monitor: lbaasMonitor('monitor_port'),
       // `ip_group { id, enable, type }`, `enable` false unless set; an ipgroup without
       // `ip_list` is "any IP" in one doc and "nobody" in another (providers.md §2.2).
       ipGroup: { type: `${P}lb_ipgroup_v3`, style: 'block', emptyList: 'unknown' },
     },
     {
       kind: 'shared',
-      types: {
-        loadBalancer: `${P}lb_loadbalancer_v2`,
-        listener: `${P}lb_listener_v2`,
-        pool: `${P}lb_pool_v2`,
-        member: `${P}lb_member_v2`,
-        monitor: `${P}lb_monitor_v2`,
-        policies: [`${P}lb_l7policy_v2`],
-      },
+      types: lbTypes(`${P}lb_`, '_v2', [`${P}lb_l7policy_v2`]),
       loadBalancer: { subnetAttribute: 'vip_subnet_id', eipPortPaths: ['vip_port_id'] },
-      monitor: { protocol: 'type', interval: 'delay', port: 'monitor_port', codes: 'expected_codes', enabled: 'admin_state_up' },
+      monitor: lbaasMonitor('monitor_port'),
       whitelist: `${P}lb_whitelist_v2`,
       ipGroup: { type: `${P}lb_ipgroup_v3`, style: 'block', emptyList: 'unknown' },
     },

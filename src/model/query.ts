@@ -8,7 +8,7 @@ export function isUsed(pool: Pool): boolean {
 }
 
 /** The monitors that actually run (enabled true or unknown counts as "may run"). */
-export function activeMonitors(pool: Pool): HealthMonitor[] {
+function activeMonitors(pool: Pool): HealthMonitor[] {
   return pool.monitors.filter((m) => m.enabled !== false);
 }
 
@@ -42,10 +42,25 @@ export function productOf(resourceType: string): string {
 
 /** Pools of the listener's LB product whose listener reference is unknown: they may belong to it. */
 export function hasPoolsWithUnknownListener(model: Model, listener: Listener): boolean {
-  const product = productOf(listener.resource.type);
-  return model.pools.some((p) => p.hasUnknownListeners && productOf(p.resource.type) === product);
+  return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.resource.type)))).has(
+    productOf(listener.resource.type),
+  );
 }
 
-export function listenersWithUnknownLb(model: Model, family: string): Listener[] {
-  return model.listeners.filter((l) => l.family === family && isUnknown(l.loadBalancer));
+/** Whether a listener of `family` has a load balancer reference that is not known (it may belong to any LB). */
+export function hasListenersWithUnknownLb(model: Model, family: string): boolean {
+  return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
+}
+
+// Rules ask these once per listener / load balancer: scan the model once, not once per node.
+const productsWithUnknownListenerPools = new WeakMap<Model, Set<string>>();
+const familiesWithUnknownLbListeners = new WeakMap<Model, Set<string>>();
+
+function memo<T>(cache: WeakMap<Model, T>, model: Model, compute: () => T): T {
+  let v = cache.get(model);
+  if (v === undefined) {
+    v = compute();
+    cache.set(model, v);
+  }
+  return v;
 }

@@ -324,14 +324,36 @@ export function memberSubnet(flow: BackendFlow): Maybe<Subnet> | undefined {
  * Verdicts of every enabled ACL on the member's subnet. Traffic from inside the subnet itself
  * is not filtered (providers.md §6 pitfall 2), so that part of the source range is left out.
  */
-export function aclVerdicts(flow: BackendFlow): Maybe<AclVerdict[]> {
+export function aclVerdicts(flow: BackendFlow): Maybe<readonly AclVerdict[]> {
   const subnet = memberSubnet(flow);
   if (subnet === undefined) return new Unknown(`the subnet of ${flow.member.address} is not known`);
   if (isUnknown(subnet)) return subnet;
   return aclVerdictsFor(subnet, flow.sources, flow.protocol, flow.port, flow.member.ip);
 }
 
+/** Verdicts by subnet and flow (model objects: dropped with the model); callers must not modify them. */
+const aclVerdictCache = new WeakMap<Subnet, Map<string, Maybe<readonly AclVerdict[]>>>();
+
 export function aclVerdictsFor(
+  subnet: Subnet,
+  sources: Cidr[],
+  protocol: FlowProtocol,
+  port: number | undefined,
+  destinationIp: Maybe<string> | undefined,
+): Maybe<readonly AclVerdict[]> {
+  // Listeners sharing a pool, and health checks and forwarded traffic on one port, ask again.
+  const key = `${sources.map((c) => c.text).join(',')}|${protocol}|${port ?? ''}|${typeof destinationIp === 'string' ? destinationIp : ''}`;
+  let memo = aclVerdictCache.get(subnet);
+  if (memo === undefined) aclVerdictCache.set(subnet, (memo = new Map()));
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function evaluateSubnetAcls(
   subnet: Subnet,
   sources: Cidr[],
   protocol: FlowProtocol,
@@ -359,12 +381,21 @@ export function aclVerdictsFor(
       ...(port !== undefined ? { port } : {}),
       sourcePorts: 'all' as const,
     };
-    out.push({ acl, subnet, direction: 'in', verdict: evaluateAcl(acl.ingress.map(toAclRule), flow) });
+    out.push({ acl, subnet, direction: 'in', verdict: evaluateAcl(aclRules(acl.ingress), flow) });
     if (!acl.stateful) {
       if (isUnknown(acl.egress)) return acl.egress;
-      out.push({ acl, subnet, direction: 'out', verdict: evaluateAclReturn(acl.egress.map(toAclRule), flow) });
+      out.push({ acl, subnet, direction: 'out', verdict: evaluateAclReturn(aclRules(acl.egress), flow) });
     }
   }
+  return out;
+}
+
+/** One ACL direction in the evaluator's form, converted once per rule list. */
+const aclRuleCache = new WeakMap<readonly AclRuleNode[], AclRule[]>();
+
+function aclRules(rules: readonly AclRuleNode[]): AclRule[] {
+  let out = aclRuleCache.get(rules);
+  if (out === undefined) aclRuleCache.set(rules, (out = rules.map(toAclRule)));
   return out;
 }
 

@@ -34,6 +34,8 @@ export interface LoadBalancer extends NodeBase {
   hasIpv6: Maybe<boolean>;
   /** An EIP is bound inline or by an association resource. */
   hasEip: Maybe<boolean>;
+  /** The network ACLs of `subnet` filter client traffic to the listeners (Huawei family; not Alibaba). */
+  subnetAclFiltersClients: boolean;
   listeners: Listener[];
   pools: Pool[];
   /** A listener with an unknown count/for_each may belong to this load balancer. */
@@ -79,6 +81,8 @@ export interface Member extends NodeBase {
   /** The backend IP the member sends traffic to (`address` is the Terraform address). */
   ip: Maybe<string>;
   port: Maybe<number>;
+  /** The attribute that holds the port (for ranges). */
+  portAttribute: string;
   weight: Maybe<number>;
   /** The attribute that holds weight (for ranges), or undefined when defaulted. */
   weightAttribute?: string;
@@ -97,7 +101,9 @@ export interface HealthMonitor extends NodeBase {
   timeout: Maybe<number> | undefined;
   timeoutAttribute: string;
   maxRetries: Maybe<number> | undefined;
+  maxRetriesAttribute: string;
   maxRetriesDown: Maybe<number> | undefined;
+  maxRetriesDownAttribute: string;
   urlPath: Maybe<string> | undefined;
   urlPathAttribute: string;
   domain: Maybe<string> | undefined;

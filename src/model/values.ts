@@ -12,6 +12,15 @@ export function str(v: Value | undefined): Maybe<string> | undefined {
   return new Unknown('expected a string, got a collection');
 }
 
+/** Provider enum spellings: `"tcp"`/`"TCP"` compare as one. */
+export function upper(v: Maybe<string> | undefined): Maybe<string> | undefined {
+  return typeof v === 'string' ? v.toUpperCase() : v;
+}
+
+export function lower(v: Maybe<string> | undefined): Maybe<string> | undefined {
+  return typeof v === 'string' ? v.toLowerCase() : v;
+}
+
 export function num(v: Value | undefined): Maybe<number> | undefined {
   if (v === undefined || v === null) return undefined;
   if (isUnknown(v)) return v;
