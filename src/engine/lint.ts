@@ -1,15 +1,27 @@
 // The pipeline: load → eval (per root) → model → rules → ignores. Returns findings and errors;
 // never prints and never exits.
 import path from 'node:path';
-import { evaluatePlan, evaluateRoot, unknownOrigins } from '../eval/index.js';
-import { loadPaths, loadPlan, loadVarFile, relativePath, type LoadStats } from '../load/index.js';
-import { buildModel } from '../model/index.js';
+import {
+  DEFAULT_CACHE_LOCATION,
+  ParseCache,
+  compareLoadErrorsByPlace,
+  defaultJobs,
+  discover,
+  loadDiscovered,
+  loadPlan,
+  loadVarFile,
+  planRoots,
+  relativePath,
+  sameBlocks,
+  type LoadStats,
+} from '../load/index.js';
 import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
-import type { EvalResult, Finding, LoadError, ParsedFile, PlanInput, ResourceInstance, Severity } from '../types.js';
+import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
-import { runRules } from './run-rules.js';
-import { attachTopology } from './topology.js';
+import { lintRoot, type RootLintContext } from './lint-root.js';
+import { registryRules, type RootJobResult } from './root-job.js';
+import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { sortFindings } from '../report/sort.js';
 
@@ -40,6 +52,11 @@ export interface LintOptions {
   plan?: string;
   /** Attach each finding's part of its load balancer's graph (`Finding.topology`); only the job summary draws it. */
   topology?: boolean;
+  /**
+   * Load and lint each root folder in a worker of its own (default: with more than one job and
+   * more than one root); false loads everything on the main thread first (tests compare the two).
+   */
+  rootWorkers?: boolean;
   /** Called as the run advances (the CLI's progress line on a terminal). */
   onProgress?: (progress: { phase: 'load' | 'lint'; rootsDone: number; rootsTotal: number; root?: string }) => void;
 }
@@ -57,60 +74,73 @@ export interface LintResult {
 
 export async function lint(options: LintOptions): Promise<LintResult> {
   options.onProgress?.({ phase: 'load', rootsDone: 0, rootsTotal: 0 });
-  const loaded = await loadPaths(options.paths, {
-    cwd: options.cwd,
-    exclude: options.exclude,
-    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-    ...(options.cache !== undefined ? { cache: options.cache } : {}),
-    ...(options.selectiveParsing === false ? { selective: false } : {}),
-  });
-  const errors: LoadError[] = [...loaded.errors];
   const varFiles: ParsedFile[] = [];
+  const varFileErrors: LoadError[] = [];
   for (const path of options.varFiles) {
     const result = await loadVarFile(path, options.cwd);
-    if (result.error) errors.push(result.error);
+    if (result.error) varFileErrors.push(result.error);
     if (result.file) varFiles.push(result.file);
   }
   const settings: RuleSettings = {
     healthCheckSources: { ...DEFAULT_HEALTH_CHECK_SOURCES, ...options.healthCheckSources },
   };
+  const ctx: RootLintContext = {
+    rules: options.rules,
+    severityOverrides: options.severityOverrides,
+    strict: options.strict,
+    settings,
+    topology: options.topology === true,
+  };
 
+  const discovery = await discover(options.paths, { cwd: options.cwd, exclude: options.exclude });
+  const byRoot = options.plan === undefined ? await lintByRoot(options, discovery, varFiles, settings) : undefined;
+  let files: ParsedFile[];
+  let roots: string[];
+  let errors: LoadError[];
+  let loadStats: LoadStats;
   const verbose: string[] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  let rootsDone = 0;
-  const planned = options.plan === undefined ? undefined : await selectPlanRoot(options, loaded.roots, errors, verbose);
-  const roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
-  for (const root of roots) {
-    options.onProgress?.({ phase: 'lint', rootsDone: rootsDone++, rootsTotal: roots.length, root });
-    const inputs = { vars: options.vars, varFiles, env: options.env, manifest: loaded.manifest ?? [] };
-    const evaluated: EvalResult = planned ? evaluatePlan(root, loaded.files, inputs, planned.plan) : evaluateRoot(root, loaded.files, inputs);
-    for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
-    for (const d of evaluated.diagnostics) {
-      const where = d.range ? `${d.range.file}:${d.range.start.line}:${d.range.start.column}: ` : `${root}: `;
-      verbose.push(`${where}${d.message}`);
-    }
-    const model = buildModel(evaluated.resources, evaluated.skipped);
-    const result = runRules(model, options.rules, {
-      severityOverrides: options.severityOverrides,
-      strict: options.strict,
-      settings,
-    });
-    for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
-    if (options.strict) addUnknownOrigins(result.findings, evaluated);
-    addModuleCalls(result.findings, evaluated.resources);
-    if (options.topology) attachTopology(result.findings, model);
-    // A module shared by several roots yields the same finding once.
-    for (const f of result.findings) {
+  /** A module shared by several roots yields the same finding once. */
+  const add = (list: readonly Finding[]): void => {
+    for (const f of list) {
       const key = [f.ruleId, f.address, f.range.file, f.range.start.line, f.range.start.column, f.message].join('\0');
       if (seen.has(key)) continue;
       seen.add(key);
       findings.push(f);
     }
+  };
+  if (byRoot !== undefined) {
+    ({ files, roots, errors, stats: loadStats } = byRoot);
+    errors.push(...varFileErrors);
+    for (const r of byRoot.results) {
+      add(r.findings);
+      verbose.push(...r.verbose);
+    }
+  } else {
+    const loaded = await loadDiscovered(discovery, {
+      cwd: options.cwd,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.cache !== undefined ? { cache: options.cache } : {}),
+      ...(options.selectiveParsing === false ? { selective: false } : {}),
+    });
+    files = loaded.files;
+    loadStats = loaded.stats;
+    errors = [...loaded.errors, ...varFileErrors];
+    let rootsDone = 0;
+    const planned = options.plan === undefined ? undefined : await selectPlanRoot(options, loaded.roots, errors, verbose);
+    roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
+    for (const root of roots) {
+      options.onProgress?.({ phase: 'lint', rootsDone: rootsDone++, rootsTotal: roots.length, root });
+      const inputs = { vars: options.vars, varFiles, env: options.env, manifest: loaded.manifest ?? [] };
+      const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
+      verbose.push(...result.verbose);
+      add(result.findings);
+    }
   }
 
   const knownRules = new Set([...options.allRules.map((r) => r.id), UNUSED_IGNORE_RULE]);
-  const withIgnores = applyIgnores(findings, loaded.files, {
+  const withIgnores = applyIgnores(findings, files, {
     knownRules,
     enabledRules: new Set(options.rules.map((r) => r.id)),
     today: options.today,
@@ -120,7 +150,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // --quiet), so a finding keeps its fingerprint whatever else is shown.
   const fingerprints = assignFingerprints(sortFindings(withIgnores));
   for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
-  return { findings: withIgnores, errors, files: loaded.files, roots, verbose: [...new Set(verbose)].sort(), loadStats: loaded.stats };
+  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), loadStats };
 }
 
 /** Reads `--plan` and picks the root folder whose `.tf` files it was planned from. */
@@ -142,38 +172,106 @@ async function selectPlanRoot(options: LintOptions, roots: readonly string[], er
   return { plan, root: root ?? wanted };
 }
 
-/** With --strict, a note about an unknown value also says where that value comes from. */
-function addUnknownOrigins(findings: Finding[], evaluated: EvalResult): void {
-  let origins: Map<string, import('../types.js').Range> | undefined;
-  for (const f of findings) {
-    if (f.severity !== 'note' || !f.attribute?.startsWith('unknown:')) continue;
-    origins ??= unknownOrigins(evaluated);
-    const what = f.attribute.slice('unknown:'.length);
-    let origin = origins.get(what);
-    if (!origin) {
-      // The rule may have wrapped the reason ("for_each of x is unknown: var.y has no value").
-      let best = '';
-      for (const reason of origins.keys()) if (reason.length > best.length && what.includes(reason)) best = reason;
-      origin = best ? origins.get(best) : undefined;
-    }
-    if (!origin) continue;
-    f.message = `${f.message.replace(/\.$/, '')} (${origin.file}:${origin.start.line}).`;
-    f.related.push({ range: origin, message: `the unknown value comes from here: ${what}` });
-  }
-}
 
-/** Findings inside a module list the calling `module` blocks (outermost first) as related locations. */
-function addModuleCalls(findings: Finding[], resources: readonly ResourceInstance[]): void {
-  const calls = new Map<string, ResourceInstance>();
-  for (const r of resources) if (r.moduleCalls.length) calls.set(r.address, r);
-  for (const f of findings) {
-    if (!f.address.startsWith('module.')) continue;
-    let resource = calls.get(f.address);
-    for (let a = f.address; !resource && a.includes('.'); a = a.slice(0, a.lastIndexOf('.'))) resource = calls.get(a);
-    if (!resource) continue;
-    resource.moduleCalls.forEach((call, i) => {
-      const address = resource.modulePath[i] ?? `module.${call.labels[0] ?? ''}`;
-      f.related.push({ range: call.headerRange, address, message: `calls module "${call.labels[0] ?? address}"` });
-    });
+/** Fewer walked files than this are linted in one piece: starting workers would cost more. */
+const MIN_FILES_FOR_ROOT_WORKERS = 48;
+
+/**
+ * Loads and lints each root in a worker of its own; undefined when the configuration should be
+ * linted in one piece (one root, few files, one job, or a root plan the loads did not confirm).
+ */
+async function lintByRoot(
+  options: LintOptions,
+  discovery: import('../load/index.js').Discovery,
+  varFiles: ParsedFile[],
+  settings: RuleSettings,
+): Promise<{ files: ParsedFile[]; roots: string[]; errors: LoadError[]; stats: LoadStats; results: RootJobResult[] } | undefined> {
+  const forced = options.rootWorkers === true;
+  if (options.rootWorkers === false || !rootWorkersAvailable()) return undefined;
+  const workers = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  if (!forced && (workers < 2 || discovery.walked.length < MIN_FILES_FOR_ROOT_WORKERS)) return undefined;
+  const ruleIds = options.rules.map((r) => r.id);
+  if (!registryRules(ruleIds)) return undefined;
+  const cwd = path.resolve(options.cwd);
+  const plan = await planRoots(discovery, cwd);
+  if ('whole' in plan) return undefined;
+  if (!forced && plan.jobs.length < 2) return undefined;
+
+  const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
+  const jobs = [...plan.jobs].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  const all = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
+  options.onProgress?.({ phase: 'lint', rootsDone: 0, rootsTotal: jobs.length });
+  const results = await runRootJobs(all, {
+    workers: Math.min(workers, all.length),
+    setup: {
+      cwd,
+      selective: options.selectiveParsing !== false,
+      walkedByDir: [...plan.walkedByDir],
+      ruleIds,
+      severityOverrides: [...options.severityOverrides],
+      settings,
+      strict: options.strict,
+      topology: options.topology === true,
+      vars: options.vars,
+      varFiles,
+      env: options.env,
+      cache: cache !== undefined,
+    },
+    texts: plan.texts,
+    walkedByDir: plan.walkedByDir,
+    cacheGet: cache === undefined ? undefined : (key) => cache.get(key),
+    onDone: (done, total, job) => options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total, root: job.dir }),
+  });
+
+  // The loads must confirm the plan: the folders loaded as modules are those predicted, and no file
+  // was read under two names.
+  const actual = new Set<string>();
+  for (const r of results) for (const d of r.moduleDirs) actual.add(d);
+  for (const [dirReal, found] of plan.walkedByDir) {
+    if (!found.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) continue;
+    if (actual.has(dirReal) !== plan.moduleDirs.has(dirReal)) return undefined;
   }
+  const realOf = new Map<string, string>();
+  const pathOf = new Map<string, string>();
+  for (const r of results) {
+    for (const [p, real] of r.reals) {
+      if ((realOf.get(p) ?? real) !== real || (pathOf.get(real) ?? p) !== p) return undefined;
+      realOf.set(p, real);
+      pathOf.set(real, p);
+    }
+  }
+
+  const files = new Map<string, ParsedFile>();
+  const errors = new Map<string, LoadError>();
+  for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
+  const roots = new Set<string>();
+  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: Math.min(workers, all.length), rootJobs: all.length };
+  for (const r of results) {
+    for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
+    for (const e of r.errors) errors.set(JSON.stringify(e), e);
+    for (const root of r.roots) roots.add(root);
+    stats.hclCalls += r.hclCalls;
+    stats.cacheHits += r.cacheHits;
+  }
+  if (cache !== undefined) {
+    for (const r of results) {
+      for (const [key, entry, isNew] of r.cacheUses) {
+        if (isNew) cache.keep(key, entry, true);
+        else {
+          const stored = cache.get(key)?.find((e) => sameBlocks(e.parsed, entry.parsed));
+          if (stored !== undefined) cache.keep(key, stored, false);
+        }
+      }
+    }
+    const problem = await cache.save();
+    if (problem !== undefined) stats.cacheProblem = problem;
+  }
+  const byPath = (a: ParsedFile, b: ParsedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return {
+    files: [...files.values()].sort(byPath),
+    roots: [...roots].sort(),
+    errors: [...errors.values()].sort(compareLoadErrorsByPlace),
+    stats,
+    results: results.filter((_, i) => (all[i] as { loose?: boolean }).loose !== true),
+  };
 }

@@ -15,7 +15,7 @@ import {
   type FoundFile,
 } from './files.js';
 import { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
-import { parseText, type ParseOutcome, type ParseTask } from './parse-file.js';
+import { parseText, type ParseOutcome, type ParseTask, type ParsedBlocks } from './parse-file.js';
 import { ParsePool } from './pool.js';
 import { stripBom } from './source.js';
 
@@ -31,6 +31,35 @@ export interface LoadOptions {
   cache?: { location?: string };
 }
 
+/** Where parse results are kept between runs: the cache file, or (in a root worker) the main thread's. */
+export interface ParseCacheStore {
+  get(key: string): ParsedBlocks[] | undefined | Promise<ParsedBlocks[] | undefined>;
+  keep(key: string, entry: ParsedBlocks, isNew: boolean): void;
+}
+
+/** What a root worker's load starts from (src/engine/root-pool.ts): the walk the main thread made. */
+export interface FoundLoadOptions {
+  cwd: string;
+  selective?: boolean;
+  /** Parse worker threads for this load (a root worker parses inline: 1). */
+  jobs?: number;
+  cache?: ParseCacheStore;
+  /** Files the main thread already read, by absolute path. */
+  texts?: ReadonlyMap<string, string>;
+  /** The walked files of every walked folder (real path → files): a module folder among them is loaded as the walk found it. */
+  walkedByDir?: ReadonlyMap<string, readonly FoundFile[]>;
+}
+
+/** The files the path arguments name (folders walked), before anything is read. */
+export interface Discovery {
+  walked: FoundFile[];
+  errors: LoadError[];
+  /** Real folders whose files the walk found. */
+  loadedDirs: Set<string>;
+  /** Whether a path argument named a file (not a folder). */
+  fileArguments: boolean;
+}
+
 /** What loading cost (the worker and cache tests) and whether the cache could be written (the CLI warns). */
 export interface LoadStats {
   /** hcl2json calls made. */
@@ -39,6 +68,8 @@ export interface LoadStats {
   cacheHits: number;
   /** Parse workers started (0: everything parsed on the main thread). */
   workers: number;
+  /** Root jobs run (each root loaded and linted on its own, src/engine/root-pool.ts); absent when the configuration was loaded at once. */
+  rootJobs?: number;
   /** The cache could not be written (the run is not affected). */
   cacheProblem?: string;
 }
@@ -161,7 +192,8 @@ function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-function compareErrors(a: LoadError, b: LoadError): number {
+/** The order of load errors in a result: by file, position, message. */
+export function compareErrors(a: LoadError, b: LoadError): number {
   const fa = a.file ?? '';
   const fb = b.file ?? '';
   if (fa !== fb) return fa < fb ? -1 : 1;
@@ -174,20 +206,16 @@ function compareErrors(a: LoadError, b: LoadError): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-/**
- * Finds, reads and parses the Terraform files under `paths`, then the local modules they call and
- * the modules recorded in `.terraform/modules/modules.json`. Never throws; output order does not
- * depend on the file system.
- */
-export async function loadPaths(paths: string[], options: LoadOptions): Promise<LoadResult & { roots: string[]; stats: LoadStats }> {
+/** Walks the path arguments. Never throws. */
+export async function discover(paths: string[], options: { cwd: string; exclude?: string[] }): Promise<Discovery> {
   const cwd = path.resolve(options.cwd);
-  const cwdReal = (await realpathOrUndefined(cwd)) ?? cwd;
   const isExcluded = compileExcludes(options.exclude ?? []);
   const errors: LoadError[] = [];
   const visitedDirs = new Set<string>();
   const walked: FoundFile[] = [];
   /** Real folders whose files were loaded (by the walk, or as a module), so a module folder is read once; a file argument does not read its folder. */
   const loadedDirs = new Set<string>();
+  let fileArguments = false;
 
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
@@ -210,6 +238,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
       for (const f of found) loadedDirs.add(f.dirReal);
       walked.push(...found);
     } else {
+      fileArguments = true;
       const kind = explicitKind(path.basename(abs));
       if (kind === undefined) {
         errors.push({
@@ -221,6 +250,51 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
       walked.push({ abs, real, kind, dirReal: path.dirname(real), rootReal: path.dirname(real) });
     }
   }
+  return { walked, errors, loadedDirs, fileArguments };
+}
+
+export type LoadPathsResult = LoadResult & {
+  roots: string[];
+  stats: LoadStats;
+  /** Real paths of the folders loaded as modules (a candidate root among them is not a root). */
+  moduleDirs: string[];
+  /** Real path of each file, by its path (a file reached under two names is read once). */
+  reals: Map<string, string>;
+};
+
+/**
+ * Finds, reads and parses the Terraform files under `paths`, then the local modules they call and
+ * the modules recorded in `.terraform/modules/modules.json`. Never throws; output order does not
+ * depend on the file system.
+ */
+export async function loadPaths(paths: string[], options: LoadOptions): Promise<LoadPathsResult> {
+  return loadDiscovered(await discover(paths, options), options);
+}
+
+/** `loadPaths` after `discover`, with the cache file of `options.cache`. */
+export async function loadDiscovered(found: Discovery, options: LoadOptions): Promise<LoadPathsResult> {
+  const cwd = path.resolve(options.cwd);
+  const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
+  const result = await loadFound(found, {
+    cwd,
+    ...(options.selective === undefined ? {} : { selective: options.selective }),
+    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+    ...(cache === undefined ? {} : { cache }),
+  });
+  if (cache !== undefined) {
+    const problem = await cache.save();
+    if (problem !== undefined) result.stats.cacheProblem = problem;
+  }
+  return result;
+}
+
+/** Reads and parses what `discover` found, and the modules it calls. Never throws. */
+export async function loadFound(discovery: Discovery, options: FoundLoadOptions): Promise<LoadPathsResult> {
+  const cwd = path.resolve(options.cwd);
+  const cwdReal = (await realpathOrUndefined(cwd)) ?? cwd;
+  const errors: LoadError[] = [...discovery.errors];
+  const walked = discovery.walked;
+  const loadedDirs = new Set(discovery.loadedDirs);
 
   const files: ParsedFile[] = [];
   const seenFiles = new Set<string>();
@@ -229,12 +303,12 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
 
   const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: 0 };
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
-  const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
+  const cache = options.cache;
   let pool: ParsePool | undefined;
 
   /** Parses one text (in a worker when there is a pool), with the cache. */
   const parseTask = async (task: ParseTask, key: string | undefined): Promise<ParseOutcome> => {
-    const cached = key === undefined ? undefined : cache?.get(key);
+    const cached = key === undefined ? undefined : await cache?.get(key);
     const withCache: ParseTask = { ...task, ...(cached === undefined ? {} : { cached }), ...(options.selective === false ? { everything: true } : {}) };
     const outcome = pool === undefined ? await parseText(withCache) : await pool.run(withCache);
     stats.hclCalls += outcome.hclCalls;
@@ -326,7 +400,8 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
     }
     const parsed = await mapLimit(fresh, PARSE_CONCURRENCY, async (f): Promise<{ outcome: ParseOutcome; key?: string }> => {
       const rel = relativePath(cwd, f.abs);
-      const read = await readTextAt(f.abs, rel, true);
+      const known = options.texts?.get(f.abs);
+      const read = known === undefined ? await readTextAt(f.abs, rel, true) : { text: known };
       if (read.text === undefined) return { outcome: { errors: [read.error ?? { file: rel, message: `cannot read '${rel}'` }], hclCalls: 0 } };
       const key = cache === undefined ? undefined : ParseCache.key(f.kind, read.text);
       return { outcome: await parseTask({ rel, kind: f.kind, text: read.text }, key), ...(key === undefined ? {} : { key }) };
@@ -357,7 +432,7 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
     await pool?.close();
   }
 
-  async function loadAll(): Promise<LoadResult & { roots: string[]; stats: LoadStats }> {
+  async function loadAll(): Promise<LoadPathsResult> {
   const walkedFiles = await parseAll(walked);
   const candidateRoots = new Map<string, string>(); // real dir → relative dir
   const rootOfDir = new Map<string, string>(); // real dir → real root it was walked from (first file's)
@@ -371,6 +446,8 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
     moduleTargets.add(dirReal);
     if (loadedDirs.has(dirReal)) return [];
     loadedDirs.add(dirReal);
+    const walkedHere = options.walkedByDir?.get(dirReal);
+    if (walkedHere !== undefined) return parseAll([...walkedHere]);
     const found = await listModuleFolder(dirAbs, dirReal, [rootReal, cwdReal], cwd, errors);
     found.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
     return parseAll(found.map((f) => ({ ...f, rootReal })));
@@ -451,10 +528,8 @@ export async function loadPaths(paths: string[], options: LoadOptions): Promise<
   files.sort(byPath);
   errors.push(...duplicateDeclarations(files));
   errors.sort(compareErrors);
-  if (cache !== undefined) {
-    const problem = await cache.save();
-    if (problem !== undefined) stats.cacheProblem = problem;
-  }
-  return { files, errors, roots, manifest, stats };
+  const reals = new Map<string, string>();
+  for (const f of files) reals.set(f.path, fileInfo.get(f)?.real ?? f.path);
+  return { files, errors, roots, manifest, stats, moduleDirs: [...moduleTargets].sort(), reals };
   }
 }

@@ -57,6 +57,8 @@ export interface LintFolderOptions {
   paths?: string[];
   jobs?: number;
   selectiveParsing?: boolean;
+  rootWorkers?: boolean;
+  cache?: { location?: string };
 }
 
 /** Lints `folder` with cwd = `folder`, so paths in findings are relative to it. */
@@ -66,6 +68,8 @@ export async function lintFolder(folder: string, options: LintFolderOptions = {}
     cwd: folder,
     jobs: options.jobs,
     selectiveParsing: options.selectiveParsing,
+    ...(options.rootWorkers === undefined ? {} : { rootWorkers: options.rootWorkers }),
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
     env: options.env ?? {},
     vars: options.vars ?? [],
     varFiles: [],

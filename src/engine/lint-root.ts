@@ -1,0 +1,70 @@
+// One root's part of the pipeline: eval → model → rules, with the notes and related locations the
+// reports show. Runs on the main thread or in a root worker (src/engine/root-worker.ts).
+import { evaluatePlan, evaluateRoot, unknownOrigins, type EvalInputs } from '../eval/index.js';
+import { buildModel } from '../model/index.js';
+import type { Rule, RuleSettings } from '../rule.js';
+import type { EvalResult, Finding, ParsedFile, PlanInput, ResourceInstance, Severity } from '../types.js';
+import { runRules } from './run-rules.js';
+import { attachTopology } from './topology.js';
+
+export interface RootLintContext {
+  rules: readonly Rule[];
+  severityOverrides: ReadonlyMap<string, Severity>;
+  strict: boolean;
+  settings: RuleSettings;
+  topology: boolean;
+}
+
+/** Lints one root folder of `files`; `verbose` holds the --verbose lines. */
+export function lintRoot(root: string, files: ParsedFile[], inputs: EvalInputs, ctx: RootLintContext, plan?: PlanInput): { findings: Finding[]; verbose: string[] } {
+  const verbose: string[] = [];
+  const evaluated: EvalResult = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, inputs);
+  for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
+  for (const d of evaluated.diagnostics) {
+    const where = d.range ? `${d.range.file}:${d.range.start.line}:${d.range.start.column}: ` : `${root}: `;
+    verbose.push(`${where}${d.message}`);
+  }
+  const model = buildModel(evaluated.resources, evaluated.skipped);
+  const result = runRules(model, ctx.rules, { severityOverrides: ctx.severityOverrides, strict: ctx.strict, settings: ctx.settings });
+  for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
+  if (ctx.strict) addUnknownOrigins(result.findings, evaluated);
+  addModuleCalls(result.findings, evaluated.resources);
+  if (ctx.topology) attachTopology(result.findings, model);
+  return { findings: result.findings, verbose };
+}
+
+/** With --strict, a note about an unknown value also says where that value comes from. */
+function addUnknownOrigins(findings: Finding[], evaluated: EvalResult): void {
+  let origins: Map<string, import('../types.js').Range> | undefined;
+  for (const f of findings) {
+    if (f.severity !== 'note' || !f.attribute?.startsWith('unknown:')) continue;
+    origins ??= unknownOrigins(evaluated);
+    const what = f.attribute.slice('unknown:'.length);
+    let origin = origins.get(what);
+    if (!origin) {
+      // The rule may have wrapped the reason ("for_each of x is unknown: var.y has no value").
+      let best = '';
+      for (const reason of origins.keys()) if (reason.length > best.length && what.includes(reason)) best = reason;
+      origin = best ? origins.get(best) : undefined;
+    }
+    if (!origin) continue;
+    f.message = `${f.message.replace(/\.$/, '')} (${origin.file}:${origin.start.line}).`;
+    f.related.push({ range: origin, message: `the unknown value comes from here: ${what}` });
+  }
+}
+
+/** Findings inside a module list the calling `module` blocks (outermost first) as related locations. */
+function addModuleCalls(findings: Finding[], resources: readonly ResourceInstance[]): void {
+  const calls = new Map<string, ResourceInstance>();
+  for (const r of resources) if (r.moduleCalls.length) calls.set(r.address, r);
+  for (const f of findings) {
+    if (!f.address.startsWith('module.')) continue;
+    let resource = calls.get(f.address);
+    for (let a = f.address; !resource && a.includes('.'); a = a.slice(0, a.lastIndexOf('.'))) resource = calls.get(a);
+    if (!resource) continue;
+    resource.moduleCalls.forEach((call, i) => {
+      const address = resource.modulePath[i] ?? `module.${call.labels[0] ?? ''}`;
+      f.related.push({ range: call.headerRange, address, message: `calls module "${call.labels[0] ?? address}"` });
+    });
+  }
+}

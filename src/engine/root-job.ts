@@ -1,0 +1,95 @@
+// A root job: load one root folder (and the modules it calls), then lint it. The same code runs in
+// a root worker (src/engine/root-worker.ts) and, when no worker is left, on the main thread.
+import { loadFound, type ParseCacheStore, type RootJob } from '../load/index.js';
+import type { FoundFile } from '../load/index.js';
+import type { ParsedBlocks } from '../load/index.js';
+import type { RuleSettings } from '../rule.js';
+import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity } from '../types.js';
+import { rules as registry } from '../../rules/index.js';
+import { lintRoot } from './lint-root.js';
+
+/** What every job of a run shares (structured-cloned into each worker once). */
+export interface RootSetup {
+  cwd: string;
+  selective: boolean;
+  walkedByDir: [string, FoundFile[]][];
+  ruleIds: string[];
+  severityOverrides: [string, Severity][];
+  settings: RuleSettings;
+  strict: boolean;
+  topology: boolean;
+  vars: { name: string; value: string }[];
+  varFiles: ParsedFile[];
+  env: Record<string, string | undefined>;
+  cache: boolean;
+}
+
+/** A cache entry a job used: a new one with its JSON, a reused one by its blocks only. */
+export type CacheUse = [key: string, entry: ParsedBlocks, isNew: boolean];
+
+export interface RootJobResult {
+  findings: Finding[];
+  verbose: string[];
+  errors: LoadError[];
+  /** The files loaded, without their parsed values (the main thread needs paths, texts and ignore comments). */
+  files: ParsedFile[];
+  roots: string[];
+  moduleDirs: string[];
+  reals: [string, string][];
+  hclCalls: number;
+  cacheHits: number;
+  cacheUses: CacheUse[];
+}
+
+/** Whether the rules of a run can be found again by id in a worker. */
+export function registryRules(ruleIds: readonly string[]): boolean {
+  return ruleIds.every((id) => registry.some((r) => r.id === id));
+}
+
+export async function runRootJob(
+  job: RootJob & { loose?: boolean },
+  texts: ReadonlyMap<string, string>,
+  setup: RootSetup,
+  walkedByDir: ReadonlyMap<string, readonly FoundFile[]>,
+  cacheGet: ((key: string) => ParsedBlocks[] | undefined | Promise<ParsedBlocks[] | undefined>) | undefined,
+): Promise<RootJobResult> {
+  const cacheUses: CacheUse[] = [];
+  const store: ParseCacheStore | undefined = cacheGet
+    ? { get: cacheGet, keep: (key, entry, isNew) => cacheUses.push([key, isNew ? entry : { parsed: entry.parsed, json: {} }, isNew]) }
+    : undefined;
+  const loadedDirs = new Set(job.files.map((f) => f.dirReal));
+  const loaded = await loadFound(
+    { walked: job.files, errors: [], loadedDirs, fileArguments: false },
+    { cwd: setup.cwd, selective: setup.selective, jobs: 1, texts, walkedByDir, ...(store ? { cache: store } : {}) },
+  );
+  const findings: Finding[] = [];
+  const verbose: string[] = [];
+  if (job.loose !== true) {
+    const ruleSet = new Set(setup.ruleIds);
+    const ctx = {
+      rules: registry.filter((r) => ruleSet.has(r.id)).sort((a, b) => setup.ruleIds.indexOf(a.id) - setup.ruleIds.indexOf(b.id)),
+      severityOverrides: new Map(setup.severityOverrides),
+      strict: setup.strict,
+      settings: setup.settings,
+      topology: setup.topology,
+    };
+    const manifest: ModuleManifestEntry[] = loaded.manifest ?? [];
+    for (const root of loaded.roots) {
+      const result = lintRoot(root, loaded.files, { vars: setup.vars, varFiles: setup.varFiles, env: setup.env, manifest }, ctx);
+      findings.push(...result.findings);
+      verbose.push(...result.verbose);
+    }
+  }
+  return {
+    findings,
+    verbose,
+    errors: loaded.errors,
+    files: loaded.files.map((f) => ({ path: f.path, dir: f.dir, kind: f.kind, text: f.text, json: {}, blocks: [], attributes: {}, ignores: f.ignores })),
+    roots: job.loose === true ? [] : loaded.roots,
+    moduleDirs: loaded.moduleDirs,
+    reals: [...loaded.reals],
+    hclCalls: loaded.stats.hclCalls,
+    cacheHits: loaded.stats.cacheHits,
+    cacheUses,
+  };
+}

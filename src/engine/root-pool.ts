@@ -1,0 +1,128 @@
+// Runs root jobs on worker threads: each worker loads, evaluates and lints whole roots, so the main
+// thread only merges results, and a root's parsed files are released as soon as it is linted.
+// Results come back in job order, whichever worker finished first.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FoundFile, ParsedBlocks, RootJob } from '../load/index.js';
+import { runRootJob, type RootJobResult, type RootSetup } from './root-job.js';
+import type { FromWorker, ToWorker } from './root-worker.js';
+
+/** Jobs sent ahead to each worker, so it never waits for the main thread. */
+const IN_FLIGHT = 2;
+
+function workerScript(): URL | undefined {
+  const candidates = [new URL('./root-worker.js', import.meta.url), new URL('../../dist/src/engine/root-worker.js', import.meta.url)];
+  return candidates.find((u) => existsSync(fileURLToPath(u)));
+}
+
+export interface RootPoolOptions {
+  workers: number;
+  setup: RootSetup;
+  texts: ReadonlyMap<string, string>;
+  walkedByDir: ReadonlyMap<string, readonly FoundFile[]>;
+  cacheGet: ((key: string) => ParsedBlocks[] | undefined | Promise<ParsedBlocks[] | undefined>) | undefined;
+  onDone?: (done: number, total: number, job: RootJob) => void;
+}
+
+/** Whether root workers can run (a compiled worker script exists). */
+export function rootWorkersAvailable(): boolean {
+  return workerScript() !== undefined;
+}
+
+/** Runs `jobs` (biggest first) and returns their results in the order of `jobs`. */
+export async function runRootJobs(jobs: readonly (RootJob & { loose?: boolean })[], options: RootPoolOptions): Promise<RootJobResult[]> {
+  const results: (RootJobResult | undefined)[] = new Array<RootJobResult | undefined>(jobs.length);
+  const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b] as RootJob).weight - (jobs[a] as RootJob).weight || a - b);
+  let done = 0;
+  const textsOf = (job: RootJob): [string, string][] => {
+    const out: [string, string][] = [];
+    for (const f of job.files) {
+      const t = options.texts.get(f.abs);
+      if (t !== undefined) out.push([f.abs, t]);
+    }
+    return out;
+  };
+  const finish = (i: number, result: RootJobResult): void => {
+    results[i] = result;
+    done += 1;
+    options.onDone?.(done, jobs.length, jobs[i] as RootJob);
+  };
+  const inline = async (i: number): Promise<void> => {
+    const job = jobs[i] as RootJob & { loose?: boolean };
+    finish(i, await runRootJob(job, new Map(textsOf(job)), options.setup, options.walkedByDir, options.cacheGet));
+  };
+
+  const script = workerScript();
+  if (script === undefined || options.workers < 1) {
+    for (const i of order) await inline(i);
+    return results as RootJobResult[];
+  }
+
+  const slots: { worker: Worker; pending: Set<number>; dead: boolean }[] = [];
+  await new Promise<void>((resolveAll) => {
+    const queue = [...order];
+    let running = 0;
+    const check = (): void => {
+      if (done === jobs.length) resolveAll();
+    };
+    const pump = (): void => {
+      for (const slot of slots) {
+        while (!slot.dead && slot.pending.size < IN_FLIGHT && queue.length > 0) {
+          const i = queue.shift() as number;
+          slot.pending.add(i);
+          const job = jobs[i] as RootJob & { loose?: boolean };
+          slot.worker.postMessage({ type: 'job', id: i, job, texts: textsOf(job) } satisfies ToWorker);
+        }
+      }
+      // No worker left alive: the rest runs here.
+      if (slots.every((s) => s.dead) && queue.length > 0) {
+        const rest = queue.splice(0);
+        running += 1;
+        void (async () => {
+          for (const i of rest) await inline(i);
+          running -= 1;
+          check();
+        })();
+      }
+      if (running === 0) check();
+    };
+    const fail = (slot: (typeof slots)[number]): void => {
+      if (slot.dead) return;
+      slot.dead = true;
+      queue.unshift(...slot.pending);
+      slot.pending.clear();
+      void slot.worker.terminate();
+      pump();
+    };
+    for (let w = 0; w < Math.min(options.workers, jobs.length); w += 1) {
+      const worker = new Worker(script, { workerData: options.setup });
+      const slot = { worker, pending: new Set<number>(), dead: false };
+      worker.on('message', (msg: FromWorker) => {
+        if (msg.type === 'cache-get') {
+          void Promise.resolve(options.cacheGet?.(msg.key)).then((entries) => worker.postMessage({ type: 'cache', request: msg.request, entries } satisfies ToWorker));
+          return;
+        }
+        slot.pending.delete(msg.id);
+        if (msg.type === 'done') finish(msg.id, msg.result);
+        else {
+          // An internal error (a bug) in the worker: the job runs again here.
+          running += 1;
+          void inline(msg.id).then(() => {
+            running -= 1;
+            check();
+          });
+        }
+        pump();
+      });
+      worker.on('error', () => fail(slot));
+      worker.on('exit', () => fail(slot));
+      slots.push(slot);
+    }
+    pump();
+  });
+  // The workers hold a Go runtime each: stop them now.
+  for (const s of slots) s.dead = true;
+  await Promise.all(slots.map((s) => s.worker.terminate()));
+  return results as RootJobResult[];
+}

@@ -1,0 +1,222 @@
+// Which folders are Terraform roots, found before anything is parsed, so each root can be loaded,
+// evaluated and linted on its own (src/engine/root-pool.ts). A folder the walk found is a root
+// unless a module call or a module manifest loads it as a module. Module calls are read by the
+// scanner, without hcl2json; the prediction is checked against what the loads then did, and the
+// caller lints the whole configuration at once when they differ, so the result never depends on it.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { BlockNode } from '../types.js';
+import { isInside, listModuleFolder, relativePath, type FoundFile } from './files.js';
+import type { Discovery } from './loader.js';
+import { scanHcl, scanHclBlock } from './scanner.js';
+import { splitTopLevel } from './select.js';
+import { SourceText, stripBom } from './source.js';
+
+export interface RootJob {
+  /** The root folder, relative to cwd with `/` (as `LintResult.roots` names it). */
+  dir: string;
+  dirReal: string;
+  /** The walked files of the root folder. */
+  files: FoundFile[];
+  /** Predicted bytes to load (the root's files and the walked module folders it calls): bigger jobs start first. */
+  weight: number;
+}
+
+export interface RootPlan {
+  jobs: RootJob[];
+  /** Walked files in folders without `.tf` files (only `.tfvars`): loaded, never evaluated. */
+  loose: FoundFile[];
+  /** Walked files by real folder. */
+  walkedByDir: Map<string, FoundFile[]>;
+  /** Texts read, by absolute path (files that could not be read are left to the loader to report). */
+  texts: Map<string, string>;
+  /** Real folders predicted to be loaded as modules. */
+  moduleDirs: Set<string>;
+}
+
+const MODULE_BLOCK = /(?:^|\n)[ \t]*module[ \t]*["\w]/;
+const SIMPLE_STRING = /^"([^"\\$%\n]*)"$/;
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Literal `source` strings of the module blocks in one file's text ('unsure' when a source is not a plain literal). */
+function moduleSources(kind: string, text: string): string[] | 'unsure' {
+  if (kind === 'tf.json') {
+    if (!text.includes('"module"')) return [];
+    try {
+      const json = JSON.parse(stripBom(text)) as { module?: unknown };
+      const modules = json.module;
+      if (modules === undefined) return [];
+      if (modules === null || typeof modules !== 'object') return 'unsure';
+      const out: string[] = [];
+      for (const bodies of Object.values(modules as Record<string, unknown>)) {
+        for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
+          const source = (body as Record<string, unknown> | null)?.['source'];
+          if (typeof source === 'string') {
+            if (source.includes('${')) return 'unsure';
+            out.push(source);
+          }
+        }
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  }
+  if (kind !== 'tf' || !MODULE_BLOCK.test(text)) return [];
+  const src = new SourceText('', text);
+  const split = splitTopLevel(text);
+  let blocks: BlockNode[];
+  if (split === 'parse' || split === 'scan') {
+    const scan = scanHcl('', text);
+    if (scan.errors.length > 0) return 'unsure';
+    blocks = scan.blocks;
+  } else {
+    blocks = [];
+    for (const span of split) {
+      if (span.type !== 'module') continue;
+      const block = scanHclBlock(src, span.start, span.end);
+      if (block === undefined) return 'unsure';
+      blocks.push(block);
+    }
+  }
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'module') continue;
+    const expr = block.attributes['source']?.exprText.trim();
+    if (expr === undefined) continue;
+    const simple = SIMPLE_STRING.exec(expr);
+    if (simple) out.push(simple[1] as string);
+    else return 'unsure';
+  }
+  return out;
+}
+
+function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
+}
+
+interface ManifestEntry {
+  Key?: unknown;
+  Dir?: unknown;
+}
+
+/**
+ * Plans one job per root folder of what `discover` found, or gives a reason to lint the whole
+ * configuration at once instead.
+ */
+export async function planRoots(discovery: Discovery, cwd: string): Promise<RootPlan | { whole: string }> {
+  if (discovery.fileArguments) return { whole: 'a path argument is a file' };
+  const walkedByDir = new Map<string, FoundFile[]>();
+  for (const f of discovery.walked) {
+    const list = walkedByDir.get(f.dirReal);
+    if (list === undefined) walkedByDir.set(f.dirReal, [f]);
+    else list.push(f);
+  }
+  const texts = new Map<string, string>();
+  const UTF8 = new TextDecoder('utf-8', { fatal: false });
+  const read = (abs: string): string | undefined => {
+    const known = texts.get(abs);
+    if (known !== undefined) return known;
+    try {
+      const buffer = readFileSync(abs);
+      if (buffer.includes(0)) return undefined;
+      const text = UTF8.decode(buffer);
+      texts.set(abs, text);
+      return text;
+    } catch {
+      return undefined;
+    }
+  };
+
+  // Module folders each folder loads (real paths), from its files' module calls and manifest.
+  const calls = new Map<string, Set<string>>();
+  const moduleDirs = new Set<string>();
+  const pending: { dirReal: string; files: readonly FoundFile[]; rootReal: string; dirAbs: string }[] = [];
+  for (const [dirReal, files] of walkedByDir) {
+    const first = files[0] as FoundFile;
+    pending.push({ dirReal, files, rootReal: first.rootReal, dirAbs: path.dirname(first.abs) });
+  }
+  const seen = new Set(walkedByDir.keys());
+  const cwdReal = safeRealpath(cwd) ?? cwd;
+  for (let item = pending.shift(); item !== undefined; item = pending.shift()) {
+    const targets = new Set<string>();
+    calls.set(item.dirReal, targets);
+    const from = item;
+    const add = async (abs: string): Promise<void> => {
+      const real = safeRealpath(abs);
+      if (real === undefined || !isDirectory(real)) return;
+      if (!isInside(real, from.rootReal) && !isInside(real, cwdReal)) return;
+      targets.add(real);
+      moduleDirs.add(real);
+      if (seen.has(real)) return;
+      seen.add(real);
+      const files = await listModuleFolder(abs, real, [from.rootReal, cwdReal], cwd, []);
+      pending.push({ dirReal: real, files, rootReal: from.rootReal, dirAbs: abs });
+    };
+    const files = item.files;
+    for (const f of files) {
+      if (f.kind !== 'tf' && f.kind !== 'tf.json') continue;
+      const text = read(f.abs);
+      if (text === undefined) continue;
+      const sources = moduleSources(f.kind, text);
+      if (sources === 'unsure') return { whole: `a module source in ${relativePath(cwd, f.abs)} is not a plain string` };
+      for (const s of sources) if (isLocalSource(s)) await add(path.resolve(path.dirname(f.abs), s));
+    }
+    // Registry and git modules `terraform init` fetched (read for every folder with .tf files, as the loader does).
+    if (walkedByDir.has(item.dirReal) && files.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) {
+      let manifest: string;
+      try {
+        manifest = readFileSync(path.join(item.dirReal, '.terraform', 'modules', 'modules.json'), 'utf8');
+      } catch {
+        continue;
+      }
+      let entries: ManifestEntry[];
+      try {
+        const parsed = JSON.parse(stripBom(manifest)) as { Modules?: unknown };
+        entries = Array.isArray(parsed.Modules) ? (parsed.Modules as ManifestEntry[]) : [];
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (typeof e.Key !== 'string' || e.Key === '' || typeof e.Dir !== 'string' || e.Dir === '.') continue;
+        await add(path.resolve(item.dirAbs, e.Dir));
+      }
+    }
+  }
+
+  const jobs: RootJob[] = [];
+  const loose: FoundFile[] = [];
+  const weightOf = (dirReal: string, visited: Set<string>): number => {
+    if (visited.has(dirReal)) return 0;
+    visited.add(dirReal);
+    let w = 0;
+    for (const f of walkedByDir.get(dirReal) ?? []) w += texts.get(f.abs)?.length ?? 0;
+    for (const t of calls.get(dirReal) ?? []) w += weightOf(t, visited);
+    return w;
+  };
+  for (const [dirReal, files] of walkedByDir) {
+    if (!files.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) {
+      loose.push(...files);
+      continue;
+    }
+    if (moduleDirs.has(dirReal)) continue;
+    const first = files[0] as FoundFile;
+    jobs.push({ dir: relativePath(cwd, path.dirname(first.abs)), dirReal, files, weight: weightOf(dirReal, new Set()) });
+  }
+  return { jobs, loose, walkedByDir, texts, moduleDirs };
+}

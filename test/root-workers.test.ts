@@ -1,0 +1,112 @@
+// Root workers (src/engine/root-pool.ts) must not change a result: the whole testdata tree, every
+// root loaded and linted in a worker of its own, gives exactly what one load of everything gives;
+// a module shared by roots is reported once; a plan the loads do not confirm falls back.
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintFolder, ROOT, TESTDATA, type LintFolderOptions } from './helpers/fixtures.js';
+
+const built = existsSync(path.join(ROOT, 'dist/src/engine/root-worker.js'));
+
+async function both(cwd: string, extra: LintFolderOptions = {}) {
+  const whole = await lintFolder(cwd, { jobs: 2, rootWorkers: false, ...extra });
+  const byRoot = await lintFolder(cwd, { jobs: 2, rootWorkers: true, ...extra });
+  const text = (r: typeof whole): string =>
+    JSON.stringify({ findings: r.findings, errors: r.errors, files: r.files.map((f) => [f.path, f.text, f.ignores]), roots: r.roots, verbose: r.verbose }, null, 1);
+  return { whole, byRoot, wholeText: text(whole), byRootText: text(byRoot) };
+}
+
+describe.skipIf(!built)('root workers', () => {
+  it('give the results of one load on the whole testdata tree', async () => {
+    for (const strict of [false, true]) {
+      const r = await both(TESTDATA, { strict });
+      expect(r.byRoot.loadStats?.rootJobs).toBeGreaterThan(100);
+      expect(r.whole.loadStats?.rootJobs).toBeUndefined();
+      expect(r.byRoot.findings.length).toBeGreaterThan(100);
+      expect(r.byRootText).toBe(r.wholeText);
+    }
+  }, 120_000);
+
+  describe('on configurations written for them', () => {
+    let tmp = '';
+    beforeAll(async () => {
+      tmp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'lblint-roots-')));
+    });
+    afterAll(async () => {
+      if (tmp !== '') await fs.rm(tmp, { recursive: true, force: true });
+    });
+    const write = async (dir: string, files: Record<string, string>): Promise<void> => {
+      for (const [name, text] of Object.entries(files)) {
+        await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+        await fs.writeFile(path.join(dir, name), text);
+      }
+    };
+    const member = (weight: string): string => `variable "weight" {
+  default = ${weight}
+}
+resource "huaweicloud_lb_loadbalancer" "lb" {
+  vip_subnet_id = "subnet-1"
+}
+resource "huaweicloud_lb_listener" "l" {
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_lb_loadbalancer.lb.id
+}
+resource "huaweicloud_lb_pool" "p" {
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = huaweicloud_lb_listener.l.id
+}
+resource "huaweicloud_lb_member" "m" {
+  pool_id       = huaweicloud_lb_pool.p.id
+  address       = "10.0.0.5"
+  protocol_port = 8080
+  subnet_id     = "subnet-1"
+  weight        = var.weight
+}
+`;
+
+    it('report a finding of a module two roots call once, and keep a tfvars-only folder', async () => {
+      const dir = path.join(tmp, 'shared');
+      await write(dir, {
+        'modules/member/main.tf': member('0'),
+        'envs/prod/main.tf': 'module "m" {\n  source = "../../modules/member"\n}\n',
+        'envs/stage/main.tf': 'module "m" {\n  source = "../../modules/member"\n}\n',
+        'envs/stage/extra/terraform.tfvars': 'weight = 1\n',
+        'broken/main.tf': 'resource "huaweicloud_lb_member" "m" {\n  weight = \n}\n',
+      });
+      const r = await both(dir);
+      expect(r.byRoot.loadStats?.rootJobs).toBe(4);
+      expect(r.byRoot.roots).toEqual(['broken', 'envs/prod', 'envs/stage']);
+      expect(r.byRoot.findings.filter((f) => f.ruleId === 'member-weight-zero')).toHaveLength(1);
+      expect(r.byRoot.errors.map((e) => e.file)).toEqual(['broken/main.tf']);
+      expect(r.byRoot.files.map((f) => f.path)).toContain('envs/stage/extra/terraform.tfvars');
+      expect(r.byRootText).toBe(r.wholeText);
+    });
+
+    it('fall back to one load when a module source is not a plain string', async () => {
+      const dir = path.join(tmp, 'computed');
+      await write(dir, {
+        'modules/member/main.tf': member('0'),
+        'app/main.tf': 'module "m" {\n  source = "../modules/${"member"}"\n}\n',
+        'other/main.tf': member('1'),
+      });
+      const r = await both(dir);
+      expect(r.byRoot.loadStats?.rootJobs).toBeUndefined();
+      expect(r.byRootText).toBe(r.wholeText);
+    });
+
+    it('keep the parse cache: a second run parses only what failed', async () => {
+      const dir = path.join(tmp, 'shared');
+      const cache = { location: path.join(tmp, 'cache') };
+      const cold = await lintFolder(dir, { jobs: 2, rootWorkers: true, cache });
+      const warm = await lintFolder(dir, { jobs: 2, rootWorkers: true, cache });
+      expect(cold.loadStats?.hclCalls).toBeGreaterThan(0);
+      // Only the broken file: a file hcl2json rejects is not cached.
+      expect(warm.loadStats?.hclCalls).toBe(1);
+      expect(warm.loadStats?.cacheHits).toBeGreaterThan(0);
+      expect(JSON.stringify(warm.findings)).toBe(JSON.stringify(cold.findings));
+    });
+  });
+});
