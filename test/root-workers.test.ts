@@ -101,12 +101,58 @@ resource "huaweicloud_lb_member" "m" {
       const dir = path.join(tmp, 'shared');
       const cache = { location: path.join(tmp, 'cache') };
       const cold = await lintFolder(dir, { jobs: 2, rootWorkers: true, cache });
-      const warm = await lintFolder(dir, { jobs: 2, rootWorkers: true, cache });
+      // --strict: no root result can be reused, every file is loaded again, from the parse cache.
+      const warm = await lintFolder(dir, { jobs: 2, rootWorkers: true, cache, strict: true });
+      expect(warm.loadStats?.rootsFromCache).toBe(0);
       expect(cold.loadStats?.hclCalls).toBeGreaterThan(0);
       // Only the broken file: a file hcl2json rejects is not cached.
       expect(warm.loadStats?.hclCalls).toBe(1);
       expect(warm.loadStats?.cacheHits).toBeGreaterThan(0);
-      expect(JSON.stringify(warm.findings)).toBe(JSON.stringify(cold.findings));
+      expect(JSON.stringify(warm.findings.filter((f) => f.severity !== 'note'))).toBe(JSON.stringify(cold.findings));
     });
+
+    it('keep each root result: an unchanged root is not loaded again, a changed input reloads exactly its roots', async () => {
+      const dir = path.join(tmp, 'results');
+      await write(dir, {
+        'modules/member/main.tf': member('0'),
+        'envs/prod/main.tf': 'module "m" {\n  source = "../../modules/member"\n}\n',
+        'envs/stage/main.tf': 'module "m" {\n  source = "../../modules/member"\n}\n',
+        'solo/main.tf': member('1'),
+      });
+      const cache = { location: path.join(tmp, 'results-cache') };
+      const run = (extra: LintFolderOptions = {}) => lintFolder(dir, { jobs: 2, rootWorkers: true, cache, ...extra });
+      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, f.text]), roots: r.roots, v: r.verbose });
+      const cold = await run();
+      expect(cold.loadStats?.rootsFromCache).toBe(0);
+      const warm = await run();
+      expect(warm.loadStats?.rootsFromCache).toBe(3);
+      expect(warm.loadStats?.hclCalls).toBe(0);
+      expect(text(warm)).toBe(text(cold));
+      // Another setting: nothing is reused (the cache keeps the last run's results).
+      expect((await run({ strict: true })).loadStats?.rootsFromCache).toBe(0);
+      expect((await run()).loadStats?.rootsFromCache).toBe(0);
+      expect((await run()).loadStats?.rootsFromCache).toBe(3);
+      // A root's own file changes: that root only.
+      await fs.writeFile(path.join(dir, 'solo/main.tf'), member('0'));
+      const solo = await run();
+      expect(solo.loadStats?.rootsFromCache).toBe(2);
+      expect(solo.findings.filter((f) => f.ruleId === 'member-weight-zero').map((f) => f.range.file)).toEqual(['modules/member/main.tf', 'solo/main.tf']);
+      // A shared module changes: both roots that call it.
+      await fs.writeFile(path.join(dir, 'modules/member/main.tf'), member('5'));
+      const fixed = await run();
+      expect(fixed.loadStats?.rootsFromCache).toBe(1);
+      expect(fixed.findings.filter((f) => f.ruleId === 'member-weight-zero').map((f) => f.range.file)).toEqual(['solo/main.tf']);
+      // A file added to the module folder: both roots again, and the result is what a run without cache gives.
+      await fs.writeFile(path.join(dir, 'modules/member/zero.tf'), 'resource "huaweicloud_lb_member" "z" {\n  pool_id       = huaweicloud_lb_pool.p.id\n  address       = "10.0.0.6"\n  protocol_port = 8080\n  subnet_id     = "subnet-1"\n  weight        = 0\n}\n');
+      const added = await run();
+      expect(added.loadStats?.rootsFromCache).toBe(1);
+      expect(text(added)).toBe(text(await lintFolder(dir, { jobs: 2, rootWorkers: false })));
+      // A corrupt cache file is ignored and rewritten.
+      await fs.writeFile(path.join(cache.location, 'result-cache.json'), '{"tool":"lblint","format":1,"version":');
+      const afterCorrupt = await run();
+      expect(afterCorrupt.loadStats?.rootsFromCache).toBe(0);
+      expect(text(afterCorrupt)).toBe(text(added));
+      expect((await run()).loadStats?.rootsFromCache).toBe(3);
+    }, 60_000);
   });
 });

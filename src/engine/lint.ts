@@ -4,6 +4,12 @@ import path from 'node:path';
 import {
   DEFAULT_CACHE_LOCATION,
   ParseCache,
+  ResultCache,
+  contentHash,
+  folderListing,
+  optionalFileHash,
+  readTextSync,
+  settingsHash,
   compareLoadErrorsByPlace,
   defaultJobs,
   discover,
@@ -19,8 +25,9 @@ import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
-import { lintRoot, type RootLintContext } from './lint-root.js';
-import { registryRules, type RootJobResult } from './root-job.js';
+import type { RootLintContext } from './lint-root.js';
+import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
+import type { FoundFile, RootJob } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { sortFindings } from '../report/sort.js';
@@ -127,6 +134,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     files = loaded.files;
     loadStats = loaded.stats;
     errors = [...loaded.errors, ...varFileErrors];
+    // Imported here: a run whose roots are all linted in workers never needs eval, model and rules on the main thread.
+    const { lintRoot } = await import('./lint-root.js');
     let rootsDone = 0;
     const planned = options.plan === undefined ? undefined : await selectPlanRoot(options, loaded.roots, errors, verbose);
     roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
@@ -197,43 +206,101 @@ async function lintByRoot(
   if ('whole' in plan) return undefined;
   if (!forced && plan.jobs.length < 2) return undefined;
 
-  const cache = options.cache === undefined ? undefined : await ParseCache.open(path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION));
+  const cacheDir = options.cache === undefined ? undefined : path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION);
   const jobs = [...plan.jobs].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  const all = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
-  options.onProgress?.({ phase: 'lint', rootsDone: 0, rootsTotal: jobs.length });
-  const results = await runRootJobs(all, {
-    workers: Math.min(workers, all.length),
-    setup: {
-      cwd,
-      selective: options.selectiveParsing !== false,
-      walkedByDir: [...plan.walkedByDir],
-      ruleIds,
-      severityOverrides: [...options.severityOverrides],
-      settings,
-      strict: options.strict,
-      topology: options.topology === true,
-      vars: options.vars,
-      varFiles,
-      env: options.env,
-      cache: cache !== undefined,
-    },
-    texts: plan.texts,
-    walkedByDir: plan.walkedByDir,
-    cacheGet: cache === undefined ? undefined : (key) => cache.get(key),
-    onDone: (done, total, job) => options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total, root: job.dir }),
+  const all: (RootJob & { loose?: boolean })[] = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
+  const setup: RootSetup = {
+    cwd,
+    selective: options.selectiveParsing !== false,
+    walkedByDir: [...plan.walkedByDir],
+    ruleIds,
+    severityOverrides: [...options.severityOverrides],
+    settings,
+    strict: options.strict,
+    topology: options.topology === true,
+    vars: options.vars,
+    varFiles,
+    env: options.env,
+    cache: cacheDir !== undefined,
+  };
+
+  // Roots whose inputs did not change since the last run with --cache are not loaded again.
+  const resultCache = cacheDir === undefined ? undefined : await ResultCache.open<RootJobResult>(cacheDir);
+  const setupHash =
+    resultCache === undefined
+      ? ''
+      : settingsHash({
+          ...setup,
+          walkedByDir: undefined,
+          env: Object.entries(options.env).filter(([k]) => k.startsWith('TF_VAR_')).sort(),
+          varFiles: varFiles.map((f) => [f.path, f.text]),
+        });
+  const jobKey = (job: RootJob & { loose?: boolean }): string => (job.loose === true ? '\0loose' : job.dir);
+  const results: (RootJobResult | undefined)[] = all.map((job) => {
+    const hit = resultCache?.lookup(jobKey(job), setupHash, plan.texts, plan.walkedByDir);
+    if (hit === undefined) return undefined;
+    hit.hclCalls = 0;
+    hit.cacheHits = 0;
+    for (const f of hit.files) {
+      const abs = path.resolve(cwd, f.path);
+      f.text = plan.texts.get(abs) ?? readTextSync(abs);
+    }
+    return hit;
   });
+  const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
+  let parseCache: Promise<ParseCache> | undefined;
+  const openParseCache = (): Promise<ParseCache> => (parseCache ??= ParseCache.open(cacheDir as string));
+  options.onProgress?.({ phase: 'lint', rootsDone: 0, rootsTotal: todo.length });
+  const fresh = todo.length === 0 ? [] : await runRootJobs(
+    todo.map((i) => all[i] as RootJob),
+    {
+      workers: Math.min(workers, todo.length),
+      setup,
+      texts: plan.texts,
+      walkedByDir: plan.walkedByDir,
+      cacheGet: cacheDir === undefined ? undefined : async (key) => (await openParseCache()).get(key),
+      onDone: (done, total, job) => options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total, root: job.dir }),
+    },
+  );
+  todo.forEach((i, k) => {
+    const result = fresh[k] as RootJobResult;
+    results[i] = result;
+    const job = all[i] as RootJob & { loose?: boolean };
+    // A root with load errors is loaded again next time (a file that failed is not an input).
+    if (resultCache === undefined || result.errors.length > 0) return;
+    const rootAbs = job.loose === true ? '' : path.dirname((job.files[0] as FoundFile).abs);
+    const folders = new Set<string>([...job.files.map((f) => f.dirReal), ...result.moduleDirs]);
+    resultCache.record(
+      jobKey(job),
+      {
+        setup: setupHash,
+        files: [
+          ...result.files.map((f): [string, string] => [path.resolve(cwd, f.path), contentHash(f.text)]),
+          ...(job.loose === true ? [] : [[path.join(rootAbs, '.terraform', 'modules', 'modules.json'), optionalFileHash(path.join(rootAbs, '.terraform', 'modules', 'modules.json'))] as [string, string]]),
+        ],
+        folders: [...folders].sort().map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]),
+      },
+      { ...result, files: result.files.map((f) => ({ ...f, text: '' })), cacheUses: [] },
+    );
+  });
+  const cacheProblems: string[] = [];
+  if (resultCache !== undefined) {
+    const problem = await resultCache.save();
+    if (problem !== undefined) cacheProblems.push(problem);
+  }
+  const done = results as RootJobResult[];
 
   // The loads must confirm the plan: the folders loaded as modules are those predicted, and no file
   // was read under two names.
   const actual = new Set<string>();
-  for (const r of results) for (const d of r.moduleDirs) actual.add(d);
+  for (const r of done) for (const d of r.moduleDirs) actual.add(d);
   for (const [dirReal, found] of plan.walkedByDir) {
     if (!found.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) continue;
     if (actual.has(dirReal) !== plan.moduleDirs.has(dirReal)) return undefined;
   }
   const realOf = new Map<string, string>();
   const pathOf = new Map<string, string>();
-  for (const r of results) {
+  for (const r of done) {
     for (const [p, real] of r.reals) {
       if ((realOf.get(p) ?? real) !== real || (pathOf.get(real) ?? p) !== p) return undefined;
       realOf.set(p, real);
@@ -245,16 +312,17 @@ async function lintByRoot(
   const errors = new Map<string, LoadError>();
   for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
   const roots = new Set<string>();
-  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: Math.min(workers, all.length), rootJobs: all.length };
-  for (const r of results) {
+  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length };
+  for (const r of done) {
     for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const e of r.errors) errors.set(JSON.stringify(e), e);
     for (const root of r.roots) roots.add(root);
     stats.hclCalls += r.hclCalls;
     stats.cacheHits += r.cacheHits;
   }
-  if (cache !== undefined) {
-    for (const r of results) {
+  if (parseCache !== undefined || (cacheDir !== undefined && todo.length > 0)) {
+    const cache = await openParseCache();
+    for (const r of fresh) {
       for (const [key, entry, isNew] of r.cacheUses) {
         if (isNew) cache.keep(key, entry, true);
         else {
@@ -263,15 +331,17 @@ async function lintByRoot(
         }
       }
     }
+    if (todo.length < all.length) cache.retainStored();
     const problem = await cache.save();
-    if (problem !== undefined) stats.cacheProblem = problem;
+    if (problem !== undefined) cacheProblems.push(problem);
   }
+  if (cacheProblems.length > 0) stats.cacheProblem = cacheProblems[0];
   const byPath = (a: ParsedFile, b: ParsedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
     files: [...files.values()].sort(byPath),
     roots: [...roots].sort(),
     errors: [...errors.values()].sort(compareLoadErrorsByPlace),
     stats,
-    results: results.filter((_, i) => (all[i] as { loose?: boolean }).loose !== true),
+    results: done.filter((_, i) => (all[i] as { loose?: boolean }).loose !== true),
   };
 }

@@ -94,6 +94,11 @@ export class ParseCache {
     if (isNew) this.changed = true;
   }
 
+  /** Keeps every stored entry too (roots answered by the result cache did not ask for theirs). */
+  retainStored(): void {
+    for (const [key, entry] of this.stored) if (!this.used.has(key)) this.used.set(key, entry as ParsedBlocks[]);
+  }
+
   /**
    * Writes the entries used by this run (so the file does not grow with old contents), when
    * anything changed. Returns a problem description instead of throwing.

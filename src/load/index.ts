@@ -13,3 +13,4 @@ export { planRoots, type RootJob, type RootPlan } from './roots.js';
 export { ParseCache } from './cache.js';
 export type { FoundFile } from './files.js';
 export { sameBlocks, type ParsedBlocks } from './parse-file.js';
+export { ResultCache, contentHash, folderListing, optionalFileHash, readTextSync, settingsHash, type ResultInputs } from './result-cache.js';

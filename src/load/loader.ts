@@ -70,6 +70,8 @@ export interface LoadStats {
   workers: number;
   /** Root jobs run (each root loaded and linted on its own, src/engine/root-pool.ts); absent when the configuration was loaded at once. */
   rootJobs?: number;
+  /** Root jobs answered by the result cache (`--cache`) without loading anything. */
+  rootsFromCache?: number;
   /** The cache could not be written (the run is not affected). */
   cacheProblem?: string;
 }

@@ -77,7 +77,7 @@ function moduleSources(kind: string, text: string): string[] | 'unsure' {
       return [];
     }
   }
-  if (kind !== 'tf' || !MODULE_BLOCK.test(text)) return [];
+  if (kind !== 'tf' || !text.includes('module') || !MODULE_BLOCK.test(text)) return [];
   const src = new SourceText('', text);
   const split = splitTopLevel(text);
   let blocks: BlockNode[];
