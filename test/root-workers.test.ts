@@ -153,6 +153,14 @@ resource "huaweicloud_lb_member" "m" {
       expect(afterCorrupt.loadStats?.rootsFromCache).toBe(0);
       expect(text(afterCorrupt)).toBe(text(added));
       expect((await run()).loadStats?.rootsFromCache).toBe(3);
+      // Well-formed JSON of the wrong shape is ignored too.
+      const file = path.join(cache.location, 'result-cache.json');
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { entries: Record<string, { value: unknown }> };
+      for (const e of Object.values(data.entries)) e.value = { findings: 'x' };
+      await fs.writeFile(file, JSON.stringify(data));
+      const afterShape = await run();
+      expect(afterShape.loadStats?.rootsFromCache).toBe(0);
+      expect(text(afterShape)).toBe(text(added));
     }, 60_000);
   });
 });

@@ -238,7 +238,7 @@ async function lintByRoot(
   const jobKey = (job: RootJob & { loose?: boolean }): string => (job.loose === true ? '\0loose' : job.dir);
   const results: (RootJobResult | undefined)[] = all.map((job) => {
     const hit = resultCache?.lookup(jobKey(job), setupHash, plan.texts, plan.walkedByDir);
-    if (hit === undefined) return undefined;
+    if (!isJobResult(hit)) return undefined;
     hit.hclCalls = 0;
     hit.cacheHits = 0;
     for (const f of hit.files) {
@@ -264,6 +264,7 @@ async function lintByRoot(
   );
   todo.forEach((i, k) => {
     const result = fresh[k] as RootJobResult;
+    for (const f of result.files) if (f.text === '') f.text = plan.texts.get(path.resolve(cwd, f.path)) ?? '';
     results[i] = result;
     const job = all[i] as RootJob & { loose?: boolean };
     // A root with load errors is loaded again next time (a file that failed is not an input).
@@ -283,11 +284,6 @@ async function lintByRoot(
       { ...result, files: result.files.map((f) => ({ ...f, text: '' })), cacheUses: [] },
     );
   });
-  const cacheProblems: string[] = [];
-  if (resultCache !== undefined) {
-    const problem = await resultCache.save();
-    if (problem !== undefined) cacheProblems.push(problem);
-  }
   const done = results as RootJobResult[];
 
   // The loads must confirm the plan: the folders loaded as modules are those predicted, and no file
@@ -306,6 +302,13 @@ async function lintByRoot(
       realOf.set(p, real);
       pathOf.set(real, p);
     }
+  }
+
+  // Saved only now: results of a plan the loads did not confirm are not kept.
+  const cacheProblems: string[] = [];
+  if (resultCache !== undefined) {
+    const problem = await resultCache.save();
+    if (problem !== undefined) cacheProblems.push(problem);
   }
 
   const files = new Map<string, ParsedFile>();
@@ -344,4 +347,18 @@ async function lintByRoot(
     stats,
     results: done.filter((_, i) => (all[i] as { loose?: boolean }).loose !== true),
   };
+}
+
+/** A cached root result of the expected shape (the cache file is not trusted to be well formed). */
+function isJobResult(v: unknown): v is RootJobResult {
+  if (v === null || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  const arrays = ['findings', 'verbose', 'errors', 'files', 'roots', 'moduleDirs', 'reals'].every((k) => Array.isArray(r[k]));
+  if (!arrays) return false;
+  const files = r['files'] as unknown[];
+  const findings = r['findings'] as unknown[];
+  return (
+    files.every((f) => f !== null && typeof f === 'object' && typeof (f as ParsedFile).path === 'string' && Array.isArray((f as ParsedFile).ignores)) &&
+    findings.every((f) => f !== null && typeof f === 'object' && typeof (f as Finding).ruleId === 'string' && typeof (f as Finding).range?.start?.line === 'number' && Array.isArray((f as Finding).related))
+  );
 }

@@ -1,5 +1,6 @@
 // A root job: load one root folder (and the modules it calls), then lint it. The same code runs in
 // a root worker (src/engine/root-worker.ts) and, when no worker is left, on the main thread.
+import path from 'node:path';
 import { loadFound, type ParseCacheStore, type RootJob } from '../load/index.js';
 import type { FoundFile } from '../load/index.js';
 import type { ParsedBlocks } from '../load/index.js';
@@ -84,7 +85,8 @@ export async function runRootJob(
     findings,
     verbose,
     errors: loaded.errors,
-    files: loaded.files.map((f) => ({ path: f.path, dir: f.dir, kind: f.kind, text: f.text, json: {}, blocks: [], attributes: {}, ignores: f.ignores })),
+    // A text the main thread sent is not sent back (it fills it in): '' here.
+    files: loaded.files.map((f) => ({ path: f.path, dir: f.dir, kind: f.kind, text: texts.has(path.resolve(setup.cwd, f.path)) ? '' : f.text, json: {}, blocks: [], attributes: {}, ignores: f.ignores })),
     roots: job.loose === true ? [] : loaded.roots,
     moduleDirs: loaded.moduleDirs,
     reals: [...loaded.reals],
