@@ -106,17 +106,26 @@ export class ParseCache {
   async save(): Promise<string | undefined> {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
     const data: CacheFile = { tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.used) };
-    const target = path.join(this.dir, FILE_NAME);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, JSON.stringify(data));
-      await fs.rename(temp, target);
-      this.changed = false;
-      return undefined;
-    } catch (err) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      return `cannot write the cache in '${this.dir}': ${err instanceof Error ? err.message : String(err)}`;
-    }
+    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify(data));
+    if (problem === undefined) this.changed = false;
+    return problem;
+  }
+}
+
+/**
+ * Writes a cache file atomically (a temporary file renamed over it), creating the folder. Returns
+ * a problem description instead of throwing.
+ */
+export async function writeCacheFile(dir: string, name: string, text: string): Promise<string | undefined> {
+  const target = path.join(dir, name);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(temp, text);
+    await fs.rename(temp, target);
+    return undefined;
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    return `cannot write the cache in '${dir}': ${err instanceof Error ? err.message : String(err)}`;
   }
 }

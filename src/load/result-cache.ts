@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
+import { writeCacheFile } from './cache.js';
 import { moduleKind, type FoundFile } from './files.js';
 
 const FILE_NAME = 'result-cache.json';
@@ -123,17 +124,8 @@ export class ResultCache<T> {
   /** Writes the entries of this run. Returns a problem description instead of throwing. */
   async save(): Promise<string | undefined> {
     if (!this.changed && this.next.size === this.stored.size) return undefined;
-    const target = path.join(this.dir, FILE_NAME);
-    const temp = `${target}.${process.pid}.tmp`;
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next) }));
-      await fs.rename(temp, target);
-      this.changed = false;
-      return undefined;
-    } catch (err) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      return `cannot write the cache in '${this.dir}': ${err instanceof Error ? err.message : String(err)}`;
-    }
+    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next) }));
+    if (problem === undefined) this.changed = false;
+    return problem;
   }
 }
