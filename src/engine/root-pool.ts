@@ -1,10 +1,8 @@
 // Runs root jobs on worker threads: each worker loads, evaluates and lints whole roots, so the main
 // thread only merges results, and a root's parsed files are released as soon as it is linted.
 // Results come back in job order, whichever worker finished first.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FoundFile, ParsedBlocks, RootJob } from '../load/index.js';
+import { firstExisting, type FoundFile, type ParsedBlocks, type RootJob } from '../load/index.js';
 import { runRootJob, type RootJobResult, type RootSetup } from './root-job.js';
 import type { FromWorker, ToWorker } from './root-worker.js';
 
@@ -13,7 +11,7 @@ const IN_FLIGHT = 2;
 
 function workerScript(): URL | undefined {
   const candidates = [new URL('./root-worker.js', import.meta.url), new URL('../../dist/src/engine/root-worker.js', import.meta.url)];
-  return candidates.find((u) => existsSync(fileURLToPath(u)));
+  return firstExisting(candidates);
 }
 
 export interface RootPoolOptions {

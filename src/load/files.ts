@@ -1,5 +1,6 @@
 // Finding the files to lint: which names count, excludes, and symlinks that must not lead out of the root.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LoadError, SourceKind } from '../types.js';
 
@@ -226,4 +227,9 @@ export async function listModuleFolder(
     found.push({ abs, real, kind, dirReal, rootReal: allowedReals[0] ?? dirReal });
   }
   return found;
+}
+
+/** The first of `candidates` that exists (compiled worker scripts: the engine must not touch the disk itself). */
+export function firstExisting(candidates: readonly URL[]): URL | undefined {
+  return candidates.find((u) => existsSync(fileURLToPath(u)));
 }
