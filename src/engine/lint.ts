@@ -8,7 +8,9 @@ import {
   contentHash,
   folderListing,
   optionalFileHash,
-  readTextSync,
+  readTextFileSync,
+  isConfigKind,
+  manifestPath,
   settingsHash,
   compareLoadErrorsByPlace,
   defaultJobs,
@@ -243,7 +245,7 @@ async function lintByRoot(
     hit.cacheHits = 0;
     for (const f of hit.files) {
       const abs = path.resolve(cwd, f.path);
-      f.text = plan.texts.get(abs) ?? readTextSync(abs);
+      f.text = plan.texts.get(abs) ?? readTextFileSync(abs) ?? '';
     }
     return hit;
   });
@@ -277,7 +279,7 @@ async function lintByRoot(
         setup: setupHash,
         files: [
           ...result.files.map((f): [string, string] => [path.resolve(cwd, f.path), contentHash(f.text)]),
-          ...(job.loose === true ? [] : [[path.join(rootAbs, '.terraform', 'modules', 'modules.json'), optionalFileHash(path.join(rootAbs, '.terraform', 'modules', 'modules.json'))] as [string, string]]),
+          ...(job.loose === true ? [] : [[manifestPath(rootAbs), optionalFileHash(manifestPath(rootAbs))] as [string, string]]),
         ],
         folders: [...folders].sort().map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]),
       },
@@ -291,7 +293,7 @@ async function lintByRoot(
   const actual = new Set<string>();
   for (const r of done) for (const d of r.moduleDirs) actual.add(d);
   for (const [dirReal, found] of plan.walkedByDir) {
-    if (!found.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) continue;
+    if (!found.some((f) => isConfigKind(f.kind))) continue;
     if (actual.has(dirReal) !== plan.moduleDirs.has(dirReal)) return undefined;
   }
   const realOf = new Map<string, string>();

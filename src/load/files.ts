@@ -1,8 +1,9 @@
 // Finding the files to lint: which names count, excludes, and symlinks that must not lead out of the root.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LoadError, SourceKind } from '../types.js';
+import { stripBom } from './source.js';
 
 /** Folders never walked: provider caches, VCS data, JS dependencies. */
 const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules']);
@@ -47,10 +48,62 @@ export function explicitKind(name: string): SourceKind | undefined {
   return undefined;
 }
 
+/** Whether a file is configuration (`.tf`, `.tf.json`), not variable values. */
+export function isConfigKind(kind: SourceKind | undefined): boolean {
+  return kind === 'tf' || kind === 'tf.json';
+}
+
 /** Kind of a file in a module folder: only configuration, no variable files. */
 export function moduleKind(name: string): SourceKind | undefined {
   const kind = walkedKind(name);
-  return kind === 'tf' || kind === 'tf.json' ? kind : undefined;
+  return isConfigKind(kind) ? kind : undefined;
+}
+
+/** A module `source` Terraform reads from the local disk. */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
+}
+
+/** `.terraform/modules/modules.json` of a root folder: the modules `terraform init` fetched. */
+export function manifestPath(dir: string): string {
+  return path.join(dir, '.terraform', 'modules', 'modules.json');
+}
+
+/** The usable entries of a module manifest's text (the root's own entry left out). Throws on bad JSON. */
+export function manifestEntries(text: string): { key: string; source: string; dir: string }[] {
+  const parsed = JSON.parse(stripBom(text)) as { Modules?: unknown };
+  const entries = Array.isArray(parsed.Modules) ? (parsed.Modules as { Key?: unknown; Source?: unknown; Dir?: unknown }[]) : [];
+  const out: { key: string; source: string; dir: string }[] = [];
+  for (const e of entries) {
+    if (typeof e.Key !== 'string' || e.Key === '' || typeof e.Dir !== 'string' || e.Dir === '.') continue;
+    out.push({ key: e.Key, source: typeof e.Source === 'string' ? e.Source : '', dir: e.Dir });
+  }
+  return out;
+}
+
+export async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function isDirectory(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isDirectory(), () => false);
+}
+
+/** Invalid UTF-8 becomes U+FFFD; a leading byte order mark is dropped. */
+export const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
+/** A text file as the loader reads it, or undefined when it cannot be read or is not text (NUL bytes). */
+export function readTextFileSync(abs: string): string | undefined {
+  try {
+    const buffer = readFileSync(abs);
+    return buffer.includes(0) ? undefined : UTF8.decode(buffer);
+  } catch {
+    return undefined;
+  }
 }
 
 function globToRegExp(glob: string): string {

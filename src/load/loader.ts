@@ -8,16 +8,22 @@ import {
   compileExcludes,
   describeFsError,
   explicitKind,
+  isConfigKind,
+  isDirectory,
   isInside,
+  isLocalSource,
   listModuleFolder,
+  manifestEntries,
+  manifestPath,
+  realpathOrUndefined,
   relativePath,
+  UTF8,
   walkFolder,
   type FoundFile,
 } from './files.js';
 import { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
 import { parseText, type ParseOutcome, type ParseTask, type ParsedBlocks } from './parse-file.js';
 import { ParsePool } from './pool.js';
-import { stripBom } from './source.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -100,9 +106,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
-/** Invalid UTF-8 becomes U+FFFD; a leading byte order mark is dropped. */
-const UTF8 = new TextDecoder('utf-8', { fatal: false });
-
 async function readTextAt(abs: string, rel: string, sync = false): Promise<{ text?: string; error?: LoadError }> {
   let buffer: Buffer;
   try {
@@ -167,27 +170,9 @@ function moduleCalls(file: ParsedFile): ModuleCall[] {
   return calls;
 }
 
-function isLocalSource(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
-}
-
 function moduleSourceRange(file: ParsedFile, name: string) {
   const block = file.blocks.find((b) => b.type === 'module' && b.labels[0] === name);
   return block?.attributes['source']?.valueRange ?? block?.headerRange;
-}
-
-interface ManifestEntry {
-  Key?: unknown;
-  Source?: unknown;
-  Dir?: unknown;
-}
-
-async function realpathOrUndefined(p: string): Promise<string | undefined> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    return undefined;
-  }
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
@@ -440,7 +425,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   const rootOfDir = new Map<string, string>(); // real dir → real root it was walked from (first file's)
   for (const f of walked) if (!rootOfDir.has(f.dirReal)) rootOfDir.set(f.dirReal, f.rootReal);
   for (const f of walked) {
-    if (f.kind === 'tf' || f.kind === 'tf.json') candidateRoots.set(f.dirReal, relativePath(cwd, path.dirname(f.abs)));
+    if (isConfigKind(f.kind)) candidateRoots.set(f.dirReal, relativePath(cwd, path.dirname(f.abs)));
   }
 
   /** Loads one module folder unless already loaded; returns the new files. */
@@ -460,39 +445,31 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   const manifestFiles: ParsedFile[] = [];
   const manifest: ModuleManifestEntry[] = [];
   for (const [dirReal] of [...candidateRoots].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
-    const manifestPath = path.join(dirReal, '.terraform', 'modules', 'modules.json');
     let text: string;
     try {
-      text = await fs.readFile(manifestPath, 'utf8');
+      text = await fs.readFile(manifestPath(dirReal), 'utf8');
     } catch {
       continue;
     }
     const dirAbs = path.resolve(cwd, candidateRoots.get(dirReal) ?? dirReal);
-    const manifestRel = relativePath(cwd, path.join(dirAbs, '.terraform', 'modules', 'modules.json'));
-    let entries: ManifestEntry[];
+    const manifestRel = relativePath(cwd, manifestPath(dirAbs));
+    let entries: ReturnType<typeof manifestEntries>;
     try {
-      const parsed = JSON.parse(stripBom(text)) as { Modules?: unknown };
-      entries = Array.isArray(parsed.Modules) ? (parsed.Modules as ManifestEntry[]) : [];
+      entries = manifestEntries(text);
     } catch (err) {
       errors.push({ file: manifestRel, message: `cannot read the module manifest: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
     const rootReal = rootOfDir.get(dirReal) ?? dirReal;
     for (const entry of entries) {
-      if (typeof entry.Key !== 'string' || entry.Key === '' || typeof entry.Dir !== 'string' || entry.Dir === '.') continue;
-      const modAbs = path.resolve(dirAbs, entry.Dir);
+      const modAbs = path.resolve(dirAbs, entry.dir);
       const modReal = await realpathOrUndefined(modAbs);
       if (modReal === undefined) continue; // stale manifest: terraform init will refetch it
       if (!isInside(modReal, rootReal) && !isInside(modReal, cwdReal)) {
-        errors.push({ file: manifestRel, message: `module source outside the linted root is not read: '${entry.Dir}' (module ${entry.Key})` });
+        errors.push({ file: manifestRel, message: `module source outside the linted root is not read: '${entry.dir}' (module ${entry.key})` });
         continue;
       }
-      manifest.push({
-        root: candidateRoots.get(dirReal) ?? '.',
-        key: entry.Key,
-        source: typeof entry.Source === 'string' ? entry.Source : '',
-        dir: relativePath(cwd, modAbs),
-      });
+      manifest.push({ root: candidateRoots.get(dirReal) ?? '.', key: entry.key, source: entry.source, dir: relativePath(cwd, modAbs) });
       manifestFiles.push(...(await loadModuleFolder(modAbs, modReal, rootReal)));
     }
   }
@@ -501,7 +478,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   while (wave.length > 0) {
     const next: ParsedFile[] = [];
     for (const file of wave) {
-      if (file.kind !== 'tf' && file.kind !== 'tf.json') continue;
+      if (!isConfigKind(file.kind)) continue;
       const info = fileInfo.get(file);
       if (info === undefined) continue;
       for (const call of moduleCalls(file)) {
@@ -510,9 +487,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
         const range = moduleSourceRange(file, call.name);
         const at = range === undefined ? { file: file.path } : { file: file.path, range };
         const modReal = await realpathOrUndefined(modAbs);
-        let isDir = false;
-        if (modReal !== undefined) isDir = await fs.stat(modReal).then((s) => s.isDirectory(), () => false);
-        if (modReal === undefined || !isDir) {
+        if (modReal === undefined || !(await isDirectory(modReal))) {
           errors.push({ ...at, message: `module "${call.name}": source folder '${call.source}' does not exist` });
           continue;
         }

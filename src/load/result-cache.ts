@@ -3,11 +3,11 @@
 // manifest, and the run's settings). A root whose inputs are all unchanged is not loaded again.
 // One JSON file beside the parse cache; anything unreadable in it is ignored and rewritten.
 import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync } from 'node:fs';
+import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeCacheFile } from './cache.js';
-import { moduleKind, type FoundFile } from './files.js';
+import { moduleKind, readTextFileSync, type FoundFile } from './files.js';
 
 const FILE_NAME = 'result-cache.json';
 const FORMAT = 1;
@@ -36,22 +36,6 @@ export function settingsHash(settings: unknown): string {
   return contentHash(`${VERSION}\0${JSON.stringify(settings)}`);
 }
 
-/** Decoded as the loader decodes (invalid UTF-8 becomes U+FFFD, a byte order mark is dropped). */
-const UTF8 = new TextDecoder('utf-8', { fatal: false });
-
-function readOrEmpty(abs: string): string | undefined {
-  try {
-    return UTF8.decode(readFileSync(abs));
-  } catch {
-    return undefined;
-  }
-}
-
-/** A file's text as the loader reads it ('' when it cannot be read). */
-export function readTextSync(abs: string): string {
-  return readOrEmpty(abs) ?? '';
-}
-
 /** The Terraform file names of a folder: as the walk found them, or as a module folder lists them. */
 export function folderListing(dirReal: string, walkedByDir: ReadonlyMap<string, readonly FoundFile[]>): string {
   const walked = walkedByDir.get(dirReal);
@@ -68,7 +52,7 @@ export function folderListing(dirReal: string, walkedByDir: ReadonlyMap<string, 
 
 /** Hash of an optional file (a module manifest): '' when it does not exist. */
 export function optionalFileHash(abs: string): string {
-  const text = readOrEmpty(abs);
+  const text = readTextFileSync(abs);
   return text === undefined ? '' : contentHash(text);
 }
 
@@ -106,7 +90,7 @@ export class ResultCache<T> {
     if (entry === undefined || inputs === undefined || inputs.setup !== setup || !Array.isArray(inputs.files) || !Array.isArray(inputs.folders)) return undefined;
     for (const [abs, hash] of inputs.files) {
       if (typeof abs !== 'string') return undefined;
-      const text = texts.get(abs) ?? readOrEmpty(abs);
+      const text = texts.get(abs) ?? readTextFileSync(abs);
       if ((text === undefined ? '' : contentHash(text)) !== hash) return undefined;
     }
     for (const [dir, listing] of inputs.folders) {

@@ -3,10 +3,22 @@
 // unless a module call or a module manifest loads it as a module. Module calls are read by the
 // scanner, without hcl2json; the prediction is checked against what the loads then did, and the
 // caller lints the whole configuration at once when they differ, so the result never depends on it.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockNode } from '../types.js';
-import { isInside, listModuleFolder, relativePath, type FoundFile } from './files.js';
+import {
+  isConfigKind,
+  isDirectory,
+  isInside,
+  isLocalSource,
+  listModuleFolder,
+  manifestEntries,
+  manifestPath,
+  readTextFileSync,
+  realpathOrUndefined,
+  relativePath,
+  type FoundFile,
+} from './files.js';
 import type { Discovery } from './loader.js';
 import { scanHcl, scanHclBlock } from './scanner.js';
 import { splitTopLevel } from './select.js';
@@ -36,22 +48,6 @@ export interface RootPlan {
 
 const MODULE_BLOCK = /(?:^|\n)[ \t]*module[ \t]*["\w]/;
 const SIMPLE_STRING = /^"([^"\\$%\n]*)"$/;
-
-function safeRealpath(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Literal `source` strings of the module blocks in one file's text ('unsure' when a source is not a plain literal). */
 function moduleSources(kind: string, text: string): string[] | 'unsure' {
@@ -106,15 +102,6 @@ function moduleSources(kind: string, text: string): string[] | 'unsure' {
   return out;
 }
 
-function isLocalSource(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
-}
-
-interface ManifestEntry {
-  Key?: unknown;
-  Dir?: unknown;
-}
-
 /**
  * Plans one job per root folder of what `discover` found, or gives a reason to lint the whole
  * configuration at once instead.
@@ -128,19 +115,10 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     else list.push(f);
   }
   const texts = new Map<string, string>();
-  const UTF8 = new TextDecoder('utf-8', { fatal: false });
   const read = (abs: string): string | undefined => {
-    const known = texts.get(abs);
-    if (known !== undefined) return known;
-    try {
-      const buffer = readFileSync(abs);
-      if (buffer.includes(0)) return undefined;
-      const text = UTF8.decode(buffer);
-      texts.set(abs, text);
-      return text;
-    } catch {
-      return undefined;
-    }
+    const text = texts.get(abs) ?? readTextFileSync(abs);
+    if (text !== undefined) texts.set(abs, text);
+    return text;
   };
 
   // Module folders each folder loads (real paths), from its files' module calls and manifest.
@@ -152,14 +130,14 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     pending.push({ dirReal, files, rootReal: first.rootReal, dirAbs: path.dirname(first.abs) });
   }
   const seen = new Set(walkedByDir.keys());
-  const cwdReal = safeRealpath(cwd) ?? cwd;
+  const cwdReal = (await realpathOrUndefined(cwd)) ?? cwd;
   for (let item = pending.shift(); item !== undefined; item = pending.shift()) {
     const targets = new Set<string>();
     calls.set(item.dirReal, targets);
     const from = item;
     const add = async (abs: string): Promise<void> => {
-      const real = safeRealpath(abs);
-      if (real === undefined || !isDirectory(real)) return;
+      const real = await realpathOrUndefined(abs);
+      if (real === undefined || !(await isDirectory(real))) return;
       if (!isInside(real, from.rootReal) && !isInside(real, cwdReal)) return;
       targets.add(real);
       moduleDirs.add(real);
@@ -168,9 +146,8 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
       const files = await listModuleFolder(abs, real, [from.rootReal, cwdReal], cwd, []);
       pending.push({ dirReal: real, files, rootReal: from.rootReal, dirAbs: abs });
     };
-    const files = item.files;
-    for (const f of files) {
-      if (f.kind !== 'tf' && f.kind !== 'tf.json') continue;
+    for (const f of item.files) {
+      if (!isConfigKind(f.kind)) continue;
       const text = read(f.abs);
       if (text === undefined) continue;
       const sources = moduleSources(f.kind, text);
@@ -178,24 +155,14 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
       for (const s of sources) if (isLocalSource(s)) await add(path.resolve(path.dirname(f.abs), s));
     }
     // Registry and git modules `terraform init` fetched (read for every folder with .tf files, as the loader does).
-    if (walkedByDir.has(item.dirReal) && files.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) {
-      let manifest: string;
+    if (walkedByDir.has(item.dirReal) && item.files.some((f) => isConfigKind(f.kind))) {
+      let entries: ReturnType<typeof manifestEntries>;
       try {
-        manifest = readFileSync(path.join(item.dirReal, '.terraform', 'modules', 'modules.json'), 'utf8');
+        entries = manifestEntries(readFileSync(manifestPath(item.dirReal), 'utf8'));
       } catch {
-        continue;
+        continue; // no manifest, or one the loader reports
       }
-      let entries: ManifestEntry[];
-      try {
-        const parsed = JSON.parse(stripBom(manifest)) as { Modules?: unknown };
-        entries = Array.isArray(parsed.Modules) ? (parsed.Modules as ManifestEntry[]) : [];
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        if (typeof e.Key !== 'string' || e.Key === '' || typeof e.Dir !== 'string' || e.Dir === '.') continue;
-        await add(path.resolve(item.dirAbs, e.Dir));
-      }
+      for (const e of entries) await add(path.resolve(item.dirAbs, e.dir));
     }
   }
 
@@ -210,7 +177,7 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     return w;
   };
   for (const [dirReal, files] of walkedByDir) {
-    if (!files.some((f) => f.kind === 'tf' || f.kind === 'tf.json')) {
+    if (!files.some((f) => isConfigKind(f.kind))) {
       loose.push(...files);
       continue;
     }
