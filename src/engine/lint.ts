@@ -12,6 +12,7 @@ import {
   isConfigKind,
   manifestPath,
   settingsHash,
+  type ResultInputs,
   compareLoadErrorsByPlace,
   defaultJobs,
   discover,
@@ -29,10 +30,10 @@ import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../typ
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
 import type { RootLintContext } from './lint-root.js';
 import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
-import type { FoundFile, RootJob } from '../load/index.js';
+import type { Discovery, FoundFile, RootJob, RootPlan } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
-import { sortFindings } from '../report/sort.js';
+import { compareStrings, sortFindings } from '../report/sort.js';
 
 export interface LintOptions {
   paths: string[];
@@ -93,14 +94,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const settings: RuleSettings = {
     healthCheckSources: { ...DEFAULT_HEALTH_CHECK_SOURCES, ...options.healthCheckSources },
   };
-  const ctx: RootLintContext = {
-    rules: options.rules,
-    severityOverrides: options.severityOverrides,
-    strict: options.strict,
-    settings,
-    topology: options.topology === true,
-  };
-
   const discovery = await discover(options.paths, { cwd: options.cwd, exclude: options.exclude });
   const byRoot = options.plan === undefined ? await lintByRoot(options, discovery, varFiles, settings) : undefined;
   let files: ParsedFile[];
@@ -138,6 +131,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     errors = [...loaded.errors, ...varFileErrors];
     // Imported here: a run whose roots are all linted in workers never needs eval, model and rules on the main thread.
     const { lintRoot } = await import('./lint-root.js');
+    const ctx: RootLintContext = { rules: options.rules, severityOverrides: options.severityOverrides, strict: options.strict, settings, topology: options.topology === true };
     let rootsDone = 0;
     const planned = options.plan === undefined ? undefined : await selectPlanRoot(options, loaded.roots, errors, verbose);
     roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
@@ -193,7 +187,7 @@ const MIN_FILES_FOR_ROOT_WORKERS = 48;
  */
 async function lintByRoot(
   options: LintOptions,
-  discovery: import('../load/index.js').Discovery,
+  discovery: Discovery,
   varFiles: ParsedFile[],
   settings: RuleSettings,
 ): Promise<{ files: ParsedFile[]; roots: string[]; errors: LoadError[]; stats: LoadStats; results: RootJobResult[] } | undefined> {
@@ -209,8 +203,8 @@ async function lintByRoot(
   if (!forced && plan.jobs.length < 2) return undefined;
 
   const cacheDir = options.cache === undefined ? undefined : path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION);
-  const jobs = [...plan.jobs].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-  const all: (RootJob & { loose?: boolean })[] = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
+  const jobs = [...plan.jobs].sort((a, b) => compareStrings(a.dir, b.dir));
+  const all: RootJob[] = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
   const setup: RootSetup = {
     cwd,
     selective: options.selectiveParsing !== false,
@@ -237,17 +231,19 @@ async function lintByRoot(
           env: Object.entries(options.env).filter(([k]) => k.startsWith('TF_VAR_')).sort(),
           varFiles: varFiles.map((f) => [f.path, f.text]),
         });
-  const jobKey = (job: RootJob & { loose?: boolean }): string => (job.loose === true ? '\0loose' : job.dir);
-  const results: (RootJobResult | undefined)[] = all.map((job) => {
-    const hit = resultCache?.lookup(jobKey(job), setupHash, plan.texts, plan.walkedByDir);
-    if (!isJobResult(hit)) return undefined;
-    hit.hclCalls = 0;
-    hit.cacheHits = 0;
-    for (const f of hit.files) {
+  const jobKey = (job: RootJob): string => (job.loose === true ? '\0loose' : job.dir);
+  /** Results come without the texts the main thread has (or, from the cache, without any): '' until filled here. */
+  const withTexts = (result: RootJobResult): RootJobResult => {
+    for (const f of result.files) {
+      if (f.text !== '') continue;
       const abs = path.resolve(cwd, f.path);
       f.text = plan.texts.get(abs) ?? readTextFileSync(abs) ?? '';
     }
-    return hit;
+    return result;
+  };
+  const results: (RootJobResult | undefined)[] = all.map((job) => {
+    const hit = resultCache?.lookup(jobKey(job), setupHash, plan.texts, plan.walkedByDir);
+    return isJobResult(hit) ? withTexts(hit) : undefined;
   });
   const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
   let parseCache: Promise<ParseCache> | undefined;
@@ -259,32 +255,23 @@ async function lintByRoot(
       workers: Math.min(workers, todo.length),
       setup,
       texts: plan.texts,
-      walkedByDir: plan.walkedByDir,
       cacheGet: cacheDir === undefined ? undefined : async (key) => (await openParseCache()).get(key),
       onDone: (done, total, job) => options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total, root: job.dir }),
     },
   );
   todo.forEach((i, k) => {
-    const result = fresh[k] as RootJobResult;
-    for (const f of result.files) if (f.text === '') f.text = plan.texts.get(path.resolve(cwd, f.path)) ?? '';
+    const result = withTexts(fresh[k] as RootJobResult);
     results[i] = result;
-    const job = all[i] as RootJob & { loose?: boolean };
+    const job = all[i] as RootJob;
     // A root with load errors is loaded again next time (a file that failed is not an input).
     if (resultCache === undefined || result.errors.length > 0) return;
-    const rootAbs = job.loose === true ? '' : path.dirname((job.files[0] as FoundFile).abs);
-    const folders = new Set<string>([...job.files.map((f) => f.dirReal), ...result.moduleDirs]);
-    resultCache.record(
-      jobKey(job),
-      {
-        setup: setupHash,
-        files: [
-          ...result.files.map((f): [string, string] => [path.resolve(cwd, f.path), contentHash(f.text)]),
-          ...(job.loose === true ? [] : [[manifestPath(rootAbs), optionalFileHash(manifestPath(rootAbs))] as [string, string]]),
-        ],
-        folders: [...folders].sort().map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]),
-      },
-      { ...result, files: result.files.map((f) => ({ ...f, text: '' })), cacheUses: [] },
-    );
+    resultCache.record(jobKey(job), resultInputs(job, result, setupHash, plan, cwd), {
+      ...result,
+      files: result.files.map((f) => ({ ...f, text: '' })),
+      hclCalls: 0,
+      cacheHits: 0,
+      cacheUses: [],
+    });
   });
   const done = results as RootJobResult[];
 
@@ -325,8 +312,9 @@ async function lintByRoot(
     stats.hclCalls += r.hclCalls;
     stats.cacheHits += r.cacheHits;
   }
-  if (parseCache !== undefined || (cacheDir !== undefined && todo.length > 0)) {
-    const cache = await openParseCache();
+  // Opened only if a worker asked for an entry; then it keeps what this run used.
+  if (parseCache !== undefined) {
+    const cache = await parseCache;
     for (const r of fresh) {
       for (const [key, entry, isNew] of r.cacheUses) {
         if (isNew) cache.keep(key, entry, true);
@@ -341,14 +329,24 @@ async function lintByRoot(
     if (problem !== undefined) cacheProblems.push(problem);
   }
   if (cacheProblems.length > 0) stats.cacheProblem = cacheProblems[0];
-  const byPath = (a: ParsedFile, b: ParsedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
-    files: [...files.values()].sort(byPath),
+    files: [...files.values()].sort((a, b) => compareStrings(a.path, b.path)),
     roots: [...roots].sort(),
     errors: [...errors.values()].sort(compareLoadErrorsByPlace),
     stats,
-    results: done.filter((_, i) => (all[i] as { loose?: boolean }).loose !== true),
+    results: done.filter((_, i) => all[i]?.loose !== true),
   };
+}
+
+/** What a root's result was made from: every file its load read, every folder it loaded, its module manifest. */
+function resultInputs(job: RootJob, result: RootJobResult, setup: string, plan: RootPlan, cwd: string): ResultInputs {
+  const files = result.files.map((f): [string, string] => [path.resolve(cwd, f.path), contentHash(f.text)]);
+  if (job.loose !== true) {
+    const manifest = manifestPath(path.dirname((job.files[0] as FoundFile).abs));
+    files.push([manifest, optionalFileHash(manifest)]);
+  }
+  const folders = [...new Set([...job.files.map((f) => f.dirReal), ...result.moduleDirs])].sort();
+  return { setup, files, folders: folders.map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]) };
 }
 
 /** A cached root result of the expected shape (the cache file is not trusted to be well formed). */

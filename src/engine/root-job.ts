@@ -1,9 +1,7 @@
 // A root job: load one root folder (and the modules it calls), then lint it. The same code runs in
 // a root worker (src/engine/root-worker.ts) and, when no worker is left, on the main thread.
 import path from 'node:path';
-import { loadFound, type ParseCacheStore, type RootJob } from '../load/index.js';
-import type { FoundFile } from '../load/index.js';
-import type { ParsedBlocks } from '../load/index.js';
+import { loadFound, type FoundFile, type ParseCacheStore, type ParsedBlocks, type RootJob } from '../load/index.js';
 import type { RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity } from '../types.js';
 import { rules as registry } from '../../rules/index.js';
@@ -42,17 +40,19 @@ export interface RootJobResult {
   cacheUses: CacheUse[];
 }
 
+const registryById = new Map(registry.map((r) => [r.id, r]));
+
 /** Whether the rules of a run can be found again by id in a worker. */
 export function registryRules(ruleIds: readonly string[]): boolean {
-  return ruleIds.every((id) => registry.some((r) => r.id === id));
+  return ruleIds.every((id) => registryById.has(id));
 }
 
 export async function runRootJob(
-  job: RootJob & { loose?: boolean },
+  job: RootJob,
   texts: ReadonlyMap<string, string>,
   setup: RootSetup,
   walkedByDir: ReadonlyMap<string, readonly FoundFile[]>,
-  cacheGet: ((key: string) => ParsedBlocks[] | undefined | Promise<ParsedBlocks[] | undefined>) | undefined,
+  cacheGet: ParseCacheStore['get'] | undefined,
 ): Promise<RootJobResult> {
   const cacheUses: CacheUse[] = [];
   const store: ParseCacheStore | undefined = cacheGet
@@ -66,9 +66,8 @@ export async function runRootJob(
   const findings: Finding[] = [];
   const verbose: string[] = [];
   if (job.loose !== true) {
-    const ruleSet = new Set(setup.ruleIds);
     const ctx = {
-      rules: registry.filter((r) => ruleSet.has(r.id)).sort((a, b) => setup.ruleIds.indexOf(a.id) - setup.ruleIds.indexOf(b.id)),
+      rules: setup.ruleIds.flatMap((id) => registryById.get(id) ?? []),
       severityOverrides: new Map(setup.severityOverrides),
       strict: setup.strict,
       settings: setup.settings,

@@ -2,7 +2,7 @@
 // thread only merges results, and a root's parsed files are released as soon as it is linted.
 // Results come back in job order, whichever worker finished first.
 import { Worker } from 'node:worker_threads';
-import { firstExisting, type FoundFile, type ParsedBlocks, type RootJob } from '../load/index.js';
+import { firstExisting, type FoundFile, type ParseCacheStore, type RootJob } from '../load/index.js';
 import { runRootJob, type RootJobResult, type RootSetup } from './root-job.js';
 import type { FromWorker, ToWorker } from './root-worker.js';
 
@@ -17,9 +17,9 @@ function workerScript(): URL | undefined {
 export interface RootPoolOptions {
   workers: number;
   setup: RootSetup;
+  /** Texts the main thread read, by absolute path (sent with each job). */
   texts: ReadonlyMap<string, string>;
-  walkedByDir: ReadonlyMap<string, readonly FoundFile[]>;
-  cacheGet: ((key: string) => ParsedBlocks[] | undefined | Promise<ParsedBlocks[] | undefined>) | undefined;
+  cacheGet: ParseCacheStore['get'] | undefined;
   onDone?: (done: number, total: number, job: RootJob) => void;
 }
 
@@ -29,9 +29,10 @@ export function rootWorkersAvailable(): boolean {
 }
 
 /** Runs `jobs` (biggest first) and returns their results in the order of `jobs`. */
-export async function runRootJobs(jobs: readonly (RootJob & { loose?: boolean })[], options: RootPoolOptions): Promise<RootJobResult[]> {
+export async function runRootJobs(jobs: readonly RootJob[], options: RootPoolOptions): Promise<RootJobResult[]> {
   const results: (RootJobResult | undefined)[] = new Array<RootJobResult | undefined>(jobs.length);
   const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b] as RootJob).weight - (jobs[a] as RootJob).weight || a - b);
+  let walkedByDir: Map<string, readonly FoundFile[]> | undefined;
   let done = 0;
   const textsOf = (job: RootJob): [string, string][] => {
     const out: [string, string][] = [];
@@ -46,9 +47,11 @@ export async function runRootJobs(jobs: readonly (RootJob & { loose?: boolean })
     done += 1;
     options.onDone?.(done, jobs.length, jobs[i] as RootJob);
   };
+  /** A job on the main thread (no worker script, or no worker left). */
   const inline = async (i: number): Promise<void> => {
-    const job = jobs[i] as RootJob & { loose?: boolean };
-    finish(i, await runRootJob(job, new Map(textsOf(job)), options.setup, options.walkedByDir, options.cacheGet));
+    const job = jobs[i] as RootJob;
+    walkedByDir ??= new Map(options.setup.walkedByDir);
+    finish(i, await runRootJob(job, new Map(textsOf(job)), options.setup, walkedByDir, options.cacheGet));
   };
 
   const script = workerScript();
@@ -69,7 +72,7 @@ export async function runRootJobs(jobs: readonly (RootJob & { loose?: boolean })
         while (!slot.dead && slot.pending.size < IN_FLIGHT && queue.length > 0) {
           const i = queue.shift() as number;
           slot.pending.add(i);
-          const job = jobs[i] as RootJob & { loose?: boolean };
+          const job = jobs[i] as RootJob;
           slot.worker.postMessage({ type: 'job', id: i, job, texts: textsOf(job) } satisfies ToWorker);
         }
       }

@@ -6,7 +6,7 @@ import type { FoundFile, ParsedBlocks, RootJob } from '../load/index.js';
 import { runRootJob, type RootSetup } from './root-job.js';
 
 export type ToWorker =
-  | { type: 'job'; id: number; job: RootJob & { loose?: boolean }; texts: [string, string][] }
+  | { type: 'job'; id: number; job: RootJob; texts: [string, string][] }
   | { type: 'cache'; request: number; entries: ParsedBlocks[] | undefined };
 
 export type FromWorker =

@@ -58,6 +58,8 @@ export function optionalFileHash(abs: string): string {
 
 export class ResultCache<T> {
   private readonly next = new Map<string, Entry<T>>();
+  /** Content hashes computed by this run (a module file shared by many roots is hashed once). */
+  private readonly hashes = new Map<string, string>();
   private changed: boolean;
 
   private constructor(
@@ -90,8 +92,13 @@ export class ResultCache<T> {
     if (entry === undefined || inputs === undefined || inputs.setup !== setup || !Array.isArray(inputs.files) || !Array.isArray(inputs.folders)) return undefined;
     for (const [abs, hash] of inputs.files) {
       if (typeof abs !== 'string') return undefined;
-      const text = texts.get(abs) ?? readTextFileSync(abs);
-      if ((text === undefined ? '' : contentHash(text)) !== hash) return undefined;
+      let current = this.hashes.get(abs);
+      if (current === undefined) {
+        const text = texts.get(abs) ?? readTextFileSync(abs);
+        current = text === undefined ? '' : contentHash(text);
+        this.hashes.set(abs, current);
+      }
+      if (current !== hash) return undefined;
     }
     for (const [dir, listing] of inputs.folders) {
       if (typeof dir !== 'string' || folderListing(dir, walkedByDir) !== listing) return undefined;

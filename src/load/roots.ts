@@ -32,6 +32,8 @@ export interface RootJob {
   files: FoundFile[];
   /** Predicted bytes to load (the root's files and the walked module folders it calls): bigger jobs start first. */
   weight: number;
+  /** Files of folders without configuration (only `.tfvars`): loaded for their errors and ignores, never evaluated. */
+  loose?: boolean;
 }
 
 export interface RootPlan {
