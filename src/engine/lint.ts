@@ -269,6 +269,7 @@ async function lintByRoot(
       ...result,
       files: result.files.map((f) => ({ ...f, text: '' })),
       hclCalls: 0,
+      fastParses: 0,
       cacheHits: 0,
       cacheUses: [],
     });
@@ -304,12 +305,13 @@ async function lintByRoot(
   const errors = new Map<string, LoadError>();
   for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
   const roots = new Set<string>();
-  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length };
+  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length };
   for (const r of done) {
     for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const e of r.errors) errors.set(JSON.stringify(e), e);
     for (const root of r.roots) roots.add(root);
     stats.hclCalls += r.hclCalls;
+    stats.fastParses += r.fastParses;
     stats.cacheHits += r.cacheHits;
   }
   // Opened only if a worker asked for an entry; then it keeps what this run used.
@@ -354,7 +356,7 @@ function isJobResult(v: unknown): v is RootJobResult {
   if (v === null || typeof v !== 'object') return false;
   const r = v as Record<string, unknown>;
   const arrays = ['findings', 'verbose', 'errors', 'files', 'roots', 'moduleDirs', 'reals'].every((k) => Array.isArray(r[k]));
-  if (!arrays) return false;
+  if (!arrays || !['hclCalls', 'fastParses', 'cacheHits'].every((k) => typeof r[k] === 'number')) return false;
   const files = r['files'] as unknown[];
   const findings = r['findings'] as unknown[];
   return (

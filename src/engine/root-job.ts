@@ -36,6 +36,7 @@ export interface RootJobResult {
   moduleDirs: string[];
   reals: [string, string][];
   hclCalls: number;
+  fastParses: number;
   cacheHits: number;
   cacheUses: CacheUse[];
 }
@@ -90,6 +91,7 @@ export async function runRootJob(
     moduleDirs: loaded.moduleDirs,
     reals: [...loaded.reals],
     hclCalls: loaded.stats.hclCalls,
+    fastParses: loaded.stats.fastParses,
     cacheHits: loaded.stats.cacheHits,
     cacheUses,
   };

@@ -70,6 +70,8 @@ export interface Discovery {
 export interface LoadStats {
   /** hcl2json calls made. */
   hclCalls: number;
+  /** Files converted by the fast path (src/load/fast-hcl.ts) instead of hcl2json. */
+  fastParses: number;
   /** Parses answered by the cache instead of hcl2json. */
   cacheHits: number;
   /** Parse workers started (0: everything parsed on the main thread). */
@@ -288,7 +290,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   const moduleTargets = new Set<string>();
   const fileInfo = new Map<ParsedFile, FoundFile>();
 
-  const stats: LoadStats = { hclCalls: 0, cacheHits: 0, workers: 0 };
+  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: 0 };
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   const cache = options.cache;
   let pool: ParsePool | undefined;
@@ -299,6 +301,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
     const withCache: ParseTask = { ...task, ...(cached === undefined ? {} : { cached }), ...(options.selective === false ? { everything: true } : {}) };
     const outcome = pool === undefined ? await parseText(withCache) : await pool.run(withCache);
     stats.hclCalls += outcome.hclCalls;
+    stats.fastParses += outcome.fastParses ?? 0;
     if (key !== undefined && cache !== undefined) {
       const reused = outcome.reused === undefined ? undefined : cached?.[outcome.reused];
       if (outcome.fresh !== undefined) cache.keep(key, outcome.fresh, true);

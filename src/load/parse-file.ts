@@ -3,6 +3,7 @@
 // (src/load/parse-worker.ts); it never touches the disk and keeps no state between files.
 import path from 'node:path';
 import type { BlockNode, LoadError, ParsedFile, SourceKind } from '../types.js';
+import { convertBlocks } from './fast-hcl.js';
 import { parseHcl, type HclError, type HclParseResult } from './hcl.js';
 import { scanJson } from './json.js';
 import { scanHcl, scanHclBlock, type ScanResult } from './scanner.js';
@@ -46,6 +47,13 @@ export interface ParseOutcome {
   reused?: number;
   /** hcl2json calls made. */
   hclCalls: number;
+  /** Files whose blocks the fast path converted instead of hcl2json. */
+  fastParses?: number;
+}
+
+/** `LBLINT_PARSER=hcl2json` turns the fast path off (every block goes to hcl2json, as before it). */
+function fastPathEnabled(): boolean {
+  return process.env['LBLINT_PARSER'] !== 'hcl2json';
 }
 
 function locatedHclErrors(rel: string, src: SourceText, errors: HclError[]): LoadError[] {
@@ -206,6 +214,11 @@ export async function parseText(task: ParseTask): Promise<ParseOutcome> {
   const reused = cachedFor(chosen);
   if (reused >= 0) json = (task.cached?.[reused] as ParsedBlocks).json;
   else if (chosen.length > 0) {
+    const converted = fastPathEnabled() ? convertBlocks(text, chosen.map((i) => spans[i] as BlockSpan)) : undefined;
+    if (converted !== undefined) {
+      const file: ParsedFile = { ...base, json: converted, blocks, attributes: {}, ignores: full?.ignores ?? [] };
+      return { errors: [], file, meta, fresh: { parsed: chosen, json: converted }, hclCalls, fastParses: 1 };
+    }
     const subset = chosen.length === spans.length ? text : chosen.map((i) => text.slice((spans[i] as BlockSpan).start, (spans[i] as BlockSpan).end)).join('\n');
     const parsed = await parse(subset);
     if (!parsed.ok) {
