@@ -113,12 +113,16 @@ describe('fast HCL conversion', () => {
     'x { # c\n  a = 1\n}\n',
     'x "y" {\n  a = 1\n}\nx "y" {\n  b = 2\n}\n',
     'resource "t" "n" {\r\n  a = [\r\n    b,\r\n  ]\r\n  c = f(\r\n    d\r\n  )\r\n}\r\n',
+    'x { a = 1 }\n',
+    'x "y" { default = "10.0.0.0/16" } # c\n',
+    'x { a = 1 /* c */ }\n',
+    'x {\n  y { a = 1 }\n  y { b = f(2) }\n}\n',
     'x {\n  dynamic "d" {\n    for_each = var.s\n    content {\n      a = d.value\n    }\n  }\n}\n',
   ])('blocks: %j', async (text) => {
     expect(await same(text)).toBe(true);
   });
 
-  it.each(['\uFEFFx {\n}\n', '/* c */ x {\n}\n', 'x {\n}\n/* c */', 'x {\n}\nstray', 'x {\n} y {\n}\n', 'x {\n  a = 1\n}\r\n'])('answers as hcl2json does, or declines: %j', async (text) => {
+  it.each(['\uFEFFx {\n}\n', '/* c */ x {\n}\n', 'x {\n}\n/* c */', 'x {\n}\nstray', 'x {\n} y {\n}\n', 'x {\n  a = 1\n}\r\n', 'x {a = [1,\n  2]}\n'])('answers as hcl2json does, or declines: %j', async (text) => {
     await same(text);
   });
 
@@ -127,7 +131,11 @@ describe('fast HCL conversion', () => {
     'x {\n  a = 1\n  a = 2\n}\n', // argument redefined
     'x {\n  y {}\n  y = 1\n}\n', // attribute over a block
     'x "y" {\n  a = 1\n}\nx "y" "z" {\n  b = 2\n}\n', // labels of two depths
-    'x { a = 1 }\n', // one-line block with content
+    'x { a = 1, b = 2 }\n', // single-line blocks: one argument only
+    'x { a = 1 b = 2 }\n',
+    'x { y {} }\n',
+    'x { a = 1 # c\n}\n',
+    'x { a = 1 }y {\n}\n',
     'x "a${b}" {\n}\n', // interpolation in a label
     'x {\n  y {\n  }\n  y "l" {\n  }\n}\n', // labels of two depths
   ])('declines blocks: %j', (text) => {

@@ -4,8 +4,7 @@
 //
 // It is deliberately narrow. It accepts only input whose conversion it is sure of, and only
 // input that HCL accepts: anything else (heredocs, template directives and strip markers, `$${`,
-// unicode escapes, non-ASCII outside comments, exponents, one-line blocks with content, object
-// keys that are not plain names or strings, a conditional or a literal inside a template, a
+// unicode escapes, non-ASCII outside comments, exponents, object keys that are not plain names or strings, a conditional or a literal inside a template, a
 // repeated argument, ...) makes it decline, and then the block goes to hcl2json, so errors and
 // odd cases still get hcl2json's exact answer. test/load.fast-hcl.test.ts compares the two on
 // every block of the testdata and on generated expressions; `npm run fuzz` compares them at length.
@@ -151,6 +150,12 @@ class Parser {
   /** A keyword (`for`, `in`, `if`) at the current position, not followed by more of an identifier. */
   keywordAt(word: string): boolean {
     return this.s.startsWith(word, this.i) && !isIdentPart(this.at(this.i + word.length));
+  }
+
+  /** Whether an `=` that assigns (not `==` or `=>`) is at `j`. */
+  assignmentAt(j: number): boolean {
+    const d = this.at(j + 1);
+    return this.at(j) === 0x3d && d !== 0x3d && d !== 0x3e;
   }
 
   // ---- expressions ----
@@ -431,9 +436,7 @@ class Parser {
         if (this.at(this.i) === 0x2e || this.at(this.i) === 0x5b) decline();
       }
       this.blanks(false);
-      const c = this.at(this.i);
-      const d = this.at(this.i + 1);
-      if (!((c === 0x3d && d !== 0x3d && d !== 0x3e) || c === 0x3a)) decline();
+      if (!this.assignmentAt(this.i) && this.at(this.i) !== 0x3a) decline();
       this.i += 1;
       this.blanks(false);
       keys.push(key);
@@ -543,8 +546,18 @@ class Parser {
       this.i = j + 1;
       return body;
     }
-    // One-line blocks with content have rules of their own: hcl2json's.
-    if (!this.newlineAt(j)) decline();
+    if (!this.newlineAt(j)) {
+      // A single-line block: one argument, then `}` on the same line.
+      this.i = j;
+      const name = this.ident();
+      j = this.skip(this.i, false);
+      if (!this.assignmentAt(j)) decline();
+      this.i = this.skip(j + 1, false);
+      body.attributes.set(name, this.expression(false));
+      this.blanks(false);
+      this.expect(0x7d);
+      return body;
+    }
     for (;;) {
       this.blanks(true);
       if (this.at(this.i) === 0x7d) {
@@ -553,9 +566,7 @@ class Parser {
       }
       const name = this.ident();
       j = this.skip(this.i, false);
-      const c = this.at(j);
-      const d = this.at(j + 1);
-      if (c === 0x3d && d !== 0x3d && d !== 0x3e) {
+      if (this.assignmentAt(j)) {
         this.i = this.skip(j + 1, false);
         if (body.attributes.has(name)) decline();
         body.attributes.set(name, this.expression(false));
