@@ -411,7 +411,7 @@ export function parseTemplate(source: string): Expr {
   let e = templateCache.get(source);
   if (!e) {
     e = source.includes('{') ? templateFromRaw(lexTemplate(source, 0, source.length, false).parts) : { kind: 'literal', value: source };
-    if (templateCache.size > 50_000) templateCache.clear();
+    if (templateCache.size > 4_096) templateCache.clear();
     templateCache.set(source, e);
   }
   return e;
