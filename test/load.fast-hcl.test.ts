@@ -9,6 +9,8 @@ import { convertBlocks } from '../src/load/fast-hcl.js';
 import { parseHcl } from '../src/load/hcl.js';
 import { splitTopLevel } from '../src/load/select.js';
 import { TESTDATA } from './helpers/fixtures.js';
+// @ts-expect-error plain JS module shared with scripts/fuzz-hcl.mjs
+import { runMutations } from './fuzz/hcl-mutations.mjs';
 
 function tfFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -29,7 +31,7 @@ async function reference(text: string): Promise<string> {
 function fast(text: string): string | undefined {
   const split = splitTopLevel(text);
   if (split === 'parse' || split === 'scan') return undefined;
-  const out = convertBlocks(text, split);
+  const out = convertBlocks(text, split, true);
   return out === undefined ? undefined : JSON.stringify(out);
 }
 
@@ -175,5 +177,20 @@ describe('fast HCL conversion', () => {
       { numRuns: 400, seed: 20261122 },
     );
     expect(answered).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('equals hcl2json on mutated testdata files and blocks (or declines)', async () => {
+    const samples: string[] = [];
+    for (const file of tfFiles(TESTDATA)) {
+      const text = readFileSync(file, 'utf8');
+      samples.push(text);
+      const split = splitTopLevel(text);
+      if (split !== 'parse' && split !== 'scan') for (const span of split) samples.push(text.slice(span.start, span.end));
+    }
+    const lib = { convertBlocks, splitTopLevel, parseHcl };
+    const seed = Number(process.env.FUZZ_SEED ?? 20261122);
+    const r = (await runMutations({ samples, runs: 1500, seed, lib })) as { tried: number; answered: number; failures: unknown[] };
+    expect({ seed, failures: r.failures }).toEqual({ seed, failures: [] });
+    expect(r.answered).toBeGreaterThan(300);
   }, 120_000);
 });

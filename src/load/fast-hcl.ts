@@ -227,6 +227,8 @@ class Parser {
   postfix(lines: boolean): Expr {
     const term = this.term(lines);
     let extended = false;
+    // A splat inside an attribute-only splat is an error: a second splat is left to hcl2json.
+    let splats = 0;
     for (;;) {
       const c = this.at(this.i);
       if (c === 0x2e) {
@@ -240,11 +242,15 @@ class Parser {
           while (isDigit(this.at(j))) j += 1;
           if (this.at(j) === 0x2e && isDigit(this.at(j + 1))) decline();
           this.i = j;
-        } else if (d === 0x2a) this.i += 2;
-        else decline();
+        } else if (d === 0x2a) {
+          if ((splats += 1) > 1) decline();
+          this.i += 2;
+        } else decline();
       } else if (c === 0x5b) {
-        if (this.at(this.i + 1) === 0x2a && this.at(this.i + 2) === 0x5d) this.i += 3;
-        else {
+        if (this.at(this.i + 1) === 0x2a && this.at(this.i + 2) === 0x5d) {
+          if ((splats += 1) > 1) decline();
+          this.i += 3;
+        } else {
           this.i += 1;
           this.blanks(true);
           this.expression(true);
@@ -677,10 +683,26 @@ export interface BlockSpanLike {
 /**
  * What hcl2json gives for the top-level blocks of `text` at `spans` (each from its type name to
  * after its `}`), parsed together as one file; undefined when the fast path declines, and then
- * hcl2json must parse them.
+ * hcl2json must parse them. `whole`: the spans stand for the whole text, as hcl2json would see
+ * it, so the text between them must be blanks and comments only.
  */
-export function convertBlocks(text: string, spans: readonly BlockSpanLike[]): JsonObject | undefined {
+export function convertBlocks(text: string, spans: readonly BlockSpanLike[], whole = false): JsonObject | undefined {
   try {
+    if (whole) {
+      if (text.charCodeAt(0) === 0xfeff) return undefined;
+      let from = 0;
+      for (const span of [...spans, { start: text.length, end: text.length }]) {
+        const gap = new Parser(text, from, span.start);
+        let at = from;
+        if (from > 0) {
+          // After a block, the rest of its line holds at most a comment.
+          at = gap.skip(from, false);
+          if (at !== span.start && !gap.newlineAt(at)) return undefined;
+        }
+        if (gap.skip(at, true) !== span.start) return undefined;
+        from = span.end;
+      }
+    }
     const out = new Map<string, unknown>();
     for (const span of spans) {
       const p = new Parser(text, span.start, span.end);

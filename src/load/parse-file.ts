@@ -214,7 +214,8 @@ export async function parseText(task: ParseTask): Promise<ParseOutcome> {
   const reused = cachedFor(chosen);
   if (reused >= 0) json = (task.cached?.[reused] as ParsedBlocks).json;
   else if (chosen.length > 0) {
-    const converted = fastPathEnabled() ? convertBlocks(text, chosen.map((i) => spans[i] as BlockSpan)) : undefined;
+    // The fast path answers as hcl2json would for the same text: the whole file when every block is chosen.
+    const converted = fastPathEnabled() ? convertBlocks(text, chosen.map((i) => spans[i] as BlockSpan), chosen.length === spans.length) : undefined;
     if (converted !== undefined) {
       const file: ParsedFile = { ...base, json: converted, blocks, attributes: {}, ignores: full?.ignores ?? [] };
       return { errors: [], file, meta, fresh: { parsed: chosen, json: converted }, hclCalls, fastParses: 1 };

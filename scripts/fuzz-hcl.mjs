@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Long differential run of the fast HCL path against hcl2json: `npm run fuzz:hcl`
+// (FUZZ_RUNS, default 50000; FUZZ_SEED replays a run; FUZZ_DIR adds a folder of .tf files).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runMutations } from '../test/fuzz/hcl-mutations.mjs';
+import { convertBlocks } from '../dist/src/load/fast-hcl.js';
+import { parseHcl } from '../dist/src/load/hcl.js';
+import { splitTopLevel } from '../dist/src/load/select.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.FUZZ_RUNS ?? 50_000);
+const seed = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
+
+function tfFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) tfFiles(p, out);
+    else if (e.name.endsWith('.tf')) out.push(p);
+  }
+  return out;
+}
+
+const samples = [];
+for (const dir of [path.join(root, 'testdata'), ...(process.env.FUZZ_DIR ? [process.env.FUZZ_DIR] : [])]) {
+  for (const file of tfFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    samples.push(text);
+    const split = splitTopLevel(text);
+    if (split !== 'parse' && split !== 'scan') for (const s of split) samples.push(text.slice(s.start, s.end));
+  }
+}
+console.log(`fuzz:hcl: ${runs} mutations of ${samples.length} files and blocks, seed ${seed}`);
+const started = Date.now();
+const r = await runMutations({ samples, runs, seed, lib: { convertBlocks, splitTopLevel, parseHcl } });
+console.log(`fuzz:hcl: ${r.tried} parsable by the splitter, ${r.answered} answered by the fast path, ${r.failures.length} different from hcl2json (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+for (const f of r.failures) console.error(`--- run ${f.run}\n${JSON.stringify(f.text)}\nhcl2json:  ${f.expected}\nfast path: ${f.actual}`);
+if (r.failures.length > 0) {
+  console.error(`fuzz:hcl: FAILED; replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz:hcl`);
+  process.exit(1);
+}
