@@ -5,7 +5,8 @@ import { aclRuleLocations } from './factories/blocks.js';
 import { parseCidr } from '../src/net/index.js';
 import { isUnknown } from '../src/types.js';
 
-const ANY_CLIENT = parseCidr('0.0.0.0/0')!;
+/** Any IPv4 client (made on first use: parsing loads ip-num). */
+let anyClient: ReturnType<typeof parseCidr>;
 
 export default defineRule({
   id: 'network-acl-blocks-listener',
@@ -58,7 +59,7 @@ export default defineRule({
       if (listener.protocol === 'IP') continue;
       // QUIC (dedicated) runs over UDP.
       const protocol = listener.protocol === 'UDP' || listener.protocol === 'QUIC' ? 'udp' : 'tcp';
-      const verdicts = aclVerdictsFor(subnet, [ANY_CLIENT], protocol, listener.port, undefined);
+      const verdicts = aclVerdictsFor(subnet, [(anyClient ??= parseCidr('0.0.0.0/0'))!], protocol, listener.port, undefined);
       if (isUnknown(verdicts)) {
         ctx.unknown({ address: listener.address, range, what: verdicts.reason });
         continue;

@@ -1,9 +1,12 @@
 // The config file (`.lblint.json`, `.lblint.yml`, `.lblint.yaml`): parsing and validation (pure;
 // src/load reads the file). JSON and YAML share the keys and the checks.
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { ProviderFamily } from './rule.js';
 import { PROVIDER_FAMILIES } from './rule.js';
 import type { Severity } from './types.js';
+
+const require = createRequire(import.meta.url);
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'note', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
@@ -44,6 +47,8 @@ function parseJsonText(text: string, file: string): unknown {
  * `failOn: no` is reported instead of silently becoming `false`. Duplicate keys are errors.
  */
 function parseYamlText(text: string, file: string): unknown {
+  // Loaded here: only a YAML config needs it (about 30 ms of start-up).
+  const { parseDocument } = require('yaml') as typeof Yaml;
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { uniqueKeys: true, prettyErrors: true });
   const problem = doc.errors[0];
   if (problem) {

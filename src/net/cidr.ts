@@ -1,5 +1,13 @@
 // CIDR parsing and sets of addresses as sorted, disjoint bigint intervals (IPv4 and IPv6).
-import { IPv4, IPv6 } from 'ip-num';
+import { createRequire } from 'node:module';
+import type * as IpNum from 'ip-num';
+
+const require = createRequire(import.meta.url);
+let ipNumModule: typeof IpNum | undefined;
+/** ip-num, loaded on first use: about 60 ms of start-up that a run answered by the cache never needs. */
+function ipNum(): typeof IpNum {
+  return (ipNumModule ??= require('ip-num') as typeof IpNum);
+}
 
 export type IpVersion = 4 | 6;
 
@@ -34,10 +42,10 @@ export function parseIp(text: string): { version: IpVersion; value: bigint } | u
     if (IPV4_SHAPE.test(s)) {
       // ip-num accepts `01`; Terraform and the clouds reject octets with leading zeros.
       if (s.split('.').some((o) => o.length > 1 && o.startsWith('0'))) return undefined;
-      return { version: 4, value: IPv4.fromString(s).getValue() };
+      return { version: 4, value: ipNum().IPv4.fromString(s).getValue() };
     }
     if (s.includes(':') && IPV6_SHAPE.test(s)) {
-      return { version: 6, value: IPv6.fromString(s).getValue() };
+      return { version: 6, value: ipNum().IPv6.fromString(s).getValue() };
     }
   } catch {
     return undefined;
