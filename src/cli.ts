@@ -319,7 +319,14 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   if (result.loadStats?.cacheProblem !== undefined) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
-  const sources = new Map(result.files.map((f) => [f.path, f.text]));
+  // Only the text report shows source lines (code frames), and only of the files it points at; a
+  // run answered by the result cache reads no other file.
+  const shown = new Set<string>();
+  if (formats.some((f) => f.format === 'text')) {
+    for (const f of findings) shown.add(f.range.file);
+    for (const e of result.errors) if (e.range) shown.add(e.range.file);
+  }
+  const sources = new Map(result.files.filter((f) => shown.has(f.path)).map((f) => [f.path, f.text]));
   const category = flags.sarifCategory ?? io.env.LBLINT_AUTOMATION_ID;
   const automationId = category ? (category.endsWith('/') ? category : `${category}/`) : undefined;
   const input = {

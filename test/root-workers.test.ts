@@ -164,5 +164,51 @@ resource "huaweicloud_lb_member" "m" {
       expect(afterShape.loadStats?.rootsFromCache).toBe(0);
       expect(text(afterShape)).toBe(text(added));
     }, 60_000);
+
+    it('do not read a file whose stat signature is unchanged, and see any change', async () => {
+      const dir = path.join(tmp, 'facts');
+      await write(dir, {
+        'modules/member/main.tf': member('0'),
+        'envs/prod/main.tf': 'module "m" {\n  source = "../../modules/member"\n}\n',
+        'solo/main.tf': member('1'),
+      });
+      // A signature is trusted once its file is a few seconds old (modification and change time).
+      const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 3_200));
+      await settle();
+      const cache = { location: path.join(tmp, 'facts-cache') };
+      const run = (extra: LintFolderOptions = {}) => lintFolder(dir, { jobs: 2, rootWorkers: true, cache, ...extra });
+      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, f.text]), roots: r.roots, v: r.verbose });
+      const cold = await run();
+      expect(cold.loadStats?.plannerReads).toBe(3);
+      const warm = await run();
+      expect(warm.loadStats?.rootsFromCache).toBe(2);
+      expect(warm.loadStats?.plannerReads).toBe(0);
+      // Texts are still there when asked for (read then).
+      expect(text(warm)).toBe(text(cold));
+      // Same size, same modification time, other content: the change time gives it away.
+      const file = path.join(dir, 'solo/main.tf');
+      const before = await fs.stat(file);
+      await fs.writeFile(file, member('0').replace('default = 0', 'default = 0'));
+      expect((await fs.stat(file)).size).toBe(before.size);
+      await fs.utimes(file, before.atime, before.mtime);
+      const changed = await run();
+      expect(changed.loadStats?.rootsFromCache).toBe(1);
+      expect(changed.findings.filter((f) => f.ruleId === 'member-weight-zero').map((f) => f.range.file).sort()).toEqual(['modules/member/main.tf', 'solo/main.tf']);
+      // A file changed just now is read again on every run until it is a few seconds old.
+      const recent = await run();
+      expect(recent.loadStats?.plannerReads).toBe(1);
+      expect(recent.loadStats?.rootsFromCache).toBe(2);
+      await settle();
+      await run();
+      expect((await run()).loadStats?.plannerReads).toBe(0);
+      // Facts of the wrong shape are ignored.
+      const cacheFile = path.join(cache.location, 'result-cache.json');
+      const data = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as { facts: Record<string, unknown> };
+      for (const k of Object.keys(data.facts)) data.facts[k] = { sig: 5 };
+      await fs.writeFile(cacheFile, JSON.stringify(data));
+      const afterShape = await run();
+      expect(afterShape.loadStats?.plannerReads).toBe(3);
+      expect(text(afterShape)).toBe(text(changed));
+    }, 60_000);
   });
 });

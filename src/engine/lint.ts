@@ -5,9 +5,7 @@ import {
   DEFAULT_CACHE_LOCATION,
   ParseCache,
   ResultCache,
-  contentHash,
   folderListing,
-  optionalFileHash,
   readTextFileSync,
   isConfigKind,
   manifestPath,
@@ -30,7 +28,7 @@ import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../typ
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
 import type { RootLintContext } from './lint-root.js';
 import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
-import type { Discovery, FoundFile, RootJob, RootPlan } from '../load/index.js';
+import type { Discovery, FileFacts, FoundFile, RootJob, RootPlan } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { compareStrings, sortFindings } from '../report/sort.js';
@@ -198,11 +196,14 @@ async function lintByRoot(
   const ruleIds = options.rules.map((r) => r.id);
   if (!registryRules(ruleIds)) return undefined;
   const cwd = path.resolve(options.cwd);
-  const plan = await planRoots(discovery, cwd);
+  const cacheDir = options.cache === undefined ? undefined : path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION);
+  // Roots whose inputs did not change since the last run with --cache are not loaded again, and
+  // files whose stat signature did not change are not even read (the cache keeps their facts).
+  const resultCache = cacheDir === undefined ? undefined : await ResultCache.open<RootJobResult>(cacheDir);
+  const plan = await planRoots(discovery, cwd, resultCache?.facts);
   if ('whole' in plan) return undefined;
   if (!forced && plan.jobs.length < 2) return undefined;
 
-  const cacheDir = options.cache === undefined ? undefined : path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION);
   const jobs = [...plan.jobs].sort((a, b) => compareStrings(a.dir, b.dir));
   const all: RootJob[] = plan.loose.length > 0 ? [...jobs, { dir: '', dirReal: '', files: plan.loose, weight: 0, loose: true }] : jobs;
   const setup: RootSetup = {
@@ -220,8 +221,6 @@ async function lintByRoot(
     cache: cacheDir !== undefined,
   };
 
-  // Roots whose inputs did not change since the last run with --cache are not loaded again.
-  const resultCache = cacheDir === undefined ? undefined : await ResultCache.open<RootJobResult>(cacheDir);
   const setupHash =
     resultCache === undefined
       ? ''
@@ -232,17 +231,32 @@ async function lintByRoot(
           varFiles: varFiles.map((f) => [f.path, f.text]),
         });
   const jobKey = (job: RootJob): string => (job.loose === true ? '\0loose' : job.dir);
-  /** Results come without the texts the main thread has (or, from the cache, without any): '' until filled here. */
+  /**
+   * Results come without the texts the main thread has (or, from the cache, without any). A text
+   * is filled in when first asked for (the text report's code frames), so a run answered from the
+   * cache reads no file that no report shows.
+   */
   const withTexts = (result: RootJobResult): RootJobResult => {
-    for (const f of result.files) {
-      if (f.text !== '') continue;
+    // New file objects: the result may be the cache's own entry, which is saved again as it is.
+    const files = result.files.map((f): ParsedFile => {
+      if (f.text !== '') return f;
       const abs = path.resolve(cwd, f.path);
-      f.text = plan.texts.get(abs) ?? readTextFileSync(abs) ?? '';
-    }
-    return result;
+      let text: string | undefined;
+      const lazy = { ...f };
+      Object.defineProperty(lazy, 'text', {
+        get: () => (text ??= plan.texts.get(abs) ?? readTextFileSync(abs) ?? ''),
+        set: (value: string) => {
+          text = value;
+        },
+        enumerable: true,
+        configurable: true,
+      });
+      return lazy;
+    });
+    return { ...result, files };
   };
   const results: (RootJobResult | undefined)[] = all.map((job) => {
-    const hit = resultCache?.lookup(jobKey(job), setupHash, plan.texts, plan.walkedByDir);
+    const hit = resultCache?.lookup(jobKey(job), setupHash, plan.walkedByDir);
     return isJobResult(hit) ? withTexts(hit) : undefined;
   });
   const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
@@ -260,14 +274,15 @@ async function lintByRoot(
     },
   );
   todo.forEach((i, k) => {
-    const result = withTexts(fresh[k] as RootJobResult);
+    const fromWorker = fresh[k] as RootJobResult;
+    const result = withTexts(fromWorker);
     results[i] = result;
     const job = all[i] as RootJob;
     // A root with load errors is loaded again next time (a file that failed is not an input).
     if (resultCache === undefined || result.errors.length > 0) return;
-    resultCache.record(jobKey(job), resultInputs(job, result, setupHash, plan, cwd), {
-      ...result,
-      files: result.files.map((f) => ({ ...f, text: '' })),
+    resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), {
+      ...fromWorker,
+      files: fromWorker.files.map((f) => ({ ...f, text: '' })),
       hclCalls: 0,
       fastParses: 0,
       cacheHits: 0,
@@ -305,7 +320,7 @@ async function lintByRoot(
   const errors = new Map<string, LoadError>();
   for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
   const roots = new Set<string>();
-  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length };
+  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length, plannerReads: plan.texts.size };
   for (const r of done) {
     for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const e of r.errors) errors.set(JSON.stringify(e), e);
@@ -341,11 +356,11 @@ async function lintByRoot(
 }
 
 /** What a root's result was made from: every file its load read, every folder it loaded, its module manifest. */
-function resultInputs(job: RootJob, result: RootJobResult, setup: string, plan: RootPlan, cwd: string): ResultInputs {
-  const files = result.files.map((f): [string, string] => [path.resolve(cwd, f.path), contentHash(f.text)]);
+function resultInputs(job: RootJob, result: RootJobResult, setup: string, plan: RootPlan, cwd: string, facts: FileFacts): ResultInputs {
+  const files = result.files.map((f): [string, string] => [path.resolve(cwd, f.path), facts.hash(path.resolve(cwd, f.path))]);
   if (job.loose !== true) {
     const manifest = manifestPath(path.dirname((job.files[0] as FoundFile).abs));
-    files.push([manifest, optionalFileHash(manifest)]);
+    files.push([manifest, facts.hash(manifest)]);
   }
   const folders = [...new Set([...job.files.map((f) => f.dirReal), ...result.moduleDirs])].sort();
   return { setup, files, folders: folders.map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]) };

@@ -80,6 +80,8 @@ export interface LoadStats {
   rootJobs?: number;
   /** Root jobs answered by the result cache (`--cache`) without loading anything. */
   rootsFromCache?: number;
+  /** Files the root planner read (with `--cache`, a file whose stat signature is unchanged is not read). */
+  plannerReads?: number;
   /** The cache could not be written (the run is not affected). */
   cacheProblem?: string;
 }

@@ -1,13 +1,16 @@
 // The result cache (`--cache`): what linting each root gave, with the inputs it was made from (the
 // content hash of every file its load read, the file names of every folder it loaded, the module
 // manifest, and the run's settings). A root whose inputs are all unchanged is not loaded again.
-// One JSON file beside the parse cache; anything unreadable in it is ignored and rewritten.
-import { createHash } from 'node:crypto';
+// It also keeps the facts of each file (src/load/file-facts.ts), so an unchanged file is not even
+// read. One JSON file beside the parse cache; anything unreadable in it is ignored and rewritten.
 import { promises as fs, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeCacheFile } from './cache.js';
-import { moduleKind, readTextFileSync, type FoundFile } from './files.js';
+import { contentHash, FileFacts } from './file-facts.js';
+import { moduleKind, type FoundFile } from './files.js';
+
+export { contentHash } from './file-facts.js';
 
 const FILE_NAME = 'result-cache.json';
 const FORMAT = 1;
@@ -25,10 +28,6 @@ export interface ResultInputs {
 interface Entry<T> {
   inputs: ResultInputs;
   value: T;
-}
-
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
 }
 
 /** Hash of any JSON-able settings, with lblint's version. */
@@ -50,21 +49,15 @@ export function folderListing(dirReal: string, walkedByDir: ReadonlyMap<string, 
   }
 }
 
-/** Hash of an optional file (a module manifest): '' when it does not exist. */
-export function optionalFileHash(abs: string): string {
-  const text = readTextFileSync(abs);
-  return text === undefined ? '' : contentHash(text);
-}
-
 export class ResultCache<T> {
   private readonly next = new Map<string, Entry<T>>();
-  /** Content hashes computed by this run (a module file shared by many roots is hashed once). */
-  private readonly hashes = new Map<string, string>();
   private changed: boolean;
 
   private constructor(
     readonly dir: string,
     private readonly stored: Map<string, unknown>,
+    /** File hashes, lengths and module calls, kept by stat signature (files unchanged are not read). */
+    readonly facts: FileFacts,
     stale: boolean,
   ) {
     this.changed = stale;
@@ -72,33 +65,25 @@ export class ResultCache<T> {
 
   /** Opens the cache in `dir` (absolute). Never throws: a bad cache file is an empty cache. */
   static async open<T>(dir: string): Promise<ResultCache<T>> {
+    const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(new Map()), true);
     try {
-      const data = JSON.parse(await fs.readFile(path.join(dir, FILE_NAME), 'utf8')) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown } | null;
-      if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return new ResultCache<T>(dir, new Map(), true);
-      if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return new ResultCache<T>(dir, new Map(), true);
-      return new ResultCache<T>(dir, new Map(Object.entries(data.entries as Record<string, unknown>)), false);
+      const data = JSON.parse(await fs.readFile(path.join(dir, FILE_NAME), 'utf8')) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
+      if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return empty();
+      if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return empty();
+      const facts = data.facts !== null && typeof data.facts === 'object' && !Array.isArray(data.facts) ? new Map(Object.entries(data.facts as Record<string, unknown>)) : new Map<string, unknown>();
+      return new ResultCache<T>(dir, new Map(Object.entries(data.entries as Record<string, unknown>)), new FileFacts(facts), false);
     } catch {
-      return new ResultCache<T>(dir, new Map(), true);
+      return empty();
     }
   }
 
-  /**
-   * The value kept for `key` when every input is unchanged. `texts` holds files already read
-   * (absolute path → text); other files are read here.
-   */
-  lookup(key: string, setup: string, texts: ReadonlyMap<string, string>, walkedByDir: ReadonlyMap<string, readonly FoundFile[]>): T | undefined {
+  /** The value kept for `key` when every input is unchanged (files are compared by content hash). */
+  lookup(key: string, setup: string, walkedByDir: ReadonlyMap<string, readonly FoundFile[]>): T | undefined {
     const entry = this.stored.get(key) as Entry<T> | undefined;
     const inputs = entry?.inputs;
     if (entry === undefined || inputs === undefined || inputs.setup !== setup || !Array.isArray(inputs.files) || !Array.isArray(inputs.folders)) return undefined;
     for (const [abs, hash] of inputs.files) {
-      if (typeof abs !== 'string') return undefined;
-      let current = this.hashes.get(abs);
-      if (current === undefined) {
-        const text = texts.get(abs) ?? readTextFileSync(abs);
-        current = text === undefined ? '' : contentHash(text);
-        this.hashes.set(abs, current);
-      }
-      if (current !== hash) return undefined;
+      if (typeof abs !== 'string' || this.facts.hash(abs) !== hash) return undefined;
     }
     for (const [dir, listing] of inputs.folders) {
       if (typeof dir !== 'string' || folderListing(dir, walkedByDir) !== listing) return undefined;
@@ -114,9 +99,12 @@ export class ResultCache<T> {
 
   /** Writes the entries of this run. Returns a problem description instead of throwing. */
   async save(): Promise<string | undefined> {
-    if (!this.changed && this.next.size === this.stored.size) return undefined;
-    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next) }));
-    if (problem === undefined) this.changed = false;
+    if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
+    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next), facts: this.facts }));
+    if (problem === undefined) {
+      this.changed = false;
+      this.facts.changed = false;
+    }
     return problem;
   }
 }

@@ -6,19 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockNode } from '../types.js';
-import {
-  isConfigKind,
-  isDirectory,
-  isInside,
-  isLocalSource,
-  listModuleFolder,
-  manifestEntries,
-  manifestPath,
-  readTextFileSync,
-  realpathOrUndefined,
-  relativePath,
-  type FoundFile,
-} from './files.js';
+import { FileFacts } from './file-facts.js';
+import { isConfigKind, isDirectory, isInside, isLocalSource, listModuleFolder, manifestEntries, manifestPath, realpathOrUndefined, relativePath, type FoundFile } from './files.js';
 import type { Discovery } from './loader.js';
 import { scanHcl, scanHclBlock } from './scanner.js';
 import { splitTopLevel } from './select.js';
@@ -42,7 +31,7 @@ export interface RootPlan {
   loose: FoundFile[];
   /** Walked files by real folder. */
   walkedByDir: Map<string, FoundFile[]>;
-  /** Texts read, by absolute path (files that could not be read are left to the loader to report). */
+  /** Texts read, by absolute path (files that could not be read are left to the loader to report; files the facts knew unchanged are not read). */
   texts: Map<string, string>;
   /** Real folders predicted to be loaded as modules. */
   moduleDirs: Set<string>;
@@ -106,9 +95,9 @@ function moduleSources(kind: string, text: string): string[] | 'unsure' {
 
 /**
  * Plans one job per root folder of what `discover` found, or gives a reason to lint the whole
- * configuration at once instead.
+ * configuration at once instead. `facts` (the result cache's) spares reading unchanged files.
  */
-export async function planRoots(discovery: Discovery, cwd: string): Promise<RootPlan | { whole: string }> {
+export async function planRoots(discovery: Discovery, cwd: string, facts = new FileFacts()): Promise<RootPlan | { whole: string }> {
   if (discovery.fileArguments) return { whole: 'a path argument is a file' };
   const walkedByDir = new Map<string, FoundFile[]>();
   for (const f of discovery.walked) {
@@ -116,12 +105,6 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     if (list === undefined) walkedByDir.set(f.dirReal, [f]);
     else list.push(f);
   }
-  const texts = new Map<string, string>();
-  const read = (abs: string): string | undefined => {
-    const text = texts.get(abs) ?? readTextFileSync(abs);
-    if (text !== undefined) texts.set(abs, text);
-    return text;
-  };
 
   // Module folders each folder loads (real paths), from its files' module calls and manifest.
   const calls = new Map<string, Set<string>>();
@@ -150,9 +133,8 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     };
     for (const f of item.files) {
       if (!isConfigKind(f.kind)) continue;
-      const text = read(f.abs);
-      if (text === undefined) continue;
-      const sources = moduleSources(f.kind, text);
+      const sources = facts.sources(f.abs, (text) => moduleSources(f.kind, text));
+      if (sources === undefined) continue;
       if (sources === 'unsure') return { whole: `a module source in ${relativePath(cwd, f.abs)} is not a plain string` };
       for (const s of sources) if (isLocalSource(s)) await add(path.resolve(path.dirname(f.abs), s));
     }
@@ -174,7 +156,7 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     if (visited.has(dirReal)) return 0;
     visited.add(dirReal);
     let w = 0;
-    for (const f of walkedByDir.get(dirReal) ?? []) w += texts.get(f.abs)?.length ?? 0;
+    for (const f of walkedByDir.get(dirReal) ?? []) if (isConfigKind(f.kind)) w += facts.get(f.abs)?.length ?? 0;
     for (const t of calls.get(dirReal) ?? []) w += weightOf(t, visited);
     return w;
   };
@@ -187,5 +169,5 @@ export async function planRoots(discovery: Discovery, cwd: string): Promise<Root
     const first = files[0] as FoundFile;
     jobs.push({ dir: relativePath(cwd, path.dirname(first.abs)), dirReal, files, weight: weightOf(dirReal, new Set()) });
   }
-  return { jobs, loose, walkedByDir, texts, moduleDirs };
+  return { jobs, loose, walkedByDir, texts: facts.texts, moduleDirs };
 }
