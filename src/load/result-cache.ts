@@ -3,7 +3,7 @@
 // manifest, and the run's settings). A root whose inputs are all unchanged is not loaded again.
 // It also keeps the facts of each file (src/load/file-facts.ts), so an unchanged file is not even
 // read. One JSON file beside the parse cache; anything unreadable in it is ignored and rewritten.
-import { promises as fs, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeCacheFile } from './cache.js';
@@ -67,7 +67,7 @@ export class ResultCache<T> {
   static async open<T>(dir: string): Promise<ResultCache<T>> {
     const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(new Map()), true);
     try {
-      const data = JSON.parse(await fs.readFile(path.join(dir, FILE_NAME), 'utf8')) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
+      const data = JSON.parse(readFileSync(path.join(dir, FILE_NAME), 'utf8')) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
       if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return empty();
       if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return empty();
       const facts = data.facts !== null && typeof data.facts === 'object' && !Array.isArray(data.facts) ? new Map(Object.entries(data.facts as Record<string, unknown>)) : new Map<string, unknown>();
