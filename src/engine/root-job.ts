@@ -1,7 +1,7 @@
 // A root job: load one root folder (and the modules it calls), then lint it. The same code runs in
 // a root worker (src/engine/root-worker.ts) and, when no worker is left, on the main thread.
 import path from 'node:path';
-import { loadFound, type FoundFile, type ParseCacheStore, type ParsedBlocks, type RootJob } from '../load/index.js';
+import { loadFound, type FoundFile, type ParseCacheStore, type RootJob, type SerializedBlocks } from '../load/index.js';
 import type { RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity } from '../types.js';
 import { rules as registry } from '../../rules/index.js';
@@ -23,8 +23,8 @@ export interface RootSetup {
   cache: boolean;
 }
 
-/** A cache entry a job used: a new one with its JSON, a reused one by its blocks only. */
-export type CacheUse = [key: string, entry: ParsedBlocks, isNew: boolean];
+/** A cache entry a job used: a new one with its JSON serialized, a reused one by its blocks only (`jsonText` ''). */
+export type CacheUse = [key: string, entry: SerializedBlocks, isNew: boolean];
 
 export interface RootJobResult {
   findings: Finding[];
@@ -57,7 +57,7 @@ export async function runRootJob(
 ): Promise<RootJobResult> {
   const cacheUses: CacheUse[] = [];
   const store: ParseCacheStore | undefined = cacheGet
-    ? { get: cacheGet, keep: (key, entry, isNew) => cacheUses.push([key, isNew ? entry : { parsed: entry.parsed, json: {} }, isNew]) }
+    ? { get: cacheGet, keep: (key, entry, isNew) => cacheUses.push([key, isNew ? { parsed: entry.parsed, jsonText: JSON.stringify(entry.json) } : { parsed: entry.parsed, jsonText: '' }, isNew]) }
     : undefined;
   const loadedDirs = new Set(job.files.map((f) => f.dirReal));
   const loaded = await loadFound(

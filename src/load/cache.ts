@@ -27,8 +27,20 @@ function isParsedBlocks(v: unknown): v is ParsedBlocks {
   return okParsed && e.json !== null && typeof e.json === 'object' && !Array.isArray(e.json);
 }
 
+/** A new entry as a worker sends it: its JSON already serialized (a string costs the main thread far less memory than the objects). */
+export interface SerializedBlocks {
+  parsed: ParsedBlocks['parsed'];
+  jsonText: string;
+}
+
+type KeptBlocks = ParsedBlocks | SerializedBlocks;
+
+function entryText(e: KeptBlocks): string {
+  return `{"parsed":${JSON.stringify(e.parsed)},"json":${'jsonText' in e ? e.jsonText : JSON.stringify(e.json)}}`;
+}
+
 export class ParseCache {
-  private readonly used = new Map<string, ParsedBlocks[]>();
+  private readonly used = new Map<string, KeptBlocks[]>();
   private changed = false;
 
   private constructor(
@@ -87,7 +99,7 @@ export class ParseCache {
   }
 
   /** Keeps `entry` for `key` in the cache written at the end of the run. */
-  keep(key: string, entry: ParsedBlocks, isNew: boolean): void {
+  keep(key: string, entry: KeptBlocks, isNew: boolean): void {
     const list = this.used.get(key) ?? [];
     if (!list.some((a) => sameBlocks(a.parsed, entry.parsed))) list.push(entry);
     this.used.set(key, list);
@@ -105,8 +117,10 @@ export class ParseCache {
    */
   async save(): Promise<string | undefined> {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
-    const data: CacheFile = { tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.used) };
-    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify(data));
+    // Written piece by piece: entries may come serialized already (the same JSON as CacheFile's).
+    const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION } satisfies Omit<CacheFile, 'entries'>).slice(0, -1);
+    const entries = [...this.used].map(([key, list]) => `${JSON.stringify(key)}:[${list.map(entryText).join(',')}]`);
+    const problem = await writeCacheFile(this.dir, FILE_NAME, `${head},"entries":{${entries.join(',')}}}`);
     if (problem === undefined) this.changed = false;
     return problem;
   }

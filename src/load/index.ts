@@ -10,7 +10,7 @@ export { SourceText } from './source.js';
 export { loadPlan, parsePlan } from './plan.js';
 export { compareErrors as compareLoadErrorsByPlace, discover, loadDiscovered, loadFound, type Discovery, type FoundLoadOptions, type ParseCacheStore, type LoadPathsResult } from './loader.js';
 export { planRoots, type RootJob, type RootPlan } from './roots.js';
-export { ParseCache } from './cache.js';
+export { ParseCache, type SerializedBlocks } from './cache.js';
 export type { FoundFile } from './files.js';
 export { sameBlocks, type ParsedBlocks } from './parse-file.js';
 export { ResultCache, contentHash, folderListing, settingsHash, type ResultInputs } from './result-cache.js';
