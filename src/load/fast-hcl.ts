@@ -4,10 +4,12 @@
 //
 // It is deliberately narrow. It accepts only input whose conversion it is sure of, and only
 // input that HCL accepts: anything else (heredocs, template directives and strip markers, `$${`,
-// unicode escapes, non-ASCII outside comments, exponents, object keys that are not plain names or strings, a conditional or a literal inside a template, a
-// repeated argument, ...) makes it decline, and then the block goes to hcl2json, so errors and
-// odd cases still get hcl2json's exact answer. test/load.fast-hcl.test.ts compares the two on
-// every block of the testdata and on generated expressions; `npm run fuzz` compares them at length.
+// unicode escapes, non-ASCII outside comments, exponents, object keys that are not plain names
+// or strings, a conditional or a literal inside a template, a repeated argument, two splats in
+// one traversal, ...) makes it decline, and then the block goes to hcl2json, so errors and odd
+// cases still get hcl2json's exact answer. test/load.fast-hcl.test.ts compares the two on every
+// block of the testdata, on generated expressions and on mutated files; `npm run fuzz:hcl`
+// compares them at length.
 //
 // What hcl2json does (tmccombs/hcl2json `convert`, as built into @cdktf/hcl2json 0.21):
 // - a block becomes `{type: {label: ... [body, ...]}}`, bodies of the same address in a list;
@@ -40,6 +42,7 @@ interface Expr {
   items?: Expr[];
   keys?: string[];
   op?: '-' | '!';
+  operand?: Expr;
 }
 
 interface Block {
@@ -221,7 +224,7 @@ class Parser {
     if (c !== 0x2d && c !== 0x21) return this.postfix(lines);
     this.i = this.skip(start + 1, lines);
     const operand = this.unary(lines);
-    return { k: K.Unary, start, end: operand.end, op: c === 0x2d ? '-' : '!', items: [operand] };
+    return { k: K.Unary, start, end: operand.end, op: c === 0x2d ? '-' : '!', operand };
   }
 
   postfix(lines: boolean): Expr {
@@ -352,14 +355,19 @@ class Parser {
     }
   }
 
+  /** After the `[` or `{` at `start`: a `for` expression up to `close`, or undefined (at the first item). */
+  forAfterOpen(start: number, close: number): Expr | undefined {
+    this.i = start + 1;
+    this.blanks(true);
+    if (!this.keywordAt('for')) return undefined;
+    this.forExpression(close);
+    return { k: K.Other, start, end: this.i };
+  }
+
   tuple(): Expr {
     const start = this.i;
-    this.i += 1;
-    this.blanks(true);
-    if (this.keywordAt('for')) {
-      this.forExpression(0x5d);
-      return { k: K.Other, start, end: this.i };
-    }
+    const forExpr = this.forAfterOpen(start, 0x5d);
+    if (forExpr !== undefined) return forExpr;
     const items: Expr[] = [];
     if (this.at(this.i) === 0x5d) {
       this.i += 1;
@@ -422,12 +430,8 @@ class Parser {
 
   object(): Expr {
     const start = this.i;
-    this.i += 1;
-    this.blanks(true);
-    if (this.keywordAt('for')) {
-      this.forExpression(0x7d);
-      return { k: K.Other, start, end: this.i };
-    }
+    const forExpr = this.forAfterOpen(start, 0x7d);
+    if (forExpr !== undefined) return forExpr;
     const keys: string[] = [];
     const items: Expr[] = [];
     for (;;) {
@@ -622,7 +626,7 @@ class Parser {
         return sortedObject(values);
       }
       case K.Unary: {
-        const operand = (e.items as Expr[])[0] as Expr;
+        const operand = e.operand as Expr;
         if (operand.k !== K.Literal) return this.wrap(e);
         if (e.op === '-' && typeof operand.value === 'number') return -operand.value;
         if (e.op === '!' && typeof operand.value === 'boolean') return !operand.value;
