@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Long differential run of the fast HCL path against hcl2json: `npm run fuzz:hcl`
 // (FUZZ_RUNS, default 50000; FUZZ_SEED replays a run; FUZZ_DIR adds a folder of .tf files).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runMutations } from '../test/fuzz/hcl-mutations.mjs';
+import { runMutations, samplesOf, tfFiles } from '../test/fuzz/hcl-mutations.mjs';
 import { convertBlocks } from '../dist/src/load/fast-hcl.js';
 import { parseHcl } from '../dist/src/load/hcl.js';
 import { splitTopLevel } from '../dist/src/load/select.js';
@@ -13,24 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.FUZZ_RUNS ?? 50_000);
 const seed = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
 
-function tfFiles(dir, out = []) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) tfFiles(p, out);
-    else if (e.name.endsWith('.tf')) out.push(p);
-  }
-  return out;
-}
-
-const samples = [];
-for (const dir of [path.join(root, 'testdata'), ...(process.env.FUZZ_DIR ? [process.env.FUZZ_DIR] : [])]) {
-  for (const file of tfFiles(dir)) {
-    const text = readFileSync(file, 'utf8');
-    samples.push(text);
-    const split = splitTopLevel(text);
-    if (split !== 'parse' && split !== 'scan') for (const s of split) samples.push(text.slice(s.start, s.end));
-  }
-}
+const dirs = [path.join(root, 'testdata'), ...(process.env.FUZZ_DIR ? [process.env.FUZZ_DIR] : [])];
+const samples = samplesOf(
+  dirs.flatMap((dir) => tfFiles(dir)).map((f) => readFileSync(f, 'utf8')),
+  splitTopLevel,
+);
 console.log(`fuzz:hcl: ${runs} mutations of ${samples.length} files and blocks, seed ${seed}`);
 const started = Date.now();
 const r = await runMutations({ samples, runs, seed, lib: { convertBlocks, splitTopLevel, parseHcl } });

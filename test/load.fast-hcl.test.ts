@@ -1,7 +1,7 @@
 // The fast path must give exactly what hcl2json gives, or decline: on every block of every
 // testdata file, on hand-picked edge cases, and on generated expressions. It must also accept
 // the common shapes, or it would be a slow no-op (so some cases assert that it answers).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,16 +10,7 @@ import { parseHcl } from '../src/load/hcl.js';
 import { splitTopLevel } from '../src/load/select.js';
 import { TESTDATA } from './helpers/fixtures.js';
 // @ts-expect-error plain JS module shared with scripts/fuzz-hcl.mjs
-import { runMutations } from './fuzz/hcl-mutations.mjs';
-
-function tfFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) tfFiles(p, out);
-    else if (e.name.endsWith('.tf')) out.push(p);
-  }
-  return out.sort();
-}
+import { runMutations, samplesOf, tfFiles } from './fuzz/hcl-mutations.mjs';
 
 /** hcl2json's answer as text (key order included), or `error`. */
 async function reference(text: string): Promise<string> {
@@ -49,7 +40,7 @@ describe('fast HCL conversion', () => {
   it('equals hcl2json on every block of the testdata, and answers for most of them', async () => {
     let blocks = 0;
     let answered = 0;
-    for (const file of tfFiles(TESTDATA)) {
+    for (const file of tfFiles(TESTDATA) as string[]) {
       const text = readFileSync(file, 'utf8');
       const split = splitTopLevel(text);
       if (split === 'parse' || split === 'scan') continue;
@@ -180,13 +171,10 @@ describe('fast HCL conversion', () => {
   }, 120_000);
 
   it('equals hcl2json on mutated testdata files and blocks (or declines)', async () => {
-    const samples: string[] = [];
-    for (const file of tfFiles(TESTDATA)) {
-      const text = readFileSync(file, 'utf8');
-      samples.push(text);
-      const split = splitTopLevel(text);
-      if (split !== 'parse' && split !== 'scan') for (const span of split) samples.push(text.slice(span.start, span.end));
-    }
+    const samples: string[] = samplesOf(
+      tfFiles(TESTDATA).map((f: string) => readFileSync(f, 'utf8')),
+      splitTopLevel,
+    );
     const lib = { convertBlocks, splitTopLevel, parseHcl };
     const seed = Number(process.env.FUZZ_SEED ?? 20261122);
     const r = (await runMutations({ samples, runs: 1500, seed, lib })) as { tried: number; answered: number; failures: unknown[] };

@@ -75,10 +75,9 @@ export class FileFacts {
       this.current.set(abs, old);
       return old;
     }
-    const text = this.texts.get(abs) ?? readTextFileSync(abs);
+    const text = this.text(abs);
     let fact: FileFact | undefined;
     if (text !== undefined) {
-      this.texts.set(abs, text);
       fact = { sig: sig?.trusted === true ? sig.sig : '', hash: this.stored === undefined ? '' : contentHash(text), length: text.length };
     }
     this.current.set(abs, fact);

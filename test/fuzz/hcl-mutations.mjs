@@ -4,7 +4,31 @@
 // (an error from hcl2json where the fast path answered is a failure). Used by
 // test/load.fast-hcl.test.ts (short, fixed seed) and `npm run fuzz:hcl` (long).
 
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 const PIECES = ['{', '}', '[', ']', '(', ')', '"', ',', '=', '\n', ' ', '#', '.', ':', '?', '$', '${', '%{', '\\', '-', '!', '*', '/', '<', '>', '&', '|', 'a', '1', 'for ', ' in ', '...', '=>', '~', '\t', '\r', '/*', '*/', '//', '.*', '[*]', '<<EOF\n', '$${', 'é'];
+
+/** The `.tf` files under `dir`, sorted. */
+export function tfFiles(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) tfFiles(p, out);
+    else if (e.name.endsWith('.tf')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** What to mutate: each text whole, and each of its top-level blocks alone. */
+export function samplesOf(texts, splitTopLevel) {
+  const samples = [];
+  for (const text of texts) {
+    samples.push(text);
+    const split = splitTopLevel(text);
+    if (split !== 'parse' && split !== 'scan') for (const s of split) samples.push(text.slice(s.start, s.end));
+  }
+  return samples;
+}
 
 /** A small deterministic generator (LCG), so a failure replays from its seed. */
 export function random(seed) {
