@@ -326,7 +326,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     for (const f of findings) shown.add(f.range.file);
     for (const e of result.errors) if (e.range) shown.add(e.range.file);
   }
-  const sources = new Map(result.files.filter((f) => shown.has(f.path)).map((f) => [f.path, f.text]));
+  const sources = new Map(result.files.filter((f) => shown.has(f.path)).map((f) => [f.path, result.sourceText(f)]));
   const category = flags.sarifCategory ?? io.env.LBLINT_AUTOMATION_ID;
   const automationId = category ? (category.endsWith('/') ? category : `${category}/`) : undefined;
   const input = {

@@ -13,7 +13,7 @@ async function both(cwd: string, extra: LintFolderOptions = {}) {
   const whole = await lintFolder(cwd, { jobs: 2, rootWorkers: false, ...extra });
   const byRoot = await lintFolder(cwd, { jobs: 2, rootWorkers: true, ...extra });
   const text = (r: typeof whole): string =>
-    JSON.stringify({ findings: r.findings, errors: r.errors, files: r.files.map((f) => [f.path, f.text, f.ignores]), roots: r.roots, verbose: r.verbose }, null, 1);
+    JSON.stringify({ findings: r.findings, errors: r.errors, files: r.files.map((f) => [f.path, r.sourceText(f), f.ignores]), roots: r.roots, verbose: r.verbose }, null, 1);
   return { whole, byRoot, wholeText: text(whole), byRootText: text(byRoot) };
 }
 
@@ -122,7 +122,7 @@ resource "huaweicloud_lb_member" "m" {
       });
       const cache = { location: path.join(tmp, 'results-cache') };
       const run = (extra: LintFolderOptions = {}) => lintFolder(dir, { jobs: 2, rootWorkers: true, cache, ...extra });
-      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, f.text]), roots: r.roots, v: r.verbose });
+      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, r.sourceText(f)]), roots: r.roots, v: r.verbose });
       const cold = await run();
       expect(cold.loadStats?.rootsFromCache).toBe(0);
       const warm = await run();
@@ -177,7 +177,7 @@ resource "huaweicloud_lb_member" "m" {
       await settle();
       const cache = { location: path.join(tmp, 'facts-cache') };
       const run = (extra: LintFolderOptions = {}) => lintFolder(dir, { jobs: 2, rootWorkers: true, cache, ...extra });
-      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, f.text]), roots: r.roots, v: r.verbose });
+      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, r.sourceText(f)]), roots: r.roots, v: r.verbose });
       const cold = await run();
       expect(cold.loadStats?.plannerReads).toBe(3);
       const warm = await run();

@@ -18,7 +18,7 @@ it('every fixture folder yields SARIF that validates with zero errors', { timeou
       findings: result.findings,
       errors: result.errors,
       rules: [...rules],
-      sources: new Map(result.files.map((f) => [f.path, f.text])),
+      sources: new Map(result.files.map((f) => [f.path, result.sourceText(f)])),
       toolVersion: VERSION,
       color: false,
     });

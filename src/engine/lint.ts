@@ -78,6 +78,12 @@ export interface LintResult {
   verbose: string[];
   /** What loading cost (hcl2json calls, cache hits, workers) and whether the cache could be written. */
   loadStats?: LoadStats;
+  /**
+   * The text of one of `files`. Files linted in a worker or answered from the result cache come
+   * without their text (`''`): it is read when first asked for (the text report's code frames), so
+   * a run answered from the cache reads no file that no report shows.
+   */
+  sourceText(file: ParsedFile): string;
 }
 
 export async function lint(options: LintOptions): Promise<LintResult> {
@@ -98,6 +104,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let roots: string[];
   let errors: LoadError[];
   let loadStats: LoadStats;
+  let sourceText = (file: ParsedFile): string => file.text;
   const verbose: string[] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -111,7 +118,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   };
   if (byRoot !== undefined) {
-    ({ files, roots, errors, stats: loadStats } = byRoot);
+    ({ files, roots, errors, stats: loadStats, sourceText } = byRoot);
     errors.push(...varFileErrors);
     for (const r of byRoot.results) {
       add(r.findings);
@@ -153,7 +160,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // --quiet), so a finding keeps its fingerprint whatever else is shown.
   const fingerprints = assignFingerprints(sortFindings(withIgnores));
   for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
-  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), loadStats };
+  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), loadStats, sourceText };
 }
 
 /** Reads `--plan` and picks the root folder whose `.tf` files it was planned from. */
@@ -188,7 +195,7 @@ async function lintByRoot(
   discovery: Discovery,
   varFiles: ParsedFile[],
   settings: RuleSettings,
-): Promise<{ files: ParsedFile[]; roots: string[]; errors: LoadError[]; stats: LoadStats; results: RootJobResult[] } | undefined> {
+): Promise<{ files: ParsedFile[]; roots: string[]; errors: LoadError[]; stats: LoadStats; results: RootJobResult[]; sourceText: (file: ParsedFile) => string } | undefined> {
   const forced = options.rootWorkers === true;
   if (options.rootWorkers === false || !rootWorkersAvailable()) return undefined;
   const workers = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
@@ -231,33 +238,9 @@ async function lintByRoot(
           varFiles: varFiles.map((f) => [f.path, f.text]),
         });
   const jobKey = (job: RootJob): string => (job.loose === true ? '\0loose' : job.dir);
-  /**
-   * Results come without the texts the main thread has (or, from the cache, without any). A text
-   * is filled in when first asked for (the text report's code frames), so a run answered from the
-   * cache reads no file that no report shows.
-   */
-  const withTexts = (result: RootJobResult): RootJobResult => {
-    // New file objects: the result may be the cache's own entry, which is saved again as it is.
-    const files = result.files.map((f): ParsedFile => {
-      if (f.text !== '') return f;
-      const abs = path.resolve(cwd, f.path);
-      let text: string | undefined;
-      const lazy = { ...f };
-      Object.defineProperty(lazy, 'text', {
-        get: () => (text ??= plan.texts.get(abs) ?? readTextFileSync(abs) ?? ''),
-        set: (value: string) => {
-          text = value;
-        },
-        enumerable: true,
-        configurable: true,
-      });
-      return lazy;
-    });
-    return { ...result, files };
-  };
   const results: (RootJobResult | undefined)[] = all.map((job) => {
     const hit = resultCache?.lookup(jobKey(job), setupHash, plan.walkedByDir);
-    return isJobResult(hit) ? withTexts(hit) : undefined;
+    return isJobResult(hit) ? hit : undefined;
   });
   const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
   let parseCache: Promise<ParseCache> | undefined;
@@ -275,11 +258,10 @@ async function lintByRoot(
   );
   todo.forEach((i, k) => {
     const fromWorker = fresh[k] as RootJobResult;
-    const result = withTexts(fromWorker);
-    results[i] = result;
+    results[i] = fromWorker;
     const job = all[i] as RootJob;
     // A root with load errors is loaded again next time (a file that failed is not an input).
-    if (resultCache === undefined || result.errors.length > 0) return;
+    if (resultCache === undefined || fromWorker.errors.length > 0) return;
     resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), {
       ...fromWorker,
       files: fromWorker.files.map((f) => ({ ...f, text: '' })),
@@ -352,6 +334,12 @@ async function lintByRoot(
     errors: [...errors.values()].sort(compareLoadErrorsByPlace),
     stats,
     results: done.filter((_, i) => all[i]?.loose !== true),
+    // A worker sends the text of a file only when the main thread has not read it.
+    sourceText: (file) => {
+      if (file.text !== '') return file.text;
+      const abs = path.resolve(cwd, file.path);
+      return plan.texts.get(abs) ?? readTextFileSync(abs) ?? '';
+    },
   };
 }
 

@@ -12,8 +12,8 @@ import { readTextFileSync } from './files.js';
 const RACY_MS = 3_000;
 
 export interface FileFact {
-  /** Stat signature when the fact was made ('' when it must not be trusted). */
-  sig: string;
+  /** Stat signature when the fact was made: size, modification and change times (ms), inode; undefined when it must not be trusted. */
+  sig?: Signature;
   /** Content hash ('' until asked for). */
   hash: string;
   /** Length of the text in UTF-16 units (a job's weight). */
@@ -22,20 +22,25 @@ export interface FileFact {
   sources?: string[] | 'unsure';
 }
 
+type Signature = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/** How a fact is kept in the cache file: one array per file (no key names to store and parse). */
+export type StoredFact = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, length: number, sources: string[] | 'unsure' | null];
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
-function isFact(v: unknown): v is FileFact {
-  if (v === null || typeof v !== 'object') return false;
-  const f = v as Record<string, unknown>;
-  const sources = f['sources'];
-  return (
-    typeof f['sig'] === 'string' &&
-    typeof f['hash'] === 'string' &&
-    typeof f['length'] === 'number' &&
-    (sources === undefined || sources === 'unsure' || (Array.isArray(sources) && sources.every((s) => typeof s === 'string')))
-  );
+/** A stored fact of the expected shape (the cache file is not trusted), or undefined. */
+function storedFact(v: unknown): FileFact | undefined {
+  if (!Array.isArray(v) || v.length !== 7) return undefined;
+  const [size, mtimeMs, ctimeMs, ino, hash, length, sources] = v as unknown[];
+  if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') return undefined;
+  if (typeof hash !== 'string' || typeof length !== 'number') return undefined;
+  if (!(sources === null || sources === 'unsure' || (Array.isArray(sources) && sources.every((s) => typeof s === 'string')))) return undefined;
+  const fact: FileFact = { sig: [size, mtimeMs, ctimeMs, ino], hash, length };
+  if (sources !== null) fact.sources = sources as string[] | 'unsure';
+  return fact;
 }
 
 export class FileFacts {
@@ -55,12 +60,12 @@ export class FileFacts {
     private readonly now = Date.now(),
   ) {}
 
-  /** The signature of a file now, and whether it is old enough to be trusted; undefined when it cannot be stat'ed. */
-  private signature(abs: string): { sig: string; trusted: boolean } | undefined {
+  /** The signature of a file now when it is old enough to be trusted, null when it is not; undefined when it cannot be stat'ed. */
+  private signature(abs: string): Signature | null | undefined {
     try {
-      const s = statSync(abs);
-      if (!s.isFile()) return undefined;
-      return { sig: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, trusted: Math.max(s.mtimeMs, s.ctimeMs) < this.now - RACY_MS };
+      const s = statSync(abs, { throwIfNoEntry: false });
+      if (s === undefined || !s.isFile()) return undefined;
+      return Math.max(s.mtimeMs, s.ctimeMs) < this.now - RACY_MS ? [s.size, s.mtimeMs, s.ctimeMs, s.ino] : null;
     } catch {
       return undefined;
     }
@@ -70,19 +75,22 @@ export class FileFacts {
   get(abs: string): FileFact | undefined {
     if (this.current.has(abs)) return this.current.get(abs);
     const sig = this.stored === undefined ? undefined : this.signature(abs);
-    const old = sig === undefined ? undefined : this.stored?.get(abs);
-    if (sig !== undefined && sig.trusted && isFact(old) && old.sig === sig.sig) {
-      this.current.set(abs, old);
-      return old;
+    if (sig) {
+      const old = storedFact(this.stored?.get(abs));
+      const was = old?.sig;
+      if (old !== undefined && was !== undefined && was[0] === sig[0] && was[1] === sig[1] && was[2] === sig[2] && was[3] === sig[3]) {
+        this.current.set(abs, old);
+        return old;
+      }
     }
     const text = this.text(abs);
     let fact: FileFact | undefined;
     if (text !== undefined) {
-      fact = { sig: sig?.trusted === true ? sig.sig : '', hash: this.stored === undefined ? '' : contentHash(text), length: text.length };
+      fact = { ...(sig ? { sig } : {}), hash: this.stored === undefined ? '' : contentHash(text), length: text.length };
     }
     this.current.set(abs, fact);
     // Only a fact the next run can trust is worth saving the cache for.
-    if (fact !== undefined && fact.sig !== '') this.changed = true;
+    if (fact?.sig !== undefined) this.changed = true;
     return fact;
   }
 
@@ -113,16 +121,20 @@ export class FileFacts {
       if (text === undefined) return undefined;
       const sources = compute(text);
       this.current.set(abs, { ...fact, sources });
-      if (fact.sig !== '') this.changed = true;
+      if (fact.sig !== undefined) this.changed = true;
       return sources;
     }
     return fact.sources;
   }
 
   /** The facts of this run, to be kept for the next. */
-  toJSON(): Record<string, FileFact> {
-    const out: Record<string, FileFact> = {};
-    for (const [abs, fact] of this.current) if (fact !== undefined && fact.sig !== '') out[abs] = fact;
+  toJSON(): Record<string, StoredFact> {
+    const out: Record<string, StoredFact> = {};
+    for (const [abs, fact] of this.current) {
+      if (fact?.sig === undefined) continue;
+      const [size, mtimeMs, ctimeMs, ino] = fact.sig;
+      out[abs] = [size, mtimeMs, ctimeMs, ino, fact.hash, fact.length, fact.sources ?? null];
+    }
     return out;
   }
 }

@@ -18,6 +18,11 @@ export function relativePath(cwd: string, abs: string): string {
   return rel === '' ? '.' : rel;
 }
 
+/** `dir` joined with an entry name from its listing (`dir` is already normalized: no path.join needed). */
+export function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 export function isInside(child: string, parent: string): boolean {
   if (child === parent) return true;
   const prefix = parent.endsWith(path.sep) ? parent : parent + path.sep;
@@ -218,8 +223,8 @@ export async function walkFolder(
     for (const entry of entries) {
       // Most files of a repository are not Terraform: left before any path is built.
       if (entry.isFile() && walkedKind(entry.name) === undefined) continue;
-      const abs = path.join(item.abs, entry.name);
-      let real = path.join(item.real, entry.name);
+      const abs = childPath(item.abs, entry.name);
+      let real = childPath(item.real, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {

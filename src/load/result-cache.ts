@@ -13,7 +13,7 @@ import { moduleKind, type FoundFile } from './files.js';
 export { contentHash } from './file-facts.js';
 
 const FILE_NAME = 'result-cache.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a cached result was made from. */
 export interface ResultInputs {

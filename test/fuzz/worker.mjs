@@ -26,7 +26,7 @@ parentPort.on('message', async ({ dir }) => {
       findings: result.findings,
       errors: result.errors,
       rules: [...rules],
-      sources: new Map(result.files.map((f) => [f.path, f.text])),
+      sources: new Map(result.files.map((f) => [f.path, result.sourceText(f)])),
       toolVersion: '0.0.0-fuzz',
       color: true,
     };
