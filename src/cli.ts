@@ -8,7 +8,7 @@ import { fingerprintOf } from './fingerprint.js';
 import { lint } from './engine/lint.js';
 import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { DEFAULT_CACHE_LOCATION, readText } from './load/index.js';
+import { DEFAULT_CACHE_LOCATION, readText, type LoadStats } from './load/index.js';
 import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
 import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat, type ReportInput } from './report/index.js';
 import { severityRank } from './report/common.js';
@@ -315,7 +315,10 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
       })
     : result.findings;
 
-  if (flags.verbose) for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
+  if (flags.verbose) {
+    for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
+    if (result.loadStats !== undefined) io.stderr(`lblint: ${describeLoad(result.files.length, result.loadStats)}\n`);
+  }
   if (result.loadStats?.cacheProblem !== undefined) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
@@ -349,6 +352,19 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
 
   io.onResult?.({ reportInput: input });
   return result.errors.length > 0 ? EXIT_USAGE : !writingBaseline && failing(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The --verbose line on what loading cost: files, root jobs and workers, parser calls, cache use. */
+function describeLoad(files: number, stats: LoadStats): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [`${plural(files, 'file')} loaded`];
+  if (stats.rootJobs !== undefined) {
+    const fromCache = stats.rootsFromCache ?? 0;
+    parts.push(`${plural(stats.rootJobs, 'root job')} (${fromCache} from the result cache) on ${plural(stats.workers, 'worker')}`);
+  } else parts.push(stats.workers > 0 ? `parsed on ${plural(stats.workers, 'worker')}` : 'parsed on the main thread');
+  parts.push(`${plural(stats.hclCalls, 'hcl2json call')}, ${plural(stats.fastParses, 'fast-path parse')}, ${plural(stats.cacheHits, 'parse-cache hit')}`);
+  if (stats.plannerReads !== undefined) parts.push(`${plural(stats.plannerReads, 'file')} read to plan the roots`);
+  return `load: ${parts.join('; ')}`;
 }
 
 /** The folder of a plan file given on the command line (where its `.tf` files are looked for). */

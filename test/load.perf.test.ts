@@ -1,7 +1,7 @@
 // Selective parsing and parse workers must not change a result: every testdata folder linted with
 // only the blocks that can matter parsed gives exactly what parsing everything gives, and a large
 // repository gives byte-identical output with 1 and 2 workers.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -210,6 +210,39 @@ describe('parse workers', () => {
     const two = run('2');
     expect(JSON.parse(one).findings.length).toBeGreaterThan(0);
     expect(two).toBe(one);
+  });
+
+  it.skipIf(!built)('give the same output from the bundled CLI (the package bin), with root workers and with the result cache', async () => {
+    const bundle = path.join(ROOT, 'dist/src/lblint.js');
+    const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies: Record<string, string> };
+    expect(path.join(ROOT, pkg.bin['lblint'] ?? '')).toBe(bundle);
+    // One module: it imports only Node's built-ins and the dependencies, none of lblint's own files.
+    const source = await fs.readFile(bundle, 'utf8');
+    const imported = [...source.matchAll(/^import .* from "([^"]+)";$/gm), ...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1] as string);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const spec of imported) expect(spec.startsWith('node:') || Object.keys(pkg.dependencies).includes(spec)).toBe(true);
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'lblint-bundle-cache-'));
+    try {
+      const run = (cli: string, ...extra: string[]): { stdout: string; stderr: string } => {
+        const r = spawnSync(process.execPath, [cli, '.', '--format', 'json', '--fail-on', 'never', '--verbose', ...extra], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+        expect(r.status).toBe(0);
+        return { stdout: r.stdout, stderr: r.stderr };
+      };
+      const expected = run(path.join(ROOT, 'dist/src/bin.js'), '--jobs', '1');
+      expect(JSON.parse(expected.stdout).findings.length).toBeGreaterThan(0);
+      expect(expected.stderr).toContain('lblint: load: 120 files loaded; parsed on the main thread;');
+      // Two jobs on 120 files in several roots: root workers, found next to the bundle.
+      const workers = run(bundle, '--jobs', '2');
+      expect(workers.stdout).toBe(expected.stdout);
+      expect(workers.stderr).toContain('lblint: load: 120 files loaded; 3 root jobs (0 from the result cache) on 2 workers;');
+      expect(run(bundle, '--jobs', '2', '--cache-location', cache).stdout).toBe(expected.stdout);
+      const warm = run(bundle, '--jobs', '2', '--cache-location', cache);
+      expect(warm.stdout).toBe(expected.stdout);
+      expect(warm.stderr).toContain('3 root jobs (3 from the result cache) on 0 workers; 0 hcl2json calls, 0 fast-path parses');
+      expect(readdirSync(cache).sort()).toEqual(['parse-cache.json', 'result-cache.json']);
+    } finally {
+      await fs.rm(cache, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!built)('are used for many files, not for a few', async () => {

@@ -12,8 +12,17 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 /** Jobs sent ahead to each worker, so it never waits for the main thread. */
 const IN_FLIGHT = 2;
 
+/**
+ * The compiled worker script: next to this file in tsc's dist/src/engine/, under ./engine/ from the
+ * bundled CLI (dist/src/lblint.js), else (running the TypeScript sources, as the tests do) the one
+ * `npm run build` put in dist/.
+ */
 function workerScript(): URL | undefined {
-  const candidates = [new URL('./root-worker.js', import.meta.url), new URL('../../dist/src/engine/root-worker.js', import.meta.url)];
+  const candidates = [
+    new URL('./root-worker.js', import.meta.url),
+    new URL('./engine/root-worker.js', import.meta.url),
+    new URL('../../dist/src/engine/root-worker.js', import.meta.url),
+  ];
   return firstExisting(candidates);
 }
 

@@ -22,11 +22,16 @@ interface Pending {
 }
 
 /**
- * The compiled worker script: next to this file when running from dist/, else (running the
- * TypeScript sources, as the tests do) the one `npm run build` put in dist/.
+ * The compiled worker script: next to this file in tsc's dist/src/load/, under ./load/ from the
+ * bundled CLI (dist/src/lblint.js), else (running the TypeScript sources, as the tests do) the one
+ * `npm run build` put in dist/.
  */
 function workerScript(): URL | undefined {
-  const candidates = [new URL('./parse-worker.js', import.meta.url), new URL('../../dist/src/load/parse-worker.js', import.meta.url)];
+  const candidates = [
+    new URL('./parse-worker.js', import.meta.url),
+    new URL('./load/parse-worker.js', import.meta.url),
+    new URL('../../dist/src/load/parse-worker.js', import.meta.url),
+  ];
   return candidates.find((u) => existsSync(fileURLToPath(u)));
 }
 
