@@ -55,6 +55,11 @@ export interface IgnoreDirective {
   until?: string;
   /** Problems with the directive itself (no reason, bad date, …). */
   problems: string[];
+  /**
+   * The block or attribute the directive covers, resolved where the file's blocks were: set on
+   * the files a root worker sends back (without their blocks), else found from `ParsedFile.blocks`.
+   */
+  covers?: Range;
 }
 
 export interface ParsedFile {

@@ -165,6 +165,40 @@ resource "huaweicloud_lb_member" "m" {
       expect(text(afterShape)).toBe(text(added));
     }, 60_000);
 
+    it('apply an ignore comment above a block to the whole block, keep the result cache in ASCII (read without UTF-8 decoding), and still read a cache file that is not', async () => {
+      const dir = path.join(tmp, 'ascii');
+      await write(dir, {
+        'a/main.tf': member('0').replace('resource "huaweicloud_lb_member"', '# lblint-ignore member-weight-zero -- 保守中 → 来週戻す\nresource "huaweicloud_lb_member"'),
+        'b/main.tf': member('0'),
+      });
+      const cache = { location: path.join(tmp, 'ascii-cache') };
+      const run = () => lintFolder(dir, { jobs: 2, rootWorkers: true, cache });
+      const text = (r: Awaited<ReturnType<typeof run>>): string => JSON.stringify({ f: r.findings, e: r.errors, files: r.files.map((f) => [f.path, r.sourceText(f), f.ignores]), roots: r.roots, v: r.verbose });
+      const cold = await run();
+      expect(cold.findings.find((f) => f.suppression !== undefined)?.suppression?.justification).toBe('保守中 → 来週戻す');
+      // The comment above the block covers the whole block (the finding is on its weight line), as
+      // when everything is loaded on the main thread: a worker sends the covered range along.
+      expect(cold.findings.filter((f) => f.ruleId === 'member-weight-zero').map((f) => [f.range.file, f.range.start.line, f.suppression !== undefined])).toEqual([
+        ['a/main.tf', 23, true],
+        ['b/main.tf', 22, false],
+      ]);
+      expect(cold.findings.some((f) => f.ruleId === 'unused-lblint-ignore' || f.message.includes('matches no finding'))).toBe(false);
+      expect(JSON.stringify(cold.findings)).toBe(JSON.stringify((await lintFolder(dir, { jobs: 2, rootWorkers: false })).findings));
+      const file = path.join(cache.location, 'result-cache.json');
+      const bytes = await fs.readFile(file);
+      expect(bytes.every((b) => b < 0x80)).toBe(true);
+      expect(bytes.toString('latin1')).toContain('\\u4fdd\\u5b88\\u4e2d \\u2192');
+      const warm = await run();
+      expect(warm.loadStats?.rootsFromCache).toBe(2);
+      expect(text(warm)).toBe(text(cold));
+      // Written by another tool as UTF-8 (same data): read as UTF-8.
+      await fs.writeFile(file, JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+      expect((await fs.readFile(file, 'utf8')).includes('保守中 → 来週戻す')).toBe(true);
+      const fromUtf8 = await run();
+      expect(fromUtf8.loadStats?.rootsFromCache).toBe(2);
+      expect(text(fromUtf8)).toBe(text(cold));
+    });
+
     it('do not read a file whose stat signature is unchanged, and see any change', async () => {
       const dir = path.join(tmp, 'facts');
       await write(dir, {

@@ -59,7 +59,8 @@ export function applyIgnores(findings: Finding[], files: readonly ParsedFile[], 
 }
 
 /** The block or attribute that starts on the directive's target line (else just that line). */
-function coveredRange(file: ParsedFile, directive: IgnoreDirective): Range {
+export function coveredRange(file: ParsedFile, directive: IgnoreDirective): Range {
+  if (directive.covers !== undefined) return directive.covers;
   const line = directive.targetLine;
   const found = findNodeAt(file.blocks, line) ?? Object.values(file.attributes).find((a) => a.range.start.line === line)?.range;
   return found ?? { file: file.path, start: { line, column: 1 }, end: { line, column: 1 } };

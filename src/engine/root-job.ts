@@ -5,6 +5,7 @@ import { loadFound, type FoundFile, type ParseCacheStore, type RootJob, type Ser
 import type { RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity } from '../types.js';
 import { rules as registry } from '../../rules/index.js';
+import { coveredRange } from './ignores.js';
 import { lintRoot } from './lint-root.js';
 
 /** What every job of a run shares (structured-cloned into each worker once). */
@@ -85,8 +86,18 @@ export async function runRootJob(
     findings,
     verbose,
     errors: loaded.errors,
-    // A text the main thread sent is not sent back (it fills it in): '' here.
-    files: loaded.files.map((f) => ({ path: f.path, dir: f.dir, kind: f.kind, text: texts.has(path.resolve(setup.cwd, f.path)) ? '' : f.text, json: {}, blocks: [], attributes: {}, ignores: f.ignores })),
+    // A text the main thread sent is not sent back (it fills it in): '' here. Neither are the
+    // blocks: each ignore comment takes along the range it covers instead.
+    files: loaded.files.map((f) => ({
+      path: f.path,
+      dir: f.dir,
+      kind: f.kind,
+      text: texts.has(path.resolve(setup.cwd, f.path)) ? '' : f.text,
+      json: {},
+      blocks: [],
+      attributes: {},
+      ignores: f.ignores.map((directive) => ({ ...directive, covers: coveredRange(f, directive) })),
+    })),
     roots: job.loose === true ? [] : loaded.roots,
     moduleDirs: loaded.moduleDirs,
     reals: [...loaded.reals],

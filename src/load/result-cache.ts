@@ -3,12 +3,13 @@
 // manifest, and the run's settings). A root whose inputs are all unchanged is not loaded again.
 // It also keeps the facts of each file (src/load/file-facts.ts), so an unchanged file is not even
 // read. One JSON file beside the parse cache; anything unreadable in it is ignored and rewritten.
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeCacheFile } from './cache.js';
 import { contentHash, FileFacts } from './file-facts.js';
-import { moduleKind, type FoundFile } from './files.js';
+import { moduleKind, UTF8, type FoundFile } from './files.js';
 
 export { contentHash } from './file-facts.js';
 
@@ -28,6 +29,20 @@ export interface ResultInputs {
 interface Entry<T> {
   inputs: ResultInputs;
   value: T;
+}
+
+/**
+ * JSON text in ASCII only (other characters as \u escapes): read back as a one-byte string,
+ * without UTF-8 decoding, which is most of the cost of reading tens of MB.
+ */
+function asciiJson(text: string): string {
+  return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The text of a cache file: ASCII (as lblint writes it) is taken as it is, anything else decoded as UTF-8. */
+function readCacheText(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : UTF8.decode(bytes);
 }
 
 /** Hash of any JSON-able settings, with lblint's version. */
@@ -67,7 +82,7 @@ export class ResultCache<T> {
   static async open<T>(dir: string): Promise<ResultCache<T>> {
     const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(new Map()), true);
     try {
-      const data = JSON.parse(readFileSync(path.join(dir, FILE_NAME), 'utf8')) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
+      const data = JSON.parse(readCacheText(path.join(dir, FILE_NAME))) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
       if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return empty();
       if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return empty();
       const facts = data.facts !== null && typeof data.facts === 'object' && !Array.isArray(data.facts) ? new Map(Object.entries(data.facts as Record<string, unknown>)) : new Map<string, unknown>();
@@ -100,7 +115,8 @@ export class ResultCache<T> {
   /** Writes the entries of this run. Returns a problem description instead of throwing. */
   async save(): Promise<string | undefined> {
     if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
-    const problem = await writeCacheFile(this.dir, FILE_NAME, JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next), facts: this.facts }));
+    const text = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next), facts: this.facts });
+    const problem = await writeCacheFile(this.dir, FILE_NAME, asciiJson(text));
     if (problem === undefined) {
       this.changed = false;
       this.facts.changed = false;
