@@ -10,7 +10,7 @@ import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { DEFAULT_CACHE_LOCATION, readText, type LoadStats } from './load/index.js';
 import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
-import { REPORT_FORMATS, escapeLine, renderReport, type ReportFormat, type ReportInput } from './report/index.js';
+import { REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type ReportInput } from './report/index.js';
 import { severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
@@ -343,11 +343,11 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     summary: { filesLinted: result.files.length, rootsLinted: result.roots.length, ...(baseline ? { baselined } : {}) },
   };
   for (const { format, file } of formats) {
-    const text = renderReport(format, { ...input, color: file ? false : color });
+    const pieces = renderReportChunks(format, { ...input, color: file ? false : color });
     if (file) {
-      const problem = await writeTextFile(file, text, io.cwd);
+      const problem = await writeTextFile(file, pieces, io.cwd);
       if (problem) throw new UsageError(problem);
-    } else io.stdout(text);
+    } else io.stdout(pieces.join(''));
   }
 
   io.onResult?.({ reportInput: input });

@@ -10,12 +10,15 @@ import {
   fingerprintOf,
   renderGithub,
   renderJobSummary,
+  buildJsonReport,
+  renderJsonChunks,
   renderReport,
   sortFindings,
   toArtifactUri,
   type JsonReport,
 } from '../src/report/index.js';
 import { validateSarif } from './helpers/sarif-validate.js';
+import { lintFolder, TESTDATA } from './helpers/fixtures.js';
 import { BLOCKS_HC, LOAD_ERROR, MEMBERS_PATH, RULES, SUPPRESSED, WEIGHT_ZERO, range, sampleInput } from './golden/sample.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -197,6 +200,23 @@ describe('json', () => {
       { file: 'broken.tf', location: { file: 'broken.tf', start: { line: 2, column: 10 }, end: { line: 2, column: 11 } }, message: LOAD_ERROR.message },
     ]);
     expectGolden('report.json', text);
+  });
+
+  it('comes in pieces that join to exactly the one-string report, whatever the slice size', async () => {
+    const whole = (input: ReturnType<typeof sampleInput>): string => JSON.stringify(buildJsonReport(input), null, 2) + '\n';
+    const inputs = [sampleInput(), sampleInput({ errors: [] }), sampleInput({ findings: [] }), sampleInput({ findings: [], errors: [] }), sampleInput({ quiet: true })];
+    // A real report too: every finding of the testdata tree.
+    const tree = await lintFolder(TESTDATA);
+    expect(tree.findings.length).toBeGreaterThan(100);
+    inputs.push(sampleInput({ findings: tree.findings, errors: tree.errors }));
+    for (const input of inputs) {
+      for (const size of [1, 2, 3, 256, 100_000]) {
+        const pieces = renderJsonChunks(input, size);
+        expect(pieces.join('')).toBe(whole(input));
+        if (input.findings.length > size) expect(pieces.length).toBeGreaterThan(2);
+      }
+      expect(renderReport('json', input)).toBe(whole(input));
+    }
   });
 });
 

@@ -31,6 +31,7 @@ import { registryRules, type RootJobResult, type RootSetup } from './root-job.js
 import type { Discovery, FileFacts, FoundFile, RootJob, RootPlan } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
+import { packRootResult, unpackRootResult, type StoredRootResult } from './stored-result.js';
 import { compareStrings, sortFindings } from '../report/sort.js';
 
 export interface LintOptions {
@@ -206,7 +207,7 @@ async function lintByRoot(
   const cacheDir = options.cache === undefined ? undefined : path.resolve(cwd, options.cache.location ?? DEFAULT_CACHE_LOCATION);
   // Roots whose inputs did not change since the last run with --cache are not loaded again, and
   // files whose stat signature did not change are not even read (the cache keeps their facts).
-  const resultCache = cacheDir === undefined ? undefined : await ResultCache.open<RootJobResult>(cacheDir);
+  const resultCache = cacheDir === undefined ? undefined : await ResultCache.open<StoredRootResult>(cacheDir);
   const plan = await planRoots(discovery, cwd, resultCache?.facts);
   if ('whole' in plan) return undefined;
   if (!forced && plan.jobs.length < 2) return undefined;
@@ -240,7 +241,7 @@ async function lintByRoot(
   const jobKey = (job: RootJob): string => (job.loose === true ? '\0loose' : job.dir);
   const results: (RootJobResult | undefined)[] = all.map((job) => {
     const hit = resultCache?.lookup(jobKey(job), setupHash, plan.walkedByDir);
-    return isJobResult(hit) ? hit : undefined;
+    return hit === undefined ? undefined : unpackRootResult(hit);
   });
   const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
   let parseCache: Promise<ParseCache> | undefined;
@@ -262,14 +263,7 @@ async function lintByRoot(
     const job = all[i] as RootJob;
     // A root with load errors is loaded again next time (a file that failed is not an input).
     if (resultCache === undefined || fromWorker.errors.length > 0) return;
-    resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), {
-      ...fromWorker,
-      files: fromWorker.files.map((f) => ({ ...f, text: '' })),
-      hclCalls: 0,
-      fastParses: 0,
-      cacheHits: 0,
-      cacheUses: [],
-    });
+    resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), packRootResult(fromWorker));
   });
   const done = results as RootJobResult[];
 
@@ -352,18 +346,4 @@ function resultInputs(job: RootJob, result: RootJobResult, setup: string, plan: 
   }
   const folders = [...new Set([...job.files.map((f) => f.dirReal), ...result.moduleDirs])].sort();
   return { setup, files, folders: folders.map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]) };
-}
-
-/** A cached root result of the expected shape (the cache file is not trusted to be well formed). */
-function isJobResult(v: unknown): v is RootJobResult {
-  if (v === null || typeof v !== 'object') return false;
-  const r = v as Record<string, unknown>;
-  const arrays = ['findings', 'verbose', 'errors', 'files', 'roots', 'moduleDirs', 'reals'].every((k) => Array.isArray(r[k]));
-  if (!arrays || !['hclCalls', 'fastParses', 'cacheHits'].every((k) => typeof r[k] === 'number')) return false;
-  const files = r['files'] as unknown[];
-  const findings = r['findings'] as unknown[];
-  return (
-    files.every((f) => f !== null && typeof f === 'object' && typeof (f as ParsedFile).path === 'string' && Array.isArray((f as ParsedFile).ignores)) &&
-    findings.every((f) => f !== null && typeof f === 'object' && typeof (f as Finding).ruleId === 'string' && typeof (f as Finding).range?.start?.line === 'number' && Array.isArray((f as Finding).related))
-  );
 }

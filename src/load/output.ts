@@ -1,14 +1,26 @@
 // The only writes lblint makes: report files, baselines, the config written by `lblint init`, and
 // the Action's GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
-import { promises as fs, writeFileSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Writes `text` to `file`; the parent folder must exist (lblint never creates folders unasked). */
-export async function writeTextFile(file: string, text: string, cwd: string, options: { exclusive?: boolean } = {}): Promise<string | undefined> {
+/**
+ * Writes `text` (or its pieces, one after another) to `file`; the parent folder must exist (lblint
+ * never creates folders unasked).
+ */
+export async function writeTextFile(file: string, text: string | readonly string[], cwd: string, options: { exclusive?: boolean } = {}): Promise<string | undefined> {
   const abs = path.resolve(cwd, file);
+  const flag = options.exclusive ? 'wx' : 'w';
   try {
-    // One synchronous write: for a report of tens of MB it is much faster than chunked async writes.
-    writeFileSync(abs, text, { encoding: 'utf8', flag: options.exclusive ? 'wx' : 'w' });
+    // Synchronous writes: for a report of tens of MB they are much faster than async ones.
+    if (typeof text === 'string') writeFileSync(abs, text, { encoding: 'utf8', flag });
+    else {
+      const fd = openSync(abs, flag);
+      try {
+        for (const piece of text) writeFileSync(fd, piece, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
+    }
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -14,7 +14,7 @@ import { moduleKind, UTF8, type FoundFile } from './files.js';
 export { contentHash } from './file-facts.js';
 
 const FILE_NAME = 'result-cache.json';
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a cached result was made from. */
 export interface ResultInputs {

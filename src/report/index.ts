@@ -1,20 +1,25 @@
 // Entry point of the reporters: one pure function per format.
 import type { ReportFormat, ReportInput } from './types.js';
 import { renderText } from './text.js';
-import { renderJson } from './json.js';
+import { renderJsonChunks } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderGithub } from './github.js';
 
 export function renderReport(format: ReportFormat, input: ReportInput): string {
+  return renderReportChunks(format, input).join('');
+}
+
+/** The report in pieces to write one after another (a big JSON report is never one string). */
+export function renderReportChunks(format: ReportFormat, input: ReportInput): string[] {
   switch (format) {
     case 'text':
-      return renderText(input);
+      return [renderText(input)];
     case 'json':
-      return renderJson(input);
+      return renderJsonChunks(input);
     case 'sarif':
-      return renderSarif(input);
+      return [renderSarif(input)];
     case 'github':
-      return renderGithub(input);
+      return [renderGithub(input)];
   }
 }
 
@@ -22,7 +27,7 @@ export type { ReportFormat, ReportInput } from './types.js';
 export { REPORT_FORMATS, LOAD_ERROR_RULE_ID, UNUSED_IGNORE_RULE_ID } from './types.js';
 export { sortFindings, sortLoadErrors, compareFindings } from './sort.js';
 export { renderText } from './text.js';
-export { renderJson, buildJsonReport } from './json.js';
+export { renderJson, renderJsonChunks, buildJsonReport } from './json.js';
 export type { JsonReport, JsonFinding, JsonLoadError, JsonLocation } from './json.js';
 export { renderSarif, buildSarif, fingerprintOf, toArtifactUri } from './sarif.js';
 export { renderGithub, renderJobSummary, escapeData, escapeProperty } from './github.js';

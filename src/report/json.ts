@@ -75,5 +75,32 @@ export function buildJsonReport(input: ReportInput): JsonReport {
 
 /** Suppressed findings are included (`suppressed: true`) so tools can audit the ignores. */
 export function renderJson(input: ReportInput): string {
-  return JSON.stringify(buildJsonReport(input), null, 2) + '\n';
+  return renderJsonChunks(input).join('');
+}
+
+/** Findings converted and stringified at a time by renderJsonChunks. */
+const FINDINGS_PER_CHUNK = 256;
+
+/**
+ * The JSON report in pieces whose concatenation is exactly `JSON.stringify(report, null, 2) + '\n'`.
+ * Findings are converted a slice at a time, so only one slice's objects are alive at once (tens
+ * of thousands of findings would otherwise be copied in full before one string of tens of MB is
+ * made), and the pieces are written one after another.
+ */
+export function renderJsonChunks(input: ReportInput, findingsPerChunk = FINDINGS_PER_CHUNK): string[] {
+  const findings = visibleFindings(input);
+  const errors = sortedErrors(input).map(toJsonLoadError);
+  if (findings.length === 0) return [JSON.stringify({ version: JSON_REPORT_VERSION, findings: [], errors } satisfies JsonReport, null, 2) + '\n'];
+  // Each slice is stringified inside an object of the same nesting as the report's, so its items
+  // come out with the report's indentation; the wrapper's first and last lines are cut off.
+  const open = '{\n  "findings": [\n';
+  const close = '\n  ]\n}';
+  const chunks = [`{\n  "version": ${JSON.stringify(JSON_REPORT_VERSION)},\n  "findings": [\n`];
+  for (let i = 0; i < findings.length; i += findingsPerChunk) {
+    const text = JSON.stringify({ findings: findings.slice(i, i + findingsPerChunk).map(toJsonFinding) }, null, 2);
+    chunks.push((i === 0 ? '' : ',\n') + text.slice(open.length, text.length - close.length));
+  }
+  const tail = JSON.stringify({ errors }, null, 2);
+  chunks.push(`\n  ],\n${tail.slice('{\n'.length)}\n`);
+  return chunks;
 }

@@ -1,0 +1,149 @@
+// How the result cache (src/load/result-cache.ts) keeps a root's result: compact, because a re-run
+// with nothing changed reads every root's result back (tens of MB on a big repository). Files are
+// kept without their text and empty parsed values; every source range is an array
+// `[file, startLine, startColumn, endLine, endColumn]` instead of three objects. The cache file is
+// not trusted: `unpackRootResult` checks the shape and answers undefined for anything else.
+import type { IgnoreDirective, Finding, ParsedFile, Range, SourceKind } from '../types.js';
+import type { RootJobResult } from './root-job.js';
+
+type PackedRange = [file: string, startLine: number, startColumn: number, endLine: number, endColumn: number];
+
+/** The folder is left out when it is the path's own (always, for files lblint walked). */
+type PackedFile = [path: string, kind: SourceKind, ignores: PackedIgnore[]] | [path: string, kind: SourceKind, ignores: PackedIgnore[], dir: string];
+
+type PackedIgnore = Omit<IgnoreDirective, 'range' | 'covers'> & { range: PackedRange; covers?: PackedRange };
+
+/** A finding with its ranges packed; any other field is kept as it is. */
+type PackedFinding = Omit<Finding, 'range' | 'related' | 'fix' | 'suppression'> & {
+  range: PackedRange;
+  related: (Omit<Finding['related'][number], 'range'> & { range: PackedRange })[];
+  fix?: Omit<NonNullable<Finding['fix']>, 'after'> & { after: PackedRange };
+  suppression?: { justification: string; range: PackedRange };
+};
+
+export interface StoredRootResult {
+  findings: PackedFinding[];
+  verbose: string[];
+  errors: RootJobResult['errors'];
+  files: PackedFile[];
+  roots: string[];
+  moduleDirs: string[];
+  reals: [string, string][];
+}
+
+function packRange(r: Range): PackedRange {
+  return [r.file, r.start.line, r.start.column, r.end.line, r.end.column];
+}
+
+function unpackRange(v: unknown): Range {
+  if (!Array.isArray(v) || v.length !== 5 || typeof v[0] !== 'string') throw new TypeError('range');
+  const [file, sl, sc, el, ec] = v as unknown[];
+  if (typeof sl !== 'number' || typeof sc !== 'number' || typeof el !== 'number' || typeof ec !== 'number') throw new TypeError('range');
+  return { file: file as string, start: { line: sl, column: sc }, end: { line: el, column: ec } };
+}
+
+/** Ranges are replaced where they are: the finding keeps its key order. */
+function packFinding(f: Finding): PackedFinding {
+  const packed = { ...f } as unknown as PackedFinding;
+  packed.range = packRange(f.range);
+  packed.related = f.related.map((r) => ({ ...r, range: packRange(r.range) }));
+  if (f.fix !== undefined) packed.fix = { ...f.fix, after: packRange(f.fix.after) };
+  if (f.suppression !== undefined) packed.suppression = { ...f.suppression, range: packRange(f.suppression.range) };
+  return packed;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function unpackFinding(v: unknown): Finding {
+  if (!isRecord(v) || typeof v['ruleId'] !== 'string' || typeof v['message'] !== 'string' || typeof v['address'] !== 'string') throw new TypeError('finding');
+  const related = v['related'];
+  const trace = v['trace'];
+  if (!Array.isArray(related) || !Array.isArray(trace)) throw new TypeError('finding');
+  const f = { ...v, range: unpackRange(v['range']) } as unknown as Finding;
+  f.related = related.map((r: unknown) => {
+    if (!isRecord(r) || typeof r['message'] !== 'string') throw new TypeError('related');
+    return { ...r, range: unpackRange(r['range']) } as unknown as Finding['related'][number];
+  });
+  const fix = v['fix'];
+  if (fix !== undefined) {
+    if (!isRecord(fix)) throw new TypeError('fix');
+    f.fix = { ...fix, after: unpackRange(fix['after']) } as unknown as NonNullable<Finding['fix']>;
+  }
+  const suppression = v['suppression'];
+  if (suppression !== undefined) {
+    if (!isRecord(suppression)) throw new TypeError('suppression');
+    f.suppression = { ...suppression, range: unpackRange(suppression['range']) } as unknown as NonNullable<Finding['suppression']>;
+  }
+  return f;
+}
+
+function packIgnore(d: IgnoreDirective): PackedIgnore {
+  const packed = { ...d } as unknown as PackedIgnore;
+  packed.range = packRange(d.range);
+  if (d.covers !== undefined) packed.covers = packRange(d.covers);
+  return packed;
+}
+
+function unpackIgnore(v: unknown): IgnoreDirective {
+  if (!isRecord(v) || typeof v['targetLine'] !== 'number' || !Array.isArray(v['rules']) || !Array.isArray(v['problems'])) throw new TypeError('ignore');
+  const d = { ...v, range: unpackRange(v['range']) } as unknown as IgnoreDirective;
+  if (v['covers'] !== undefined) d.covers = unpackRange(v['covers']);
+  return d;
+}
+
+const KINDS: readonly string[] = ['tf', 'tf.json', 'tfvars', 'tfvars.json'] satisfies SourceKind[];
+
+/** The folder of a file path relative to cwd with `/` ('.' for the cwd), as ParsedFile.dir has it. */
+function dirOf(p: string): string {
+  const slash = p.lastIndexOf('/');
+  return slash < 0 ? '.' : p.slice(0, slash);
+}
+
+function unpackFile(v: unknown): ParsedFile {
+  if (!Array.isArray(v) || (v.length !== 3 && v.length !== 4) || typeof v[0] !== 'string' || !KINDS.includes(v[1] as string) || !Array.isArray(v[2])) throw new TypeError('file');
+  const [p, kind, ignores, dir] = v as [string, SourceKind, unknown[], unknown];
+  if (dir !== undefined && typeof dir !== 'string') throw new TypeError('file');
+  return { path: p, dir: dir ?? dirOf(p), kind, text: '', json: {}, blocks: [], attributes: {}, ignores: ignores.map(unpackIgnore) };
+}
+
+/** What the result cache keeps of a root's result (files without texts; the run's costs are not kept). */
+export function packRootResult(r: RootJobResult): StoredRootResult {
+  return {
+    findings: r.findings.map(packFinding),
+    verbose: r.verbose,
+    errors: r.errors,
+    files: r.files.map((f): PackedFile => {
+      const ignores = f.ignores.map(packIgnore);
+      return f.dir === dirOf(f.path) ? [f.path, f.kind, ignores] : [f.path, f.kind, ignores, f.dir];
+    }),
+    roots: r.roots,
+    moduleDirs: r.moduleDirs,
+    reals: r.reals,
+  };
+}
+
+/** A root result from the result cache, or undefined when the stored value is not of the expected shape. */
+export function unpackRootResult(v: unknown): RootJobResult | undefined {
+  if (!isRecord(v)) return undefined;
+  const { findings, verbose, errors, files, roots, moduleDirs, reals } = v;
+  if (![findings, verbose, errors, files, roots, moduleDirs, reals].every(Array.isArray)) return undefined;
+  try {
+    return {
+      findings: (findings as unknown[]).map(unpackFinding),
+      verbose: verbose as string[],
+      errors: errors as RootJobResult['errors'],
+      files: (files as unknown[]).map(unpackFile),
+      roots: roots as string[],
+      moduleDirs: moduleDirs as string[],
+      reals: reals as [string, string][],
+      hclCalls: 0,
+      fastParses: 0,
+      cacheHits: 0,
+      cacheUses: [],
+    };
+  } catch {
+    return undefined;
+  }
+}
