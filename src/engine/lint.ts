@@ -112,7 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   /** A module shared by several roots yields the same finding once. */
   const add = (list: readonly Finding[]): void => {
     for (const f of list) {
-      const key = [f.ruleId, f.address, f.range.file, f.range.start.line, f.range.start.column, f.message].join('\0');
+      const key = `${f.ruleId}\0${f.address}\0${f.range.file}\0${f.range.start.line}\0${f.range.start.column}\0${f.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       findings.push(f);

@@ -101,11 +101,16 @@ function dirOf(p: string): string {
   return slash < 0 ? '.' : p.slice(0, slash);
 }
 
+/** The parsed values of every file read back: none, shared (they are only ever read). */
+const NO_JSON: Record<string, unknown> = Object.freeze({});
+const NO_BLOCKS: ParsedFile['blocks'] = Object.freeze([]) as unknown as ParsedFile['blocks'];
+const NO_ATTRIBUTES: ParsedFile['attributes'] = Object.freeze({});
+
 function unpackFile(v: unknown): ParsedFile {
   if (!Array.isArray(v) || (v.length !== 3 && v.length !== 4) || typeof v[0] !== 'string' || !KINDS.includes(v[1] as string) || !Array.isArray(v[2])) throw new TypeError('file');
   const [p, kind, ignores, dir] = v as [string, SourceKind, unknown[], unknown];
   if (dir !== undefined && typeof dir !== 'string') throw new TypeError('file');
-  return { path: p, dir: dir ?? dirOf(p), kind, text: '', json: {}, blocks: [], attributes: {}, ignores: ignores.map(unpackIgnore) };
+  return { path: p, dir: dir ?? dirOf(p), kind, text: '', json: NO_JSON, blocks: NO_BLOCKS, attributes: NO_ATTRIBUTES, ignores: ignores.length === 0 ? (ignores as IgnoreDirective[]) : ignores.map(unpackIgnore) };
 }
 
 /** What the result cache keeps of a root's result (files without texts; the run's costs are not kept). */

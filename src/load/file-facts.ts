@@ -75,6 +75,12 @@ export class FileFacts {
   get(abs: string): FileFact | undefined {
     if (this.current.has(abs)) return this.current.get(abs);
     const sig = this.stored === undefined ? undefined : this.signature(abs);
+    if (sig === undefined && this.stored !== undefined) {
+      // Not a file that can be stat'ed (most often one that does not exist: a root's
+      // .terraform/modules/modules.json before `terraform init`): it cannot be read either.
+      this.current.set(abs, undefined);
+      return undefined;
+    }
     if (sig) {
       const old = storedFact(this.stored?.get(abs));
       const was = old?.sig;
