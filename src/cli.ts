@@ -11,7 +11,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { DEFAULT_CACHE_LOCATION, readText, type LoadStats } from './load/index.js';
 import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
 import { REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type ReportInput } from './report/index.js';
-import { severityRank } from './report/common.js';
+import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
 import type { Finding, Severity } from './types.js';
@@ -356,7 +356,6 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
 
 /** The --verbose line on what loading cost: files, root jobs and workers, parser calls, cache use. */
 function describeLoad(files: number, stats: LoadStats): string {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [`${plural(files, 'file')} loaded`];
   if (stats.rootJobs !== undefined) {
     const fromCache = stats.rootsFromCache ?? 0;

@@ -3,6 +3,7 @@
 // kept without their text and empty parsed values; every source range is an array
 // `[file, startLine, startColumn, endLine, endColumn]` instead of three objects. The cache file is
 // not trusted: `unpackRootResult` checks the shape and answers undefined for anything else.
+import path from 'node:path';
 import type { IgnoreDirective, Finding, ParsedFile, Range, SourceKind } from '../types.js';
 import type { RootJobResult } from './root-job.js';
 
@@ -95,12 +96,6 @@ function unpackIgnore(v: unknown): IgnoreDirective {
 
 const KINDS: readonly string[] = ['tf', 'tf.json', 'tfvars', 'tfvars.json'] satisfies SourceKind[];
 
-/** The folder of a file path relative to cwd with `/` ('.' for the cwd), as ParsedFile.dir has it. */
-function dirOf(p: string): string {
-  const slash = p.lastIndexOf('/');
-  return slash < 0 ? '.' : p.slice(0, slash);
-}
-
 /** The parsed values of every file read back: none, shared (they are only ever read). */
 const NO_JSON: Record<string, unknown> = Object.freeze({});
 const NO_BLOCKS: ParsedFile['blocks'] = Object.freeze([]) as unknown as ParsedFile['blocks'];
@@ -110,7 +105,7 @@ function unpackFile(v: unknown): ParsedFile {
   if (!Array.isArray(v) || (v.length !== 3 && v.length !== 4) || typeof v[0] !== 'string' || !KINDS.includes(v[1] as string) || !Array.isArray(v[2])) throw new TypeError('file');
   const [p, kind, ignores, dir] = v as [string, SourceKind, unknown[], unknown];
   if (dir !== undefined && typeof dir !== 'string') throw new TypeError('file');
-  return { path: p, dir: dir ?? dirOf(p), kind, text: '', json: NO_JSON, blocks: NO_BLOCKS, attributes: NO_ATTRIBUTES, ignores: ignores.length === 0 ? (ignores as IgnoreDirective[]) : ignores.map(unpackIgnore) };
+  return { path: p, dir: dir ?? path.posix.dirname(p), kind, text: '', json: NO_JSON, blocks: NO_BLOCKS, attributes: NO_ATTRIBUTES, ignores: ignores.length === 0 ? (ignores as IgnoreDirective[]) : ignores.map(unpackIgnore) };
 }
 
 /** What the result cache keeps of a root's result (files without texts; the run's costs are not kept). */
@@ -121,7 +116,7 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
     errors: r.errors,
     files: r.files.map((f): PackedFile => {
       const ignores = f.ignores.map(packIgnore);
-      return f.dir === dirOf(f.path) ? [f.path, f.kind, ignores] : [f.path, f.kind, ignores, f.dir];
+      return f.dir === path.posix.dirname(f.path) ? [f.path, f.kind, ignores] : [f.path, f.kind, ignores, f.dir];
     }),
     roots: r.roots,
     moduleDirs: r.moduleDirs,

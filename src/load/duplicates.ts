@@ -2,6 +2,7 @@
 // `output` blocks with the same labels in one module folder (across its files). Reported as a
 // located error at the second one; both files are still linted.
 import type { LoadError, ParsedFile } from '../types.js';
+import { isConfigKind } from './files.js';
 
 const UNIQUE = new Set(['resource', 'data', 'module', 'variable', 'output']);
 
@@ -10,7 +11,7 @@ export function duplicateDeclarations(files: readonly ParsedFile[]): LoadError[]
   const errors: LoadError[] = [];
   const first = new Map<string, string>();
   for (const file of files) {
-    if (file.kind !== 'tf' && file.kind !== 'tf.json') continue;
+    if (!isConfigKind(file.kind)) continue;
     for (const block of file.blocks) {
       if (!UNIQUE.has(block.type)) continue;
       const expected = block.type === 'resource' || block.type === 'data' ? 2 : 1;

@@ -19,7 +19,7 @@ export function relativePath(cwd: string, abs: string): string {
 }
 
 /** `dir` joined with an entry name from its listing (`dir` is already normalized: no path.join needed). */
-export function childPath(dir: string, name: string): string {
+function childPath(dir: string, name: string): string {
   return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 

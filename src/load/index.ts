@@ -13,5 +13,5 @@ export { planRoots, type RootJob, type RootPlan } from './roots.js';
 export { ParseCache, type SerializedBlocks } from './cache.js';
 export type { FoundFile } from './files.js';
 export { sameBlocks, type ParsedBlocks } from './parse-file.js';
-export { ResultCache, contentHash, folderListing, settingsHash, type ResultInputs } from './result-cache.js';
+export { ResultCache, folderListing, settingsHash, type ResultInputs } from './result-cache.js';
 export { FileFacts } from './file-facts.js';

@@ -32,11 +32,6 @@ export async function writeTextFile(file: string, text: string | readonly string
   }
 }
 
-/** `.lblint.json` in `startDir` or the nearest parent folder. */
-export async function findConfigFile(startDir: string, names: readonly string[] = ['.lblint.json']): Promise<string | undefined> {
-  return (await findConfigFiles(startDir, names))[0];
-}
-
 /** Every file of `names` in the nearest folder (from `startDir` upward) that has at least one. */
 export async function findConfigFiles(startDir: string, names: readonly string[]): Promise<string[]> {
   let dir = path.resolve(startDir);

@@ -1,8 +1,7 @@
 // A pool of parse workers (worker_threads), used when there is enough to parse. Results do not
 // depend on which worker parsed a file, so the output is the same for any worker count.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { firstExisting } from './files.js';
 import { parseText, type ParseOutcome, type ParseTask } from './parse-file.js';
 import type { WorkerRequest, WorkerResponse } from './parse-worker.js';
 
@@ -32,7 +31,7 @@ function workerScript(): URL | undefined {
     new URL('./load/parse-worker.js', import.meta.url),
     new URL('../../dist/src/load/parse-worker.js', import.meta.url),
   ];
-  return candidates.find((u) => existsSync(fileURLToPath(u)));
+  return firstExisting(candidates);
 }
 
 export class ParsePool {

@@ -11,8 +11,6 @@ import { writeCacheFile } from './cache.js';
 import { contentHash, FileFacts } from './file-facts.js';
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
-export { contentHash } from './file-facts.js';
-
 const FILE_NAME = 'result-cache.json';
 const FORMAT = 3;
 

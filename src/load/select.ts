@@ -7,6 +7,7 @@
 // and then the whole file goes to hcl2json), 'parse' when the file goes to hcl2json whole at once
 // (text after a closing brace, characters HCL rejects), so odd input gets hcl2json's exact errors.
 
+import { isIdentPart, isIdentStart } from './fast-hcl.js';
 import { heredocAt } from './scanner.js';
 
 /** Resource and data types of these families are modelled by the adapters. */
@@ -97,14 +98,6 @@ export function referencedAddresses(text: string, out: Set<string>): void {
   }
 }
 
-function isIdentStartCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-function isIdentPartCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-}
-
 /**
  * The layout hcl2json demands of a block from its `{` (at `open`) to after its `}` (`end`): a
  * newline after `{` (else a single-line block, closed on that line), `}` alone on its line, and
@@ -164,13 +157,13 @@ export function splitTopLevel(text: string): BlockSpan[] | 'scan' | 'parse' {
   const ident = (): string => {
     const start = p;
     p += 1;
-    while (p < n && isIdentPartCode(text.charCodeAt(p))) p += 1;
+    while (p < n && isIdentPart(text.charCodeAt(p))) p += 1;
     return text.slice(start, p);
   };
   while (p < n) {
     if (!skipTrivia()) return 'scan';
     if (p >= n) break;
-    if (!isIdentStartCode(text.charCodeAt(p))) return 'scan';
+    if (!isIdentStart(text.charCodeAt(p))) return 'scan';
     const start = p;
     const type = ident();
     const labels: string[] = [];
@@ -183,7 +176,7 @@ export function splitTopLevel(text: string): BlockSpan[] | 'scan' | 'parse' {
         if (text.charCodeAt(close) !== 34) return 'scan'; // escapes, very long or unterminated labels
         labels.push(text.slice(p + 1, close));
         p = close + 1;
-      } else if (isIdentStartCode(c)) labels.push(ident());
+      } else if (isIdentStart(c)) labels.push(ident());
       else break;
       headerEnd = p;
       skipSpaces();

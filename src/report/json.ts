@@ -89,8 +89,7 @@ const FINDINGS_PER_CHUNK = 256;
  */
 export function renderJsonChunks(input: ReportInput, findingsPerChunk = FINDINGS_PER_CHUNK): string[] {
   const findings = visibleFindings(input);
-  const errors = sortedErrors(input).map(toJsonLoadError);
-  if (findings.length === 0) return [JSON.stringify({ version: JSON_REPORT_VERSION, findings: [], errors } satisfies JsonReport, null, 2) + '\n'];
+  if (findings.length === 0) return [JSON.stringify(buildJsonReport(input), null, 2) + '\n'];
   // Each slice is stringified inside an object of the same nesting as the report's, so its items
   // come out with the report's indentation; the wrapper's first and last lines are cut off.
   const open = '{\n  "findings": [\n';
@@ -100,7 +99,7 @@ export function renderJsonChunks(input: ReportInput, findingsPerChunk = FINDINGS
     const text = JSON.stringify({ findings: findings.slice(i, i + findingsPerChunk).map(toJsonFinding) }, null, 2);
     chunks.push((i === 0 ? '' : ',\n') + text.slice(open.length, text.length - close.length));
   }
-  const tail = JSON.stringify({ errors }, null, 2);
+  const tail = JSON.stringify({ errors: sortedErrors(input).map(toJsonLoadError) }, null, 2);
   chunks.push(`\n  ],\n${tail.slice('{\n'.length)}\n`);
   return chunks;
 }
