@@ -28,7 +28,7 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
-import { blocks, isSet, list, lower, nestedBlockRange, num, str, upper } from './values.js';
+import { blocks, bool, isSet, list, lower, nestedBlockRange, num, str, upper } from './values.js';
 
 const FAMILY = 'alicloud' as const;
 
@@ -76,14 +76,6 @@ function onOff(v: Value | undefined, address: string, attr: string): Maybe<boole
   if (s === 'on') return true;
   if (s === 'off') return false;
   return new Unknown(`${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
-}
-
-function boolish(v: Value | undefined): Maybe<boolean> | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return v;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
-  return new Unknown(`expected a bool, got ${JSON.stringify(v)}`);
 }
 
 /** Health-check port: 0, -520 and unset mean the backend port. */
@@ -358,9 +350,8 @@ function buildClb(ctx: Ctx): void {
       }
     }
     if (mayRedirect) listener.hasUnknownBackend = true;
-    if (target === undefined) {
-      if (mayRedirect) listener.hasUnknownBackend = true;
-      else if (lb && !isUnknown(lb)) target = defaultPool(lb);
+    else if (target === undefined) {
+      if (lb && !isUnknown(lb)) target = defaultPool(lb);
       else listener.hasUnknownBackend = true;
     }
     if (target && !isUnknown(target)) {
@@ -667,7 +658,7 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
     expectedCodes: codes(v.health_check_codes),
     expectedCodesAttribute: 'health_check_codes',
     // `health_check_enabled` is required: absent only in a broken configuration.
-    enabled: boolish(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
+    enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
     enabledAttribute: 'health_check_enabled',
     lbKind: 'alb',
   };
@@ -682,7 +673,7 @@ function buildNlb(ctx: Ctx): void {
 
   const pools: Pool[] = index.ofType('alicloud_nlb_server_group').map((r) => {
     const pool = newPool(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'TCP');
-    pool.anyPortEnabled = boolish(r.values.any_port_enabled) ?? false;
+    pool.anyPortEnabled = bool(r.values.any_port_enabled) ?? false;
     const hc = blocks(r.values.health_check);
     if (isUnknown(hc)) pool.hasUnknownMonitors = true;
     else if (hc.length === 0) {
@@ -777,7 +768,7 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
     expectedCodes: codes(v.health_check_http_code),
     expectedCodesAttribute: 'health_check_http_code',
     // Default true (providers.md §4.2).
-    enabled: boolish(v.health_check_enabled) ?? true,
+    enabled: bool(v.health_check_enabled) ?? true,
     enabledAttribute: 'health_check_enabled',
     lbKind: 'nlb',
   };

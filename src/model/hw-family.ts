@@ -663,7 +663,7 @@ function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Subne
 
   // Legacy resources: rule ids in order; port ranges written "a:b".
   if (d.acls.legacy) {
-    const ruleByAddress = new Map<string, ResourceInstance>(index.ofType(d.acls.legacy.rule).map((r) => [r.address, r]));
+    const ruleByAddress = toMap(index.ofType(d.acls.legacy.rule));
     for (const r of index.ofType(d.acls.legacy.acl)) {
       const legacyRules = (attrName: string): Maybe<AclRuleNode[]> => {
         const ids = list(r.values[attrName]);
@@ -708,8 +708,8 @@ function firewallGroups(
   types: NonNullable<Dialect['acls']['firewall']>,
   resolveSubnet: SubnetResolver,
 ): NetworkAcl[] {
-  const rules = new Map<string, ResourceInstance>(index.ofType(types.rule).map((r) => [r.address, r]));
-  const policies = new Map<string, ResourceInstance>(index.ofType(types.policy).map((r) => [r.address, r]));
+  const rules = toMap(index.ofType(types.rule));
+  const policies = toMap(index.ofType(types.policy));
   // Ports a router interface resource is built on (by address as written and module-qualified).
   const interfacePorts = new Set<string>();
   for (const ri of index.ofType(types.routerInterface)) {
@@ -829,7 +829,7 @@ function accessControls(index: ResourceIndex, product: LbProduct, family: Provid
   }
   const spec = product.ipGroup;
   if (!spec) return;
-  const groups = new Map<string, ResourceInstance>(index.ofType(spec.type).map((r) => [r.address, r]));
+  const groups = toMap(index.ofType(spec.type));
   for (const listener of listenerByAddress.values()) {
     const r = listener.resource;
     let groupRef: Value | undefined;

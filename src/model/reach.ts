@@ -173,7 +173,7 @@ export function backendFlows(model: Model, settings: RuleSettings, kind: FlowKin
           flows.push({ ...base, kind, protocol: p, port: memberPort });
         } else {
           const udp = monitors.find((m) => m.protocol === 'UDP_CONNECT');
-          if (protocol !== 'UDP' || !udp) continue;
+          if (!udp) continue; // only UDP listeners get here (see above)
           flows.push({ ...base, kind, monitor: udp, protocol: 'icmp' });
         }
       }
