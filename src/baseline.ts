@@ -1,6 +1,7 @@
 // Baselines: the fingerprints of the findings a repository already has, so that a run with
 // `--baseline` reports only what is new. Pure: the CLI reads and writes the file through src/load.
 import { FINGERPRINT_KEY } from './fingerprint.js';
+import { compareStrings } from './report/sort.js';
 import type { Finding } from './types.js';
 
 export const BASELINE_VERSION = 1;
@@ -29,7 +30,7 @@ export function buildBaseline(findings: readonly Finding[], fingerprintOf: (f: F
     const fingerprint = fingerprintOf(f);
     entries.set(fingerprint, { fingerprint, ruleId: f.ruleId, address: f.address });
   }
-  const sorted = [...entries.values()].sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+  const sorted = [...entries.values()].sort((a, b) => compareStrings(a.fingerprint, b.fingerprint));
   const file: BaselineFile = { version: BASELINE_VERSION, fingerprintKey: FINGERPRINT_KEY, findings: sorted };
   return JSON.stringify(file, null, 2) + '\n';
 }

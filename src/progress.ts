@@ -1,5 +1,6 @@
 // The progress line on stderr: only on a terminal, only once a run has taken longer than ~2 s,
 // and erased before the report is printed. Plain `\r` and spaces, no ANSI, so NO_COLOR holds.
+import type { LintProgress } from './engine/lint.js';
 import { escapeLine } from './report/sanitize.js';
 
 export interface ProgressStream {
@@ -7,12 +8,7 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
-export interface ProgressState {
-  phase: 'load' | 'lint';
-  rootsDone: number;
-  rootsTotal: number;
-  root?: string;
-}
+export type ProgressState = LintProgress;
 
 export interface ProgressOptions {
   /** Show nothing before this many milliseconds (default 2000). */

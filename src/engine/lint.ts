@@ -67,7 +67,15 @@ export interface LintOptions {
    */
   rootWorkers?: boolean;
   /** Called as the run advances (the CLI's progress line on a terminal). */
-  onProgress?: (progress: { phase: 'load' | 'lint'; rootsDone: number; rootsTotal: number; root?: string }) => void;
+  onProgress?: (progress: LintProgress) => void;
+}
+
+/** Where a run is: reading files, or linting roots (`rootsDone` finished, `root` the one under way when there is one). */
+export interface LintProgress {
+  phase: 'load' | 'lint';
+  rootsDone: number;
+  rootsTotal: number;
+  root?: string;
 }
 
 export interface LintResult {

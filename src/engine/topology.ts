@@ -113,7 +113,13 @@ export function attachTopology(findings: readonly Finding[], model: Model): void
   const graphs = model.loadBalancers.map(graphOf);
   // address → the graphs that hold it, so each finding looks only at its own load balancers.
   const byAddress = new Map<string, Graph[]>();
-  for (const g of graphs) for (const id of g.nodes.keys()) byAddress.set(id, [...(byAddress.get(id) ?? []), g]);
+  for (const g of graphs) {
+    for (const id of g.nodes.keys()) {
+      const list = byAddress.get(id);
+      if (list === undefined) byAddress.set(id, [g]);
+      else list.push(g);
+    }
+  }
   for (const f of findings) {
     const matches = new Map<Graph, Set<string>>();
     for (const a of addressesOf(f)) {

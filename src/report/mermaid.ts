@@ -71,7 +71,11 @@ export function topologyDiagrams(findings: readonly Finding[]): Diagram[] {
 function capMembers(m: Merged): Merged {
   const failingTo = new Set([...m.edges.values()].filter((e) => e.rules.size > 0).map((e) => e.to));
   const children = new Map<string, string[]>();
-  for (const e of m.edges.values()) children.set(e.from, [...(children.get(e.from) ?? []), e.to]);
+  for (const e of m.edges.values()) {
+    const list = children.get(e.from);
+    if (list === undefined) children.set(e.from, [e.to]);
+    else list.push(e.to);
+  }
   const dropped = new Set<string>();
   const more = new Map<string, number>();
   for (const [id, n] of m.nodes) {
