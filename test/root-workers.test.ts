@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFolder, ROOT, TESTDATA, type LintFolderOptions } from './helpers/fixtures.js';
+import type { LintProgress } from '../src/engine/lint.js';
 
 const built = existsSync(path.join(ROOT, 'dist/src/engine/root-worker.js'));
 
@@ -95,6 +96,16 @@ resource "huaweicloud_lb_member" "m" {
       const r = await both(dir);
       expect(r.byRoot.loadStats?.rootJobs).toBeUndefined();
       expect(r.byRootText).toBe(r.wholeText);
+    });
+
+    it('report progress as roots finish, never past the last one', async () => {
+      const states: LintProgress[] = [];
+      const r = await lintFolder(path.join(tmp, 'shared'), { jobs: 2, rootWorkers: true, onProgress: (p) => states.push({ ...p }) });
+      expect(r.loadStats?.rootJobs).toBeGreaterThan(1);
+      const lint = states.filter((p) => p.phase === 'lint');
+      expect(lint.length).toBeGreaterThan(0);
+      for (const p of lint) expect(p.rootsDone).toBeLessThan(p.rootsTotal);
+      expect(lint.some((p) => p.rootsDone > 0)).toBe(true);
     });
 
     it('keep the parse cache: a second run parses only what failed', async () => {

@@ -262,7 +262,11 @@ async function lintByRoot(
       setup,
       texts: plan.texts,
       cacheGet: cacheDir === undefined ? undefined : async (key) => (await openParseCache()).get(key),
-      onDone: (done, total, job) => options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total, root: job.dir }),
+      // Several roots are under way at once, and `job` is one that has just finished: no name is
+      // shown, and nothing once the last one is done ("root N+1 of N").
+      onDone: (done, total) => {
+        if (done < total) options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total });
+      },
     },
   );
   todo.forEach((i, k) => {

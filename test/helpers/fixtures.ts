@@ -1,7 +1,7 @@
 // Runs the real pipeline (load → eval → model → rules) on a testdata folder.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { lint, type LintResult } from '../../src/engine/lint.js';
+import { lint, type LintOptions, type LintResult } from '../../src/engine/lint.js';
 import { rules } from '../../rules/index.js';
 import { PROVIDER_FAMILIES, type ProviderFamily, type Rule } from '../../src/rule.js';
 import type { Finding } from '../../src/types.js';
@@ -59,6 +59,7 @@ export interface LintFolderOptions {
   selectiveParsing?: boolean;
   rootWorkers?: boolean;
   cache?: { location?: string };
+  onProgress?: LintOptions['onProgress'];
 }
 
 /** Lints `folder` with cwd = `folder`, so paths in findings are relative to it. */
@@ -70,6 +71,7 @@ export async function lintFolder(folder: string, options: LintFolderOptions = {}
     selectiveParsing: options.selectiveParsing,
     ...(options.rootWorkers === undefined ? {} : { rootWorkers: options.rootWorkers }),
     ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     env: options.env ?? {},
     vars: options.vars ?? [],
     varFiles: [],
