@@ -252,6 +252,7 @@ async function lintByRoot(
     return hit === undefined ? undefined : unpackRootResult(hit);
   });
   const todo = all.flatMap((job, i) => (results[i] === undefined ? [i] : []));
+  const plannerReads = plan.texts.size;
   let parseCache: Promise<ParseCache> | undefined;
   const openParseCache = (): Promise<ParseCache> => (parseCache ??= ParseCache.open(cacheDir as string));
   options.onProgress?.({ phase: 'lint', rootsDone: 0, rootsTotal: todo.length });
@@ -308,7 +309,7 @@ async function lintByRoot(
   const errors = new Map<string, LoadError>();
   for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
   const roots = new Set<string>();
-  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length, plannerReads: plan.texts.size };
+  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length, plannerReads };
   for (const r of done) {
     for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const e of r.errors) errors.set(JSON.stringify(e), e);
@@ -340,7 +341,8 @@ async function lintByRoot(
     errors: [...errors.values()].sort(compareLoadErrorsByPlace),
     stats,
     results: done.filter((_, i) => all[i]?.loose !== true),
-    // A worker sends the text of a file only when the main thread has not read it.
+    // A worker sends the text of a file only when the main thread has not read it, and the main
+    // thread hands each text it read over to the job that needs it.
     sourceText: (file) => {
       if (file.text !== '') return file.text;
       const abs = path.resolve(cwd, file.path);

@@ -29,8 +29,11 @@ function workerScript(): URL | undefined {
 export interface RootPoolOptions {
   workers: number;
   setup: RootSetup;
-  /** Texts the main thread read, by absolute path (sent with each job). */
-  texts: ReadonlyMap<string, string>;
+  /**
+   * Texts the main thread read, by absolute path: each is handed over to its job (and removed from
+   * the map), so that the main thread does not keep the text of every file while the workers run.
+   */
+  texts: Map<string, string>;
   cacheGet: ParseCacheStore['get'] | undefined;
   onDone?: (done: number, total: number, job: RootJob) => void;
 }
@@ -50,7 +53,9 @@ export async function runRootJobs(jobs: readonly RootJob[], options: RootPoolOpt
     const out: [string, string][] = [];
     for (const f of job.files) {
       const t = options.texts.get(f.abs);
-      if (t !== undefined) out.push([f.abs, t]);
+      if (t === undefined) continue;
+      out.push([f.abs, t]);
+      options.texts.delete(f.abs);
     }
     return out;
   };

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SourceKind } from '../types.js';
 import { VERSION } from '../version.js';
+import { writePieces } from './output.js';
 import { sameBlocks, type ParsedBlocks } from './parse-file.js';
 
 /** Default folder, relative to the working directory. */
@@ -118,24 +119,27 @@ export class ParseCache {
   async save(): Promise<string | undefined> {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
     // Written piece by piece: entries may come serialized already (the same JSON as CacheFile's).
+    // (Pieces, not one string: the file is tens of MB on a big repository.)
     const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION } satisfies Omit<CacheFile, 'entries'>).slice(0, -1);
-    const entries = [...this.used].map(([key, list]) => `${JSON.stringify(key)}:[${list.map(entryText).join(',')}]`);
-    const problem = await writeCacheFile(this.dir, FILE_NAME, `${head},"entries":{${entries.join(',')}}}`);
+    const pieces = [`${head},"entries":{`];
+    for (const [key, list] of this.used) pieces.push(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:[${list.map(entryText).join(',')}]`);
+    pieces.push('}}');
+    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
     if (problem === undefined) this.changed = false;
     return problem;
   }
 }
 
 /**
- * Writes a cache file atomically (a temporary file renamed over it), creating the folder. Returns
- * a problem description instead of throwing.
+ * Writes a cache file (its text in pieces) atomically: a temporary file renamed over it, creating
+ * the folder. Returns a problem description instead of throwing.
  */
-export async function writeCacheFile(dir: string, name: string, text: string): Promise<string | undefined> {
+export async function writeCacheFile(dir: string, name: string, pieces: readonly string[]): Promise<string | undefined> {
   const target = path.join(dir, name);
   const temp = `${target}.${process.pid}.tmp`;
   try {
     await fs.mkdir(dir, { recursive: true });
-    await fs.writeFile(temp, text);
+    writePieces(temp, pieces);
     await fs.rename(temp, target);
     return undefined;
   } catch (err) {

@@ -133,14 +133,12 @@ export class FileFacts {
     return fact.sources;
   }
 
-  /** The facts of this run, to be kept for the next. */
-  toJSON(): Record<string, StoredFact> {
-    const out: Record<string, StoredFact> = {};
+  /** The facts of this run the next can trust, by absolute path, as they are kept. */
+  *toKeep(): Generator<[string, StoredFact]> {
     for (const [abs, fact] of this.current) {
       if (fact?.sig === undefined) continue;
       const [size, mtimeMs, ctimeMs, ino] = fact.sig;
-      out[abs] = [size, mtimeMs, ctimeMs, ino, fact.hash, fact.length, fact.sources ?? null];
+      yield [abs, [size, mtimeMs, ctimeMs, ino, fact.hash, fact.length, fact.sources ?? null]];
     }
-    return out;
   }
 }

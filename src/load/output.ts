@@ -1,7 +1,33 @@
-// The only writes lblint makes: report files, baselines, the config written by `lblint init`, and
-// the Action's GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
+// The only writes lblint makes: report files, baselines, the config written by `lblint init`, the
+// Action's GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and (through writePieces) the cache files.
 import { closeSync, openSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+/** Pieces are written in batches of about this many characters (fewer system calls, no giant string). */
+const WRITE_BATCH = 1 << 19;
+
+/**
+ * Writes `pieces` one after another to `file` (opened with `flag`), synchronously: for tens of MB
+ * that is much faster than async writes. Throws what the file system throws.
+ */
+export function writePieces(file: string, pieces: readonly string[], flag = 'w'): void {
+  const fd = openSync(file, flag);
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size < WRITE_BATCH) continue;
+      writeFileSync(fd, batch.join(''), 'utf8');
+      batch = [];
+      size = 0;
+    }
+    if (batch.length > 0) writeFileSync(fd, batch.join(''), 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Writes `text` (or its pieces, one after another) to `file`; the parent folder must exist (lblint
@@ -13,14 +39,7 @@ export async function writeTextFile(file: string, text: string | readonly string
   try {
     // Synchronous writes: for a report of tens of MB they are much faster than async ones.
     if (typeof text === 'string') writeFileSync(abs, text, { encoding: 'utf8', flag });
-    else {
-      const fd = openSync(abs, flag);
-      try {
-        for (const piece of text) writeFileSync(fd, piece, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
-    }
+    else writePieces(abs, text, flag);
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -113,8 +113,22 @@ export class ResultCache<T> {
   /** Writes the entries of this run. Returns a problem description instead of throwing. */
   async save(): Promise<string | undefined> {
     if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
-    const text = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION, entries: Object.fromEntries(this.next), facts: this.facts });
-    const problem = await writeCacheFile(this.dir, FILE_NAME, asciiJson(text));
+    // In pieces (one per root and per file), not one string: the file is tens of MB on a big repository.
+    const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION }).slice(0, -1);
+    const pieces = [`${head},"entries":{`];
+    let first = true;
+    for (const [key, entry] of this.next) {
+      pieces.push(asciiJson(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`));
+      first = false;
+    }
+    pieces.push('},"facts":{');
+    first = true;
+    for (const [abs, fact] of this.facts.toKeep()) {
+      pieces.push(asciiJson(`${first ? '' : ','}${JSON.stringify(abs)}:${JSON.stringify(fact)}`));
+      first = false;
+    }
+    pieces.push('}}');
+    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
     if (problem === undefined) {
       this.changed = false;
       this.facts.changed = false;
