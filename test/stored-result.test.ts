@@ -14,7 +14,7 @@ function rootResult(findings: Finding[], files: ParsedFile[]): RootJobResult {
     files: files.map((f) => ({ ...f, text: '', json: {}, blocks: [], attributes: {} })),
     roots: ['.'],
     moduleDirs: ['/repo/modules/a'],
-    reals: [['main.tf', '/repo/main.tf']],
+    reals: ['main.tf', '/repo/main.tf'],
     hclCalls: 0,
     fastParses: 0,
     cacheHits: 0,
@@ -53,13 +53,14 @@ describe('stored root results', () => {
     const original = rootResult([], [file]);
     expect(unpackRootResult(JSON.parse(JSON.stringify(packRootResult(original))))).toEqual(original);
     const top: ParsedFile = { ...file, path: 'main.tf', dir: '.' };
-    expect(packRootResult(rootResult([], [top])).files).toEqual([['main.tf', 'tf', []]]);
+    expect(packRootResult(rootResult([], [top])).files).toEqual({ paths: ['main.tf'], kinds: [0], ignores: [], dirs: [] });
   });
 
   it('are nothing when the stored value has another shape', () => {
     const range = ['main.tf', 1, 1, 1, 2];
     const finding = { ruleId: 'r', severity: 'error', message: 'm', address: 'a.b', range, related: [], trace: [] };
-    const good = { findings: [finding], verbose: [], errors: [], files: [['main.tf', 'tf', []]], roots: ['.'], moduleDirs: [], reals: [] };
+    const files = { paths: ['main.tf'], kinds: [0], ignores: [], dirs: [] };
+    const good = { findings: [finding], verbose: [], errors: [], files, roots: ['.'], moduleDirs: [], reals: [] };
     expect(unpackRootResult(good)?.findings[0]?.range).toEqual({ file: 'main.tf', start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
     const bad: unknown[] = [
       null,
@@ -73,10 +74,15 @@ describe('stored root results', () => {
       { ...good, findings: [{ ...finding, ruleId: 3 }] },
       { ...good, findings: [{ ...finding, related: [{ range, message: 5 }] }] },
       { ...good, findings: [{ ...finding, fix: { description: 'd', insertText: 'x', after: 'nowhere' } }] },
-      { ...good, files: [['main.tf', 'yaml', []]] },
-      { ...good, files: [['main.tf', 'tf']] },
-      { ...good, files: [['main.tf', 'tf', [{ targetLine: 2, rules: [], problems: [], range: 'x' }]]] },
-      { ...good, files: [['main.tf', 'tf', [], 7]] },
+      { ...good, files: [['main.tf', 'tf', []]] },
+      { ...good, files: { ...files, kinds: [7] } },
+      { ...good, files: { ...files, kinds: [] } },
+      { ...good, files: { ...files, paths: [3] } },
+      { ...good, files: { ...files, ignores: undefined } },
+      { ...good, files: { ...files, ignores: [[0, [{ targetLine: 2, rules: [], problems: [], range: 'x' }]]] } },
+      { ...good, files: { ...files, ignores: [[1, []]] } },
+      { ...good, files: { ...files, dirs: [[0, 7]] } },
+      { ...good, reals: ['main.tf'] },
     ];
     for (const v of bad) expect(unpackRootResult(v)).toBeUndefined();
   });

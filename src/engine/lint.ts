@@ -291,7 +291,9 @@ async function lintByRoot(
   const realOf = new Map<string, string>();
   const pathOf = new Map<string, string>();
   for (const r of done) {
-    for (const [p, real] of r.reals) {
+    for (let i = 0; i < r.reals.length; i += 2) {
+      const p = r.reals[i] as string;
+      const real = r.reals[i + 1] as string;
       if ((realOf.get(p) ?? real) !== real || (pathOf.get(real) ?? p) !== p) return undefined;
       realOf.set(p, real);
       pathOf.set(real, p);
@@ -353,11 +355,8 @@ async function lintByRoot(
 
 /** What a root's result was made from: every file its load read, every folder it loaded, its module manifest. */
 function resultInputs(job: RootJob, result: RootJobResult, setup: string, plan: RootPlan, cwd: string, facts: FileFacts): ResultInputs {
-  const files = result.files.map((f): [string, string] => [path.resolve(cwd, f.path), facts.hash(path.resolve(cwd, f.path))]);
-  if (job.loose !== true) {
-    const manifest = manifestPath(path.dirname((job.files[0] as FoundFile).abs));
-    files.push([manifest, facts.hash(manifest)]);
-  }
+  const files = result.files.map((f) => path.resolve(cwd, f.path));
+  if (job.loose !== true) files.push(manifestPath(path.dirname((job.files[0] as FoundFile).abs)));
   const folders = [...new Set([...job.files.map((f) => f.dirReal), ...result.moduleDirs])].sort();
-  return { setup, files, folders: folders.map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]) };
+  return { setup, files, hashes: files.map((abs) => facts.hash(abs)), folders: folders.map((d): [string, string] => [d, folderListing(d, plan.walkedByDir)]) };
 }

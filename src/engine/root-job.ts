@@ -35,7 +35,8 @@ export interface RootJobResult {
   files: ParsedFile[];
   roots: string[];
   moduleDirs: string[];
-  reals: [string, string][];
+  /** Each file's path as shown and its real path, one after the other (one array, not one per file). */
+  reals: string[];
   hclCalls: number;
   fastParses: number;
   cacheHits: number;
@@ -100,7 +101,7 @@ export async function runRootJob(
     })),
     roots: job.loose === true ? [] : loaded.roots,
     moduleDirs: loaded.moduleDirs,
-    reals: [...loaded.reals],
+    reals: [...loaded.reals].flat(),
     hclCalls: loaded.stats.hclCalls,
     fastParses: loaded.stats.fastParses,
     cacheHits: loaded.stats.cacheHits,

@@ -9,8 +9,16 @@ import type { RootJobResult } from './root-job.js';
 
 type PackedRange = [file: string, startLine: number, startColumn: number, endLine: number, endColumn: number];
 
-/** The folder is left out when it is the path's own (always, for files lblint walked). */
-type PackedFile = [path: string, kind: SourceKind, ignores: PackedIgnore[]] | [path: string, kind: SourceKind, ignores: PackedIgnore[], dir: string];
+/**
+ * The files of a result in columns: paths, kinds (index in KINDS), and only where there are any,
+ * ignore comments and a folder other than the path's own (one array per column, not one per file).
+ */
+interface PackedFiles {
+  paths: string[];
+  kinds: number[];
+  ignores: [index: number, ignores: PackedIgnore[]][];
+  dirs: [index: number, dir: string][];
+}
 
 type PackedIgnore = Omit<IgnoreDirective, 'range' | 'covers'> & { range: PackedRange; covers?: PackedRange };
 
@@ -26,10 +34,10 @@ export interface StoredRootResult {
   findings: PackedFinding[];
   verbose: string[];
   errors: RootJobResult['errors'];
-  files: PackedFile[];
+  files: PackedFiles;
   roots: string[];
   moduleDirs: string[];
-  reals: [string, string][];
+  reals: string[];
 }
 
 function packRange(r: Range): PackedRange {
@@ -94,18 +102,52 @@ function unpackIgnore(v: unknown): IgnoreDirective {
   return d;
 }
 
-const KINDS: readonly string[] = ['tf', 'tf.json', 'tfvars', 'tfvars.json'] satisfies SourceKind[];
+const KINDS: readonly SourceKind[] = ['tf', 'tf.json', 'tfvars', 'tfvars.json'];
 
 /** The parsed values of every file read back: none, shared (they are only ever read). */
 const NO_JSON: Record<string, unknown> = Object.freeze({});
 const NO_BLOCKS: ParsedFile['blocks'] = Object.freeze([]) as unknown as ParsedFile['blocks'];
 const NO_ATTRIBUTES: ParsedFile['attributes'] = Object.freeze({});
+const NO_IGNORES: IgnoreDirective[] = Object.freeze([]) as unknown as IgnoreDirective[];
 
-function unpackFile(v: unknown): ParsedFile {
-  if (!Array.isArray(v) || (v.length !== 3 && v.length !== 4) || typeof v[0] !== 'string' || !KINDS.includes(v[1] as string) || !Array.isArray(v[2])) throw new TypeError('file');
-  const [p, kind, ignores, dir] = v as [string, SourceKind, unknown[], unknown];
-  if (dir !== undefined && typeof dir !== 'string') throw new TypeError('file');
-  return { path: p, dir: dir ?? path.posix.dirname(p), kind, text: '', json: NO_JSON, blocks: NO_BLOCKS, attributes: NO_ATTRIBUTES, ignores: ignores.length === 0 ? (ignores as IgnoreDirective[]) : ignores.map(unpackIgnore) };
+function packFiles(files: readonly ParsedFile[]): PackedFiles {
+  const packed: PackedFiles = { paths: [], kinds: [], ignores: [], dirs: [] };
+  files.forEach((f, i) => {
+    packed.paths.push(f.path);
+    packed.kinds.push(KINDS.indexOf(f.kind));
+    if (f.ignores.length > 0) packed.ignores.push([i, f.ignores.map(packIgnore)]);
+    if (f.dir !== path.posix.dirname(f.path)) packed.dirs.push([i, f.dir]);
+  });
+  return packed;
+}
+
+function isIndexed(v: unknown, n: number): v is [number, unknown] {
+  return Array.isArray(v) && v.length === 2 && Number.isInteger(v[0]) && (v[0] as number) >= 0 && (v[0] as number) < n;
+}
+
+function unpackFiles(v: unknown): ParsedFile[] {
+  if (!isRecord(v)) throw new TypeError('files');
+  const { paths, kinds, ignores, dirs } = v;
+  if (!Array.isArray(paths) || !Array.isArray(kinds) || !Array.isArray(ignores) || !Array.isArray(dirs) || kinds.length !== paths.length) throw new TypeError('files');
+  const n = paths.length;
+  const ignoresOf = new Map<number, IgnoreDirective[]>();
+  for (const e of ignores) {
+    if (!isIndexed(e, n) || !Array.isArray(e[1])) throw new TypeError('files');
+    ignoresOf.set(e[0], e[1].map(unpackIgnore));
+  }
+  const dirOf = new Map<number, string>();
+  for (const e of dirs) {
+    if (!isIndexed(e, n) || typeof e[1] !== 'string') throw new TypeError('files');
+    dirOf.set(e[0], e[1]);
+  }
+  const out: ParsedFile[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const p = paths[i];
+    const kind = KINDS[kinds[i] as number];
+    if (typeof p !== 'string' || kind === undefined) throw new TypeError('files');
+    out.push({ path: p, dir: dirOf.get(i) ?? path.posix.dirname(p), kind, text: '', json: NO_JSON, blocks: NO_BLOCKS, attributes: NO_ATTRIBUTES, ignores: ignoresOf.get(i) ?? NO_IGNORES });
+  }
+  return out;
 }
 
 /** What the result cache keeps of a root's result (files without texts; the run's costs are not kept). */
@@ -114,10 +156,7 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
     findings: r.findings.map(packFinding),
     verbose: r.verbose,
     errors: r.errors,
-    files: r.files.map((f): PackedFile => {
-      const ignores = f.ignores.map(packIgnore);
-      return f.dir === path.posix.dirname(f.path) ? [f.path, f.kind, ignores] : [f.path, f.kind, ignores, f.dir];
-    }),
+    files: packFiles(r.files),
     roots: r.roots,
     moduleDirs: r.moduleDirs,
     reals: r.reals,
@@ -128,16 +167,16 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
 export function unpackRootResult(v: unknown): RootJobResult | undefined {
   if (!isRecord(v)) return undefined;
   const { findings, verbose, errors, files, roots, moduleDirs, reals } = v;
-  if (![findings, verbose, errors, files, roots, moduleDirs, reals].every(Array.isArray)) return undefined;
+  if (![findings, verbose, errors, roots, moduleDirs, reals].every(Array.isArray) || (reals as unknown[]).length % 2 !== 0) return undefined;
   try {
     return {
       findings: (findings as unknown[]).map(unpackFinding),
       verbose: verbose as string[],
       errors: errors as RootJobResult['errors'],
-      files: (files as unknown[]).map(unpackFile),
+      files: unpackFiles(files),
       roots: roots as string[],
       moduleDirs: moduleDirs as string[],
-      reals: reals as [string, string][],
+      reals: reals as string[],
       hclCalls: 0,
       fastParses: 0,
       cacheHits: 0,

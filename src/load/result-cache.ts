@@ -8,18 +8,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
 import { writeCacheFile } from './cache.js';
-import { contentHash, FileFacts } from './file-facts.js';
+import { contentHash, FileFacts, storedFacts, type StoredFacts } from './file-facts.js';
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
 const FILE_NAME = 'result-cache.json';
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What a cached result was made from. */
 export interface ResultInputs {
   /** Hash of the run's settings (rules, severities, variables, flags). */
   setup: string;
-  /** Every file read: absolute path and content hash ('' for a file that did not exist). */
-  files: [string, string][];
+  /** Every file read, by absolute path, ... */
+  files: string[];
+  /** ... and its content hash ('' for a file that did not exist). */
+  hashes: string[];
   /** Every folder loaded: absolute real path and its Terraform file names. */
   folders: [string, string][];
 }
@@ -41,6 +43,11 @@ function asciiJson(text: string): string {
 function readCacheText(file: string): string {
   const bytes = readFileSync(file);
   return isAscii(bytes) ? bytes.toString('latin1') : UTF8.decode(bytes);
+}
+
+/** No stored facts (a cache without them, or with facts of the wrong shape): every file is read once. */
+function noFacts(): StoredFacts {
+  return { paths: [], sigs: [], hashes: [], lengths: [], sources: [] };
 }
 
 /** Hash of any JSON-able settings, with lblint's version. */
@@ -78,13 +85,12 @@ export class ResultCache<T> {
 
   /** Opens the cache in `dir` (absolute). Never throws: a bad cache file is an empty cache. */
   static async open<T>(dir: string): Promise<ResultCache<T>> {
-    const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(new Map()), true);
+    const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(noFacts()), true);
     try {
       const data = JSON.parse(readCacheText(path.join(dir, FILE_NAME))) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
       if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return empty();
       if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return empty();
-      const facts = data.facts !== null && typeof data.facts === 'object' && !Array.isArray(data.facts) ? new Map(Object.entries(data.facts as Record<string, unknown>)) : new Map<string, unknown>();
-      return new ResultCache<T>(dir, new Map(Object.entries(data.entries as Record<string, unknown>)), new FileFacts(facts), false);
+      return new ResultCache<T>(dir, new Map(Object.entries(data.entries as Record<string, unknown>)), new FileFacts(storedFacts(data.facts) ?? noFacts()), false);
     } catch {
       return empty();
     }
@@ -94,9 +100,12 @@ export class ResultCache<T> {
   lookup(key: string, setup: string, walkedByDir: ReadonlyMap<string, readonly FoundFile[]>): T | undefined {
     const entry = this.stored.get(key) as Entry<T> | undefined;
     const inputs = entry?.inputs;
-    if (entry === undefined || inputs === undefined || inputs.setup !== setup || !Array.isArray(inputs.files) || !Array.isArray(inputs.folders)) return undefined;
-    for (const [abs, hash] of inputs.files) {
-      if (typeof abs !== 'string' || this.facts.hash(abs) !== hash) return undefined;
+    if (entry === undefined || inputs === undefined || inputs.setup !== setup || !Array.isArray(inputs.folders)) return undefined;
+    const { files, hashes } = inputs;
+    if (!Array.isArray(files) || !Array.isArray(hashes) || files.length !== hashes.length) return undefined;
+    for (let i = 0; i < files.length; i += 1) {
+      const abs = files[i];
+      if (typeof abs !== 'string' || this.facts.hash(abs) !== hashes[i]) return undefined;
     }
     for (const [dir, listing] of inputs.folders) {
       if (typeof dir !== 'string' || folderListing(dir, walkedByDir) !== listing) return undefined;
@@ -113,7 +122,7 @@ export class ResultCache<T> {
   /** Writes the entries of this run. Returns a problem description instead of throwing. */
   async save(): Promise<string | undefined> {
     if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
-    // In pieces (one per root and per file), not one string: the file is tens of MB on a big repository.
+    // In pieces (one per root, and the facts), not one string: the file is tens of MB on a big repository.
     const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION }).slice(0, -1);
     const pieces = [`${head},"entries":{`];
     let first = true;
@@ -121,13 +130,7 @@ export class ResultCache<T> {
       pieces.push(asciiJson(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`));
       first = false;
     }
-    pieces.push('},"facts":{');
-    first = true;
-    for (const [abs, fact] of this.facts.toKeep()) {
-      pieces.push(asciiJson(`${first ? '' : ','}${JSON.stringify(abs)}:${JSON.stringify(fact)}`));
-      first = false;
-    }
-    pieces.push('}}');
+    pieces.push(`},"facts":${asciiJson(JSON.stringify(this.facts.toStored()))}}`);
     const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
     if (problem === undefined) {
       this.changed = false;
