@@ -3,7 +3,6 @@
 // unless a module call or a module manifest loads it as a module. Module calls are read by the
 // scanner, without hcl2json; the prediction is checked against what the loads then did, and the
 // caller lints the whole configuration at once when they differ, so the result never depends on it.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BlockNode } from '../types.js';
 import { FileFacts } from './file-facts.js';
@@ -140,11 +139,15 @@ export async function planRoots(discovery: Discovery, cwd: string, facts = new F
     }
     // Registry and git modules `terraform init` fetched (read for every folder with .tf files, as the loader does).
     if (walkedByDir.has(item.dirReal) && item.files.some((f) => isConfigKind(f.kind))) {
+      // Through the facts: a missing manifest (a root before `terraform init`) costs a stat, not an exception.
+      const manifest = manifestPath(item.dirReal);
+      const text = facts.get(manifest) === undefined ? undefined : facts.text(manifest);
+      if (text === undefined) continue;
       let entries: ReturnType<typeof manifestEntries>;
       try {
-        entries = manifestEntries(readFileSync(manifestPath(item.dirReal), 'utf8'));
+        entries = manifestEntries(text);
       } catch {
-        continue; // no manifest, or one the loader reports
+        continue; // one the loader reports
       }
       for (const e of entries) await add(path.resolve(item.dirAbs, e.dir));
     }
