@@ -4,7 +4,7 @@
 // unchanged is not read again, so a re-run with nothing changed reads only folder listings and
 // file metadata. A file changed within the last few seconds is not trusted by its signature (a
 // second change in the same clock tick would keep it): it is read and hashed next time.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readTextFileSync } from './files.js';
 
@@ -69,14 +69,20 @@ export function contentHash(text: string): string {
 }
 
 export class FileFacts {
-  /** Facts of this run, by absolute path (undefined: the file cannot be read). */
-  private readonly current = new Map<string, FileFact | undefined>();
+  /**
+   * Facts of this run, by absolute path: a file whose stored fact still holds is kept as the index
+   * of that fact in the stored columns (no object per unchanged file); undefined: the file cannot
+   * be read.
+   */
+  private readonly current = new Map<string, FileFact | number | undefined>();
   /** Texts read by this run. */
   readonly texts = new Map<string, string>();
   /** Whether this run made a fact the stored ones did not have. */
   changed = false;
-  /** Where each stored path is in the stored columns (made on first use). */
+  /** Where each stored path is in the stored columns (made only if a path is not where expected). */
   private storedAt: Map<string, number> | undefined;
+  /** Where the next file asked for is expected in the stored columns: a run asks in the order of the last. */
+  private cursor = 0;
 
   /**
    * `stored`: facts of an earlier run (checked with `storedFacts`), or undefined without a cache:
@@ -89,57 +95,77 @@ export class FileFacts {
 
   /** The index of `abs` in the stored columns. */
   private storedIndex(stored: StoredFacts, abs: string): number | undefined {
+    if (stored.paths[this.cursor] === abs) return this.cursor++;
     if (this.storedAt === undefined) {
       this.storedAt = new Map();
       for (let i = 0; i < stored.paths.length; i += 1) this.storedAt.set(stored.paths[i] as string, i);
     }
-    return this.storedAt.get(abs);
+    const i = this.storedAt.get(abs);
+    if (i !== undefined) this.cursor = i + 1;
+    return i;
   }
 
-  /** The signature of a file now when it is old enough to be trusted, null when it is not; undefined when it cannot be stat'ed. */
-  private signature(abs: string): Signature | null | undefined {
-    try {
-      const s = statSync(abs, { throwIfNoEntry: false });
-      if (s === undefined || !s.isFile()) return undefined;
-      return Math.max(s.mtimeMs, s.ctimeMs) < this.now - RACY_MS ? [s.size, s.mtimeMs, s.ctimeMs, s.ino] : null;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The fact of a file: kept from an earlier run when its signature is unchanged, else from its text. */
-  get(abs: string): FileFact | undefined {
+  /** The fact of a file, or the index of its stored fact when its stat signature is unchanged. */
+  private lookup(abs: string): FileFact | number | undefined {
     const known = this.current.get(abs);
     if (known !== undefined || this.current.has(abs)) return known;
-    const sig = this.stored === undefined ? undefined : this.signature(abs);
-    if (sig === undefined && this.stored !== undefined) {
+    const stored = this.stored;
+    if (stored === undefined) return this.make(abs, undefined);
+    let s: Stats | undefined;
+    try {
+      s = statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      s = undefined;
+    }
+    if (s === undefined || !s.isFile()) {
       // Not a file that can be stat'ed (most often one that does not exist: a root's
       // .terraform/modules/modules.json before `terraform init`): it cannot be read either.
       this.current.set(abs, undefined);
       return undefined;
     }
-    const stored = this.stored;
-    if (sig && stored !== undefined) {
-      const i = this.storedIndex(stored, abs);
-      const at = 4 * (i ?? 0);
-      const was = stored.sigs;
-      if (i !== undefined && was[at] === sig[0] && was[at + 1] === sig[1] && was[at + 2] === sig[2] && was[at + 3] === sig[3]) {
-        const fact: FileFact = { sig, hash: stored.hashes[i] as string, length: stored.lengths[i] as number };
-        const sources = storedSources(stored.sources[i]);
-        if (sources !== undefined) fact.sources = sources;
-        this.current.set(abs, fact);
-        return fact;
-      }
+    // A signature is trusted once the file is a few seconds old.
+    if (Math.max(s.mtimeMs, s.ctimeMs) >= this.now - RACY_MS) return this.make(abs, undefined);
+    const i = this.storedIndex(stored, abs);
+    const at = 4 * (i ?? 0);
+    const was = stored.sigs;
+    if (i !== undefined && was[at] === s.size && was[at + 1] === s.mtimeMs && was[at + 2] === s.ctimeMs && was[at + 3] === s.ino) {
+      this.current.set(abs, i);
+      return i;
     }
+    return this.make(abs, [s.size, s.mtimeMs, s.ctimeMs, s.ino]);
+  }
+
+  /** A fact made from the file's text. */
+  private make(abs: string, sig: Signature | undefined): FileFact | undefined {
     const text = this.text(abs);
     let fact: FileFact | undefined;
-    if (text !== undefined) {
-      fact = { ...(sig ? { sig } : {}), hash: this.stored === undefined ? '' : contentHash(text), length: text.length };
-    }
+    if (text !== undefined) fact = { ...(sig ? { sig } : {}), hash: this.stored === undefined ? '' : contentHash(text), length: text.length };
     this.current.set(abs, fact);
     // Only a fact the next run can trust is worth saving the cache for.
     if (fact?.sig !== undefined) this.changed = true;
     return fact;
+  }
+
+  /** The stored fact at `i` as a FileFact. */
+  private storedFact(i: number): FileFact {
+    const stored = this.stored as StoredFacts;
+    const sig = stored.sigs.slice(4 * i, 4 * i + 4) as unknown as Signature;
+    const fact: FileFact = { sig, hash: stored.hashes[i] as string, length: stored.lengths[i] as number };
+    const sources = storedSources(stored.sources[i]);
+    if (sources !== undefined) fact.sources = sources;
+    return fact;
+  }
+
+  /** The fact of a file: kept from an earlier run when its signature is unchanged, else from its text. */
+  get(abs: string): FileFact | undefined {
+    const fact = this.lookup(abs);
+    return typeof fact === 'number' ? this.storedFact(fact) : fact;
+  }
+
+  /** The length of a file's text (undefined when it cannot be read). */
+  length(abs: string): number | undefined {
+    const fact = this.lookup(abs);
+    return typeof fact === 'number' ? (this.stored as StoredFacts).lengths[fact] : fact?.length;
   }
 
   /** The text of a file (read now if this run has not read it). */
@@ -154,7 +180,8 @@ export class FileFacts {
 
   /** The content hash of a file, '' when it cannot be read. */
   hash(abs: string): string {
-    const fact = this.get(abs);
+    const fact = this.lookup(abs);
+    if (typeof fact === 'number') return (this.stored as StoredFacts).hashes[fact] as string;
     if (fact === undefined) return '';
     if (fact.hash === '') fact.hash = contentHash(this.text(abs) ?? '');
     return fact.hash;
@@ -162,7 +189,12 @@ export class FileFacts {
 
   /** The module sources of a file, computed from its text once. */
   sources(abs: string, compute: (text: string) => string[] | 'unsure'): string[] | 'unsure' | undefined {
-    const fact = this.get(abs);
+    const found = this.lookup(abs);
+    if (typeof found === 'number') {
+      const kept = storedSources((this.stored as StoredFacts).sources[found]);
+      if (kept !== undefined) return kept;
+    }
+    const fact = typeof found === 'number' ? this.storedFact(found) : found;
     if (fact === undefined) return undefined;
     if (fact.sources === undefined) {
       const text = this.text(abs);
@@ -178,8 +210,17 @@ export class FileFacts {
   /** The facts of this run the next can trust, as they are kept. */
   toStored(): StoredFacts {
     const out: StoredFacts = { paths: [], sigs: [], hashes: [], lengths: [], sources: [] };
+    const stored = this.stored;
     for (const [abs, fact] of this.current) {
-      if (fact?.sig === undefined) continue;
+      if (typeof fact === 'number' && stored !== undefined) {
+        out.paths.push(abs);
+        for (let k = 4 * fact; k < 4 * fact + 4; k += 1) out.sigs.push(stored.sigs[k] as number);
+        out.hashes.push(stored.hashes[fact] as string);
+        out.lengths.push(stored.lengths[fact] as number);
+        out.sources.push(stored.sources[fact] ?? null);
+        continue;
+      }
+      if (typeof fact !== 'object' || fact.sig === undefined) continue;
       out.paths.push(abs);
       out.sigs.push(...fact.sig);
       out.hashes.push(fact.hash);

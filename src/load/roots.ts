@@ -159,7 +159,7 @@ export async function planRoots(discovery: Discovery, cwd: string, facts = new F
     if (visited.has(dirReal)) return 0;
     visited.add(dirReal);
     let w = 0;
-    for (const f of walkedByDir.get(dirReal) ?? []) if (isConfigKind(f.kind)) w += facts.get(f.abs)?.length ?? 0;
+    for (const f of walkedByDir.get(dirReal) ?? []) if (isConfigKind(f.kind)) w += facts.length(f.abs) ?? 0;
     for (const t of calls.get(dirReal) ?? []) w += weightOf(t, visited);
     return w;
   };
