@@ -213,7 +213,7 @@ describe('parse workers', () => {
   });
 
   it.skipIf(!built)('give the same output from the bundled CLI (the package bin), with root workers and with the result cache', async () => {
-    const bundle = path.join(ROOT, 'dist/src/lblint.js');
+    const bundle = path.join(ROOT, 'dist/src/lblint.cjs');
     const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies: Record<string, string> };
     expect(path.join(ROOT, pkg.bin['lblint'] ?? '')).toBe(bundle);
     // One module: it imports only Node's built-ins and the dependencies, none of lblint's own files.
