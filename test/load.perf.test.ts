@@ -2,6 +2,7 @@
 // only the blocks that can matter parsed gives exactly what parsing everything gives, and a large
 // repository gives byte-identical output with 1 and 2 workers.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -216,11 +217,11 @@ describe('parse workers', () => {
     const bundle = path.join(ROOT, 'dist/src/lblint.cjs');
     const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies: Record<string, string> };
     expect(path.join(ROOT, pkg.bin['lblint'] ?? '')).toBe(bundle);
-    // One module: it imports only Node's built-ins and the dependencies, none of lblint's own files.
-    const source = await fs.readFile(bundle, 'utf8');
-    const imported = [...source.matchAll(/^import .* from "([^"]+)";$/gm), ...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1] as string);
-    expect(imported.length).toBeGreaterThan(0);
-    for (const spec of imported) expect(spec.startsWith('node:') || Object.keys(pkg.dependencies).includes(spec)).toBe(true);
+    // One module (run by the bin): it loads only Node's built-ins and the dependencies, none of lblint's own files.
+    const source = await fs.readFile(path.join(ROOT, 'dist/src/lblint-bundle.cjs'), 'utf8');
+    const imported = [...source.matchAll(/\brequire\("([^"]+)"\)/g), ...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1] as string);
+    expect(imported).toContain('commander');
+    for (const spec of imported) expect(spec.startsWith('node:') || ['url'].includes(spec) || Object.keys(pkg.dependencies).includes(spec)).toBe(true);
     const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'lblint-bundle-cache-'));
     try {
       const run = (cli: string, ...extra: string[]): { stdout: string; stderr: string } => {
@@ -242,6 +243,32 @@ describe('parse workers', () => {
       expect(readdirSync(cache).sort()).toEqual(['parse-cache.json', 'result-cache.json']);
     } finally {
       await fs.rm(cache, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!built)('run the bundle with the V8 code cache the build made for it, and never with one made for another', async () => {
+    const check = (bin: string): { stdout: string; stderr: string } => {
+      const r = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { ...process.env, LBLINT_CODE_CACHE: 'check' } });
+      expect(r.status).toBe(0);
+      return { stdout: r.stdout, stderr: r.stderr };
+    };
+    const dist = path.join(ROOT, 'dist/src');
+    expect(check(path.join(dist, 'lblint.cjs'))).toEqual({ stdout: '0.1.0\n', stderr: 'code cache: used\n' });
+    // A copy under dist/ (so that the dependencies resolve): another bundle, or a cache V8 cannot read.
+    const copy = await fs.mkdtemp(path.join(ROOT, 'dist', 'code-cache-'));
+    try {
+      const bundle = await fs.readFile(path.join(dist, 'lblint-bundle.cjs'), 'utf8');
+      const cache = await fs.readFile(path.join(dist, 'lblint-bundle.code-cache'));
+      await fs.copyFile(path.join(dist, 'lblint.cjs'), path.join(copy, 'lblint.cjs'));
+      await fs.writeFile(path.join(copy, 'lblint-bundle.cjs'), bundle.replace('"0.1.0"', '"0.1.1"'));
+      await fs.writeFile(path.join(copy, 'lblint-bundle.code-cache'), cache);
+      expect(check(path.join(copy, 'lblint.cjs'))).toEqual({ stdout: '0.1.1\n', stderr: 'code cache: none\n' });
+      const hash = createHash('sha1').update(bundle).digest();
+      await fs.writeFile(path.join(copy, 'lblint-bundle.cjs'), bundle);
+      await fs.writeFile(path.join(copy, 'lblint-bundle.code-cache'), Buffer.concat([hash, Buffer.alloc(4096, 7)]));
+      expect(check(path.join(copy, 'lblint.cjs'))).toEqual({ stdout: '0.1.0\n', stderr: 'code cache: rejected\n' });
+    } finally {
+      await fs.rm(copy, { recursive: true, force: true });
     }
   });
 
