@@ -38,6 +38,10 @@ await build({
   output: { file: path.join(dist, 'lblint-bundle.cjs'), format: 'cjs', codeSplitting: false },
 });
 
+// The bin runs the bundle in a vm.Script (for the code cache), where import() has no loader.
+const dynamicImport = /\bimport\(/.exec(readFileSync(path.join(dist, 'lblint-bundle.cjs'), 'utf8'));
+if (dynamicImport !== null) throw new Error('bundle: dist/src/lblint-bundle.cjs uses import(), which the bin (src/lblint.cts) cannot run; use require');
+
 const testdata = path.join(root, 'testdata');
 if (existsSync(testdata)) {
   const work = mkdtempSync(path.join(tmpdir(), 'lblint-code-cache-'));

@@ -4,8 +4,8 @@
 // compile the bundle's functions again on every run, about 20 ms of a 300 ms re-run answered from
 // the result cache on 10,000 files. The cache starts with the SHA-1 of the bundle it was made from
 // (V8 itself only compares lengths); V8 rejects one made by another version or with other flags,
-// and the bundle then compiles as usual. Without a cache, or on a Node whose vm cannot hand the
-// bundle's dynamic import() to the main loader, the bundle is simply required.
+// and the bundle then compiles as usual. The bundle must not use import(): a vm.Script has no
+// module loader for it (scripts/bundle.mjs checks). LBLINT_CODE_CACHE=off simply requires it.
 // LBLINT_CODE_CACHE=write (the build's training runs only) writes the cache when the run ends.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,12 +17,9 @@ const bundle = path.join(__dirname, 'lblint-bundle.cjs');
 const codeCache = path.join(__dirname, 'lblint-bundle.code-cache');
 const HASH_BYTES = 20;
 
-/** The option that lets a vm.Script's import() use the main context's loader (Node 21.7+, 20.19+). */
-const mainLoader: unknown = (vm.constants as Partial<typeof vm.constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-
 function run(): void {
   const mode = process.env['LBLINT_CODE_CACHE'];
-  if (mainLoader === undefined || mode === 'off') {
+  if (mode === 'off') {
     require(bundle);
     return;
   }
@@ -37,8 +34,7 @@ function run(): void {
   }
   // The CommonJS wrapper, on the bundle's first line (a #! line becomes a comment of the same length).
   const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
-  const options = { filename: bundle, importModuleDynamically: mainLoader, ...(cachedData ? { cachedData } : {}) } as unknown as vm.ScriptOptions;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, options);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   if (mode === 'write') process.once('exit', () => writeFileSync(codeCache, Buffer.concat([hash, script.createCachedData()])));
   if (mode === 'check') process.once('exit', () => process.stderr.write(`code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used'}\n`));
   const mod = { exports: {} };

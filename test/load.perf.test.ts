@@ -221,6 +221,7 @@ describe('parse workers', () => {
     const source = await fs.readFile(path.join(ROOT, 'dist/src/lblint-bundle.cjs'), 'utf8');
     const imported = [...source.matchAll(/\brequire\("([^"]+)"\)/g), ...source.matchAll(/\bimport\("([^"]+)"\)/g)].map((m) => m[1] as string);
     expect(imported).toContain('commander');
+    expect(source).not.toMatch(/\bimport\(/);
     for (const spec of imported) expect(spec.startsWith('node:') || ['url'].includes(spec) || Object.keys(pkg.dependencies).includes(spec)).toBe(true);
     const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'lblint-bundle-cache-'));
     try {
@@ -232,6 +233,10 @@ describe('parse workers', () => {
       const expected = run(path.join(ROOT, 'dist/src/bin.js'), '--jobs', '1');
       expect(JSON.parse(expected.stdout).findings.length).toBeGreaterThan(0);
       expect(expected.stderr).toContain('lblint: load: 120 files loaded; parsed on the main thread;');
+      // One job: the bundle parses on the main thread, with hcl2json for every block when asked.
+      const main = spawnSync(process.execPath, [bundle, '.', '--format', 'json', '--fail-on', 'never', '--jobs', '1'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, LBLINT_PARSER: 'hcl2json' } });
+      expect(main.stderr).toBe('');
+      expect(main.stdout).toBe(expected.stdout);
       // Two jobs on 120 files in several roots: root workers, found next to the bundle.
       const workers = run(bundle, '--jobs', '2');
       expect(workers.stdout).toBe(expected.stdout);

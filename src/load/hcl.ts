@@ -1,7 +1,11 @@
 // The only import of the HCL parser: switching to the fork `@cdktn/hcl2json` (same API) is this one line.
 // Imported on first use: loading it starts a Go runtime (WebAssembly), which a run whose parsing
 // happens in worker threads (or that finds nothing to parse) never needs on the main thread.
-const loadParser = (): Promise<typeof import('@cdktf/hcl2json')> => import('@cdktf/hcl2json');
+// Required, not import()ed: the bundled CLI runs in a vm.Script (src/lblint.cts), where import() has no loader.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const loadParser = async (): Promise<typeof import('@cdktf/hcl2json')> => require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
 
 let parser: Promise<typeof import('@cdktf/hcl2json')> | undefined;
 
