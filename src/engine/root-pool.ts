@@ -26,7 +26,7 @@ const IN_FLIGHT = 2;
 
 /**
  * The compiled worker script: next to this file in tsc's dist/src/engine/, under ./engine/ from the
- * bundled CLI (dist/src/lblint.cjs), else (running the TypeScript sources, as the tests do) the one
+ * bundled CLI (dist/src/lblint-bundle.cjs), else (running the TypeScript sources, as the tests do) the one
  * `npm run build` put in dist/.
  */
 function workerScript(): URL | undefined {

@@ -118,8 +118,8 @@ export class ParseCache {
    */
   async save(): Promise<string | undefined> {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
-    // Written piece by piece: entries may come serialized already (the same JSON as CacheFile's).
-    // (Pieces, not one string: the file is tens of MB on a big repository.)
+    // Written piece by piece, not as one string (the file is tens of MB on a big repository);
+    // entries may come serialized already (the same JSON as CacheFile's).
     const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION } satisfies Omit<CacheFile, 'entries'>).slice(0, -1);
     const pieces = [`${head},"entries":{`];
     for (const [key, list] of this.used) pieces.push(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:[${list.map(entryText).join(',')}]`);

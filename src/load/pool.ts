@@ -22,7 +22,7 @@ interface Pending {
 
 /**
  * The compiled worker script: next to this file in tsc's dist/src/load/, under ./load/ from the
- * bundled CLI (dist/src/lblint.cjs), else (running the TypeScript sources, as the tests do) the one
+ * bundled CLI (dist/src/lblint-bundle.cjs), else (running the TypeScript sources, as the tests do) the one
  * `npm run build` put in dist/.
  */
 function workerScript(): URL | undefined {
