@@ -98,7 +98,9 @@ class Merger {
       this.byAddress.set(r.address, r);
       const id = r.values['id'];
       if (typeof id === 'string' && id !== '' && child(r.unknown, 'id') !== true && child(r.sensitive, 'id') !== true) {
-        this.ids.set(id, [...(this.ids.get(id) ?? []), r.address]);
+        const same = this.ids.get(id);
+        if (same === undefined) this.ids.set(id, [r.address]);
+        else same.push(r.address);
       }
     }
   }

@@ -153,7 +153,12 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   model.backends.push(...backends);
   const backendByAddress = toMap(backends);
   const backendsByIp = new Map<string, Backend[]>();
-  for (const b of backends) if (typeof b.ip === 'string') backendsByIp.set(b.ip, [...(backendsByIp.get(b.ip) ?? []), b]);
+  for (const b of backends) {
+    if (typeof b.ip !== 'string') continue;
+    const same = backendsByIp.get(b.ip);
+    if (same === undefined) backendsByIp.set(b.ip, [b]);
+    else same.push(b);
+  }
 
   /** Members name their server by id (ECS/ENI); `byIp` for ALB/NLB `Ip` server groups. */
   const resolveBackend = (from: ResourceInstance, v: Value | undefined, byIp = false): Maybe<Backend> | undefined => {
@@ -518,7 +523,10 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
   for (const r of ctx.index.ofType('alicloud_slb_acl_entry_attachment')) {
     const acl = resolveRef(r, r.values.acl_id, acls, ID, 'ACL');
     if (!acl || isUnknown(acl)) continue;
-    attached.set(acl.address, [...(attached.get(acl.address) ?? []), str(r.values.entry) ?? new Unknown(`${r.address}.entry is not set`)]);
+    const entry = str(r.values.entry) ?? new Unknown(`${r.address}.entry is not set`);
+    const entries = attached.get(acl.address);
+    if (entries === undefined) attached.set(acl.address, [entry]);
+    else entries.push(entry);
   }
   for (const listener of listeners) {
     const v = listener.resource.values;

@@ -192,7 +192,9 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   for (const g of groups) {
     if (typeof g.name !== 'string') continue;
     const key = `${g.resource.modulePath.join('.')}\0${g.name}`;
-    groupsByName.set(key, [...(groupsByName.get(key) ?? []), g]);
+    const same = groupsByName.get(key);
+    if (same === undefined) groupsByName.set(key, [g]);
+    else same.push(g);
   }
 
   const resolveGroups = (from: ResourceInstance): Maybe<SecurityGroup[]> => {
@@ -295,7 +297,9 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   const backendsByIp = new Map<string, Backend[]>();
   for (const b of backends) {
     for (const ip of new Set([...(typeof b.ip === 'string' ? [b.ip] : []), ...ipsOf(b)])) {
-      backendsByIp.set(ip, [...(backendsByIp.get(ip) ?? []), b]);
+      const same = backendsByIp.get(ip);
+      if (same === undefined) backendsByIp.set(ip, [b]);
+      else same.push(b);
     }
   }
 
