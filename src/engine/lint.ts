@@ -26,7 +26,7 @@ import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
-import type { RootLintContext } from './lint-root.js';
+import { lintRoot, type RootLintContext } from './lint-root.js';
 import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
 import type { Discovery, FileFacts, FoundFile, RootJob, RootPlan } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
@@ -143,8 +143,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     files = loaded.files;
     loadStats = loaded.stats;
     errors = [...loaded.errors, ...varFileErrors];
-    // Imported here: a run whose roots are all linted in workers never needs eval, model and rules on the main thread.
-    const { lintRoot } = await import('./lint-root.js');
     const ctx: RootLintContext = { rules: options.rules, severityOverrides: options.severityOverrides, strict: options.strict, settings, topology: options.topology === true };
     let rootsDone = 0;
     const planned = options.plan === undefined ? undefined : await selectPlanRoot(options, loaded.roots, errors, verbose);
@@ -209,6 +207,8 @@ async function lintByRoot(
   if (options.rootWorkers === false || !rootWorkersAvailable()) return undefined;
   const workers = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   if (!forced && (workers < 2 || discovery.walked.length < MIN_FILES_FOR_ROOT_WORKERS)) return undefined;
+  // Each job is a folder with configuration files: with fewer than two there is nothing to plan.
+  if (!forced && new Set(discovery.walked.filter((f) => isConfigKind(f.kind)).map((f) => f.dirReal)).size < 2) return undefined;
   const ruleIds = options.rules.map((r) => r.id);
   if (!registryRules(ruleIds)) return undefined;
   const cwd = path.resolve(options.cwd);
