@@ -63,20 +63,8 @@ export class ParseCache {
       return new ParseCache(dir, new Map(), true);
     }
     try {
-      const data = JSON.parse(text) as Partial<CacheFile> | null;
-      if (
-        data === null ||
-        typeof data !== 'object' ||
-        data.tool !== 'lblint' ||
-        data.format !== FORMAT ||
-        data.version !== VERSION ||
-        data.entries === null ||
-        typeof data.entries !== 'object' ||
-        Array.isArray(data.entries)
-      ) {
-        return new ParseCache(dir, new Map(), true);
-      }
-      return new ParseCache(dir, new Map(Object.entries(data.entries)), false);
+      const entries = cacheFileEntries(JSON.parse(text), FORMAT);
+      return new ParseCache(dir, new Map(entries === undefined ? [] : Object.entries(entries)), entries === undefined);
     } catch {
       return new ParseCache(dir, new Map(), true);
     }
@@ -120,14 +108,28 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
     // Written piece by piece, not as one string (the file is tens of MB on a big repository);
     // entries may come serialized already (the same JSON as CacheFile's).
-    const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION } satisfies Omit<CacheFile, 'entries'>).slice(0, -1);
-    const pieces = [`${head},"entries":{`];
-    for (const [key, list] of this.used) pieces.push(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:[${list.map(entryText).join(',')}]`);
-    pieces.push('}}');
-    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
+    const entries = [...this.used].map(([key, list]): [string, string] => [key, `[${list.map(entryText).join(',')}]`]);
+    const problem = await writeCacheFile(this.dir, FILE_NAME, cacheFilePieces(FORMAT, entries));
     if (problem === undefined) this.changed = false;
     return problem;
   }
+}
+
+/** The parsed text of a cache file: its entries when it is lblint's, of `format` and this version; else undefined. */
+export function cacheFileEntries(data: unknown, format: number): Record<string, unknown> | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const { tool, format: f, version, entries } = data as Record<string, unknown>;
+  if (tool !== 'lblint' || f !== format || version !== VERSION) return undefined;
+  return entries !== null && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, unknown>) : undefined;
+}
+
+/** The pieces of a cache file: `{"tool":"lblint","format":…,"version":…,"entries":{…}` then `rest` and `}`, one piece per entry (key, JSON text). */
+export function cacheFilePieces(format: number, entries: Iterable<[key: string, json: string]>, rest = ''): string[] {
+  const head = JSON.stringify({ tool: 'lblint', format, version: VERSION }).slice(0, -1);
+  const pieces = [`${head},"entries":{`];
+  for (const [key, json] of entries) pieces.push(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:${json}`);
+  pieces.push(`}${rest}}`);
+  return pieces;
 }
 
 /**

@@ -156,13 +156,7 @@ export class FileFacts {
     return fact;
   }
 
-  /** The fact of a file: kept from an earlier run when its signature is unchanged, else from its text. */
-  get(abs: string): FileFact | undefined {
-    const fact = this.lookup(abs);
-    return typeof fact === 'number' ? this.storedFact(fact) : fact;
-  }
-
-  /** The length of a file's text (undefined when it cannot be read). */
+  /** The length of a file's text (undefined when it cannot be read): kept from an earlier run when its signature is unchanged. */
   length(abs: string): number | undefined {
     const fact = this.lookup(abs);
     return typeof fact === 'number' ? (this.stored as StoredFacts).lengths[fact] : fact?.length;

@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
-import { writeCacheFile } from './cache.js';
+import { cacheFileEntries, cacheFilePieces, writeCacheFile } from './cache.js';
 import { contentHash, FileFacts, storedFacts, type StoredFacts } from './file-facts.js';
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
@@ -87,10 +87,10 @@ export class ResultCache<T> {
   static async open<T>(dir: string): Promise<ResultCache<T>> {
     const empty = (): ResultCache<T> => new ResultCache<T>(dir, new Map(), new FileFacts(noFacts()), true);
     try {
-      const data = JSON.parse(readCacheText(path.join(dir, FILE_NAME))) as { tool?: unknown; format?: unknown; version?: unknown; entries?: unknown; facts?: unknown } | null;
-      if (data === null || typeof data !== 'object' || data.tool !== 'lblint' || data.format !== FORMAT || data.version !== VERSION) return empty();
-      if (data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return empty();
-      return new ResultCache<T>(dir, new Map(Object.entries(data.entries as Record<string, unknown>)), new FileFacts(storedFacts(data.facts) ?? noFacts()), false);
+      const data = JSON.parse(readCacheText(path.join(dir, FILE_NAME))) as { facts?: unknown } | null;
+      const entries = cacheFileEntries(data, FORMAT);
+      if (entries === undefined) return empty();
+      return new ResultCache<T>(dir, new Map(Object.entries(entries)), new FileFacts(storedFacts(data?.facts) ?? noFacts()), false);
     } catch {
       return empty();
     }
@@ -123,15 +123,9 @@ export class ResultCache<T> {
   async save(): Promise<string | undefined> {
     if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
     // In pieces (one per root, and the facts), not one string: the file is tens of MB on a big repository.
-    const head = JSON.stringify({ tool: 'lblint', format: FORMAT, version: VERSION }).slice(0, -1);
-    const pieces = [`${head},"entries":{`];
-    let first = true;
-    for (const [key, entry] of this.next) {
-      pieces.push(asciiJson(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`));
-      first = false;
-    }
-    pieces.push(`},"facts":${asciiJson(JSON.stringify(this.facts.toStored()))}}`);
-    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
+    const entries = [...this.next].map(([key, entry]): [string, string] => [key, JSON.stringify(entry)]);
+    const pieces = cacheFilePieces(FORMAT, entries, `,"facts":${JSON.stringify(this.facts.toStored())}`);
+    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces.map(asciiJson));
     if (problem === undefined) {
       this.changed = false;
       this.facts.changed = false;

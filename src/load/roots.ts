@@ -141,7 +141,7 @@ export async function planRoots(discovery: Discovery, cwd: string, facts = new F
     if (walkedByDir.has(item.dirReal) && item.files.some((f) => isConfigKind(f.kind))) {
       // Through the facts: a missing manifest (a root before `terraform init`) costs a stat, not an exception.
       const manifest = manifestPath(item.dirReal);
-      const text = facts.get(manifest) === undefined ? undefined : facts.text(manifest);
+      const text = facts.length(manifest) === undefined ? undefined : facts.text(manifest);
       if (text === undefined) continue;
       let entries: ReturnType<typeof manifestEntries>;
       try {
