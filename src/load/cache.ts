@@ -108,8 +108,10 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.stored.size) return undefined;
     // Written piece by piece, not as one string (the file is tens of MB on a big repository);
     // entries may come serialized already (the same JSON as CacheFile's).
-    const entries = [...this.used].map(([key, list]): [string, string] => [key, `[${list.map(entryText).join(',')}]`]);
-    const problem = await writeCacheFile(this.dir, FILE_NAME, cacheFilePieces(FORMAT, entries));
+    const entries = function* (used: Map<string, KeptBlocks[]>): Generator<[string, string]> {
+      for (const [key, list] of used) yield [key, `[${list.map(entryText).join(',')}]`];
+    };
+    const problem = await writeCacheFile(this.dir, FILE_NAME, cacheFilePieces(FORMAT, entries(this.used)));
     if (problem === undefined) this.changed = false;
     return problem;
   }
@@ -123,12 +125,16 @@ export function cacheFileEntries(data: unknown, format: number): Record<string, 
   return entries !== null && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, unknown>) : undefined;
 }
 
-/** The pieces of a cache file: `{"tool":"lblint","format":…,"version":…,"entries":{…}` then `rest` and `}`, one piece per entry (key, JSON text). */
-export function cacheFilePieces(format: number, entries: Iterable<[key: string, json: string]>, rest = ''): string[] {
+/**
+ * The pieces of a cache file: `{"tool":"lblint","format":…,"version":…,"entries":{…}` then `rest`
+ * and `}`, one piece per entry (key, JSON text), each passed through `encode` as it is made (so
+ * that only the encoded pieces are kept: the file is tens of MB on a big repository).
+ */
+export function cacheFilePieces(format: number, entries: Iterable<[key: string, json: string]>, rest = '', encode: (piece: string) => string = (piece) => piece): string[] {
   const head = JSON.stringify({ tool: 'lblint', format, version: VERSION }).slice(0, -1);
-  const pieces = [`${head},"entries":{`];
-  for (const [key, json] of entries) pieces.push(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:${json}`);
-  pieces.push(`}${rest}}`);
+  const pieces = [encode(`${head},"entries":{`)];
+  for (const [key, json] of entries) pieces.push(encode(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(key)}:${json}`));
+  pieces.push(encode(`}${rest}}`));
   return pieces;
 }
 

@@ -123,9 +123,11 @@ export class ResultCache<T> {
   async save(): Promise<string | undefined> {
     if (!this.changed && !this.facts.changed && this.next.size === this.stored.size) return undefined;
     // In pieces (one per root, and the facts), not one string: the file is tens of MB on a big repository.
-    const entries = [...this.next].map(([key, entry]): [string, string] => [key, JSON.stringify(entry)]);
-    const pieces = cacheFilePieces(FORMAT, entries, `,"facts":${JSON.stringify(this.facts.toStored())}`);
-    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces.map(asciiJson));
+    const entries = function* (next: Map<string, Entry<T>>): Generator<[string, string]> {
+      for (const [key, entry] of next) yield [key, JSON.stringify(entry)];
+    };
+    const pieces = cacheFilePieces(FORMAT, entries(this.next), `,"facts":${JSON.stringify(this.facts.toStored())}`, asciiJson);
+    const problem = await writeCacheFile(this.dir, FILE_NAME, pieces);
     if (problem === undefined) {
       this.changed = false;
       this.facts.changed = false;
