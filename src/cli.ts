@@ -341,6 +341,8 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     quiet: flags.quiet === true,
     ...(automationId ? { automationId } : {}),
     summary: { filesLinted: result.files.length, rootsLinted: result.roots.length, ...(baseline ? { baselined } : {}) },
+    timestamp: runTimestamp(io.env),
+    ranRules: enabled.map((r) => r.id),
   };
   for (const { format, file } of formats) {
     const pieces = renderReportChunks(format, { ...input, color: file ? false : color });
@@ -364,6 +366,13 @@ function describeLoad(files: number, stats: LoadStats): string {
   parts.push(`${plural(stats.hclCalls, 'hcl2json call')}, ${plural(stats.fastParses, 'fast-path parse')}, ${plural(stats.cacheHits, 'parse-cache hit')}`);
   if (stats.plannerReads !== undefined) parts.push(`${plural(stats.plannerReads, 'file')} read to plan the roots`);
   return `load: ${parts.join('; ')}`;
+}
+
+/** When the run started (JUnit `timestamp`), UTC to the second; SOURCE_DATE_EPOCH pins it for reproducible reports. */
+function runTimestamp(env: Record<string, string | undefined>): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  const date = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().slice(0, 19);
 }
 
 /** The folder of a plan file given on the command line (where its `.tf` files are looked for). */

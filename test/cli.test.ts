@@ -42,7 +42,7 @@ describe('exit codes', () => {
   it('an unknown format is a usage error naming the allowed formats', async () => {
     const r = await cli(['shared-elb', '--format', 'sarf'], SG_FIXTURE);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Unknown format 'sarf'. Expected one of: text, json, sarif, github.");
+    expect(r.stderr).toContain("Unknown format 'sarf'. Expected one of: text, json, sarif, github, junit, checkstyle, gitlab, compact.");
   });
 
   it('an unknown rule id is a usage error', async () => {

@@ -4,6 +4,10 @@ import { renderText } from './text.js';
 import { renderJsonChunks } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderGithub } from './github.js';
+import { renderJunit } from './junit.js';
+import { renderCheckstyle } from './checkstyle.js';
+import { renderGitlab } from './gitlab.js';
+import { renderCompact } from './compact.js';
 
 export function renderReport(format: ReportFormat, input: ReportInput): string {
   return renderReportChunks(format, input).join('');
@@ -20,6 +24,14 @@ export function renderReportChunks(format: ReportFormat, input: ReportInput): st
       return [renderSarif(input)];
     case 'github':
       return [renderGithub(input)];
+    case 'junit':
+      return [renderJunit(input)];
+    case 'checkstyle':
+      return [renderCheckstyle(input)];
+    case 'gitlab':
+      return [renderGitlab(input)];
+    case 'compact':
+      return [renderCompact(input)];
   }
 }
 
@@ -32,3 +44,9 @@ export type { JsonReport, JsonFinding, JsonLoadError, JsonLocation } from './jso
 export { renderSarif, buildSarif, fingerprintOf, toArtifactUri } from './sarif.js';
 export { renderGithub, renderJobSummary, escapeData, escapeProperty } from './github.js';
 export { escapeLine } from './sanitize.js';
+export { renderJunit } from './junit.js';
+export { renderCheckstyle, checkstyleSource } from './checkstyle.js';
+export { renderGitlab, buildCodeQuality } from './gitlab.js';
+export type { CodeQualityIssue, CodeQualitySeverity } from './gitlab.js';
+export { renderCompact } from './compact.js';
+export { xmlText, xmlAttribute } from './xml.js';

@@ -16,11 +16,15 @@ export interface ReportInput {
   automationId?: string;
   /** `baselined`: findings left out because the baseline file lists them. */
   summary?: { filesLinted: number; rootsLinted: number; baselined?: number };
+  /** When the run started, `YYYY-MM-DDTHH:MM:SS` in UTC (JUnit `timestamp`); the epoch when absent, so output stays reproducible. */
+  timestamp?: string;
+  /** Ids of the rules that ran (JUnit gives each a passing test case when it found nothing); default: every rule in `rules`. */
+  ranRules?: readonly string[];
 }
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit' | 'checkstyle' | 'gitlab' | 'compact';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github', 'junit', 'checkstyle', 'gitlab', 'compact'];
 
 /** Rule id under which load (parse) errors are reported. */
 export const LOAD_ERROR_RULE_ID = 'lblint-load-error';
