@@ -10,6 +10,7 @@ void run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
+  stdio: { input: process.stdin, output: process.stdout },
 }).then((code) => {
   process.exitCode = code;
 });

@@ -16,6 +16,7 @@ import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
 import type { Finding, Severity } from './types.js';
 import { VERSION } from './version.js';
+import { startLanguageServer, type FolderLint } from './lsp/server.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -33,6 +34,8 @@ export interface CliIo {
   topology?: boolean;
   /** In-process callers (the GitHub Action) receive the outcome of a lint run. */
   onResult?: (outcome: LintOutcome) => void;
+  /** The process's standard streams, for `lblint lsp` (JSON-RPC over stdio). */
+  stdio?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** What one lint run produced, for in-process callers (src/action.ts). */
@@ -131,6 +134,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('lsp')
+    .description('run a Language Server Protocol server on stdin/stdout (for editors)')
+    .option('-c, --config <file>', 'config file (default: .lblint.json found upward from each linted folder)')
+    .option('--strict', 'report verdicts that depend on unknown values as notes')
+    .option('--stdio', 'accepted for editors that pass it; stdio is the only transport')
+    .action((options: { config?: string; strict?: boolean }) => {
+      if (!io.stdio) throw new UsageError('lsp: no standard input/output to talk to an editor on.');
+      startLanguageServer({
+        ...io.stdio,
+        rules: [...allRules, unusedIgnoreMeta],
+        version: VERSION,
+        lintFolder: (folder, overlays) => lintForEditor(folder, overlays, options, io),
+      });
+    });
+
+  program
     .command('init')
     .description('write a commented .lblint.json (or --format yml: .lblint.yml) in the current folder')
     .option('--format <format>', 'json or yml', 'json')
@@ -202,9 +221,9 @@ async function readOptionFile(file: string, what: string, cwd: string): Promise<
   return read.text;
 }
 
-async function loadConfig(flags: LintFlags, paths: string[], io: CliIo): Promise<Config> {
+async function loadConfig(configFile: string | undefined, paths: string[], io: CliIo): Promise<Config> {
   const known = new Set(allRules.map((r) => r.id));
-  let file = flags.config;
+  let file = configFile;
   if (!file) {
     const found = await findConfigFiles(await configSearchStart(paths[0] ?? '.', io.cwd), CONFIG_FILE_NAMES);
     if (found.length > 1) throw new UsageError(`config: ${found.map((f) => `'${f}'`).join(' and ')} are in the same folder; keep one, or choose with --config.`);
@@ -233,7 +252,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   const vars = parseVars(flags.var);
   for (const id of flags.rule) checkRuleId(id, '--rule');
   for (const id of flags.disableRule) checkRuleId(id, '--disable-rule');
-  const config = await loadConfig(flags, paths, io);
+  const config = await loadConfig(flags.config, paths, io);
 
   const severityOverrides = new Map<string, Severity>();
   for (const [id, value] of Object.entries(config.rules)) if (typeof value === 'string') severityOverrides.set(id, value);
@@ -354,6 +373,32 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
 
   io.onResult?.({ reportInput: input });
   return result.errors.length > 0 ? EXIT_USAGE : !writingBaseline && failing(findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `lblint lsp`: one lint of the folder of an edited file, with its config and the editor's unsaved texts. */
+async function lintForEditor(folder: string, overlays: ReadonlyMap<string, string>, options: { config?: string; strict?: boolean }, io: CliIo): Promise<FolderLint> {
+  const config = await loadConfig(options.config, [folder], io);
+  const severityOverrides = new Map<string, Severity>();
+  for (const [id, value] of Object.entries(config.rules)) if (typeof value === 'string') severityOverrides.set(id, value);
+  const result = await lint({
+    paths: ['.'],
+    cwd: folder,
+    env: io.env,
+    vars: [],
+    varFiles: [],
+    exclude: config.exclude,
+    allRules,
+    rules: allRules.filter((r) => config.rules[r.id] !== false),
+    severityOverrides,
+    healthCheckSources: config.healthCheckSources,
+    strict: options.strict === true,
+    inlineIgnores: true,
+    today: io.today ?? new Date().toISOString().slice(0, 10),
+    jobs: 1,
+    rootWorkers: false,
+    overlays,
+  });
+  return { findings: result.findings, errors: result.errors };
 }
 
 /** The --verbose line on what loading cost: files, root jobs and workers, parser calls, cache use. */

@@ -68,6 +68,8 @@ export interface LintOptions {
   rootWorkers?: boolean;
   /** Called as the run advances (the CLI's progress line on a terminal). */
   onProgress?: (progress: LintProgress) => void;
+  /** Texts to lint instead of the files on disk, by absolute path (the editor's unsaved buffers, `lblint lsp`); loads on the main thread. */
+  overlays?: ReadonlyMap<string, string>;
 }
 
 /** Where a run is: reading files, or linting roots (`rootsDone` finished, `root` the one under way when there is one). */
@@ -139,6 +141,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.selectiveParsing === false ? { selective: false } : {}),
+      ...(options.overlays !== undefined ? { overlays: options.overlays } : {}),
     });
     files = loaded.files;
     loadStats = loaded.stats;
@@ -204,7 +207,8 @@ async function lintByRoot(
   settings: RuleSettings,
 ): Promise<{ files: ParsedFile[]; roots: string[]; errors: LoadError[]; stats: LoadStats; results: RootJobResult[]; sourceText: (file: ParsedFile) => string } | undefined> {
   const forced = options.rootWorkers === true;
-  if (options.rootWorkers === false || !rootWorkersAvailable()) return undefined;
+  // Root workers read the files themselves; unsaved editor texts are applied by the main-thread load.
+  if (options.rootWorkers === false || options.overlays !== undefined || !rootWorkersAvailable()) return undefined;
   const workers = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
   if (!forced && (workers < 2 || discovery.walked.length < MIN_FILES_FOR_ROOT_WORKERS)) return undefined;
   // Each job is a folder with configuration files: with fewer than two there is nothing to plan.

@@ -35,6 +35,11 @@ export interface LoadOptions {
   selective?: boolean;
   /** Keep hcl2json results in a cache folder (`--cache`); `location` defaults to `.lblint-cache` in cwd. */
   cache?: { location?: string };
+  /**
+   * Texts to use instead of what is on disk, by absolute path (an editor's unsaved buffers, for
+   * `lblint lsp`). Only files the walk finds are read, so a buffer never saved is not linted.
+   */
+  overlays?: ReadonlyMap<string, string>;
 }
 
 /** Where parse results are kept between runs: the cache file, or (in a root worker) the main thread's. */
@@ -271,6 +276,7 @@ export async function loadDiscovered(found: Discovery, options: LoadOptions): Pr
     ...(options.selective === undefined ? {} : { selective: options.selective }),
     ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     ...(cache === undefined ? {} : { cache }),
+    ...(options.overlays === undefined ? {} : { texts: options.overlays }),
   });
   if (cache !== undefined) {
     const problem = await cache.save();
