@@ -313,7 +313,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   // Nothing to lint is a usage error, as in ESLint: a typo in a path must not pass CI silently.
   if (result.files.length === 0 && result.errors.length === 0) {
     const where = paths.map((p) => `'${escapeLine(p)}'`).join(', ');
-    throw new UsageError(`no Terraform files (*.tf, *.tf.json) in ${where}`);
+    throw new UsageError(`no Terraform files (*.tf, *.tf.json, *.tofu, *.tofu.json) in ${where}`);
   }
 
   const printOf = (f: Finding): string => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);

@@ -1,8 +1,9 @@
 // Declarations Terraform rejects as duplicates: two `resource`, `data`, `module`, `variable` or
 // `output` blocks with the same labels in one module folder (across its files). Reported as a
-// located error at the second one; both files are still linted.
+// located error at the second one; both files are still linted. Override files are not declarations.
 import type { LoadError, ParsedFile } from '../types.js';
 import { isConfigKind } from './files.js';
+import { isOverrideFile } from './override.js';
 
 const UNIQUE = new Set(['resource', 'data', 'module', 'variable', 'output']);
 
@@ -11,7 +12,8 @@ export function duplicateDeclarations(files: readonly ParsedFile[]): LoadError[]
   const errors: LoadError[] = [];
   const first = new Map<string, string>();
   for (const file of files) {
-    if (!isConfigKind(file.kind)) continue;
+    // Override files redeclare blocks on purpose (src/load/override.ts merges them).
+    if (!isConfigKind(file.kind) || isOverrideFile(file.path)) continue;
     for (const block of file.blocks) {
       if (!UNIQUE.has(block.type)) continue;
       const expected = block.type === 'resource' || block.type === 'data' ? 2 : 1;

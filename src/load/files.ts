@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { LoadError, SourceKind } from '../types.js';
 import { stripBom } from './source.js';
+import { withoutShadowedByTofu } from './override.js';
 
 /** Folders never walked: provider caches, VCS data, JS dependencies. */
 const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules']);
@@ -37,8 +38,8 @@ function isIgnoredName(name: string): boolean {
 /** Kind of a file met while walking a folder, or undefined if lblint does not read it. */
 export function walkedKind(name: string): SourceKind | undefined {
   if (isIgnoredName(name)) return undefined;
-  if (name.endsWith('.tf')) return 'tf';
-  if (name.endsWith('.tf.json')) return 'tf.json';
+  if (name.endsWith('.tf') || name.endsWith('.tofu')) return 'tf';
+  if (name.endsWith('.tf.json') || name.endsWith('.tofu.json')) return 'tf.json';
   if (name === 'terraform.tfvars' || name.endsWith('.auto.tfvars')) return 'tfvars';
   if (name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars.json')) return 'tfvars.json';
   return undefined;
@@ -46,14 +47,14 @@ export function walkedKind(name: string): SourceKind | undefined {
 
 /** Kind of a file named on the command line: any `.tfvars` counts there. */
 export function explicitKind(name: string): SourceKind | undefined {
-  if (name.endsWith('.tf')) return 'tf';
-  if (name.endsWith('.tf.json')) return 'tf.json';
+  if (name.endsWith('.tf') || name.endsWith('.tofu')) return 'tf';
+  if (name.endsWith('.tf.json') || name.endsWith('.tofu.json')) return 'tf.json';
   if (name.endsWith('.tfvars')) return 'tfvars';
   if (name.endsWith('.tfvars.json')) return 'tfvars.json';
   return undefined;
 }
 
-/** Whether a file is configuration (`.tf`, `.tf.json`), not variable values. */
+/** Whether a file is configuration (`.tf`, `.tf.json`, `.tofu`, `.tofu.json`), not variable values. */
 export function isConfigKind(kind: SourceKind | undefined): boolean {
   return kind === 'tf' || kind === 'tf.json';
 }
@@ -254,7 +255,7 @@ export async function walkFolder(
       }
     }
   }
-  return [...found, ...linkedFiles];
+  return withoutShadowedByTofu([...found, ...linkedFiles]);
 }
 
 /** The `.tf` / `.tf.json` files of one module folder, not recursive. */
@@ -289,7 +290,7 @@ export async function listModuleFolder(
     } else if (!entry.isFile()) continue;
     found.push({ abs, real, kind, dirReal, rootReal: allowedReals[0] ?? dirReal });
   }
-  return found;
+  return withoutShadowedByTofu(found);
 }
 
 /** The first of `candidates` that exists (compiled worker scripts: the engine must not touch the disk itself). */

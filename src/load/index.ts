@@ -15,3 +15,4 @@ export type { FoundFile } from './files.js';
 export { sameBlocks, type ParsedBlocks } from './parse-file.js';
 export { ResultCache, folderListing, settingsHash, type ResultInputs } from './result-cache.js';
 export { FileFacts } from './file-facts.js';
+export { applyOverrides, isOverrideFile, withoutShadowedByTofu } from './override.js';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoadError, LoadResult, ModuleManifestEntry, ParsedFile, SourceKind } from '../types.js';
 import { duplicateDeclarations } from './duplicates.js';
+import { applyOverrides } from './override.js';
 import {
   compileExcludes,
   describeFsError,
@@ -239,7 +240,7 @@ export async function discover(paths: string[], options: { cwd: string; exclude?
       if (kind === undefined) {
         errors.push({
           file: relativePath(cwd, abs),
-          message: `lblint: '${p}' is not a Terraform file (expected .tf, .tf.json, .tfvars or .tfvars.json)`,
+          message: `lblint: '${p}' is not a Terraform file (expected .tf, .tf.json, .tofu, .tofu.json, .tfvars or .tfvars.json)`,
         });
         continue;
       }
@@ -514,10 +515,13 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
 
   const roots = [...new Set([...candidateRoots].filter(([real]) => !moduleTargets.has(real)).map(([, rel]) => rel))].sort();
   files.sort(byPath);
-  errors.push(...duplicateDeclarations(files));
-  errors.sort(compareErrors);
   const reals = new Map<string, string>();
   for (const f of files) reals.set(f.path, fileInfo.get(f)?.real ?? f.path);
+  // Override files merge into the other files of their folder (changed files are copies).
+  const merged = applyOverrides(files);
+  files.splice(0, files.length, ...merged.files);
+  errors.push(...merged.errors, ...duplicateDeclarations(files));
+  errors.sort(compareErrors);
   return { files, errors, roots, manifest, stats, moduleDirs: [...moduleTargets].sort(), reals };
   }
 }
