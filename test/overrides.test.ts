@@ -57,6 +57,21 @@ describe('override files, on a shared ELB root', () => {
     expect(code).toBe(0);
   });
 
+  it('honours an lblint-ignore comment written in the override file', async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'lblint-override-'));
+    cpSync(path.join(TESTDATA, 'overrides'), work, { recursive: true });
+    writeFileSync(
+      path.join(work, 'override.tf'),
+      'resource "huaweicloud_lb_member" "web" {\n  # lblint-ignore member-weight-zero -- draining for the migration (OPS-42)\n  weight = 0\n}\n',
+    );
+    const { stdout } = await cli(['.', '--format', 'json'], work);
+    const weights = (JSON.parse(stdout) as { findings: { ruleId: string; suppressed: boolean; location: { file: string; start: { line: number } } }[] }).findings.filter((f) => f.ruleId === 'member-weight-zero');
+    expect(weights.map((f) => [f.location.file, f.location.start.line, f.suppressed])).toEqual([
+      ['override.tf', 3, true],
+      ['override.tf', 3, true],
+    ]);
+  });
+
   it('gives the same findings when each root is linted in a worker', async () => {
     const inline = await lintFolder(path.join(TESTDATA, 'overrides'), { rootWorkers: false, jobs: 1 });
     const workers = await lintFolder(path.join(TESTDATA, 'overrides'), { rootWorkers: true, jobs: 2 });
