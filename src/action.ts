@@ -7,7 +7,7 @@ import { run, type CliIo, type LintOutcome } from './cli.js';
 import { FAIL_ON_LEVELS } from './config.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { readText } from './load/index.js';
-import { appendTextFile, writeTextFile } from './load/output.js';
+import { appendTextFile, refusedWrite, writeTextFile } from './load/output.js';
 import { renderGithub, renderJobSummary, renderSarif } from './report/index.js';
 import { formatAnnotation } from './report/github.js';
 import { countProblems } from './report/common.js';
@@ -127,6 +127,9 @@ export async function runAction(io: ActionIo): Promise<number> {
     keepSuppressed = getBooleanInput(io.env, 'keep-suppressed', false);
     failOn = getInput(io.env, 'fail-on') || 'error';
     if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new ActionInputError(`Input 'fail-on' must be one of ${FAIL_ON_LEVELS.join(', ')}, got '${failOn}'.`);
+    // Checked before linting: the SARIF file must not be a Terraform file, a folder or a file lblint did not write.
+    const refusal = refusedWrite(sarifFile, io.cwd, 'report');
+    if (refusal) throw new ActionInputError(`Input 'sarif-file': ${refusal}.`);
     const wanted = getInput(io.env, 'version').replace(/^v/, '');
     if (wanted !== '' && wanted !== VERSION) {
       throw new ActionInputError(
@@ -188,7 +191,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   // GitHub ignores SARIF suppressions and would show ignored findings as open alerts. The SARIF
   // category came to the CLI as --sarif-category, so reportInput.automationId already holds it.
   const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? findings : shown };
-  const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd);
+  const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd, 'report');
   if (problem) {
     io.stdout(notice('error', problem));
     outputs.push(['upload', 'false']);

@@ -1,5 +1,6 @@
 // Command-line interface: parses options, runs the pipeline, renders reports and returns the
 // exit code. Only src/bin.ts sets process.exitCode.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, buildBaseline, parseBaseline } from './baseline.js';
@@ -8,8 +9,8 @@ import { fingerprintOf } from './fingerprint.js';
 import { lint } from './engine/lint.js';
 import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { DEFAULT_CACHE_LOCATION, readText, type LoadStats } from './load/index.js';
-import { configSearchStart, findConfigFiles, folderOfPath, writeTextFile } from './load/output.js';
+import { DEFAULT_CACHE_LOCATION, readText, refusedCacheLocation, type LoadStats } from './load/index.js';
+import { configSearchStart, findConfigFiles, folderOfPath, isLintTarget, refusedWrite, writeTextFile } from './load/output.js';
 import { REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type ReportInput } from './report/index.js';
 import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
@@ -74,7 +75,27 @@ interface LintFlags {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
+/**
+ * `--write-baseline PATH` where PATH is a Terraform file or a folder: commander would take PATH as
+ * the baseline file (and write over it); it is a path to lint, so it goes back among the paths.
+ * `--write-baseline=FILE` always names the file.
+ */
+function reclaimLintPath(argv: readonly string[], cwd: string): string[] {
+  const out = [...argv];
+  const reclaimed: string[] = [];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === '--') break;
+    const next = out[i + 1];
+    if (out[i] !== '--write-baseline' || next === undefined || next.startsWith('-') || !isLintTarget(next, cwd)) continue;
+    reclaimed.push(next);
+    out.splice(i + 1, 1);
+  }
+  if (reclaimed.length === 0) return out;
+  return out.includes('--') ? [...out, ...reclaimed] : [...out, '--', ...reclaimed];
+}
+
+export async function run(rawArgv: string[], io: CliIo): Promise<number> {
+  const argv = reclaimLintPath(rawArgv, io.cwd);
   let exitCode = EXIT_OK;
   const program = new Command();
   program
@@ -157,7 +178,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const yaml = options.format === 'yml' || options.format === 'yaml';
       if (!yaml && options.format !== 'json') throw new UsageError(`Unknown init format '${options.format}'. Expected one of: json, yml.`);
       const file = yaml ? '.lblint.yml' : '.lblint.json';
-      const problem = await writeTextFile(file, yaml ? INIT_CONFIG_YAML : INIT_CONFIG, io.cwd, { exclusive: true });
+      // Two configs in one folder make every later run fail: refuse while another one is here.
+      const existing = (await findConfigFiles(io.cwd, CONFIG_FILE_NAMES)).filter((f) => path.dirname(f) === path.resolve(io.cwd));
+      if (existing.length > 0) throw new UsageError(`init: '${path.basename(existing[0]!)}' already exists in this folder; lblint does not overwrite it or write a second config beside it`);
+      const problem = await writeTextFile(file, yaml ? INIT_CONFIG_YAML : INIT_CONFIG, io.cwd, 'config');
       if (problem) throw new UsageError(problem);
       io.stdout(`Wrote ${file}\n`);
     });
@@ -279,6 +303,20 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     jobs = Number(flags.jobs);
     if (!/^\d+$/.test(flags.jobs.trim()) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of 1 or more.`);
   }
+  // Every file this run will write is checked before anything is linted or written.
+  for (const { file } of formats) {
+    const refusal = file === undefined ? undefined : refusedWrite(file, io.cwd, 'report');
+    if (refusal) throw new UsageError(refusal);
+  }
+  const baselineFile = flags.writeBaseline === undefined || flags.writeBaseline === false ? undefined : typeof flags.writeBaseline === 'string' ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
+  if (baselineFile !== undefined) {
+    const refusal = refusedWrite(baselineFile, io.cwd, 'baseline');
+    if (refusal) throw new UsageError(`--write-baseline: ${refusal}`);
+  }
+  if (flags.cacheLocation !== undefined) {
+    const refusal = refusedCacheLocation(flags.cacheLocation, io.cwd);
+    if (refusal) throw new UsageError(refusal);
+  }
   const cache = flags.cache === true || flags.cacheLocation !== undefined ? { ...(flags.cacheLocation !== undefined ? { location: flags.cacheLocation } : {}) } : undefined;
 
   const progress = createProgress(
@@ -317,10 +355,10 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   }
 
   const printOf = (f: Finding): string => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
-  const writingBaseline = flags.writeBaseline !== undefined && flags.writeBaseline !== false;
-  if (writingBaseline) {
-    const file = typeof flags.writeBaseline === 'string' ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
-    const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd);
+  const writingBaseline = baselineFile !== undefined;
+  if (baselineFile !== undefined) {
+    const file = baselineFile;
+    const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd, 'baseline');
     if (problem) throw new UsageError(problem);
     const count = new Set(result.findings.filter((f) => !f.suppression).map(printOf)).size;
     io.stderr(`lblint: wrote ${escapeLine(file)} (${count} finding${count === 1 ? '' : 's'})\n`);
@@ -366,7 +404,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   for (const { format, file } of formats) {
     const pieces = renderReportChunks(format, { ...input, color: file ? false : color });
     if (file) {
-      const problem = await writeTextFile(file, pieces, io.cwd);
+      const problem = await writeTextFile(file, pieces, io.cwd, 'report');
       if (problem) throw new UsageError(problem);
     } else io.stdout(pieces.join(''));
   }

@@ -1,7 +1,7 @@
 // The parse cache (`--cache`): what hcl2json said about each file, by content hash, for one lblint
 // version. One JSON file in the cache folder; anything unreadable in it is ignored and rewritten.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceKind } from '../types.js';
 import { VERSION } from '../version.js';
@@ -11,6 +11,34 @@ import { sameBlocks, type ParsedBlocks } from './parse-file.js';
 /** Default folder, relative to the working directory. */
 export const DEFAULT_CACHE_LOCATION = '.lblint-cache';
 const FILE_NAME = 'parse-cache.json';
+/** The files lblint keeps in a cache folder (src/load/result-cache.ts writes the second). */
+export const CACHE_FILE_NAMES = [FILE_NAME, 'result-cache.json'] as const;
+
+/**
+ * Why lblint must not use `location` as its cache folder, or undefined when it may: it must not be
+ * a file (least of all a Terraform one), and a cache file already in it must be lblint's (a file
+ * starting with `{"tool":"lblint"`), since the cache rewrites it.
+ */
+export function refusedCacheLocation(location: string, cwd: string): string | undefined {
+  const abs = path.resolve(cwd, location);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(abs).isDirectory();
+  } catch {
+    return undefined; // created on first use
+  }
+  if (!isFolder) return `--cache-location '${location}': it is a file, not a folder; lblint keeps its cache in a folder of its own`;
+  for (const name of CACHE_FILE_NAMES) {
+    let head: string;
+    try {
+      head = readFileSync(path.join(abs, name), 'utf8').slice(0, 32);
+    } catch {
+      continue;
+    }
+    if (!head.startsWith('{"tool":"lblint"')) return `--cache-location '${location}': '${name}' in it is not a cache lblint wrote, and the cache would overwrite it; choose another folder`;
+  }
+  return undefined;
+}
 const FORMAT = 1;
 
 interface CacheFile {

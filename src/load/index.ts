@@ -1,6 +1,6 @@
 // Public API of the load layer.
 export { defaultJobs, loadPaths, loadVarFile, parseFile, readText, type LoadOptions, type LoadStats } from './loader.js';
-export { DEFAULT_CACHE_LOCATION } from './cache.js';
+export { DEFAULT_CACHE_LOCATION, refusedCacheLocation } from './cache.js';
 export { scanHcl, type ScanError, type ScanResult } from './scanner.js';
 export { scanJson } from './json.js';
 export { parseHcl, parseHclErrorMessage, type HclError, type HclParseResult } from './hcl.js';

@@ -1,6 +1,6 @@
 // The only writes lblint makes: report files, baselines, the config written by `lblint init`, the
 // Action's GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and (through writePieces) the cache files.
-import { closeSync, openSync, promises as fs, writeFileSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Pieces are written in batches of about this many characters (fewer system calls, no giant string). */
@@ -29,13 +29,82 @@ export function writePieces(file: string, pieces: readonly string[], flag = 'w')
   }
 }
 
+/** What lblint writes to a file: a report (any format), a baseline, or a new config (`init`, never over anything). */
+export type WrittenKind = 'report' | 'baseline' | 'config';
+
+/** Files that belong to Terraform / OpenTofu: lblint never writes over one, whatever it holds. */
+const TERRAFORM_FILE = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/i;
+
 /**
- * Writes `text` (or its pieces, one after another) to `file`; the parent folder must exist (lblint
- * never creates folders unasked).
+ * Whether `p` names something to lint rather than a file to write: a Terraform file (existing or
+ * not) or an existing folder. `--write-baseline`'s optional value must not take such a path.
  */
-export async function writeTextFile(file: string, text: string | readonly string[], cwd: string, options: { exclusive?: boolean } = {}): Promise<string | undefined> {
+export function isLintTarget(p: string, cwd: string): boolean {
+  if (TERRAFORM_FILE.test(p)) return true;
+  try {
+    return statSync(path.resolve(cwd, p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** ANSI colour codes (a text report written to a file has none, but one redirected by hand may). */
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Whether `text` is a report lblint wrote: JSON, SARIF, text or GitHub annotations. */
+export function isLblintReport(text: string): boolean {
+  if (/^\{\s*"version":\s*\d+,\s*"findings":\s*\[/.test(text)) return true;
+  if (/^\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"lblint"/.test(text)) return true;
+  const lines = text.replace(ANSI, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const last = lines[lines.length - 1] ?? '';
+  if (/^(✔ No problems found in \d+ files?|✖ \d+ problems? \(.*\) in \d+ files?)/.test(last)) return true;
+  return lines.length > 0 && lines.every((l) => /^::(error|warning|notice) [^:]*title=[^:]*::/.test(l) || /^::(error|warning|notice) title=lblint::/.test(l));
+}
+
+/** Whether `text` is a baseline lblint wrote (`--write-baseline`). */
+export function isLblintBaseline(text: string): boolean {
+  return /^\{\s*"version":\s*\d+,\s*"fingerprintKey":\s*"/.test(text);
+}
+
+/**
+ * Why lblint must not write a `kind` file at `file`, or undefined when it may: never over a
+ * Terraform file or a folder, and never over an existing file that is not lblint's own of the same
+ * kind (recognised by its content; an empty file holds nothing to lose).
+ */
+export function refusedWrite(file: string, cwd: string, kind: WrittenKind): string | undefined {
   const abs = path.resolve(cwd, file);
-  const flag = options.exclusive ? 'wx' : 'w';
+  if (TERRAFORM_FILE.test(file)) return `refusing to write '${file}': it is a Terraform file (lblint never writes over .tf, .tf.json, .tofu, .tfvars or .tfvars.json files)`;
+  let stat;
+  try {
+    stat = statSync(abs);
+  } catch {
+    return undefined; // does not exist (or cannot be seen): the write itself says what is wrong
+  }
+  if (stat.isDirectory()) return `refusing to write '${file}': it is a folder`;
+  if (kind === 'config') return `'${file}' already exists; lblint does not overwrite it`;
+  if (!stat.isFile()) return `refusing to write '${file}': it is not a regular file`;
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    return `cannot write '${file}': ${(error as Error).message}`;
+  }
+  if (text.trim() === '') return undefined;
+  if (kind === 'report' ? isLblintReport(text) : isLblintBaseline(text)) return undefined;
+  return kind === 'report'
+    ? `refusing to write '${file}': it exists and is not a report lblint wrote; remove it or choose another file`
+    : `refusing to write '${file}': it exists and is not a baseline lblint wrote; remove it or choose another file`;
+}
+
+/**
+ * Writes `text` (or its pieces, one after another) to `file`, unless refusedWrite says no; the
+ * parent folder must exist (lblint never creates folders unasked).
+ */
+export async function writeTextFile(file: string, text: string | readonly string[], cwd: string, kind: WrittenKind): Promise<string | undefined> {
+  const abs = path.resolve(cwd, file);
+  const refusal = refusedWrite(file, cwd, kind);
+  if (refusal) return refusal;
+  const flag = kind === 'config' ? 'wx' : 'w';
   try {
     // Synchronous writes: for a report of tens of MB they are much faster than async ones.
     if (typeof text === 'string') writeFileSync(abs, text, { encoding: 'utf8', flag });

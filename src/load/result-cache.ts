@@ -7,11 +7,11 @@ import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.js';
-import { cacheFileEntries, cacheFilePieces, writeCacheFile } from './cache.js';
+import { CACHE_FILE_NAMES, cacheFileEntries, cacheFilePieces, writeCacheFile } from './cache.js';
 import { contentHash, FileFacts, storedFacts, type StoredFacts } from './file-facts.js';
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
-const FILE_NAME = 'result-cache.json';
+const FILE_NAME = CACHE_FILE_NAMES[1];
 const FORMAT = 4;
 
 /** What a cached result was made from. */
