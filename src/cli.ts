@@ -2,7 +2,7 @@
 // exit code. Only src/bin.ts sets process.exitCode.
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE_NAMES, ConfigError, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
+import { CONFIG_FILE_NAMES, ConfigError, didYouMean, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, buildBaseline, parseBaseline } from './baseline.js';
 import { createProgress } from './progress.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -235,7 +235,7 @@ function parseVars(specs: string[]): { name: string; value: string }[] {
 }
 
 function checkRuleId(id: string, option: string): void {
-  if (!allRules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'. Run 'lblint rules' for the list.`);
+  if (!allRules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'.${didYouMean(id, allRules.map((r) => r.id))} Run 'lblint rules' for the list.`);
 }
 
 /** The text of a file named by an option; a usage error when it cannot be read. */
@@ -245,7 +245,7 @@ async function readOptionFile(file: string, what: string, cwd: string): Promise<
   return read.text;
 }
 
-async function loadConfig(configFile: string | undefined, paths: string[], io: CliIo): Promise<Config> {
+async function loadConfig(configFile: string | undefined, paths: string[], io: CliIo): Promise<Config & { file?: string }> {
   const known = new Set(allRules.map((r) => r.id));
   let file = configFile;
   if (!file) {
@@ -254,7 +254,7 @@ async function loadConfig(configFile: string | undefined, paths: string[], io: C
     file = found[0];
   }
   if (!file) return { rules: {}, healthCheckSources: {}, exclude: [] };
-  return parseConfig(await readOptionFile(file, 'config', io.cwd), file, known);
+  return { ...parseConfig(await readOptionFile(file, 'config', io.cwd), file, known), file };
 }
 
 /** `--file-folders`: each file argument becomes its folder; a folder inside another listed one is dropped (the walk covers it). */
@@ -283,7 +283,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   for (const spec of flags.severity) {
     const [id = '', level = ''] = spec.split('=');
     checkRuleId(id, '--severity');
-    if (!(SEVERITIES as string[]).includes(level)) throw new UsageError(`--severity ${spec}: expected one of ${SEVERITIES.join(', ')}.`);
+    if (!(SEVERITIES as string[]).includes(level)) throw new UsageError(`--severity ${spec}: expected one of ${SEVERITIES.join(', ')}.${didYouMean(level, SEVERITIES)}`);
     severityOverrides.set(id, level as Severity);
   }
   const failOnText = flags.failOn ?? config.failOn ?? 'error';
@@ -333,6 +333,8 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     vars,
     varFiles: flags.varFile,
     exclude: config.exclude,
+    // `exclude` globs are relative to the folder of the config file that declares them, as in ESLint.
+    ...(config.file !== undefined ? { excludeBase: path.dirname(path.resolve(io.cwd, config.file)) } : {}),
     allRules,
     rules: enabled,
     severityOverrides,
@@ -425,6 +427,7 @@ async function lintForEditor(folder: string, overlays: ReadonlyMap<string, strin
     vars: [],
     varFiles: [],
     exclude: config.exclude,
+    ...(config.file !== undefined ? { excludeBase: path.dirname(path.resolve(io.cwd, config.file)) } : {}),
     allRules,
     rules: allRules.filter((r) => config.rules[r.id] !== false),
     severityOverrides,

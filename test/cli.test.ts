@@ -193,7 +193,7 @@ describe('config file', () => {
     writeFileSync(path.join(dir, '.lblint.json'), JSON.stringify({ rulez: {} }));
     const r = await cli(['.'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown key 'rulez'. Expected one of: rules, healthCheckSources, exclude, failOn.");
+    expect(r.stderr).toContain("unknown key 'rulez'. Did you mean 'rules'? Expected one of: rules, healthCheckSources, exclude, failOn.");
   });
 });
 

@@ -47,6 +47,8 @@ export interface LintOptions {
   vars: { name: string; value: string }[];
   varFiles: string[];
   exclude: string[];
+  /** Folder the `exclude` globs are relative to (the config file's); default cwd. */
+  excludeBase?: string;
   /** Every rule lblint knows (for ignore validation). */
   allRules: readonly Rule[];
   /** The rules to run. */
@@ -109,7 +111,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const settings: RuleSettings = {
     healthCheckSources: { ...DEFAULT_HEALTH_CHECK_SOURCES, ...options.healthCheckSources },
   };
-  const discovery = await discover(options.paths, { cwd: options.cwd, exclude: options.exclude });
+  const discovery = await discover(options.paths, { cwd: options.cwd, exclude: options.exclude, ...(options.excludeBase !== undefined ? { excludeBase: options.excludeBase } : {}) });
   const byRoot = options.plan === undefined ? await lintByRoot(options, discovery, varFiles, settings) : undefined;
   let files: ParsedFile[];
   let roots: string[];

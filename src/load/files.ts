@@ -137,11 +137,24 @@ export interface ExcludeMatcher {
 }
 
 /**
- * gitignore-style globs relative to cwd: `*`, `**`, `?`; a trailing `/` matches folders only; a
- * pattern without `/` matches a name at any depth. A matched folder excludes all below it.
- * Negation (`!`) is not supported.
+ * gitignore-style globs relative to the folder `base` (the config file's, as in ESLint; cwd when
+ * not given): `*`, `**`, `?`; a trailing `/` matches folders only; a pattern without `/` matches a
+ * name at any depth. A matched folder excludes all below it. Negation (`!`) is not supported. The
+ * matcher takes paths relative to `cwd` (those of the walk); nothing outside `base` matches.
  */
-export function compileExcludes(patterns: readonly string[]): ExcludeMatcher {
+export function compileExcludes(patterns: readonly string[], where?: { cwd: string; base: string }): ExcludeMatcher {
+  const match = compilePatterns(patterns);
+  if (patterns.length === 0) return () => false;
+  if (where === undefined || path.resolve(where.base) === path.resolve(where.cwd)) return (relPath, isDir) => !relPath.startsWith('../') && match(relPath, isDir);
+  const base = path.resolve(where.base);
+  const cwd = path.resolve(where.cwd);
+  return (relPath, isDir) => {
+    const fromBase = relativePath(base, path.resolve(cwd, relPath));
+    return fromBase !== '..' && !fromBase.startsWith('../') && !path.isAbsolute(fromBase) && match(fromBase, isDir);
+  };
+}
+
+function compilePatterns(patterns: readonly string[]): ExcludeMatcher {
   const compiled = patterns
     .map((p) => p.trim())
     .filter((p) => p !== '' && !p.startsWith('#') && !p.startsWith('!'))

@@ -204,9 +204,9 @@ export function compareErrors(a: LoadError, b: LoadError): number {
 }
 
 /** Walks the path arguments. Never throws. */
-export async function discover(paths: string[], options: { cwd: string; exclude?: string[] }): Promise<Discovery> {
+export async function discover(paths: string[], options: { cwd: string; exclude?: string[]; excludeBase?: string }): Promise<Discovery> {
   const cwd = path.resolve(options.cwd);
-  const isExcluded = compileExcludes(options.exclude ?? []);
+  const isExcluded = compileExcludes(options.exclude ?? [], { cwd, base: path.resolve(cwd, options.excludeBase ?? '.') });
   const errors: LoadError[] = [];
   const visitedDirs = new Set<string>();
   const walked: FoundFile[] = [];
