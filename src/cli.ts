@@ -15,7 +15,7 @@ import { REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type
 import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
-import type { Finding, Severity } from './types.js';
+import type { Finding, Severity, UnloadedModuleCall } from './types.js';
 import { VERSION } from './version.js';
 import { startLanguageServer, type FolderLint } from './lsp/server.js';
 
@@ -378,6 +378,8 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
     if (result.loadStats !== undefined) io.stderr(`lblint: ${describeLoad(result.files.length, result.loadStats)}\n`);
   }
+  // A module call lblint cannot follow hides its resources: never silent (tflint prints the same kind of notice).
+  if (result.unloadedModules.length > 0) io.stderr(unloadedNotice(result.unloadedModules, flags.strict === true));
   if (result.loadStats?.cacheProblem !== undefined) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 
   const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
@@ -440,6 +442,26 @@ async function lintForEditor(folder: string, overlays: ReadonlyMap<string, strin
     overlays,
   });
   return { findings: result.findings, errors: result.errors };
+}
+
+/** The one notice about module calls that were not loaded: which, why, and what to do. */
+function unloadedNotice(calls: readonly UnloadedModuleCall[], strict: boolean): string {
+  const lines = calls.map((m) => {
+    const where = m.range ? `${m.range.file}:${m.range.start.line}:${m.range.start.column}: ` : '';
+    const why = m.local ? 'its folder is not there' : 'not fetched (no entry in .terraform/modules/modules.json)';
+    return `lblint:   ${escapeLine(`${where}${m.address} (source "${m.source}"): ${why}`)}\n`;
+  });
+  const remote = calls.some((m) => !m.local);
+  const todo = [
+    ...(remote ? ['run `terraform init` in the root folder first (lblint never downloads modules)'] : []),
+    ...(calls.some((m) => m.local) ? ['check the source path of the local module'] : []),
+  ].join('; ');
+  const open = strict ? 'The --strict notes say which verdicts they leave open.' : 'Run with --strict for the verdicts they leave open.';
+  return (
+    `lblint: notice: ${plural(calls.length, 'module call')} not loaded, so ${calls.length === 1 ? 'its' : 'their'} resources are not linted and ${calls.length === 1 ? 'its' : 'their'} outputs are unknown:\n` +
+    lines.join('') +
+    `lblint:   To lint ${calls.length === 1 ? 'it' : 'them'}, ${todo}. ${open}\n`
+  );
 }
 
 /** The --verbose line on what loading cost: files, root jobs and workers, parser calls, cache use. */

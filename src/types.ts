@@ -209,6 +209,19 @@ export interface EvalResult {
   /** Resources that were not expanded because count/for_each is Unknown (for --verbose/--strict). */
   skipped: { address: string; reason: string; range: Range }[];
   diagnostics: EvalDiagnostic[];
+  /** Module calls whose files are not loaded (a missing local folder, a module `terraform init` has not fetched). */
+  unloadedModules?: UnloadedModuleCall[];
+}
+
+/** A module call lblint could not follow: its resources are not linted and its outputs are unknown. */
+export interface UnloadedModuleCall {
+  /** `module.web`, `module.a["k"].module.b`. */
+  address: string;
+  source: string;
+  /** Local (`./`, `../`): the folder is missing; otherwise the module is not under .terraform/modules. */
+  local: boolean;
+  /** The `source` attribute. */
+  range?: Range;
 }
 
 // ---------------------------------------------------------------- findings

@@ -10,6 +10,7 @@ function rootResult(findings: Finding[], files: ParsedFile[]): RootJobResult {
   return {
     findings,
     verbose: ['a verbose line'],
+    unloadedModules: [{ address: 'module.vpc', source: 'terraform-aws-modules/vpc/aws', local: false, range: { file: 'main.tf', start: { line: 2, column: 12 }, end: { line: 2, column: 44 } } }],
     errors: [],
     files: files.map((f) => ({ ...f, text: '', json: {}, blocks: [], attributes: {} })),
     roots: ['.'],
@@ -60,7 +61,7 @@ describe('stored root results', () => {
     const range = ['main.tf', 1, 1, 1, 2];
     const finding = { ruleId: 'r', severity: 'error', message: 'm', address: 'a.b', range, related: [], trace: [] };
     const files = { paths: ['main.tf'], kinds: [0], ignores: [], dirs: [] };
-    const good = { findings: [finding], verbose: [], errors: [], files, roots: ['.'], moduleDirs: [], reals: [] };
+    const good = { findings: [finding], verbose: [], unloadedModules: [], errors: [], files, roots: ['.'], moduleDirs: [], reals: [] };
     expect(unpackRootResult(good)?.findings[0]?.range).toEqual({ file: 'main.tf', start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
     const bad: unknown[] = [
       null,

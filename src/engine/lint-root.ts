@@ -3,7 +3,7 @@
 import { evaluatePlan, evaluateRoot, unknownOrigins, type EvalInputs } from '../eval/index.js';
 import { buildModel } from '../model/index.js';
 import type { Rule, RuleSettings } from '../rule.js';
-import type { EvalResult, Finding, ParsedFile, PlanInput, ResourceInstance, Severity } from '../types.js';
+import type { EvalResult, Finding, ParsedFile, PlanInput, ResourceInstance, Severity, UnloadedModuleCall } from '../types.js';
 import { runRules } from './run-rules.js';
 import { attachTopology } from './topology.js';
 
@@ -15,8 +15,14 @@ export interface RootLintContext {
   topology: boolean;
 }
 
-/** Lints one root folder of `files`; `verbose` holds the --verbose lines. */
-export function lintRoot(root: string, files: ParsedFile[], inputs: EvalInputs, ctx: RootLintContext, plan?: PlanInput): { findings: Finding[]; verbose: string[] } {
+/** Lints one root folder of `files`; `verbose` holds the --verbose lines, `unloadedModules` the module calls it could not follow. */
+export function lintRoot(
+  root: string,
+  files: ParsedFile[],
+  inputs: EvalInputs,
+  ctx: RootLintContext,
+  plan?: PlanInput,
+): { findings: Finding[]; verbose: string[]; unloadedModules: UnloadedModuleCall[] } {
   const verbose: string[] = [];
   const evaluated: EvalResult = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, inputs);
   for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
@@ -30,7 +36,7 @@ export function lintRoot(root: string, files: ParsedFile[], inputs: EvalInputs, 
   if (ctx.strict) addUnknownOrigins(result.findings, evaluated);
   addModuleCalls(result.findings, evaluated.resources);
   if (ctx.topology) attachTopology(result.findings, model);
-  return { findings: result.findings, verbose };
+  return { findings: result.findings, verbose, unloadedModules: evaluated.unloadedModules ?? [] };
 }
 
 /** With --strict, a note about an unknown value also says where that value comes from. */

@@ -24,7 +24,7 @@ import {
 } from '../load/index.js';
 import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
-import type { Finding, LoadError, ParsedFile, PlanInput, Severity } from '../types.js';
+import type { Finding, LoadError, ParsedFile, PlanInput, Severity, UnloadedModuleCall } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
 import { lintRoot, type RootLintContext } from './lint-root.js';
 import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
@@ -89,6 +89,8 @@ export interface LintResult {
   roots: string[];
   /** Lines for --verbose: what was skipped and why. */
   verbose: string[];
+  /** Module calls that were not loaded, one per address (the CLI prints a notice; never silent). */
+  unloadedModules: UnloadedModuleCall[];
   /** What loading cost (hcl2json calls, cache hits, workers) and whether the cache could be written. */
   loadStats?: LoadStats;
   /**
@@ -119,6 +121,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let loadStats: LoadStats;
   let sourceText = (file: ParsedFile): string => file.text;
   const verbose: string[] = [];
+  const unloadedModules: UnloadedModuleCall[] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
   /** A module shared by several roots yields the same finding once. */
@@ -136,6 +139,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const r of byRoot.results) {
       add(r.findings);
       verbose.push(...r.verbose);
+      unloadedModules.push(...r.unloadedModules);
     }
   } else {
     const loaded = await loadDiscovered(discovery, {
@@ -154,9 +158,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
     for (const root of roots) {
       options.onProgress?.({ phase: 'lint', rootsDone: rootsDone++, rootsTotal: roots.length, root });
-      const inputs = { vars: options.vars, varFiles, env: options.env, manifest: loaded.manifest ?? [] };
+      const inputs = { vars: options.vars, varFiles, env: options.env, manifest: loaded.manifest ?? [], cwd: options.cwd };
       const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
       verbose.push(...result.verbose);
+      unloadedModules.push(...result.unloadedModules);
       add(result.findings);
     }
   }
@@ -172,7 +177,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // --quiet), so a finding keeps its fingerprint whatever else is shown.
   const fingerprints = assignFingerprints(sortFindings(withIgnores));
   for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
-  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), loadStats, sourceText };
+  const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
+  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address)), loadStats, sourceText };
 }
 
 /** Reads `--plan` and picks the root folder whose `.tf` files it was planned from. */

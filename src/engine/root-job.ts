@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadFound, type FoundFile, type ParseCacheStore, type RootJob, type SerializedBlocks } from '../load/index.js';
 import type { RuleSettings } from '../rule.js';
-import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity } from '../types.js';
+import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity, UnloadedModuleCall } from '../types.js';
 import { rules as registry } from '../../rules/index.js';
 import { coveredRange } from './ignores.js';
 import { lintRoot } from './lint-root.js';
@@ -30,6 +30,8 @@ export type CacheUse = [key: string, entry: SerializedBlocks, isNew: boolean];
 export interface RootJobResult {
   findings: Finding[];
   verbose: string[];
+  /** Module calls no root of the job could follow (the CLI prints one notice about them). */
+  unloadedModules: UnloadedModuleCall[];
   errors: LoadError[];
   /** The files loaded, without their parsed values (the main thread needs paths, texts and ignore comments). */
   files: ParsedFile[];
@@ -68,6 +70,7 @@ export async function runRootJob(
   );
   const findings: Finding[] = [];
   const verbose: string[] = [];
+  const unloadedModules: UnloadedModuleCall[] = [];
   if (job.loose !== true) {
     const ctx = {
       rules: setup.ruleIds.flatMap((id) => registryById.get(id) ?? []),
@@ -78,14 +81,16 @@ export async function runRootJob(
     };
     const manifest: ModuleManifestEntry[] = loaded.manifest ?? [];
     for (const root of loaded.roots) {
-      const result = lintRoot(root, loaded.files, { vars: setup.vars, varFiles: setup.varFiles, env: setup.env, manifest }, ctx);
+      const result = lintRoot(root, loaded.files, { vars: setup.vars, varFiles: setup.varFiles, env: setup.env, manifest, cwd: setup.cwd }, ctx);
       findings.push(...result.findings);
       verbose.push(...result.verbose);
+      unloadedModules.push(...result.unloadedModules);
     }
   }
   return {
     findings,
     verbose,
+    unloadedModules,
     errors: loaded.errors,
     // A text the main thread sent is not sent back (it fills it in): '' here. Neither are the
     // blocks: each ignore comment takes along the range it covers instead.

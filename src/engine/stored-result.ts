@@ -33,6 +33,7 @@ type PackedFinding = Omit<Finding, 'range' | 'related' | 'fix' | 'suppression'> 
 export interface StoredRootResult {
   findings: PackedFinding[];
   verbose: string[];
+  unloadedModules: RootJobResult['unloadedModules'];
   errors: RootJobResult['errors'];
   files: PackedFiles;
   roots: string[];
@@ -155,6 +156,7 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
   return {
     findings: r.findings.map(packFinding),
     verbose: r.verbose,
+    unloadedModules: r.unloadedModules,
     errors: r.errors,
     files: packFiles(r.files),
     roots: r.roots,
@@ -166,12 +168,13 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
 /** A root result from the result cache, or undefined when the stored value is not of the expected shape. */
 export function unpackRootResult(v: unknown): RootJobResult | undefined {
   if (!isRecord(v)) return undefined;
-  const { findings, verbose, errors, files, roots, moduleDirs, reals } = v;
-  if (![findings, verbose, errors, roots, moduleDirs, reals].every(Array.isArray) || (reals as unknown[]).length % 2 !== 0) return undefined;
+  const { findings, verbose, unloadedModules, errors, files, roots, moduleDirs, reals } = v;
+  if (![findings, verbose, unloadedModules, errors, roots, moduleDirs, reals].every(Array.isArray) || (reals as unknown[]).length % 2 !== 0) return undefined;
   try {
     return {
       findings: (findings as unknown[]).map(unpackFinding),
       verbose: verbose as string[],
+      unloadedModules: unloadedModules as RootJobResult['unloadedModules'],
       errors: errors as RootJobResult['errors'],
       files: unpackFiles(files),
       roots: roots as string[],

@@ -1,7 +1,7 @@
 // Evaluates a root module (and the local modules it calls) into resource instances:
 // variables, locals, references, count/for_each, dynamic blocks and module outputs.
 
-import { posix } from 'node:path';
+import path, { posix } from 'node:path';
 import {
   Unknown,
   type BlockNode,
@@ -11,6 +11,7 @@ import {
   type ParsedFile,
   type Range,
   type ResourceInstance,
+  type UnloadedModuleCall,
   type Value,
 } from '../types.js';
 import { afterApply, evaluate, Handle, indexValue, markComputed, markObject, withBindings, type Scope } from './expression.js';
@@ -29,6 +30,11 @@ export interface EvalInputs {
   values?: Record<string, Value>;
   /** Modules `terraform init` fetched (`.terraform/modules/modules.json`). */
   manifest?: readonly ModuleManifestEntry[];
+  /**
+   * The folder file paths are relative to. A local source joined to a caller's folder that climbs
+   * out of it (`../..` + `./modules/web`) names a folder the files know by another path (`.`).
+   */
+  cwd?: string;
 }
 
 /**
@@ -243,6 +249,12 @@ type Expansion =
   | { kind: 'for_each'; items: { key: string; value: Value }[] }
   | Unknown;
 
+/** `dir` (relative to `cwd`, climbing out of it) as the loader names it: relative to `cwd` the shortest way. */
+function relativeToCwd(cwd: string, dir: string): string {
+  const rel = path.relative(cwd, path.resolve(cwd, dir)).split(path.sep).join('/');
+  return rel === '' ? '.' : rel;
+}
+
 /** `[0]` / `["key"]` of an instance address ('' without a key). */
 export function instanceSuffix(key: number | string | undefined): string {
   return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
@@ -273,12 +285,14 @@ class Evaluation {
   readonly byDir: ReadonlyMap<string, ParsedFile[]>;
   /** Every module call met, by address (`module.a["k"].module.b`): its block and the calls above it. */
   readonly calls = new Map<string, ModuleCallInfo>();
+  readonly unloaded: UnloadedModuleCall[] = [];
 
   constructor(
     readonly root: string,
     files: ParsedFile[],
     readonly manifest: readonly ModuleManifestEntry[] = [],
     readonly planned?: PlannedKeys,
+    readonly cwd?: string,
   ) {
     // Grouped once for all the roots of a run (linear, not roots × files).
     this.byDir = filesByDir(files).config;
@@ -795,9 +809,11 @@ class ModuleCallSet extends Handle {
   private resolveDir(): string | undefined {
     const ev = this.parent.ev;
     if (this.source.startsWith('./') || this.source.startsWith('../')) {
-      const dir = posix.normalize(posix.join(this.parent.config.dir, this.source)).replace(/\/$/, '');
+      let dir = posix.normalize(posix.join(this.parent.config.dir, this.source)).replace(/\/$/, '');
+      if (dir.startsWith('../') && ev.cwd !== undefined) dir = relativeToCwd(ev.cwd, dir);
       if (ev.config(dir)) return dir;
       ev.diagnose(`${this.address}: the folder "${dir}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, 'source'));
+      this.unloaded(true);
       return undefined;
     }
     // Registry and git modules are evaluated only when `terraform init` has fetched them.
@@ -809,7 +825,13 @@ class ModuleCallSet extends Handle {
       `${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`,
       rangeOf(this.decl.block, 'source'),
     );
+    this.unloaded(false);
     return undefined;
+  }
+
+  private unloaded(local: boolean): void {
+    const range = rangeOf(this.decl.block, 'source') ?? this.decl.block.range;
+    this.parent.ev.unloaded.push({ address: this.address, source: this.source, local, ...(range ? { range } : {}) });
   }
 
   private notFound(origin?: Range): Unknown {
@@ -960,8 +982,8 @@ export type ModuleCallIndex = ReadonlyMap<string, ModuleCallInfo>;
 
 /** `evaluateRoot`, optionally with Terraform's planned instance keys; also returns the module calls met. */
 export function evaluateConfiguration(root: string, files: ParsedFile[], inputs: EvalInputs, planned?: PlannedKeys): { result: EvalResult; calls: ModuleCallIndex } {
-  const ev = new Evaluation(root, files, inputs.manifest ?? [], planned);
-  const result: EvalResult = { resources: [], skipped: [], diagnostics: ev.diagnostics };
+  const ev = new Evaluation(root, files, inputs.manifest ?? [], planned, inputs.cwd);
+  const result: EvalResult = { resources: [], skipped: [], diagnostics: ev.diagnostics, unloadedModules: ev.unloaded };
   const config = ev.config(root);
   if (!config) return { result, calls: ev.calls };
   const values = rootInputs(root, files, config, inputs);

@@ -12,7 +12,7 @@ import { contentHash, FileFacts, storedFacts, type StoredFacts } from './file-fa
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
 const FILE_NAME = CACHE_FILE_NAMES[1];
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** What a cached result was made from. */
 export interface ResultInputs {

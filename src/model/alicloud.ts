@@ -833,7 +833,8 @@ function buildSecurityGroups(index: ResourceIndex): SecurityGroup[] {
     }
     group.rules.push(securityGroupRule(r));
   }
-  if (index.hasSkipped('alicloud_security_group_rule')) for (const g of groups) g.hasUnknownRules = true;
+  const hiding = index.skippedBy('alicloud_security_group_rule');
+  if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
   return groups;
 }
 

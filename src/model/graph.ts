@@ -16,7 +16,7 @@ export class ResourceIndex {
    */
   constructor(
     resources: readonly ResourceInstance[],
-    private readonly skipped: readonly { address: string }[] = [],
+    private readonly skipped: readonly { address: string; reason?: string }[] = [],
   ) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
@@ -40,7 +40,12 @@ export class ResourceIndex {
 
   /** Whether instances of a managed resource of `type` may be missing (unknown count/for_each, here or in a module). */
   hasSkipped(type: string): boolean {
-    return this.skipped.some((s) => {
+    return this.skippedBy(type) !== undefined;
+  }
+
+  /** The skipped resource or module call (the first) that may hide instances of `type`, for the notes to name. */
+  skippedBy(type: string): { address: string; reason?: string } | undefined {
+    return this.skipped.find((s) => {
       // `…type.name` or `…module.name`; the resource part never contains dots, module keys may.
       const parts = s.address.replace(/\[[^\]]*\]$/, '').split('.');
       const kind = parts[parts.length - 2];

@@ -184,7 +184,8 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
     group.rules.push(securityGroupRule(r, FAMILY));
   }
   // Rules with an unknown count/for_each are not expanded: they may belong to any group.
-  if (index.hasSkipped(d.securityGroup.rule)) for (const g of groups) g.hasUnknownRules = true;
+  const hiding = index.skippedBy(d.securityGroup.rule);
+  if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
   model.securityGroups.push(...groups);
 
   // Names resolve within the module that declares the instance.

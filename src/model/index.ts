@@ -7,7 +7,7 @@ import { buildHuaweiCloud } from './huaweicloud.js';
 import { buildOpenTelekomCloud } from './opentelekomcloud.js';
 import type { Model } from './types.js';
 
-export function buildModel(resources: readonly ResourceInstance[], skipped: readonly { address: string }[] = []): Model {
+export function buildModel(resources: readonly ResourceInstance[], skipped: readonly { address: string; reason?: string }[] = []): Model {
   const index = new ResourceIndex(resources, skipped);
   const model = emptyModel();
   buildHuaweiCloud(index, model);

@@ -255,7 +255,11 @@ function groupRules(group: SecurityGroup): SgRule[] {
   rules = group.rules.map(toSgRule);
   if (group.hasUnknownRules) {
     // A rule attached through an unknown group id may be this group's: it could admit anything.
-    const u = netUnknown('a security group rule with an unknown security_group_id, count or for_each may belong to this group');
+    const u = netUnknown(
+      group.unknownRulesFrom !== undefined
+        ? `${group.unknownRulesFrom}, and it may add a rule to this group`
+        : 'a security group rule with an unknown security_group_id, count or for_each may belong to this group',
+    );
     rules.push({ id: `${group.address} (unknown rule)`, direction: 'ingress', ethertype: 4, protocol: u, ports: u, remote: u, action: u, priority: u });
   }
   ruleCache.set(group, rules);

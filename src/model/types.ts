@@ -156,6 +156,8 @@ export interface SecurityGroup extends NodeBase {
   rules: SecurityGroupRuleNode[];
   /** Some rule could belong to this group but its group reference is unknown. */
   hasUnknownRules: boolean;
+  /** Why rules may be missing that could belong to this group: the skipped resource or module call and its reason. */
+  unknownRulesFrom?: string;
 }
 
 export interface AclRuleNode {
