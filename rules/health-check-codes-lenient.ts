@@ -32,7 +32,7 @@ export default defineRule({
   docs: {
     why: 'A health check whose success codes include 4xx or 5xx marks a failing application healthy, so the load balancer keeps sending requests to it.',
     fix: 'Accept only 2xx (and 3xx if the health page redirects): `200`, `200-299`, or `http_2xx,http_3xx` on Alibaba.',
-    seed: 'seeds/004 (Alibaba SLB) "Normal Status Code: http_2xx, http_3xx" and "the HTTP status code must be a status code indicating the normal status, such as 200"',
+    seed: 'Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) "Normal Status Code: http_2xx, http_3xx" and "the HTTP status code must be a status code indicating the normal status, such as 200"',
     examples: {
       fail: `resource "huaweicloud_elb_monitor" "fail_codes" {
   pool_id     = huaweicloud_elb_pool.web.id

@@ -13,7 +13,7 @@ export default defineRule({
   docs: {
     why: 'When the health check is disabled, the load balancer considers every backend server healthy and keeps routing requests to servers that are down.',
     fix: 'Add a health monitor to the pool (or set `enabled = true` / `admin_state_up = true` / `health_check = "on"`).',
-    seed: 'seeds/000 (OTC ELB FAQ) "Step 2: Check Whether the Health Check Is Enabled"; seeds/001 "Scenarios" (health check disabled note)',
+    seed: 'Open Telekom Cloud ELB FAQ "Why Can\'t I Access My Backend Servers Through a Load Balancer?" (elb_faq_0066; Huawei Cloud\'s counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) "Step 2: Check Whether the Health Check Is Enabled"; ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) "Scenarios" (health check disabled note)',
     examples: {
       fail: `resource "huaweicloud_elb_monitor" "fail_disabled" {
   pool_id     = huaweicloud_elb_pool.api.id

@@ -29,7 +29,7 @@ export default defineRule({
   docs: {
     why: 'The domain is sent as the Host header of HTTP health checks. A value the cloud rejects fails at apply time; a backend that checks the Host header answers health checks with an error and is marked unhealthy.',
     fix: 'Use a plain host name: Huawei/OTC/FlexibleEngine 1-100 characters of letters, digits, `.` and `-` starting with a letter or digit; Alibaba 1-80 characters of `a-z`, `0-9`, `.` and `-`. Leave it unset to use the backend IP.',
-    seed: 'seeds/002 (Huawei dedicated ELB) "Checking the Health Check Configuration" (Domain Name); seeds/004 (Alibaba SLB) "Domain Name: It must be 1-80 characters"',
+    seed: 'Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking the Health Check Configuration" (Domain Name); Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) "Domain Name: It must be 1-80 characters"',
     examples: {
       fail: `resource "huaweicloud_elb_monitor" "fail_domain" {
   pool_id     = huaweicloud_elb_pool.web.id

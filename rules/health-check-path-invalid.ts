@@ -30,7 +30,7 @@ export default defineRule({
   docs: {
     why: 'The HTTP health check requests this path. A path that is not absolute, longer than 80 characters or with characters the cloud rejects fails at apply time or never returns the expected status, so every backend is marked unhealthy.',
     fix: 'Use an absolute path such as `/healthz` (1-80 characters of letters, digits and `-/.?#%&_;~!()*[]@$^:\',+=`).',
-    seed: 'seeds/002 (Huawei dedicated ELB) "Checking the Health Check Configuration" (Check Path: enter an absolute path); seeds/004 (Alibaba SLB) health-check path rules',
+    seed: 'Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking the Health Check Configuration" (Check Path: enter an absolute path); Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) health-check path rules',
     examples: {
       fail: `resource "huaweicloud_elb_monitor" "fail_relative" {
   pool_id     = huaweicloud_elb_pool.web.id

@@ -14,7 +14,7 @@ export default defineRule({
   docs: {
     why: 'The health check probes the port it is given. When that port differs from the port the backend serves, a server whose application is down can be reported healthy, or a healthy one unhealthy when nothing listens on the health-check port; the security group must also admit both ports.',
     fix: 'Remove the health-check port so the member port is used, or set it to the member port.',
-    seed: 'seeds/003 (Huawei self-service troubleshooting) "Health check configurations: The port configured for the health check"; seeds/001 step 1',
+    seed: 'Huawei Cloud ELB "Troubleshooting an Unhealthy Backend Server" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) "Health check configurations: The port configured for the health check"; ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1',
     examples: {
       fail: `resource "huaweicloud_lb_monitor" "fail_port" {
   pool_id     = huaweicloud_lb_pool.web.id

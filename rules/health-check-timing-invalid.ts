@@ -37,7 +37,7 @@ export default defineRule({
   docs: {
     why: 'Values outside the cloud\'s range are rejected at apply time. On Huawei Cloud, OTC and FlexibleEngine a timeout that is not shorter than the interval lets probes overlap, so a slow backend flaps between healthy and unhealthy.',
     fix: 'Huawei/OTC/FlexibleEngine: interval (delay) and timeout 1-50 s with timeout < interval, max_retries 1-10. Alibaba: interval 1-50 s, timeout 1-300 s, thresholds 2-10 (recommended: timeout 5 s, interval 2 s).',
-    seed: 'seeds/004 (Alibaba SLB) "Adjust the Health Check Interval, in the range of 1-50 seconds" and the recommended settings; providers.md §1.5/§1.8 (Huawei ranges)',
+    seed: 'Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) "Adjust the Health Check Interval, in the range of 1-50 seconds" and the recommended settings; the huaweicloud provider docs of huaweicloud_elb_monitor (https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/elb_monitor) and huaweicloud_lb_monitor (https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/lb_monitor) (Huawei ranges)',
     examples: {
       fail: `resource "huaweicloud_lb_monitor" "fail_timing" {
   pool_id     = huaweicloud_lb_pool.web.id

@@ -13,7 +13,7 @@ export default defineRule({
   docs: {
     why: 'When a dedicated load balancer has neither a private IPv4 address nor an EIP, the health checks of its TCP and UDP listeners fail and every backend server is marked unhealthy.',
     fix: 'Give the load balancer a private IPv4 address (`ipv4_subnet_id`) or bind an EIP (`ipv4_eip_id`, `iptype`, or an EIP association to `ipv4_port_id`).',
-    seed: 'seeds/002 (Huawei dedicated ELB) "Checking Whether an EIP or a Private IP Address Is Bound to the Load Balancer"',
+    seed: 'Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Whether an EIP or a Private IP Address Is Bound to the Load Balancer"',
     examples: {
       fail: `resource "huaweicloud_elb_loadbalancer" "fail_no_address" {
   name              = "l4-no-address"

@@ -17,7 +17,7 @@ export default defineRule({
   docs: {
     why: 'On Huawei Cloud, OTC and FlexibleEngine, access control enabled with an empty whitelist admits no client at all: the listener is unreachable. (On Alibaba an empty whitelist admits everyone, so lblint stays silent there.)',
     fix: 'Add the client CIDRs to the whitelist, or disable access control.',
-    seed: 'seeds/000 (OTC ELB FAQ) "Step 5: Check Whether Access Control Is Enabled"',
+    seed: 'Open Telekom Cloud ELB FAQ "Why Can\'t I Access My Backend Servers Through a Load Balancer?" (elb_faq_0066; Huawei Cloud\'s counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) "Step 5: Check Whether Access Control Is Enabled"',
     examples: {
       fail: `resource "huaweicloud_lb_whitelist" "fail_empty" {
   enable_whitelist = true

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'A listener without a default backend server group, forwarding policy or server group accepts client connections but cannot forward them: clients get errors.',
     fix: 'Set `default_pool_id`, create a pool with `listener_id` pointing at the listener, or add a forwarding policy.',
-    seed: 'seeds/002 (Huawei dedicated ELB) "Checking Whether the Backend Server Group Is Associated with a Listener"; seeds/004 (Alibaba SLB) "no listener configured"',
+    seed: 'Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Whether the Backend Server Group Is Associated with a Listener"; Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) "no listener configured"',
     examples: {
       fail: `resource "huaweicloud_elb_listener" "fail_no_pool" {
   name            = "no-pool"

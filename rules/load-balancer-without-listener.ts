@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'A load balancer without a listener does not accept any connection: clients cannot reach the backends through it.',
     fix: 'Add a listener for the protocol and port clients use, or remove the load balancer.',
-    seed: 'seeds/004 (Alibaba SLB) "no listener is configured"; seeds/002 (Huawei dedicated ELB) "If there are no listeners, add a listener"',
+    seed: 'Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) "no listener is configured"; Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "If there are no listeners, add a listener"',
     examples: {
       fail: `resource "huaweicloud_elb_loadbalancer" "fail_idle" {
   name              = "idle"

@@ -20,7 +20,7 @@ export default defineRule({
   docs: {
     why: 'A backend server with weight 0 receives no new requests, and its health-check result is meaningless. When every member of a backend group has weight 0, the listener forwards nothing. On Huawei Cloud the provider silently drops `weight = 0` (it is never sent), so the intent does not take effect at all.',
     fix: 'Give the member a weight of 1-100, or remove it from the pool instead of setting its weight to 0.',
-    seed: 'seeds/000 (OTC ELB FAQ) "Step 4: Check Whether the Backend Server Configuration Is Correct"; seeds/001 "View the Health Check Result" (weight 0 note)',
+    seed: 'Open Telekom Cloud ELB FAQ "Why Can\'t I Access My Backend Servers Through a Load Balancer?" (elb_faq_0066; Huawei Cloud\'s counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) "Step 4: Check Whether the Backend Server Configuration Is Correct"; ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) "View the Health Check Result" (weight 0 note)',
     examples: {
       fail: `resource "huaweicloud_lb_member" "fail_weight_zero" {
   pool_id       = huaweicloud_lb_pool.web.id

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'When the health check uses another port than the members (or is off), the health check may pass while the backend subnet\'s network ACL drops every forwarded request to the member port.',
     fix: 'Admit the member port from the load balancer\'s source range in the ACL as well.',
-    seed: 'seeds/001 step 2 "Configure firewall rules" (Destination Port Range: the port range of the service); seeds/002 "Checking Network ACL Rules"',
+    seed: 'ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 2 "Configure firewall rules" (Destination Port Range: the port range of the service); Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Network ACL Rules"',
     examples: {
       fail: `  ingress_rules {
     action            = "allow"

@@ -18,7 +18,7 @@ export default defineRule({
   docs: {
     why: 'A network ACL on the load balancer\'s own subnet also filters client traffic to the listener. When it admits no client address on the listener\'s protocol and port, the load balancer cannot receive traffic from the Internet or the private network.',
     fix: 'Add an inbound ACL rule on the load balancer subnet admitting the listener port from the clients (0.0.0.0/0 for a public service).',
-    seed: 'seeds/001 step 2 ("If a firewall and load balancer reside in the same subnet … the load balancer cannot receive traffic"); seeds/002 "Checking Network ACL Rules"',
+    seed: 'ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 2 ("If a firewall and load balancer reside in the same subnet … the load balancer cannot receive traffic"); Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Network ACL Rules"',
     examples: {
       fail: `resource "huaweicloud_vpc_network_acl" "fail_lb_subnet" {
   name = "lb-subnet"

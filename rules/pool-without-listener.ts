@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'A backend server group that no listener, forwarding policy or rule uses receives no traffic, and the health-check result of its servers is shown as "unknown".',
     fix: "Reference the pool from a listener (`default_pool_id`), from the pool's `listener_id`, or from a forwarding policy; or delete it.",
-    seed: 'seeds/002 (Huawei dedicated ELB) "Checking Whether the Backend Server Group Is Associated with a Listener"; seeds/003 "Why Is a Backend Server\'s Health Check Result Unknown?"',
+    seed: 'Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Whether the Backend Server Group Is Associated with a Listener"; Huawei Cloud ELB "Troubleshooting an Unhealthy Backend Server" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) "Why Is a Backend Server\'s Health Check Result Unknown?"',
     examples: {
       fail: `resource "huaweicloud_elb_pool" "fail_orphan" {
   name            = "orphan"

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'A listener that forwards to a backend server group without backend servers cannot serve any request: clients get connection resets or 503 errors.',
     fix: 'Add members to the pool (member resources, or an auto-scaling group that registers them), or point the listener at a pool that has members.',
-    seed: 'seeds/000 (OTC ELB FAQ) "Background" (the listener forwards to backend servers) and "Step 4"',
+    seed: 'Open Telekom Cloud ELB FAQ "Why Can\'t I Access My Backend Servers Through a Load Balancer?" (elb_faq_0066; Huawei Cloud\'s counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) "Background" (the listener forwards to backend servers) and "Step 4"',
     examples: {
       fail: `resource "huaweicloud_lb_pool" "fail_empty" {
   name        = "empty"

@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'The load balancer forwards requests to the member port from the same source range as its health checks. When the health check uses another port (or is off), the health check can pass while every forwarded request is dropped by the security group.',
     fix: 'Admit the member port from the load balancer\'s source range as well as the health-check port.',
-    seed: 'seeds/001 step 1 ("If a health check port different from the ports of backend servers is specified, allow traffic from both"); seeds/002 "Checking Security Group Rules"; seeds/000 step 2 (health check disabled)',
+    seed: 'ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1 ("If a health check port different from the ports of backend servers is specified, allow traffic from both"); Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Security Group Rules"; Open Telekom Cloud ELB FAQ "Why Can\'t I Access My Backend Servers Through a Load Balancer?" (elb_faq_0066; Huawei Cloud\'s counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) step 2 (health check disabled)',
     examples: {
       fail: `resource "huaweicloud_networking_secgroup_rule" "fail_hc_only" {
   security_group_id = huaweicloud_networking_secgroup.fail_hc_port_only.id

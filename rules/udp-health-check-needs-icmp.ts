@@ -12,7 +12,7 @@ export default defineRule({
   docs: {
     why: 'A UDP health check sends an ICMP echo as well as the UDP probe. When the backend\'s security group does not admit ICMP from the health-check source range, the backend is marked unhealthy even though its UDP port is open.',
     fix: 'Add an ingress rule admitting ICMP from the health-check source range.',
-    seed: 'seeds/001 step 1 ("For a UDP listener, configure an inbound rule … and an inbound rule that allows ICMP traffic"); seeds/002 "Checking Security Group Rules" (UDP listeners)',
+    seed: 'ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server?" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1 ("For a UDP listener, configure an inbound rule … and an inbound rule that allows ICMP traffic"); Huawei Cloud ELB FAQ "How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) "Checking Security Group Rules" (UDP listeners)',
     examples: {
       fail: `resource "huaweicloud_lb_monitor" "fail_udp" {
   pool_id     = huaweicloud_lb_pool.dns.id

@@ -190,7 +190,11 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   // GitHub ignores SARIF suppressions and would show ignored findings as open alerts. The SARIF
   // category came to the CLI as --sarif-category, so reportInput.automationId already holds it.
-  const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? findings : shown };
+  // helpUri only where it resolves: this action's own repository at the ref the workflow pinned.
+  const actionRepo = io.env.GITHUB_ACTION_REPOSITORY ?? '';
+  const actionRef = io.env.GITHUB_ACTION_REF ?? '';
+  const docsBase = /^[\w.-]+\/[\w.-]+$/.test(actionRepo) && actionRef !== '' ? `https://github.com/${actionRepo}/blob/${actionRef}/` : reportInput.docsBase;
+  const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? findings : shown, ...(docsBase !== undefined ? { docsBase } : {}) };
   const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd, 'report');
   if (problem) {
     io.stdout(notice('error', problem));

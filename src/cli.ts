@@ -16,7 +16,8 @@ import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
 import type { Finding, Severity, UnloadedModuleCall } from './types.js';
-import { VERSION } from './version.js';
+import { VERSION, packageDocsBase } from './version.js';
+import { ruleDocsUrl } from './rule.js';
 import { startLanguageServer, type FolderLint } from './lsp/server.js';
 
 export interface CliIo {
@@ -151,7 +152,7 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
     .action((id: string) => {
       const rule = allRules.find((r) => r.id === id);
       if (!rule) throw new UsageError(`Unknown rule '${id}'. Run 'lblint rules' for the list.`);
-      io.stdout(explain(rule));
+      io.stdout(explain(rule, packageDocsBase()));
     });
 
   program
@@ -166,6 +167,7 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
         ...io.stdio,
         rules: [...allRules, unusedIgnoreMeta],
         version: VERSION,
+        ...(packageDocsBase() !== undefined ? { docsBase: packageDocsBase()! } : {}),
         lintFolder: (folder, overlays) => lintForEditor(folder, overlays, options, io),
       });
     });
@@ -379,6 +381,10 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     if (result.loadStats !== undefined) io.stderr(`lblint: ${describeLoad(result.files.length, result.loadStats)}\n`);
   }
   // A module call lblint cannot follow hides its resources: never silent (tflint prints the same kind of notice).
+  // Terraform rejects a -var that the root does not declare; lblint warns (a typo would silently lint the default).
+  for (const { name, roots } of result.undeclaredVars) {
+    io.stderr(`lblint: warning: --var ${escapeLine(name)}: no linted root declares a variable "${escapeLine(name)}" (roots: ${roots.map(escapeLine).join(', ')}); it is not used.\n`);
+  }
   if (result.unloadedModules.length > 0) io.stderr(unloadedNotice(result.unloadedModules, flags.strict === true));
   if (result.loadStats?.cacheProblem !== undefined) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 
@@ -399,6 +405,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     rules: [...allRules, unusedIgnoreMeta],
     sources,
     toolVersion: VERSION,
+    ...(packageDocsBase() !== undefined ? { docsBase: packageDocsBase()! } : {}),
     quiet: flags.quiet === true,
     ...(automationId ? { automationId } : {}),
     summary: { filesLinted: result.files.length, rootsLinted: result.roots.length, ...(baseline ? { baselined } : {}) },
@@ -503,11 +510,10 @@ const unusedIgnoreMeta = {
   providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'] as const,
   securitySeverity: '1.0',
   tags: ['maintainability'],
-  helpUri: 'https://github.com/lblint/lblint/blob/main/README.md#inline-ignores',
   docs: {
     why: 'An ignore comment without a reason, for an unknown rule, past its `until` date, or that matches no finding hides nothing today and may hide a real problem tomorrow.',
-    fix: 'Write `# lblint-ignore rule-id -- reason` on the line above the block or attribute, or remove the comment.',
-    seed: 'DESIGN.md "CLI" (inline ignore)',
+    fix: 'Write `# lblint-ignore rule-id -- reason` on the line above the block or attribute, or at the end of its first line, or remove the comment.',
+    seed: 'the lblint README, "Inline ignores"',
     examples: {
       fail: '# lblint-ignore member-weight-zero\nresource "huaweicloud_lb_member" "drain" {',
       pass: '# lblint-ignore member-weight-zero -- draining before the host is retired\nresource "huaweicloud_lb_member" "drain" {',
@@ -522,7 +528,7 @@ export function rulesTable(): string {
   return [line(['RULE', 'SEVERITY', 'PROVIDERS', 'TITLE']), ...rows.map(line)].join('\n') + '\n';
 }
 
-export function explain(rule: Rule): string {
+export function explain(rule: Rule, docsBase?: string): string {
   return [
     `${rule.id} (${rule.severity})`,
     rule.title,
@@ -541,8 +547,7 @@ export function explain(rule: Rule): string {
     '',
     'Fixed example:',
     indent(rule.docs.examples.pass),
-    '',
-    `More: ${rule.helpUri}`,
+    ...(docsBase !== undefined ? ['', `More: ${ruleDocsUrl(docsBase, rule.id)}`] : []),
     '',
   ].join('\n');
 }

@@ -32,7 +32,6 @@ export interface RuleMeta {
   securitySeverity: string;
   tags: readonly string[];
   docs: RuleDocs;
-  helpUri: string;
 }
 
 export interface ReportArgs {
@@ -67,12 +66,19 @@ export interface Rule extends RuleMeta {
   check(model: Model, context: RuleContext): void;
 }
 
-export type RuleDefinition = Omit<Rule, 'helpUri'>;
+export type RuleDefinition = Rule;
 
-export const DOCS_BASE = 'https://github.com/lblint/lblint/blob/main/docs/rules/';
+/**
+ * Links to the documentation exist only where lblint's own repository is known: the Action's
+ * (GITHUB_ACTION_REPOSITORY at GITHUB_ACTION_REF) or package.json's `repository`. `base` is the
+ * repository's file URL at a ref, `https://github.com/OWNER/REPO/blob/REF/`.
+ */
+export function ruleDocsUrl(base: string | undefined, id: string): string | undefined {
+  return base === undefined ? undefined : `${base}docs/rules/${id}.md`;
+}
 
 export function defineRule(rule: RuleDefinition): Rule {
-  return { ...rule, helpUri: `${DOCS_BASE}${rule.id}.md` };
+  return rule;
 }
 
 export type { Finding };

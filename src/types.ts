@@ -47,7 +47,7 @@ export interface BlockNode {
 export interface IgnoreDirective {
   /** Range of the comment itself. */
   range: Range;
-  /** Line of the first non-blank, non-comment line after the comment: the block or attribute it covers. */
+  /** The line of the block or attribute it covers: its own line when code precedes the comment there, else the first non-blank, non-comment line after it. */
   targetLine: number;
   rules: string[];
   reason?: string;
@@ -211,6 +211,8 @@ export interface EvalResult {
   diagnostics: EvalDiagnostic[];
   /** Module calls whose files are not loaded (a missing local folder, a module `terraform init` has not fetched). */
   unloadedModules?: UnloadedModuleCall[];
+  /** `--var` names the root module does not declare (Terraform rejects them). */
+  undeclaredVars?: string[];
 }
 
 /** A module call lblint could not follow: its resources are not linted and its outputs are unknown. */

@@ -44,7 +44,9 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     expect(rule.title.length).toBeGreaterThan(10);
     expect(rule.docs.why.length).toBeGreaterThan(40);
     expect(rule.docs.fix.length).toBeGreaterThan(20);
-    expect(rule.docs.seed).toMatch(/seeds\/00\d|providers\.md/);
+    // Public documentation by URL, never lblint's internal file names (issue 15).
+    expect(rule.docs.seed).toMatch(/https:\/\//);
+    expect(rule.docs.seed).not.toMatch(/seeds\/|providers\.md|DESIGN\.md/);
     expect(Number(rule.securitySeverity)).toBeGreaterThan(0);
     expect(rule.providers.length).toBeGreaterThan(0);
   });

@@ -171,7 +171,7 @@ describe('text', () => {
   it('shows only errors with quiet', () => {
     const text = renderReport('text', sampleInput({ quiet: true }));
     expect(text).not.toContain('member-weight-zero');
-    expect(text).toContain('✖ 2 problems (2 errors, 0 warnings) in 4 files\n');
+    expect(text).toContain('✖ 2 problems (2 errors, 0 warnings) in 4 files, 1 warning hidden by --quiet\n');
   });
 });
 

@@ -11,6 +11,7 @@ function rootResult(findings: Finding[], files: ParsedFile[]): RootJobResult {
     findings,
     verbose: ['a verbose line'],
     unloadedModules: [{ address: 'module.vpc', source: 'terraform-aws-modules/vpc/aws', local: false, range: { file: 'main.tf', start: { line: 2, column: 12 }, end: { line: 2, column: 44 } } }],
+    undeclaredVars: [['.', 'vpc_cidr']],
     errors: [],
     files: files.map((f) => ({ ...f, text: '', json: {}, blocks: [], attributes: {} })),
     roots: ['.'],
@@ -61,7 +62,7 @@ describe('stored root results', () => {
     const range = ['main.tf', 1, 1, 1, 2];
     const finding = { ruleId: 'r', severity: 'error', message: 'm', address: 'a.b', range, related: [], trace: [] };
     const files = { paths: ['main.tf'], kinds: [0], ignores: [], dirs: [] };
-    const good = { findings: [finding], verbose: [], unloadedModules: [], errors: [], files, roots: ['.'], moduleDirs: [], reals: [] };
+    const good = { findings: [finding], verbose: [], unloadedModules: [], undeclaredVars: [], errors: [], files, roots: ['.'], moduleDirs: [], reals: [] };
     expect(unpackRootResult(good)?.findings[0]?.range).toEqual({ file: 'main.tf', start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
     const bad: unknown[] = [
       null,

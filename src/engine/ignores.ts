@@ -51,7 +51,10 @@ export function applyIgnores(findings: Finding[], files: readonly ParsedFile[], 
       }
       const allRan = directive.rules.every((r) => options.enabledRules.has(r));
       if (!used && unknown.length === 0 && allRan) {
-        report(`lblint-ignore for ${directive.rules.join(', ')} matches no finding; remove it.`);
+        const where = covered.start.line === covered.end.line ? `line ${covered.start.line}` : `lines ${covered.start.line}-${covered.end.line}`;
+        report(
+          `lblint-ignore for ${directive.rules.join(', ')} matches no finding on ${where}, the block or attribute it applies to (the one starting on the comment's own line, or on the next line of code); move it there or remove it.`,
+        );
       }
     }
   }

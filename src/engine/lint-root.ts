@@ -22,7 +22,7 @@ export function lintRoot(
   inputs: EvalInputs,
   ctx: RootLintContext,
   plan?: PlanInput,
-): { findings: Finding[]; verbose: string[]; unloadedModules: UnloadedModuleCall[] } {
+): { findings: Finding[]; verbose: string[]; unloadedModules: UnloadedModuleCall[]; undeclaredVars: string[] } {
   const verbose: string[] = [];
   const evaluated: EvalResult = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, inputs);
   for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
@@ -36,7 +36,7 @@ export function lintRoot(
   if (ctx.strict) addUnknownOrigins(result.findings, evaluated);
   addModuleCalls(result.findings, evaluated.resources);
   if (ctx.topology) attachTopology(result.findings, model);
-  return { findings: result.findings, verbose, unloadedModules: evaluated.unloadedModules ?? [] };
+  return { findings: result.findings, verbose, unloadedModules: evaluated.unloadedModules ?? [], undeclaredVars: evaluated.undeclaredVars ?? [] };
 }
 
 /** With --strict, a note about an unknown value also says where that value comes from. */

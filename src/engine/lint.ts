@@ -91,6 +91,8 @@ export interface LintResult {
   verbose: string[];
   /** Module calls that were not loaded, one per address (the CLI prints a notice; never silent). */
   unloadedModules: UnloadedModuleCall[];
+  /** `--var` names that no linted root declares, with the roots (Terraform rejects an undeclared -var). */
+  undeclaredVars: { name: string; roots: string[] }[];
   /** What loading cost (hcl2json calls, cache hits, workers) and whether the cache could be written. */
   loadStats?: LoadStats;
   /**
@@ -122,6 +124,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let sourceText = (file: ParsedFile): string => file.text;
   const verbose: string[] = [];
   const unloadedModules: UnloadedModuleCall[] = [];
+  const undeclared: [string, string][] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
   /** A module shared by several roots yields the same finding once. */
@@ -140,6 +143,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       add(r.findings);
       verbose.push(...r.verbose);
       unloadedModules.push(...r.unloadedModules);
+      undeclared.push(...r.undeclaredVars);
     }
   } else {
     const loaded = await loadDiscovered(discovery, {
@@ -162,6 +166,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
       verbose.push(...result.verbose);
       unloadedModules.push(...result.unloadedModules);
+      for (const name of result.undeclaredVars) undeclared.push([root, name]);
       add(result.findings);
     }
   }
@@ -178,7 +183,17 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const fingerprints = assignFingerprints(sortFindings(withIgnores));
   for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
   const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
-  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address)), loadStats, sourceText };
+  return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), undeclaredVars: undeclaredEverywhere(options.vars, roots, undeclared), unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address)), loadStats, sourceText };
+}
+
+/** The --var names that every linted root leaves undeclared, in command-line order. */
+function undeclaredEverywhere(vars: readonly { name: string }[], roots: readonly string[], undeclared: readonly [string, string][]): { name: string; roots: string[] }[] {
+  if (roots.length === 0) return [];
+  const names = [...new Set(vars.map((v) => v.name))];
+  return names.flatMap((name) => {
+    const lacking = new Set(undeclared.filter(([, n]) => n === name).map(([root]) => root));
+    return lacking.size >= new Set(roots).size ? [{ name, roots: [...new Set(roots)].sort() }] : [];
+  });
 }
 
 /** Reads `--plan` and picks the root folder whose `.tf` files it was planned from. */

@@ -32,6 +32,8 @@ export interface RootJobResult {
   verbose: string[];
   /** Module calls no root of the job could follow (the CLI prints one notice about them). */
   unloadedModules: UnloadedModuleCall[];
+  /** `[root, name]` for each --var name a root of the job does not declare. */
+  undeclaredVars: [root: string, name: string][];
   errors: LoadError[];
   /** The files loaded, without their parsed values (the main thread needs paths, texts and ignore comments). */
   files: ParsedFile[];
@@ -71,6 +73,7 @@ export async function runRootJob(
   const findings: Finding[] = [];
   const verbose: string[] = [];
   const unloadedModules: UnloadedModuleCall[] = [];
+  const undeclaredVars: [string, string][] = [];
   if (job.loose !== true) {
     const ctx = {
       rules: setup.ruleIds.flatMap((id) => registryById.get(id) ?? []),
@@ -85,12 +88,14 @@ export async function runRootJob(
       findings.push(...result.findings);
       verbose.push(...result.verbose);
       unloadedModules.push(...result.unloadedModules);
+      for (const name of result.undeclaredVars) undeclaredVars.push([root, name]);
     }
   }
   return {
     findings,
     verbose,
     unloadedModules,
+    undeclaredVars,
     errors: loaded.errors,
     // A text the main thread sent is not sent back (it fills it in): '' here. Neither are the
     // blocks: each ignore comment takes along the range it covers instead.

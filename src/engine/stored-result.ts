@@ -34,6 +34,7 @@ export interface StoredRootResult {
   findings: PackedFinding[];
   verbose: string[];
   unloadedModules: RootJobResult['unloadedModules'];
+  undeclaredVars: RootJobResult['undeclaredVars'];
   errors: RootJobResult['errors'];
   files: PackedFiles;
   roots: string[];
@@ -157,6 +158,7 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
     findings: r.findings.map(packFinding),
     verbose: r.verbose,
     unloadedModules: r.unloadedModules,
+    undeclaredVars: r.undeclaredVars,
     errors: r.errors,
     files: packFiles(r.files),
     roots: r.roots,
@@ -168,13 +170,14 @@ export function packRootResult(r: RootJobResult): StoredRootResult {
 /** A root result from the result cache, or undefined when the stored value is not of the expected shape. */
 export function unpackRootResult(v: unknown): RootJobResult | undefined {
   if (!isRecord(v)) return undefined;
-  const { findings, verbose, unloadedModules, errors, files, roots, moduleDirs, reals } = v;
-  if (![findings, verbose, unloadedModules, errors, roots, moduleDirs, reals].every(Array.isArray) || (reals as unknown[]).length % 2 !== 0) return undefined;
+  const { findings, verbose, unloadedModules, undeclaredVars, errors, files, roots, moduleDirs, reals } = v;
+  if (![findings, verbose, unloadedModules, undeclaredVars, errors, roots, moduleDirs, reals].every(Array.isArray) || (reals as unknown[]).length % 2 !== 0) return undefined;
   try {
     return {
       findings: (findings as unknown[]).map(unpackFinding),
       verbose: verbose as string[],
       unloadedModules: unloadedModules as RootJobResult['unloadedModules'],
+      undeclaredVars: undeclaredVars as RootJobResult['undeclaredVars'],
       errors: errors as RootJobResult['errors'],
       files: unpackFiles(files),
       roots: roots as string[],

@@ -986,6 +986,7 @@ export function evaluateConfiguration(root: string, files: ParsedFile[], inputs:
   const result: EvalResult = { resources: [], skipped: [], diagnostics: ev.diagnostics, unloadedModules: ev.unloaded };
   const config = ev.config(root);
   if (!config) return { result, calls: ev.calls };
+  result.undeclaredVars = [...new Set(inputs.vars.map((v) => v.name).filter((name) => !config.variables.has(name)))];
   const values = rootInputs(root, files, config, inputs);
   for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
   const module = new ModuleInstance(ev, config, '', [], [], [], (name) => values.get(name));

@@ -276,5 +276,5 @@ export function evaluatePlan(root: string, files: ParsedFile[], inputs: EvalInpu
     const p = plan.resources.find((r) => r.address === address);
     return { address, reason: `Terraform deferred ${address}: the plan is incomplete`, range: p?.range ?? { file: plan.file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   });
-  return { resources, skipped, diagnostics };
+  return { resources, skipped, diagnostics, ...(result.undeclaredVars ? { undeclaredVars: result.undeclaredVars } : {}) };
 }

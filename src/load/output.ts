@@ -57,7 +57,7 @@ export function isLblintReport(text: string): boolean {
   if (/^\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"lblint"/.test(text)) return true;
   const lines = text.replace(ANSI, '').split(/\r?\n/).filter((l) => l.trim() !== '');
   const last = lines[lines.length - 1] ?? '';
-  if (/^(✔ No problems found in \d+ files?|✖ \d+ problems? \(.*\) in \d+ files?)/.test(last)) return true;
+  if (/^(✔ No (problems|errors) found in \d+ files?|✖ \d+ problems? \(.*\) in \d+ files?)/.test(last)) return true;
   return lines.length > 0 && lines.every((l) => /^::(error|warning|notice) [^:]*title=[^:]*::/.test(l) || /^::(error|warning|notice) title=lblint::/.test(l));
 }
 

@@ -429,6 +429,9 @@ function collectIgnores(src: SourceText, comments: Comment[]): IgnoreDirective[]
 /** First line after the comment that is neither blank nor only a comment. */
 function findTargetLine(src: SourceText, byStart: Map<number, Comment>, comment: Comment): number {
   const t = src.text;
+  // A comment at the end of a line of code covers that line (as tflint accepts), not the next one.
+  const own = src.line(comment.start);
+  if (t.slice(src.lineStart(own), comment.start).trim() !== '') return own;
   const first = src.line(comment.end) + 1;
   let line = first;
   while (line <= src.lineCount) {

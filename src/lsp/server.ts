@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, LoadError, Range, Severity } from '../types.js';
-import type { RuleMeta } from '../rule.js';
+import { ruleDocsUrl, type RuleMeta } from '../rule.js';
 import { LOAD_ERROR_RULE_ID } from '../report/types.js';
 
 /** What one lint of a folder gives back (the CLI runs the engine with the config of that folder). */
@@ -38,6 +38,8 @@ export interface LanguageServerOptions {
   /** Rule metadata, for the docs link of each diagnostic. */
   rules: readonly RuleMeta[];
   version: string;
+  /** lblint's repository at this version (`https://github.com/OWNER/REPO/blob/REF/`), when known: only then do diagnostics link to docs. */
+  docsBase?: string;
   /** Milliseconds to wait after a change before linting (typing bursts lint once). */
   debounceMs?: number;
 }
@@ -61,16 +63,16 @@ interface Published {
   fix?: { uri: string; fix: Fix };
 }
 
-/** The docs link of a rule: only an http(s) URL (a diagnostic's codeDescription must be resolvable). */
-function docsLink(meta: RuleMeta | undefined): string | undefined {
-  return meta !== undefined && /^https?:\/\//.test(meta.helpUri) ? meta.helpUri : undefined;
+/** The docs link of a rule: only where lblint's repository is known (a diagnostic's codeDescription must resolve). */
+function docsLink(meta: RuleMeta | undefined, docsBase: string | undefined): string | undefined {
+  return meta === undefined ? undefined : ruleDocsUrl(docsBase, meta.id);
 }
 
 function uriOf(folder: string, file: string): string {
   return pathToFileURL(path.resolve(folder, file)).href;
 }
 
-function findingDiagnostic(f: Finding, folder: string, meta: RuleMeta | undefined): Published {
+function findingDiagnostic(f: Finding, folder: string, meta: RuleMeta | undefined, docsBase: string | undefined): Published {
   const diagnostic: Diagnostic = {
     range: toLspRange(f.range),
     severity: SEVERITY[f.severity],
@@ -78,7 +80,7 @@ function findingDiagnostic(f: Finding, folder: string, meta: RuleMeta | undefine
     source: 'lblint',
     message: f.message,
   };
-  const href = docsLink(meta);
+  const href = docsLink(meta, docsBase);
   if (href !== undefined) diagnostic.codeDescription = { href };
   if (f.related.length > 0) {
     diagnostic.relatedInformation = f.related.map((r) => ({
@@ -175,7 +177,7 @@ export function startLanguageServer(options: LanguageServerOptions): void {
       else add(uriOf(folder, file), { diagnostic: loadErrorDiagnostic(e) });
     }
     for (const f of result.findings) {
-      if (!f.suppression) add(uriOf(folder, f.range.file), findingDiagnostic(f, folder, metas.get(f.ruleId)));
+      if (!f.suppression) add(uriOf(folder, f.range.file), findingDiagnostic(f, folder, metas.get(f.ruleId), options.docsBase));
     }
     const before = byFolder.get(folder);
     byFolder.set(folder, next);

@@ -2,7 +2,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, LoadError, Range, Severity } from '../types.js';
 import type { RuleMeta } from '../rule.js';
-import { DOCS_BASE } from '../rule.js';
+import { ruleDocsUrl } from '../rule.js';
 import type { ReportInput } from './types.js';
 import { LOAD_ERROR_RULE_ID, UNUSED_IGNORE_RULE_ID } from './types.js';
 import { loadErrorFile, sortedErrors, visibleFindings } from './common.js';
@@ -12,7 +12,6 @@ import { FINGERPRINT_KEY, FingerprintCounter, assignFingerprints, fingerprintOf 
 export { FINGERPRINT_KEY, fingerprintOf };
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/lblint/lblint';
 export const SRCROOT = '%SRCROOT%';
 /** GitHub rejects descriptions over 1024 characters. */
 const MAX_DESCRIPTION = 1024;
@@ -70,7 +69,7 @@ function fenced(lang: string, code: string): string {
   return `${fence}${lang}\n${code.replace(/\n+$/, '')}\n${fence}`;
 }
 
-function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
+function ruleDescriptor(meta: RuleMeta, docsBase: string | undefined): Sarif.ReportingDescriptor {
   const { docs } = meta;
   const markdown = [
     `## ${meta.title}`,
@@ -90,7 +89,7 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
     shortDescription: { text: truncate(withPeriod(meta.title), MAX_DESCRIPTION) },
     fullDescription: { text: truncate(withPeriod(docs.why), MAX_DESCRIPTION) },
     help: { text, markdown },
-    helpUri: meta.helpUri,
+    ...(docsBase !== undefined ? { helpUri: meta.id === UNUSED_IGNORE_RULE_ID ? `${docsBase}README.md#inline-ignores` : ruleDocsUrl(docsBase, meta.id)! } : {}),
     defaultConfiguration: { level: meta.severity },
     properties: {
       tags: [...new Set(meta.tags)].slice(0, MAX_TAGS),
@@ -102,7 +101,7 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
 }
 
 /** Descriptors for ids that are not rules of the registry (load errors, unused ignores, …). */
-function syntheticDescriptor(id: string, level: Severity): Sarif.ReportingDescriptor {
+function syntheticDescriptor(id: string, level: Severity, docsBase: string | undefined): Sarif.ReportingDescriptor {
   const known: Record<string, { title: string; why: string; fix: string }> = {
     [LOAD_ERROR_RULE_ID]: {
       title: 'File could not be loaded',
@@ -126,7 +125,7 @@ function syntheticDescriptor(id: string, level: Severity): Sarif.ReportingDescri
     shortDescription: { text: withPeriod(doc.title) },
     fullDescription: { text: doc.why },
     help: { text: `${doc.title}\n\n${doc.why}\n\nHow to fix: ${doc.fix}`, markdown: `## ${doc.title}\n\n${doc.why}\n\n### How to fix\n\n${doc.fix}` },
-    helpUri: `${DOCS_BASE}${id}.md`,
+    ...(docsBase !== undefined ? { helpUri: `${docsBase}README.md` } : {}),
     defaultConfiguration: { level },
     properties: {
       tags: ['lblint'],
@@ -152,8 +151,8 @@ export function buildSarif(input: ReportInput): Sarif.Log {
   }
   const extraIds = [LOAD_ERROR_RULE_ID, ...[...extra.keys()].filter((id) => id !== LOAD_ERROR_RULE_ID).sort(compareStrings)];
   const rules: Sarif.ReportingDescriptor[] = [
-    ...[...metas.values()].map(ruleDescriptor),
-    ...extraIds.map((id) => syntheticDescriptor(id, extra.get(id) ?? 'warning')),
+    ...[...metas.values()].map((meta) => ruleDescriptor(meta, input.docsBase)),
+    ...extraIds.map((id) => syntheticDescriptor(id, extra.get(id) ?? 'warning', input.docsBase)),
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const indexOf = (id: string): number => ruleIndex.get(id) ?? -1;
@@ -184,7 +183,7 @@ export function buildSarif(input: ReportInput): Sarif.Log {
         name: 'lblint',
         version: input.toolVersion,
         semanticVersion: input.toolVersion,
-        informationUri: INFORMATION_URI,
+        ...(input.docsBase !== undefined ? { informationUri: input.docsBase.replace(/\/blob\/[^/]+\/$/, '') } : {}),
         rules,
       },
     },

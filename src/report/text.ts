@@ -55,13 +55,24 @@ export function renderText(input: ReportInput): string {
   const baselined = input.summary?.baselined ? `, ${input.summary.baselined} in the baseline` : '';
   const suppressed = (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : '') + baselined;
   const total = counts.errors + counts.warnings + counts.notes;
+  // --quiet hides warnings and notes: say how many, so that "no problems" never hides them silently.
+  const hidden = input.quiet ? hiddenByQuiet(input.findings) : '';
   const summary =
     total === 0
-      ? p.ok(`✔ No problems found in ${plural(files, 'file')}${suppressed}`)
+      ? p.ok(`✔ No ${hidden ? 'errors' : 'problems'} found in ${plural(files, 'file')}${suppressed}${hidden}`)
       : p.severity[counts.errors > 0 ? 'error' : counts.warnings > 0 ? 'warning' : 'note'](
-          `✖ ${plural(total, 'problem')} (${describeCounts(counts)}) in ${plural(files, 'file')}${suppressed}`,
+          `✖ ${plural(total, 'problem')} (${describeCounts(counts)}) in ${plural(files, 'file')}${suppressed}${hidden}`,
         );
   return [...blocks, summary].join('\n') + '\n';
+}
+
+/** `, 2 warnings and 1 note hidden by --quiet` ('' when --quiet hides nothing). */
+function hiddenByQuiet(findings: ReportInput['findings']): string {
+  const shown = findings.filter((f) => !f.suppression);
+  const warnings = shown.filter((f) => f.severity === 'warning').length;
+  const notes = shown.filter((f) => f.severity === 'note').length;
+  const parts = [...(warnings ? [plural(warnings, 'warning')] : []), ...(notes ? [plural(notes, 'note')] : [])];
+  return parts.length ? `, ${parts.join(' and ')} hidden by --quiet` : '';
 }
 
 function header(location: string, severity: Severity, message: string, ruleId: string, p: Palette): string {

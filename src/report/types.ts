@@ -12,6 +12,11 @@ export interface ReportInput {
   color: boolean;
   /** Only error-level findings (load errors are always shown). */
   quiet?: boolean;
+  /**
+   * lblint's repository at the version that runs, `https://github.com/OWNER/REPO/blob/REF/`, when
+   * known: then SARIF carries `helpUri` and `informationUri` (never a link that may not resolve).
+   */
+  docsBase?: string;
   /** SARIF `automationDetails.id`; default `lblint/`. */
   automationId?: string;
   /** `baselined`: findings left out because the baseline file lists them. */

@@ -71,7 +71,6 @@ function meta(id: string, title: string, severity: RuleMeta['severity'], securit
     securitySeverity,
     tags: ['security', 'reachability'],
     docs: docs(id),
-    helpUri: `https://github.com/lblint/lblint/blob/main/docs/rules/${id}.md`,
   };
 }
 
