@@ -315,6 +315,15 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     const refusal = refusedWrite(baselineFile, io.cwd, 'baseline');
     if (refusal) throw new UsageError(`--write-baseline: ${refusal}`);
   }
+  // Two writers on one file: the second would replace (or refuse) what the first wrote.
+  const targets = [...formats.flatMap((f) => (f.file === undefined ? [] : [f.file])), ...(baselineFile !== undefined ? [baselineFile] : [])];
+  const seenTargets = new Map<string, string>();
+  for (const target of targets) {
+    const abs = path.resolve(io.cwd, target);
+    const earlier = seenTargets.get(abs);
+    if (earlier !== undefined) throw new UsageError(`'${target}' is named twice as an output (also as '${earlier}'); give each report and the baseline a file of its own`);
+    seenTargets.set(abs, target);
+  }
   if (flags.cacheLocation !== undefined) {
     const refusal = refusedCacheLocation(flags.cacheLocation, io.cwd);
     if (refusal) throw new UsageError(refusal);

@@ -77,6 +77,8 @@ describe('writers refuse to write over what lblint did not write', () => {
     ['--format FMT=FILE on a .tfvars.json file', ['--format', 'json=prod.tfvars.json'], 'prod.tfvars.json', /Terraform file/],
     ['--format FMT=FILE on a user file', ['--format', 'text=NOTES.md', '--format', 'json'], 'NOTES.md', /not a report lblint wrote/],
     ['--cache-location on a file', ['--cache-location', 'main.tf'], 'main.tf', /not a folder/],
+    ['two outputs on one file', ['--format', 'json=out.json', '--format', 'sarif=./out.json'], './out.json', /named twice as an output/],
+    ['a report and the baseline on one file', ['-o', 'out.json', '--write-baseline=out.json'], 'out.json', /named twice as an output/],
   ])('%s: exit 2, nothing written', async (_name, args, file, reason) => {
     await expectRefused(args, file, reason);
   });
