@@ -145,6 +145,8 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
     (obj.exclude as string[]).forEach((pattern, i) => {
       // Globs are relative to this file's folder: one that starts outside it can never match.
       if (pattern.trim() === '') throw new ConfigError(`${file}: exclude[${i}]: an empty pattern matches nothing.`);
+      // The matcher drops `!` and `#` patterns: here they would silently exclude nothing.
+      if (/^\s*[!#]/.test(pattern)) throw new ConfigError(`${file}: exclude[${i}]: "${pattern}": negation (!) and comments (#) are not supported in exclude; list only the paths to skip.`);
       if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.split(/[\\/]/).includes('..')) {
         throw new ConfigError(`${file}: exclude[${i}]: "${pattern}" must be a glob relative to the folder of ${file}, without '..' or a drive letter.`);
       }

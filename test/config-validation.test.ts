@@ -54,6 +54,7 @@ describe('config values are validated in full', () => {
     ['a misspelt failOn', { failOn: 'warnings' }, "failOn: expected one of error, warning, note, never, got \"warnings\". Did you mean 'warning'?"],
     ['an exclude glob leaving the folder', { exclude: ['../examples/**'] }, 'exclude[0]: "../examples/**" must be a glob relative to the folder of'],
     ['an empty exclude glob', { exclude: [''] }, 'exclude[0]: an empty pattern matches nothing.'],
+    ['a negated exclude glob', { exclude: ['examples/**', '!examples/keep/**'] }, 'exclude[1]: "!examples/keep/**": negation (!) and comments (#) are not supported'],
   ])('%s is exit 2 naming the file and the key', async (_name, config, message) => {
     const dir = sharedElb(config);
     const run = await cli(['.'], dir);
