@@ -11,7 +11,7 @@ import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { DEFAULT_CACHE_LOCATION, readText, refusedCacheLocation, type LoadStats } from './load/index.js';
 import { configSearchStart, findConfigFiles, folderOfPath, isLintTarget, refusedWrite, writeTextFile } from './load/output.js';
-import { REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type ReportInput } from './report/index.js';
+import { LOAD_ERROR_RULE_ID, REPORT_FORMATS, escapeLine, renderReportChunks, type ReportFormat, type ReportInput } from './report/index.js';
 import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
@@ -307,7 +307,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   }
   // Every file this run will write is checked before anything is linted or written.
   for (const { file } of formats) {
-    const refusal = file === undefined ? undefined : refusedWrite(file, io.cwd, 'report');
+    const refusal = file === undefined ? undefined : refusedWrite(file, io.cwd, 'report', OWN_RULE_IDS);
     if (refusal) throw new UsageError(refusal);
   }
   const baselineFile = flags.writeBaseline === undefined || flags.writeBaseline === false ? undefined : typeof flags.writeBaseline === 'string' ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
@@ -424,7 +424,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   for (const { format, file } of formats) {
     const pieces = renderReportChunks(format, { ...input, color: file ? false : color });
     if (file) {
-      const problem = await writeTextFile(file, pieces, io.cwd, 'report');
+      const problem = await writeTextFile(file, pieces, io.cwd, 'report', OWN_RULE_IDS);
       if (problem) throw new UsageError(problem);
     } else io.stdout(pieces.join(''));
   }
@@ -511,6 +511,9 @@ function failing(findings: Finding[], failOn: FailOn): boolean {
   const threshold = severityRank(failOn);
   return findings.some((f) => !f.suppression && severityRank(f.severity) <= threshold);
 }
+
+/** Every rule id lblint reports under (a GitLab or compact report naming only these is lblint's). */
+const OWN_RULE_IDS: ReadonlySet<string> = new Set([...allRules.map((r) => r.id), UNUSED_IGNORE_RULE, LOAD_ERROR_RULE_ID]);
 
 const unusedIgnoreMeta = {
   id: UNUSED_IGNORE_RULE,

@@ -85,7 +85,7 @@ describe('writers refuse to write over what lblint did not write', () => {
 
   it('a report lblint wrote is overwritten (any format), a baseline is not overwritten by a report, nor a report by a baseline', async () => {
     const dir = project();
-    for (const format of ['json', 'sarif', 'text', 'github']) {
+    for (const format of ['json', 'sarif', 'text', 'github', 'junit', 'checkstyle', 'gitlab', 'compact']) {
       writeFileSync(path.join(dir, 'report.out'), '');
       expect((await cli(['--format', `${format}=report.out`], dir)).code).toBe(1);
       const first = readFileSync(path.join(dir, 'report.out'), 'utf8');
@@ -104,6 +104,20 @@ describe('writers refuse to write over what lblint did not write', () => {
     const overBaseline = await cli(['--write-baseline=report.out'], dir);
     expect(overBaseline.code).toBe(2);
     expect(overBaseline.stderr).toMatch(/'report\.out'.*not a baseline lblint wrote/);
+  });
+
+  it.each([
+    ['a GitLab report of another tool', 'gitlab', '[{"type":"issue","check_name":"no-unused-vars","description":"x","fingerprint":"1","severity":"minor","location":{"path":"a.js","lines":{"begin":1}}}]\n'],
+    ['a checkstyle report of another tool', 'checkstyle', '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n  <file name="a.js">\n    <error line="1" column="1" severity="error" message="x" source="eslint.rules.no-unused-vars"/>\n  </file>\n</checkstyle>\n'],
+    ['a compact report of another tool', 'compact', 'a.js:1:1: error no-unused-vars x is unused\n'],
+  ])('%s is not overwritten', async (_name, format, content) => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'other.report'), content);
+    const before = snapshot(dir);
+    const run = await cli(['--format', `${format}=other.report`], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("'other.report': it exists and is not a report lblint wrote");
+    expect(snapshot(dir)).toEqual(before);
   });
 
   it('--cache-location refuses a folder whose cache file lblint did not write, and reuses its own', async () => {

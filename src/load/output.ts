@@ -51,8 +51,29 @@ export function isLintTarget(p: string, cwd: string): boolean {
 /** ANSI colour codes (a text report written to a file has none, but one redirected by hand may). */
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Whether `text` is a report lblint wrote: JSON, SARIF, text or GitHub annotations. */
-export function isLblintReport(text: string): boolean {
+/**
+ * Whether `text` is a report lblint wrote, in any format. JSON, SARIF, JUnit, checkstyle, text and
+ * GitHub annotations say so themselves; GitLab and compact reports are lblint's when every rule
+ * they name is one of `ownRuleIds` (without them, those two are not recognised).
+ */
+export function isLblintReport(text: string, ownRuleIds?: ReadonlySet<string>): boolean {
+  if (/^<\?xml[^>]*\?>\s*<testsuites>\s*<testsuite package="lblint"/.test(text)) return true;
+  if (/^<\?xml[^>]*\?>\s*<checkstyle version="[^"]*">/.test(text)) {
+    const sources = [...text.matchAll(/<error [^>]*?source="([^"]*)"/g)].map((m) => m[1]!);
+    return [...text.matchAll(/<error /g)].length === sources.length && sources.every((s) => s.startsWith('lblint.'));
+  }
+  if (ownRuleIds !== undefined && text.trimStart().startsWith('[')) {
+    try {
+      const items: unknown = JSON.parse(text);
+      return Array.isArray(items) && items.every((i) => i !== null && typeof i === 'object' && (i as { type?: unknown }).type === 'issue' && ownRuleIds.has(String((i as { check_name?: unknown }).check_name)));
+    } catch {
+      return false;
+    }
+  }
+  if (ownRuleIds !== undefined) {
+    const compact = text.split(/\r?\n/).filter((l) => l !== '');
+    if (compact.length > 0 && compact.every((l) => ownRuleIds.has(/^.*?:\d+:\d+: (?:error|warning|note) (\S+) /.exec(l)?.[1] ?? ''))) return true;
+  }
   if (/^\{\s*"version":\s*\d+,\s*"findings":\s*\[/.test(text)) return true;
   if (/^\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"lblint"/.test(text)) return true;
   const lines = text.replace(ANSI, '').split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -71,7 +92,7 @@ export function isLblintBaseline(text: string): boolean {
  * Terraform file or a folder, and never over an existing file that is not lblint's own of the same
  * kind (recognised by its content; an empty file holds nothing to lose).
  */
-export function refusedWrite(file: string, cwd: string, kind: WrittenKind): string | undefined {
+export function refusedWrite(file: string, cwd: string, kind: WrittenKind, ownRuleIds?: ReadonlySet<string>): string | undefined {
   const abs = path.resolve(cwd, file);
   if (TERRAFORM_FILE.test(file)) return `refusing to write '${file}': it is a Terraform file (lblint never writes over .tf, .tf.json, .tofu, .tfvars or .tfvars.json files)`;
   let stat;
@@ -90,7 +111,7 @@ export function refusedWrite(file: string, cwd: string, kind: WrittenKind): stri
     return `cannot write '${file}': ${(error as Error).message}`;
   }
   if (text.trim() === '') return undefined;
-  if (kind === 'report' ? isLblintReport(text) : isLblintBaseline(text)) return undefined;
+  if (kind === 'report' ? isLblintReport(text, ownRuleIds) : isLblintBaseline(text)) return undefined;
   return kind === 'report'
     ? `refusing to write '${file}': it exists and is not a report lblint wrote; remove it or choose another file`
     : `refusing to write '${file}': it exists and is not a baseline lblint wrote; remove it or choose another file`;
@@ -100,9 +121,9 @@ export function refusedWrite(file: string, cwd: string, kind: WrittenKind): stri
  * Writes `text` (or its pieces, one after another) to `file`, unless refusedWrite says no; the
  * parent folder must exist (lblint never creates folders unasked).
  */
-export async function writeTextFile(file: string, text: string | readonly string[], cwd: string, kind: WrittenKind): Promise<string | undefined> {
+export async function writeTextFile(file: string, text: string | readonly string[], cwd: string, kind: WrittenKind, ownRuleIds?: ReadonlySet<string>): Promise<string | undefined> {
   const abs = path.resolve(cwd, file);
-  const refusal = refusedWrite(file, cwd, kind);
+  const refusal = refusedWrite(file, cwd, kind, ownRuleIds);
   if (refusal) return refusal;
   const flag = kind === 'config' ? 'wx' : 'w';
   try {
