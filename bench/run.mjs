@@ -34,7 +34,7 @@ function plainParse(listFile) {
 /** One run of the real CLI on `dir` with a cache in `cacheDir`; wall time includes Node's start. */
 function cliRun(dir, cacheDir, outFile) {
   const statsFile = path.join(cacheDir, '..', 'stats.json');
-  const args = ['--import', path.join(here, 'rss-hook.mjs'), path.join(root, 'dist/src/lblint.cjs'), '.', '--format', 'json', '--output', outFile, '--fail-on', 'never', '--cache-location', cacheDir];
+  const args = ['--import', path.join(here, 'rss-hook.mjs'), path.join(root, 'dist/lblint.cjs'), '.', '--format', 'json', '--output', outFile, '--fail-on', 'never', '--cache-location', cacheDir];
   if (jobs) args.push('--jobs', jobs);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, LBLINT_BENCH_STATS: statsFile } });

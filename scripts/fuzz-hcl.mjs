@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMutations, samplesOf, tfFiles } from '../test/fuzz/hcl-mutations.mjs';
-import { convertBlocks } from '../dist/src/load/fast-hcl.js';
-import { parseHcl } from '../dist/src/load/hcl.js';
-import { splitTopLevel } from '../dist/src/load/select.js';
+import { createRequire } from 'node:module';
+
+const { convertBlocks, parseHcl, splitTopLevel } = createRequire(import.meta.url)('../dist/lblint-bundle.cjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.FUZZ_RUNS ?? 50_000);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintFolder, ROOT, TESTDATA, type LintFolderOptions } from './helpers/fixtures.js';
 import type { LintProgress } from '../src/engine/lint.js';
 
-const built = existsSync(path.join(ROOT, 'dist/src/engine/root-worker.js'));
+const built = existsSync(path.join(ROOT, 'dist/lblint-bundle.cjs'));
 
 async function both(cwd: string, extra: LintFolderOptions = {}) {
   const whole = await lintFolder(cwd, { jobs: 2, rootWorkers: false, ...extra });

@@ -3,9 +3,9 @@
 // Results come back in job order, whichever worker finished first.
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { firstExisting, type FoundFile, type ParseCacheStore, type RootJob } from '../load/index.js';
+import { workerBundle, type FoundFile, type ParseCacheStore, type RootJob } from '../load/index.js';
 import { runRootJob, type RootJobResult, type RootSetup } from './root-job.js';
-import type { FromWorker, ToWorker } from './root-worker.js';
+import type { FromWorker, RootWorkerData, ToWorker } from './root-worker.js';
 
 /** Young-generation size of a root worker's heap (MB). */
 const WORKER_YOUNG_GENERATION_MB = 8;
@@ -24,20 +24,6 @@ let heapGrowthLimited = false;
 /** Jobs sent ahead to each worker, so it never waits for the main thread. */
 const IN_FLIGHT = 2;
 
-/**
- * The compiled worker script: next to this file in tsc's dist/src/engine/, under ./engine/ from the
- * bundled CLI (dist/src/lblint-bundle.cjs), else (running the TypeScript sources, as the tests do) the one
- * `npm run build` put in dist/.
- */
-function workerScript(): URL | undefined {
-  const candidates = [
-    new URL('./root-worker.js', import.meta.url),
-    new URL('./engine/root-worker.js', import.meta.url),
-    new URL('../../dist/src/engine/root-worker.js', import.meta.url),
-  ];
-  return firstExisting(candidates);
-}
-
 export interface RootPoolOptions {
   workers: number;
   setup: RootSetup;
@@ -50,9 +36,9 @@ export interface RootPoolOptions {
   onDone?: (done: number, total: number, job: RootJob) => void;
 }
 
-/** Whether root workers can run (a compiled worker script exists). */
+/** Whether root workers can run (there is a bundle for them to run). */
 export function rootWorkersAvailable(): boolean {
-  return workerScript() !== undefined;
+  return workerBundle() !== undefined;
 }
 
 /** Runs `jobs` (biggest first) and returns their results in the order of `jobs`. */
@@ -83,7 +69,7 @@ export async function runRootJobs(jobs: readonly RootJob[], options: RootPoolOpt
     finish(i, await runRootJob(job, new Map(textsOf(job)), options.setup, walkedByDir, options.cacheGet));
   };
 
-  const script = workerScript();
+  const script = workerBundle();
   if (script === undefined || options.workers < 1) {
     for (const i of order) await inline(i);
     return results as RootJobResult[];
@@ -91,6 +77,8 @@ export async function runRootJobs(jobs: readonly RootJob[], options: RootPoolOpt
 
   if (!heapGrowthLimited) {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    // The bin (src/lblint.cts) then writes no V8 code cache: V8 rejects one made under other flags.
+    (globalThis as Record<symbol, unknown>)[Symbol.for('lblint.v8FlagsChanged')] = true;
     heapGrowthLimited = true;
   }
   const slots: { worker: Worker; pending: Set<number>; dead: boolean }[] = [];
@@ -132,7 +120,7 @@ export async function runRootJobs(jobs: readonly RootJob[], options: RootPoolOpt
     for (let w = 0; w < Math.min(options.workers, jobs.length); w += 1) {
       // A small young generation: each root's objects die young, and the default lets every worker
       // grow tens of MB of nursery it does not need (peak RSS 380 → 340 MB on the all-LB bench, same time).
-      const worker = new Worker(script, { workerData: options.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData: { lblintWorker: 'root', setup: options.setup } satisfies RootWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const slot = { worker, pending: new Set<number>(), dead: false };
       worker.on('message', (msg: FromWorker) => {
         if (msg.type === 'cache-get') {

@@ -310,3 +310,14 @@ export async function listModuleFolder(
 export function firstExisting(candidates: readonly URL[]): URL | undefined {
   return candidates.find((u) => existsSync(fileURLToPath(u)));
 }
+
+/**
+ * The script worker threads run: the bundle (dist/lblint-bundle.cjs, made by `npm run dist`), which
+ * starts a parse or root worker when workerData asks for one (src/main.ts). That is this very file
+ * when this code runs from the bundle; running the TypeScript sources (as the tests do), it is the
+ * bundle in dist/, two folders up from src/load/. Undefined when there is none: everything then
+ * runs on the main thread.
+ */
+export function workerBundle(): URL | undefined {
+  return firstExisting([new URL('./lblint-bundle.cjs', import.meta.url), new URL('../../dist/lblint-bundle.cjs', import.meta.url)]);
+}

@@ -1,7 +1,8 @@
 // The only import of the HCL parser: switching to the fork `@cdktn/hcl2json` (same API) is this one line.
 // Imported on first use: loading it starts a Go runtime (WebAssembly), which a run whose parsing
 // happens in worker threads (or that finds nothing to parse) never needs on the main thread.
-// Required, not import()ed: the bundled CLI runs in a vm.Script (src/lblint.cts), where import() has no loader.
+// Required, not import()ed: the bundled CLI runs in a vm.Script (src/lblint.cts), where import() has no
+// loader. scripts/bundle.mjs turns this createRequire into the bundle's own require, which it bundles.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

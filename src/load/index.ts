@@ -5,7 +5,7 @@ export { scanHcl, type ScanError, type ScanResult } from './scanner.js';
 export { scanJson } from './json.js';
 export { parseHcl, parseHclErrorMessage, type HclError, type HclParseResult } from './hcl.js';
 export { parseIgnoreComment, IGNORE_PROBLEM_BAD_UNTIL, IGNORE_PROBLEM_NO_REASON, IGNORE_PROBLEM_NO_RULES } from './ignores.js';
-export { compileExcludes, firstExisting, isConfigKind, manifestPath, readTextFileSync, relativePath } from './files.js';
+export { compileExcludes, firstExisting, isConfigKind, workerBundle, manifestPath, readTextFileSync, relativePath } from './files.js';
 export { SourceText } from './source.js';
 export { loadPlan, parsePlan } from './plan.js';
 export { compareErrors as compareLoadErrorsByPlace, discover, loadDiscovered, loadFound, type Discovery, type FoundLoadOptions, type ParseCacheStore, type LoadPathsResult } from './loader.js';

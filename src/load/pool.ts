@@ -1,9 +1,9 @@
 // A pool of parse workers (worker_threads), used when there is enough to parse. Results do not
 // depend on which worker parsed a file, so the output is the same for any worker count.
 import { Worker } from 'node:worker_threads';
-import { firstExisting } from './files.js';
+import { workerBundle } from './files.js';
 import { parseText, type ParseOutcome, type ParseTask } from './parse-file.js';
-import type { WorkerRequest, WorkerResponse } from './parse-worker.js';
+import type { ParseWorkerData, WorkerRequest, WorkerResponse } from './parse-worker.js';
 
 /** Tasks sent ahead to each worker, so it never waits for the main thread. */
 const IN_FLIGHT = 4;
@@ -20,19 +20,6 @@ interface Pending {
   slot?: Slot;
 }
 
-/**
- * The compiled worker script: next to this file in tsc's dist/src/load/, under ./load/ from the
- * bundled CLI (dist/src/lblint-bundle.cjs), else (running the TypeScript sources, as the tests do) the one
- * `npm run build` put in dist/.
- */
-function workerScript(): URL | undefined {
-  const candidates = [
-    new URL('./parse-worker.js', import.meta.url),
-    new URL('./load/parse-worker.js', import.meta.url),
-    new URL('../../dist/src/load/parse-worker.js', import.meta.url),
-  ];
-  return firstExisting(candidates);
-}
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -42,7 +29,7 @@ export class ParsePool {
 
   private constructor(script: URL, size: number) {
     for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData: { lblintWorker: 'parse' } satisfies ParseWorkerData });
       const slot: Slot = { worker, inFlight: 0, dead: false };
       worker.on('message', (msg: WorkerResponse) => this.settle(slot, msg));
       worker.on('error', () => this.fail(slot));
@@ -51,9 +38,9 @@ export class ParsePool {
     }
   }
 
-  /** A pool of `size` workers, or undefined when no compiled worker script exists. */
+  /** A pool of `size` workers, or undefined when there is no bundle for workers to run. */
   static create(size: number): ParsePool | undefined {
-    const script = workerScript();
+    const script = workerBundle();
     return script === undefined || size < 1 ? undefined : new ParsePool(script, size);
   }
 

@@ -1,9 +1,9 @@
-// Fuzz worker: lints one folder with the built pipeline (dist/) and renders every report format,
+// Fuzz worker: lints one folder with the bundled pipeline (dist/lblint-bundle.cjs) and renders every report format,
 // so the reporters see the mutated input too. Replies { ok, errors } or { ok: false, threw }.
+import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
-import { lint } from '../../dist/src/engine/lint.js';
-import { renderReport, REPORT_FORMATS } from '../../dist/src/report/index.js';
-import { rules } from '../../dist/rules/index.js';
+
+const { lint, renderReport, REPORT_FORMATS, rules } = createRequire(import.meta.url)('../../dist/lblint-bundle.cjs');
 
 parentPort.on('message', async ({ dir }) => {
   try {

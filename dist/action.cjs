@@ -1,0 +1,2 @@
+// src/action-entry.cts
+require("./lblint-bundle.cjs").action();
