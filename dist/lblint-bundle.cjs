@@ -43,12 +43,119 @@ let node_worker_threads = require("node:worker_threads");
 let node_crypto = require("node:crypto");
 let node_path = require("node:path");
 node_path = __toESM(node_path, 1);
+let node_url = require("node:url");
+let node_zlib = require("node:zlib");
 let node_fs = require("node:fs");
 let node_os = require("node:os");
 node_os = __toESM(node_os, 1);
-let node_url = require("node:url");
 let node_buffer = require("node:buffer");
 let node_v8 = require("node:v8");
+// src/action-upload.ts
+const PERMISSION_HINT = "The token needs 'permissions: security-events: write' (and 'actions: read' in private repositories, which also need GitHub Advanced Security); pull requests from forks get a read-only token. Annotations and the job summary are not affected.";
+async function describe(response) {
+	const text = await response.text().catch(() => "");
+	let message = text.trim();
+	try {
+		const parsed = JSON.parse(text);
+		if (typeof parsed.message === "string") message = parsed.message;
+	} catch {}
+	return `HTTP ${response.status}${message ? `: ${message.slice(0, 500)}` : ""}`;
+}
+async function uploadSarif(options) {
+	const { env } = options;
+	const missing = [
+		"GITHUB_REPOSITORY",
+		"GITHUB_SHA",
+		"GITHUB_REF"
+	].filter((name) => !env[name]);
+	if (options.token === "") missing.unshift("the 'token' input");
+	if (missing.length > 0) return {
+		uploaded: false,
+		warning: `The SARIF upload to code scanning was skipped: ${missing.join(", ")} not set (outside GitHub Actions?).`
+	};
+	const endpoint = `${(env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "")}/repos/${env.GITHUB_REPOSITORY}/code-scanning/sarifs`;
+	const headers = {
+		accept: "application/vnd.github+json",
+		authorization: `Bearer ${options.token}`,
+		"content-type": "application/json",
+		"user-agent": "lblint-action",
+		"x-github-api-version": "2022-11-28"
+	};
+	const body = {
+		commit_sha: env.GITHUB_SHA,
+		ref: env.GITHUB_REF,
+		sarif: (0, node_zlib.gzipSync)(options.sarif).toString("base64"),
+		checkout_uri: options.checkoutUri,
+		started_at: options.startedAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+		tool_name: "lblint"
+	};
+	let id;
+	try {
+		const response = await fetch(endpoint, {
+			method: "POST",
+			headers,
+			body: JSON.stringify(body)
+		});
+		if (response.status !== 202 && response.status !== 200 && response.status !== 201) return {
+			uploaded: false,
+			warning: `The SARIF upload to code scanning failed (${await describe(response)}). ${PERMISSION_HINT}`
+		};
+		const receipt = await response.json();
+		if (typeof receipt.id !== "string") return {
+			uploaded: false,
+			warning: "The SARIF upload to code scanning got an answer without an upload id."
+		};
+		id = receipt.id;
+	} catch (error) {
+		return {
+			uploaded: false,
+			warning: `The SARIF upload to code scanning failed: ${error instanceof Error ? error.message : String(error)}. Annotations and the job summary are not affected.`
+		};
+	}
+	const wait = options.wait ?? {
+		timeoutMs: 12e4,
+		intervalMs: 3e3
+	};
+	const deadline = Date.now() + wait.timeoutMs;
+	for (;;) {
+		try {
+			const response = await fetch(`${endpoint}/${encodeURIComponent(id)}`, { headers });
+			if (response.ok) {
+				const status = await response.json();
+				if (status.processing_status === "complete") return {
+					uploaded: true,
+					id,
+					message: `SARIF uploaded to code scanning (upload ${id}) and processed.`
+				};
+				if (status.processing_status === "failed") {
+					const errors = Array.isArray(status.errors) ? status.errors.map(String).join("; ") : "no detail";
+					return {
+						uploaded: true,
+						id,
+						message: `SARIF uploaded to code scanning (upload ${id}).`,
+						warning: `Code scanning could not process the SARIF upload ${id}: ${errors}`
+					};
+				}
+			} else if (response.status !== 404) return {
+				uploaded: true,
+				id,
+				message: `SARIF uploaded to code scanning (upload ${id}); its processing status could not be read (${await describe(response)}).`
+			};
+		} catch (error) {
+			return {
+				uploaded: true,
+				id,
+				message: `SARIF uploaded to code scanning (upload ${id}); its processing status could not be read: ${error instanceof Error ? error.message : String(error)}.`
+			};
+		}
+		if (Date.now() + wait.intervalMs > deadline) return {
+			uploaded: true,
+			id,
+			message: `SARIF uploaded to code scanning (upload ${id}); GitHub was still processing it when the step stopped waiting.`
+		};
+		await new Promise((resolve) => setTimeout(resolve, wait.intervalMs));
+	}
+}
 // node_modules/commander/lib/error.js
 var require_error = __commonJSMin(((exports) => {
 	var CommanderError = class extends Error {
@@ -34349,6 +34456,7 @@ async function readEvent(env, cwd) {
 	}
 }
 async function runAction(io) {
+	const startedAt = new Date();
 	const outputs = [];
 	const finish = async (code) => {
 		outputs.push(["exit-code", String(code)]);
@@ -34426,11 +34534,12 @@ async function runAction(io) {
 	const { findings, errors } = reportInput;
 	const shown = findings.filter((f) => !f.suppression);
 	outputs.push(["findings", String(shown.length)], ["errors", String(countProblems(findings, errors).errors)], ["load-errors", String(errors.length)]);
-	const problem = await writeTextFile(sarifFile, renderSarif({
+	const sarif = renderSarif({
 		...reportInput,
 		color: false,
 		findings: keepSuppressed ? findings : shown
-	}), io.cwd);
+	});
+	const problem = await writeTextFile(sarifFile, sarif, io.cwd);
 	if (problem) {
 		io.stdout(notice("error", problem));
 		outputs.push(["upload", "false"]);
@@ -34454,7 +34563,21 @@ async function runAction(io) {
 			io.stdout(notice("notice", `SARIF upload to code scanning skipped: ${reason}, so the token is read-only. The annotations and the job summary show the findings; the SARIF file is ${sarifFile}.`));
 		}
 	}
-	outputs.push(["upload", String(willUpload)]);
+	let uploaded = false;
+	if (willUpload) {
+		const outcome = await uploadSarif({
+			env: io.env,
+			token: getInput(io.env, "token"),
+			sarif,
+			checkoutUri: (0, node_url.pathToFileURL)(node_path.default.resolve(io.cwd)).href,
+			startedAt,
+			...io.uploadWait ? { wait: io.uploadWait } : {}
+		});
+		uploaded = outcome.uploaded;
+		if (outcome.uploaded) io.stdout(`${outcome.message}\n`);
+		if (outcome.warning !== void 0) io.stdout(notice("warning", outcome.warning));
+	}
+	outputs.push(["upload", String(uploaded)]);
 	return finish(code);
 }
 // src/engine/root-worker.ts

@@ -1,8 +1,11 @@
 // The GitHub Action's entry: reads the inputs the way the runner passes them (INPUT_<NAME>
 // environment variables), runs the CLI in-process, then writes the SARIF file, the workflow
-// annotations, the job summary and the step outputs. Returns the exit code; only
-// src/action-main.ts sets it on the process.
+// annotations, the job summary and the step outputs, and uploads the SARIF file to code scanning.
+// Returns the exit code; only src/main.ts sets it on the process.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { uploadSarif, type UploadOptions } from './action-upload.js';
 import { run, type CliIo, type LintOutcome } from './cli.js';
 import { FAIL_ON_LEVELS } from './config.js';
 import { EXIT_USAGE } from './exit-codes.js';
@@ -20,6 +23,8 @@ export interface ActionIo {
   stderr: (text: string) => void;
   /** YYYY-MM-DD (tests pin it). */
   today?: string;
+  /** How long the SARIF upload waits for GitHub to process it (tests shorten it). */
+  uploadWait?: UploadOptions['wait'];
 }
 
 export class ActionInputError extends Error {}
@@ -102,6 +107,7 @@ async function readEvent(env: ActionIo['env'], cwd: string): Promise<PullRequest
 }
 
 export async function runAction(io: ActionIo): Promise<number> {
+  const startedAt = new Date();
   const outputs: [string, string][] = [];
   const finish = async (code: number): Promise<number> => {
     outputs.push(['exit-code', String(code)]);
@@ -195,7 +201,8 @@ export async function runAction(io: ActionIo): Promise<number> {
   const actionRef = io.env.GITHUB_ACTION_REF ?? '';
   const docsBase = /^[\w.-]+\/[\w.-]+$/.test(actionRepo) && actionRef !== '' ? `https://github.com/${actionRepo}/blob/${actionRef}/` : reportInput.docsBase;
   const sarifInput = { ...reportInput, color: false, findings: keepSuppressed ? findings : shown, ...(docsBase !== undefined ? { docsBase } : {}) };
-  const problem = await writeTextFile(sarifFile, renderSarif(sarifInput), io.cwd, 'report');
+  const sarif = renderSarif(sarifInput);
+  const problem = await writeTextFile(sarifFile, sarif, io.cwd, 'report');
   if (problem) {
     io.stdout(notice('error', problem));
     outputs.push(['upload', 'false']);
@@ -220,6 +227,20 @@ export async function runAction(io: ActionIo): Promise<number> {
       );
     }
   }
-  outputs.push(['upload', String(willUpload)]);
+  let uploaded = false;
+  if (willUpload) {
+    const outcome = await uploadSarif({
+      env: io.env,
+      token: getInput(io.env, 'token'),
+      sarif,
+      checkoutUri: pathToFileURL(path.resolve(io.cwd)).href,
+      startedAt,
+      ...(io.uploadWait ? { wait: io.uploadWait } : {}),
+    });
+    uploaded = outcome.uploaded;
+    if (outcome.uploaded) io.stdout(`${outcome.message}\n`);
+    if (outcome.warning !== undefined) io.stdout(notice('warning', outcome.warning));
+  }
+  outputs.push(['upload', String(uploaded)]);
   return finish(code);
 }

@@ -1,11 +1,16 @@
 // The GitHub Action's entry, run the way the runner runs it: inputs as INPUT_<NAME> variables
 // (upper-cased, hyphens kept), temporary GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the event
-// payload at GITHUB_EVENT_PATH. Checks outputs, annotations (cap and escaping), the SARIF file,
-// the job summary's table and Mermaid diagram, and the fork-PR upload skip.
+// payload at GITHUB_EVENT_PATH, and GitHub's REST API played by a server on 127.0.0.1 for the
+// SARIF upload. Checks outputs, annotations (cap and escaping), the SARIF file, the job summary's
+// table and Mermaid diagram, the upload (and a refused one), and the fork-PR upload skip.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryFor, formatOutput, getBooleanInput, readOnlyTokenReason, runAction } from '../src/action.js';
 import { escapeData, escapeProperty, formatAnnotation } from '../src/report/github.js';
 import { escapeMermaid } from '../src/report/mermaid.js';
@@ -22,6 +27,39 @@ const DRAIN = `resource "huaweicloud_lb_member" "drain" {
   subnet_id     = huaweicloud_vpc_subnet.app.ipv4_subnet_id
 }
 `;
+
+/** The code-scanning endpoints of GitHub's REST API: uploads are accepted (202), then processed on the second status request. */
+interface ApiRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+const api: { server?: Server; url: string; requests: ApiRequest[] } = { url: '', requests: [] };
+beforeAll(async () => {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => void (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      api.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const reply = (status: number, value: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      if (req.headers.authorization === 'Bearer read-only') return reply(403, { message: 'Resource not accessible by integration' });
+      if (req.method === 'POST' && req.url === '/repos/acme/infra/code-scanning/sarifs') return reply(202, { id: 'upload-1', url: `${api.url}/repos/acme/infra/code-scanning/sarifs/upload-1` });
+      if (req.method === 'GET' && req.url === '/repos/acme/infra/code-scanning/sarifs/upload-1') {
+        const polls = api.requests.filter((r) => r.method === 'GET').length;
+        return reply(200, { processing_status: polls < 2 ? 'pending' : 'complete', analyses_url: null, errors: null });
+      }
+      return reply(404, { message: 'Not Found' });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  api.server = server;
+  api.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => (api.server ? api.server.close(() => resolve()) : resolve())));
 
 interface Run {
   code: number;
@@ -49,7 +87,7 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-async function runLikeTheRunner(inputs: Record<string, string>, options: { hostile?: boolean; event?: unknown; eventName?: string } = {}): Promise<Run> {
+async function runLikeTheRunner(inputs: Record<string, string>, options: { hostile?: boolean; event?: unknown; eventName?: string; token?: string } = {}): Promise<Run> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lblint-action-'));
   cpSync(path.join(TESTDATA, 'cli', 'shared-elb'), path.join(dir, 'shared-elb'), { recursive: true });
   if (options.hostile) writeFileSync(path.join(dir, 'shared-elb', HOSTILE_FILE), DRAIN);
@@ -57,7 +95,17 @@ async function runLikeTheRunner(inputs: Record<string, string>, options: { hosti
   const summaryFile = path.join(dir, 'step_summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: Record<string, string> = { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: dir };
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_API_URL: api.url,
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_SHA: '4b6472266afd7b471e86085a6659e8c7f2b119da',
+    GITHUB_REF: 'refs/pull/42/merge',
+    // action.yml's default for the token input: ${{ github.token }}.
+    INPUT_TOKEN: options.token ?? 'ghs_test',
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   if (options.event !== undefined) {
     env.GITHUB_EVENT_PATH = path.join(dir, 'event.json');
@@ -65,7 +113,7 @@ async function runLikeTheRunner(inputs: Record<string, string>, options: { hosti
     writeFileSync(env.GITHUB_EVENT_PATH, JSON.stringify(options.event));
   }
   let stdout = '';
-  const code = await runAction({ env, cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stdout += t), today: '2026-11-21' });
+  const code = await runAction({ env, cwd: dir, stdout: (t) => void (stdout += t), stderr: (t) => void (stdout += t), today: '2026-11-21', uploadWait: { timeoutMs: 5_000, intervalMs: 10 } });
   return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), dir };
 }
 
@@ -81,8 +129,19 @@ function activeCommands(stdout: string): string[] {
 
 describe('the Action entry on testdata/cli/shared-elb', () => {
   it('writes the outputs, the SARIF file, one annotation and a summary with a table and a Mermaid diagram', { timeout: 120_000 }, async () => {
+    api.requests = [];
     const r = await runLikeTheRunner({ path: 'shared-elb', 'fail-on': 'error', 'sarif-file': 'out/../lblint.sarif', upload: 'true', annotate: 'true' });
     expect(r.code).toBe(1);
+    // The SARIF file went to code scanning, for the run's commit and ref, and was processed.
+    const [post, ...polls] = api.requests;
+    expect(post).toMatchObject({ method: 'POST', url: '/repos/acme/infra/code-scanning/sarifs' });
+    expect(post!.headers).toMatchObject({ authorization: 'Bearer ghs_test', accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' });
+    const upload = JSON.parse(post!.body) as Record<string, string>;
+    expect(upload).toMatchObject({ commit_sha: '4b6472266afd7b471e86085a6659e8c7f2b119da', ref: 'refs/pull/42/merge', tool_name: 'lblint', checkout_uri: pathToFileURL(r.dir).href });
+    expect(upload.started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(gunzipSync(Buffer.from(upload.sarif!, 'base64')).toString('utf8')).toBe(readFileSync(path.join(r.dir, 'lblint.sarif'), 'utf8'));
+    expect(polls.map((p) => `${p.method} ${p.url}`)).toEqual(['GET /repos/acme/infra/code-scanning/sarifs/upload-1', 'GET /repos/acme/infra/code-scanning/sarifs/upload-1']);
+    expect(r.stdout).toContain('SARIF uploaded to code scanning (upload upload-1) and processed.\n');
     expect(r.outputs).toMatchObject({ findings: '1', errors: '1', 'load-errors': '0', 'sarif-file': 'out/../lblint.sarif', upload: 'true', category: 'lblint/shared-elb', 'exit-code': '1' });
 
     const commands = activeCommands(r.stdout);
@@ -189,10 +248,21 @@ describe('the Action entry on testdata/cli/shared-elb', () => {
   });
 
   it('upload: false skips the upload without a notice; fail-on never exits 0', async () => {
+    api.requests = [];
     const r = await runLikeTheRunner({ path: 'shared-elb', upload: 'false', 'fail-on': 'never', annotate: 'false' });
     expect(r.code).toBe(0);
     expect(r.outputs.upload).toBe('false');
     expect(activeCommands(r.stdout)).toEqual([]);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('a refused upload is a warning that names the permission; the exit code is the findings\' own', async () => {
+    const r = await runLikeTheRunner({ path: 'shared-elb' }, { token: 'read-only' });
+    expect(r.code).toBe(1);
+    expect(r.outputs.upload).toBe('false');
+    expect(activeCommands(r.stdout)).toContain(
+      "::warning title=lblint::The SARIF upload to code scanning failed (HTTP 403: Resource not accessible by integration). The token needs 'permissions: security-events: write' (and 'actions: read' in private repositories, which also need GitHub Advanced Security); pull requests from forks get a read-only token. Annotations and the job summary are not affected.",
+    );
   });
 
   it('rejects bad inputs with an error annotation and exit 2', async () => {
