@@ -1,5 +1,5 @@
 // Command-line interface: parses options, runs the pipeline, renders reports and returns the
-// exit code. Only src/bin.ts sets process.exitCode.
+// exit code. Only src/main.ts sets process.exitCode.
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, didYouMean, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
