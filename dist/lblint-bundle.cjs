@@ -52,7 +52,7 @@ let node_buffer = require("node:buffer");
 let node_v8 = require("node:v8");
 // src/action-upload.ts
 const PERMISSION_HINT = "The token needs 'permissions: security-events: write' (and 'actions: read' in private repositories, which also need GitHub Advanced Security); pull requests from forks get a read-only token. Annotations and the job summary are not affected.";
-async function describe(response) {
+async function describe$1(response) {
 	const text = await response.text().catch(() => "");
 	let message = text.trim();
 	try {
@@ -98,7 +98,7 @@ async function uploadSarif(options) {
 		});
 		if (response.status !== 202 && response.status !== 200 && response.status !== 201) return {
 			uploaded: false,
-			warning: `The SARIF upload to code scanning failed (${await describe(response)}). ${PERMISSION_HINT}`
+			warning: `The SARIF upload to code scanning failed (${await describe$1(response)}). ${PERMISSION_HINT}`
 		};
 		const receipt = await response.json();
 		if (typeof receipt.id !== "string") return {
@@ -139,7 +139,7 @@ async function uploadSarif(options) {
 			} else if (response.status !== 404) return {
 				uploaded: true,
 				id,
-				message: `SARIF uploaded to code scanning (upload ${id}); its processing status could not be read (${await describe(response)}).`
+				message: `SARIF uploaded to code scanning (upload ${id}); its processing status could not be read (${await describe$1(response)}).`
 			};
 		} catch (error) {
 			return {

@@ -1,6 +1,6 @@
 // `lblint lsp` driven over real JSON-RPC: the built CLI is spawned and spoken to with framed LSP
 // messages, as an editor would (initialize → initialized → didOpen → publishDiagnostics, didChange
-// with unsaved text, codeAction, shutdown → exit). Needs `npm run build`.
+// with unsaved text, codeAction, shutdown → exit). Runs the committed bundle (`npm run dist` after changing src/).
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, TESTDATA } from './helpers/fixtures.js';
 import { LspClient, type Message } from './helpers/lsp-client.js';
 
-const BIN = path.join(ROOT, 'dist/src/lblint.cjs');
+const BIN = path.join(ROOT, 'dist/lblint.cjs');
 
 interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
