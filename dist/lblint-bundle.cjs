@@ -1920,12 +1920,1960 @@ const PROVIDER_FAMILIES = [
 	"flexibleengine",
 	"alicloud"
 ];
-const DOCS_BASE = "https://github.com/lblint/lblint/blob/main/docs/rules/";
+function ruleDocsUrl(base, id) {
+	return base === void 0 ? void 0 : `${base}docs/rules/${id}.md`;
+}
 function defineRule(rule) {
-	return {
-		...rule,
-		helpUri: `${DOCS_BASE}${rule.id}.md`
+	return rule;
+}
+// node_modules/ip-num/dist/src/BinaryUtils.js
+var require_BinaryUtils = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.matchingBitCount = exports.intLog2 = exports.cidrPrefixToMaskBinaryString = exports.leftPadWithZeroBit = exports.dottedDecimalNotationToBinaryString = exports.parseBinaryStringToBigInt = exports.decimalNumberToOctetString = exports.numberToBinaryString = void 0;
+	let numberToBinaryString = (num) => {
+		return num.toString(2);
 	};
+	exports.numberToBinaryString = numberToBinaryString;
+	let decimalNumberToOctetString = (num) => {
+		let binaryString = (0, exports.numberToBinaryString)(num);
+		if (binaryString.length > 8) throw new Error("Given decimal in binary contains digits greater than an octet");
+		return (0, exports.leftPadWithZeroBit)(binaryString, 8);
+	};
+	exports.decimalNumberToOctetString = decimalNumberToOctetString;
+	let parseBinaryStringToBigInt = (num) => {
+		return BigInt(`0b${num}`);
+	};
+	exports.parseBinaryStringToBigInt = parseBinaryStringToBigInt;
+	let dottedDecimalNotationToBinaryString = (dottedDecimal) => {
+		return dottedDecimal.split(".").reduce((binaryAsString, octet) => {
+			return binaryAsString.concat((0, exports.decimalNumberToOctetString)(parseInt(octet)));
+		}, "");
+	};
+	exports.dottedDecimalNotationToBinaryString = dottedDecimalNotationToBinaryString;
+	let leftPadWithZeroBit = (binaryString, finalStringLength) => {
+		if (binaryString.length > finalStringLength) throw new Error(`Given string is already longer than given final length after padding: ${finalStringLength}`);
+		return "0".repeat(finalStringLength - binaryString.length).concat(binaryString);
+	};
+	exports.leftPadWithZeroBit = leftPadWithZeroBit;
+	let cidrPrefixToMaskBinaryString = (cidrPrefix, ipType) => {
+		let cidrUpperValue;
+		if (ipType == "IPv4") cidrUpperValue = 32;
+		else cidrUpperValue = 128;
+		if (cidrPrefix > cidrUpperValue) throw Error(`Value is greater than ${cidrUpperValue}`);
+		return `${"1".repeat(cidrPrefix)}${"0".repeat(cidrUpperValue - cidrPrefix)}`;
+	};
+	exports.cidrPrefixToMaskBinaryString = cidrPrefixToMaskBinaryString;
+	let intLog2 = (givenNumber) => {
+		let result = 0;
+		if (givenNumber <= 0n) throw new Error(`The value of log2 for ${givenNumber.toString()} is not an integer`);
+		if (givenNumber === 1n) return 0;
+		while (givenNumber % 2n === 0n) {
+			if (givenNumber === 2n) {
+				result++;
+				break;
+			}
+			givenNumber = givenNumber >> 1n;
+			if (givenNumber % 2n !== 0n) {
+				result = 0;
+				break;
+			}
+			result++;
+		}
+		if (result == 0) throw new Error(`The value of log2 for ${givenNumber.toString()} is not an integer`);
+		return result;
+	};
+	exports.intLog2 = intLog2;
+	let matchingBitCount = (firstBinaryString, secondBinaryString) => {
+		let longerString;
+		let otherString;
+		if (firstBinaryString.length >= secondBinaryString.length) {
+			longerString = firstBinaryString;
+			otherString = secondBinaryString;
+		} else {
+			longerString = secondBinaryString;
+			otherString = firstBinaryString;
+		}
+		let count = 0;
+		for (; count < longerString.length; count++) {
+			if (longerString.charAt(count) === otherString.charAt(count)) continue;
+			break;
+		}
+		return count;
+	};
+	exports.matchingBitCount = matchingBitCount;
+}));
+// node_modules/ip-num/dist/src/IPv6Utils.js
+var require_IPv6Utils = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.collapseIPv6Number = exports.expandIPv6Number = void 0;
+	const BinaryUtils_1 = require_BinaryUtils();
+	const Validator_1 = require_Validator();
+	let extractPrefix = (ipv6String) => {
+		return ipv6String.includes("/") ? `/${ipv6String.split("/")[1]}` : "";
+	};
+	let expandIPv6Number = (ipv6String) => {
+		let expandWithZero = (hexadecimalArray) => {
+			let paddedArray = [];
+			hexadecimalArray.forEach((hexadecimal) => {
+				if (hexadecimal.includes(".")) {
+					const [v4part1, v4part2] = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(hexadecimal).match(/.{1,16}/g).map((bin) => (0, BinaryUtils_1.parseBinaryStringToBigInt)(bin).toString(16));
+					paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(v4part1, 4));
+					paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(v4part2, 4));
+				} else paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(hexadecimal, 4));
+			});
+			return paddedArray.join(":");
+		};
+		let expandDoubleColon = (gapCount) => {
+			let pads = [];
+			for (let count = 0; count < gapCount; count++) pads.push("0000");
+			return pads.join(":");
+		};
+		if (/(:){3,}/.test(ipv6String)) throw "given IPv6 contains consecutive : more than two";
+		const prefix = extractPrefix(ipv6String);
+		if (ipv6String.includes("/")) ipv6String = ipv6String.split("/")[0];
+		if (!Validator_1.Validator.IPV6_PATTERN.test(ipv6String)) throw Error(Validator_1.Validator.invalidIPv6PatternMessage);
+		if (ipv6String.includes("::")) {
+			let split = ipv6String.split("::");
+			let leftPortion = split[0];
+			let rightPortion = split[1];
+			let leftPortionSplit = leftPortion.split(":").filter((hexadecimal) => {
+				return hexadecimal !== "";
+			});
+			let rightPortionSplit = rightPortion.split(":").filter((hexadecimal) => {
+				return hexadecimal !== "";
+			});
+			let extra = leftPortionSplit.concat(rightPortionSplit).filter((part) => part.includes(".")).length;
+			let doublePortion = expandDoubleColon(8 - (leftPortionSplit.length + rightPortionSplit.length + extra));
+			let leftString = expandWithZero(leftPortionSplit);
+			if (leftString !== "") leftString += ":";
+			let rightString = expandWithZero(rightPortionSplit);
+			if (rightString !== "") rightString = ":" + rightString;
+			return `${leftString}${doublePortion}${rightString}${prefix}`;
+		} else return `${expandWithZero(ipv6String.split(":"))}${prefix}`;
+	};
+	exports.expandIPv6Number = expandIPv6Number;
+	const shortenHexadecatet = (hex) => {
+		const withoutLeadingZero = hex.replace(/^0+/, "");
+		return withoutLeadingZero === "" ? "0" : withoutLeadingZero;
+	};
+	let collapseIPv6Number = (ipv6String) => {
+		const originalPrefix = extractPrefix(ipv6String);
+		const processedIPv6String = ipv6String.includes("/") ? ipv6String.split("/")[0] : ipv6String;
+		let expandedIPv6 = "";
+		try {
+			let tempExpanded = (0, exports.expandIPv6Number)(processedIPv6String);
+			if (tempExpanded.includes("/")) expandedIPv6 = tempExpanded.split("/")[0];
+			else expandedIPv6 = tempExpanded;
+		} catch (e) {
+			throw e;
+		}
+		let hexadecatets = expandedIPv6.split(":");
+		if (hexadecatets.length !== 8) throw new Error(`Invalid IPv6 structure after expansion: ${expandedIPv6}. Expected 8 segments.`);
+		let zeroSequences = [];
+		let currentSequenceStart = -1;
+		let currentSequenceLength = 0;
+		for (let i = 0; i < 8; i++) if (hexadecatets[i] === "0000") {
+			if (currentSequenceStart === -1) currentSequenceStart = i;
+			currentSequenceLength++;
+		} else {
+			if (currentSequenceLength > 0) zeroSequences.push({
+				start: currentSequenceStart,
+				length: currentSequenceLength
+			});
+			currentSequenceStart = -1;
+			currentSequenceLength = 0;
+		}
+		if (currentSequenceLength > 0) zeroSequences.push({
+			start: currentSequenceStart,
+			length: currentSequenceLength
+		});
+		if (zeroSequences.length === 0) return hexadecatets.map(shortenHexadecatet).join(":") + originalPrefix;
+		zeroSequences.sort((a, b) => {
+			if (b.length !== a.length) return b.length - a.length;
+			return a.start - b.start;
+		});
+		const bestSequence = zeroSequences[0];
+		if (bestSequence.length === 8) return "::" + originalPrefix;
+		if (bestSequence.length < 2) return hexadecatets.map(shortenHexadecatet).join(":") + originalPrefix;
+		let leftPartSegments = hexadecatets.slice(0, bestSequence.start);
+		let rightPartSegments = hexadecatets.slice(bestSequence.start + bestSequence.length);
+		let leftString = leftPartSegments.map(shortenHexadecatet).join(":");
+		let rightString = rightPartSegments.map(shortenHexadecatet).join(":");
+		let finalStr = "";
+		if (bestSequence.start === 0) finalStr = "::" + rightString;
+		else if (bestSequence.start + bestSequence.length === 8) finalStr = leftString + "::";
+		else finalStr = leftString + "::" + rightString;
+		return finalStr + originalPrefix;
+	};
+	exports.collapseIPv6Number = collapseIPv6Number;
+}));
+// node_modules/ip-num/dist/src/HexadecimalUtils.js
+var require_HexadecimalUtils = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.hexadectetNotationToBinaryString = exports.binaryStringToHexadecimalString = exports.colonHexadecimalNotationToBinaryString = exports.hexadecimalStringToHexadecatetString = exports.hexadecimalStringToBinaryString = exports.bigIntToHexadecimalString = void 0;
+	const IPv6Utils_1 = require_IPv6Utils();
+	const BinaryUtils_1 = require_BinaryUtils();
+	let bigIntToHexadecimalString = (num) => {
+		return num.toString(16);
+	};
+	exports.bigIntToHexadecimalString = bigIntToHexadecimalString;
+	let hexadecimalStringToBinaryString = (hexadecimalString) => {
+		return BigInt(`0x${hexadecimalString}`).toString(2);
+	};
+	exports.hexadecimalStringToBinaryString = hexadecimalStringToBinaryString;
+	let hexadecimalStringToHexadecatetString = (hexadecimalString) => {
+		let binaryString = (0, exports.hexadecimalStringToBinaryString)(hexadecimalString);
+		if (binaryString.length > 16) throw new Error("Given decimal in binary contains digits greater than an Hexadecatet");
+		return (0, BinaryUtils_1.leftPadWithZeroBit)(binaryString, 16);
+	};
+	exports.hexadecimalStringToHexadecatetString = hexadecimalStringToHexadecatetString;
+	let colonHexadecimalNotationToBinaryString = (hexadecimalString) => {
+		return (0, IPv6Utils_1.expandIPv6Number)(hexadecimalString).split(":").reduce((binaryAsString, hexidecimal) => {
+			return binaryAsString.concat((0, exports.hexadecimalStringToHexadecatetString)(hexidecimal));
+		}, "");
+	};
+	exports.colonHexadecimalNotationToBinaryString = colonHexadecimalNotationToBinaryString;
+	let binaryStringToHexadecimalString = (num) => {
+		return BigInt(`0b${num}`).toString(16);
+	};
+	exports.binaryStringToHexadecimalString = binaryStringToHexadecimalString;
+	let hexadectetNotationToBinaryString = (hexadectetString) => {
+		return (0, IPv6Utils_1.expandIPv6Number)(hexadectetString).split(":").reduce((hexadecimalAsString, hexavalue) => {
+			return hexadecimalAsString.concat((0, BinaryUtils_1.leftPadWithZeroBit)((0, exports.hexadecimalStringToBinaryString)(hexavalue), 16));
+		}, "");
+	};
+	exports.hexadectetNotationToBinaryString = hexadectetNotationToBinaryString;
+}));
+// node_modules/ip-num/dist/src/Validator.js
+var require_Validator = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.Validator = void 0;
+	const BinaryUtils_1 = require_BinaryUtils();
+	const BinaryUtils_2 = require_BinaryUtils();
+	const IPv6Utils_1 = require_IPv6Utils();
+	const HexadecimalUtils_1 = require_HexadecimalUtils();
+	const HexadecimalUtils_2 = require_HexadecimalUtils();
+	var Validator = class Validator {
+		static isWithinRange(ipNumber, lowerBound, upperBound) {
+			return ipNumber >= lowerBound && ipNumber <= upperBound;
+		}
+		static isValidAsnNumber(asnNumber) {
+			let isValid = this.isWithinRange(asnNumber, 0n, this.THIRTY_TWO_BIT_SIZE);
+			return [isValid, isValid ? [] : [Validator.invalidAsnRangeMessage]];
+		}
+		static isValid16BitAsnNumber(asnNumber) {
+			let isValid = Validator.isWithinRange(asnNumber, 0n, Validator.SIXTEEN_BIT_SIZE);
+			return [isValid, isValid ? [] : [Validator.invalid16BitAsnRangeMessage]];
+		}
+		static isValidIPv4Number(ipv4Number) {
+			ipv4Number = typeof ipv4Number === "bigint" ? ipv4Number : BigInt(ipv4Number);
+			let isValid = this.isWithinRange(ipv4Number, 0n, this.THIRTY_TWO_BIT_SIZE);
+			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv4NumberMessage]];
+		}
+		static isValidIPv6Number(ipv6Number) {
+			let isValid = this.isWithinRange(ipv6Number, 0n, this.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE);
+			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv6NumberMessage]];
+		}
+		static isValidIPv4Octet(octetNumber) {
+			let withinRange = this.isWithinRange(octetNumber, 0n, this.EIGHT_BIT_SIZE);
+			return [withinRange, withinRange ? [] : [Validator.invalidOctetRangeMessage]];
+		}
+		static isValidIPv6Hexadecatet(hexadecatetNum) {
+			let isValid = this.isWithinRange(hexadecatetNum, 0n, this.SIXTEEN_BIT_SIZE);
+			return isValid ? [isValid, []] : [isValid, [Validator.invalidHexadecatetMessage]];
+		}
+		static isValidIPv4String(ipv4String) {
+			let rawOctets = ipv4String.split(".");
+			if (rawOctets.length != 4 || rawOctets.includes("")) return [false, [Validator.invalidOctetCountMessage]];
+			let isValid = rawOctets.every((octet) => {
+				if (octet.length > 1 && octet.startsWith("0")) return false;
+				return Validator.isNumeric(octet) ? Validator.isValidIPv4Octet(BigInt(octet))[0] : false;
+			});
+			if (!isValid) return [false, [Validator.invalidOctetRangeMessage]];
+			isValid = Validator.IPV4_PATTERN.test(ipv4String);
+			return [isValid, isValid ? [] : [Validator.invalidIPv4PatternMessage]];
+		}
+		static isValidIPv6String(ipv6String) {
+			let [ipv6, zoneId, ...rest] = ipv6String.split("%");
+			if (rest.length > 0) return [false, [Validator.invalidIPv6PatternMessage]];
+			if (zoneId && !Validator.ZONE_INDEX_PATTERN.test(zoneId)) return [false, [Validator.invalidIPv6PatternMessage]];
+			if (ipv6String.includes("%") && !zoneId) return [false, [Validator.invalidIPv6PatternMessage]];
+			try {
+				let hexadecimals = (0, IPv6Utils_1.expandIPv6Number)(ipv6).split(":");
+				if (hexadecimals.length != 8) return [false, [Validator.invalidHexadecatetCountMessage]];
+				let isValid = hexadecimals.every((hexadecimal) => {
+					return Validator.isHexadecatet(hexadecimal) ? Validator.isValidIPv6Hexadecatet(BigInt(`0x${hexadecimal}`))[0] : false;
+				});
+				if (!isValid) return [false, [Validator.invalidHexadecatetMessage]];
+				isValid = Validator.IPV6_PATTERN.test(ipv6);
+				if (!isValid) return [false, [Validator.invalidIPv6PatternMessage]];
+				return [isValid, []];
+			} catch (error) {
+				return [false, [String(error)]];
+			}
+		}
+		static isValidPrefixValue(prefixValue, ipNumType) {
+			if ("IPv4" === ipNumType) {
+				let withinRange = Validator.isWithinRange(BigInt(prefixValue), 0n, 32n);
+				return [withinRange, withinRange ? [] : [Validator.invalidPrefixValueMessage]];
+			}
+			if ("IPv6" === ipNumType) {
+				let withinRange = Validator.isWithinRange(BigInt(prefixValue), 0n, 128n);
+				return [withinRange, withinRange ? [] : [Validator.invalidPrefixValueMessage]];
+			}
+			return [false, [Validator.invalidInetNumType]];
+		}
+		static isValidIPv4Mask(ipv4MaskString) {
+			let [isValidIPv4, invalidIPv4Messages] = Validator.isValidIPv4String(ipv4MaskString);
+			if (!isValidIPv4) return [false, invalidIPv4Messages];
+			let ipv4InBinary = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipv4MaskString);
+			let isValid = Validator.IPV4_CONTIGUOUS_MASK_BIT_PATTERN.test(ipv4InBinary);
+			return isValid ? [isValid, []] : [isValid, [Validator.invalidMaskMessage]];
+		}
+		static isValidIPv6Mask(ipv6MaskString) {
+			try {
+				let ipv6InBinary = (0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(ipv6MaskString);
+				let isValid = Validator.IPV6_CONTIGUOUS_MASK_BIT_PATTERN.test(ipv6InBinary);
+				return isValid ? [isValid, []] : [isValid, [Validator.invalidMaskMessage]];
+			} catch (error) {
+				return [false, [String(error)]];
+			}
+		}
+		static isValidIPv4CidrNotation(ipv4RangeAsCidrString) {
+			let cidrComponents = ipv4RangeAsCidrString.split("/");
+			if (cidrComponents.length !== 2 || cidrComponents[0].length === 0 || cidrComponents[1].length === 0) return [false, [Validator.invalidIPv4CidrNotationMessage]];
+			let ip = cidrComponents[0];
+			let range = cidrComponents[1];
+			if (!/^\d+$/.test(range)) return [false, [Validator.invalidIPv4CidrNotationMessage]];
+			if (isNaN(Number(range))) return [false, [Validator.invalidIPv4CidrNotationMessage]];
+			let [validIpv4, invalidIpv4Message] = Validator.isValidIPv4String(ip);
+			let [validPrefix, invalidPrefixMessage] = Validator.isValidPrefixValue(BigInt(range), "IPv4");
+			let isValid = validIpv4 && validPrefix;
+			let invalidMessage = invalidIpv4Message.concat(invalidPrefixMessage);
+			return isValid ? [isValid, []] : [isValid, invalidMessage];
+		}
+		static isValidIPv4CidrRange(ipv4CidrNotation) {
+			return Validator.isValidCidrRange(ipv4CidrNotation, Validator.isValidIPv4CidrNotation, BinaryUtils_1.dottedDecimalNotationToBinaryString, (value) => (0, BinaryUtils_2.cidrPrefixToMaskBinaryString)(value, "IPv4"));
+		}
+		static isValidIPv6CidrRange(ipv6CidrNotation) {
+			return Validator.isValidCidrRange(ipv6CidrNotation, Validator.isValidIPv6CidrNotation, HexadecimalUtils_1.colonHexadecimalNotationToBinaryString, (value) => (0, BinaryUtils_2.cidrPrefixToMaskBinaryString)(value, "IPv6"));
+		}
+		static isValidCidrRange(rangeString, cidrNotationValidator, toBinaryStringConverter, prefixFactory) {
+			let validationResult = cidrNotationValidator(rangeString);
+			if (!validationResult[0]) return validationResult;
+			let cidrComponents = rangeString.split("/");
+			let ip = cidrComponents[0];
+			let range = cidrComponents[1];
+			let ipNumber = BigInt(`0b${toBinaryStringConverter(ip)}`);
+			let isValid = (ipNumber & BigInt(`0b${prefixFactory(parseInt(range))}`)) === ipNumber;
+			return isValid ? [isValid, []] : [isValid, [Validator.InvalidIPCidrRangeMessage]];
+		}
+		static isValidIPv4RangeString(ipv4RangeString) {
+			let firstLastValidator = (firstIP, lastIP) => BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(firstIP)}`) >= BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(lastIP)}`);
+			return this.isValidRange(ipv4RangeString, Validator.isValidIPv4String, firstLastValidator);
+		}
+		static isValidIPv6RangeString(ipv6RangeString) {
+			let firstLastValidator = (firstIP, lastIP) => BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(firstIP)}`) >= BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(lastIP)}`);
+			return this.isValidRange(ipv6RangeString, Validator.isValidIPv6String, firstLastValidator);
+		}
+		static isValidRange(rangeString, validator, firstLastValidator) {
+			let rangeComponents = rangeString.split("-").map((component) => component.trim());
+			if (rangeComponents.length !== 2 || rangeComponents[0].length === 0 || rangeComponents[1].length === 0) return [false, [Validator.invalidRangeNotationMessage]];
+			let firstIP = rangeComponents[0];
+			let lastIP = rangeComponents[1];
+			let [validFirstIP, invalidFirstIPMessage] = validator(firstIP);
+			let [validLastIP, invalidLastIPMessage] = validator(lastIP);
+			let isValid = validFirstIP && validLastIP;
+			if (isValid && firstLastValidator(firstIP, lastIP)) return [false, [Validator.invalidRangeFirstNotGreaterThanLastMessage]];
+			let invalidMessage = invalidFirstIPMessage.concat(invalidLastIPMessage);
+			return isValid ? [isValid, []] : [isValid, invalidMessage];
+		}
+		static isValidIPv6CidrNotation(ipv6RangeAsCidrString) {
+			let cidrComponents = ipv6RangeAsCidrString.split("/");
+			if (cidrComponents.length !== 2 || cidrComponents[0].length === 0 || cidrComponents[1].length === 0) return [false, [Validator.invalidIPv6CidrNotationString]];
+			let isValid = Validator.IPV6_RANGE_PATTERN.test(ipv6RangeAsCidrString);
+			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv6CidrNotationString]];
+		}
+		static isValidBinaryString(binaryString) {
+			if (/^([10])+$/.test(binaryString)) return [true, []];
+			else return [false, [Validator.invalidBinaryStringErrorMessage]];
+		}
+		static isNumeric(value) {
+			return /^(\d+)$/.test(value);
+		}
+		static isHexadecatet(value) {
+			return /^[0-9A-Fa-f]{4}$/.test(value);
+		}
+	};
+	exports.Validator = Validator;
+	Validator.IPV4_PATTERN = new RegExp(/^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/);
+	Validator.IPV6_PATTERN = new RegExp(/^(((?:[0-9A-Fa-f]{1,4}:){7}(?:[0-9A-Fa-f]{1,4}|:))|((?:[0-9A-Fa-f]{1,4}:){6}(?::[0-9A-Fa-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|((?:[0-9A-Fa-f]{1,4}:){5}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,2})|:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|((?:[0-9A-Fa-f]{1,4}:){4}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,3})|(?:(?::[0-9A-Fa-f]{1,4})?:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){3}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,4})|(?:(?::[0-9A-Fa-f]{1,4}){0,2}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){2}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,5})|(?:(?::[0-9A-Fa-f]{1,4}){0,3}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){1}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,6})|(?:(?::[0-9A-Fa-f]{1,4}){0,4}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(?::(?:(?:(?::[0-9A-Fa-f]{1,4}){1,7})|(?:(?::[0-9A-Fa-f]{1,4}){0,5}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))(?:%.+)?$/);
+	Validator.ZONE_INDEX_PATTERN = new RegExp(/^[a-zA-Z0-9]*$/);
+	Validator.IPV4_RANGE_PATTERN = new RegExp(/^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\/)([1-9]|[1-2][0-9]|3[0-2])$/);
+	Validator.IPV6_RANGE_PATTERN = new RegExp(/^((([0-9A-Fa-f]{1,4}:){7}([0-9A-Fa-f]{1,4}|:))|(([0-9A-Fa-f]{1,4}:){6}(:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){5}(((:[0-9A-Fa-f]{1,4}){1,2})|:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){4}(((:[0-9A-Fa-f]{1,4}){1,3})|((:[0-9A-Fa-f]{1,4})?:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){3}(((:[0-9A-Fa-f]{1,4}){1,4})|((:[0-9A-Fa-f]{1,4}){0,2}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){2}(((:[0-9A-Fa-f]{1,4}){1,5})|((:[0-9A-Fa-f]{1,4}){0,3}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){1}(((:[0-9A-Fa-f]{1,4}){1,6})|((:[0-9A-Fa-f]{1,4}){0,4}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(:(((:[0-9A-Fa-f]{1,4}){1,7})|((:[0-9A-Fa-f]{1,4}){0,5}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:)))(%.+)?(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?$/);
+	Validator.IPV4_CONTIGUOUS_MASK_BIT_PATTERN = new RegExp(/^(1){0,32}(0){0,32}$/);
+	Validator.IPV6_CONTIGUOUS_MASK_BIT_PATTERN = new RegExp(/^(1){0,128}(0){0,128}$/);
+	Validator.EIGHT_BIT_SIZE = BigInt(`0b${"1".repeat(8)}`);
+	Validator.SIXTEEN_BIT_SIZE = BigInt(`0b${"1".repeat(16)}`);
+	Validator.THIRTY_TWO_BIT_SIZE = BigInt(`0b${"1".repeat(32)}`);
+	Validator.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE = BigInt(`0b${"1".repeat(128)}`);
+	Validator.IPV4_SIZE = BigInt("4294967296");
+	Validator.IPV6_SIZE = BigInt("340282366920938463463374607431768211456");
+	Validator.invalidAsnRangeMessage = "ASN number given less than zero or is greater than 32bit";
+	Validator.invalid16BitAsnRangeMessage = "ASN number given less than zero or is greater than 16bit";
+	Validator.invalidIPv4NumberMessage = "IPv4 number given less than zero or is greater than 32bit";
+	Validator.invalidIPv6NumberMessage = "IPv6 number given less than zero or is greater than 128bit";
+	Validator.invalidOctetRangeMessage = "Value given contains an invalid Octet; Value is less than zero or is greater than 8bit";
+	Validator.invalidHexadecatetMessage = "The value given is less than zero or is greater than 16bit";
+	Validator.invalidOctetCountMessage = "An IP4 number cannot have less or greater than 4 octets";
+	Validator.invalidHexadecatetCountMessage = "An IP6 number must have exactly 8 hexadecatet";
+	Validator.invalidMaskMessage = "The Mask is invalid";
+	Validator.invalidPrefixValueMessage = "A Prefix value cannot be less than 0 or greater than 32";
+	Validator.invalidIPv4CidrNotationMessage = "Cidr notation should be in the form [ip number]/[range]";
+	Validator.InvalidIPCidrRangeMessage = "Given IP number portion must is not the start of the range";
+	Validator.invalidRangeNotationMessage = "Range notation should be in the form [first ip]-[last ip]";
+	Validator.invalidRangeFirstNotGreaterThanLastMessage = "First IP in [first ip]-[last ip] must be less than Last IP";
+	Validator.invalidIPv6CidrNotationString = "A Cidr notation string should contain an IPv6 number and prefix";
+	Validator.takeOutOfRangeSizeMessage = "$count is greater than $size, the size of the range";
+	Validator.cannotSplitSingleRangeErrorMessage = "Cannot split an IP range with a single IP number";
+	Validator.invalidInetNumType = "Given ipNumType must be either InetNumType.IPv4 or InetNumType.IPv6";
+	Validator.invalidBinaryStringErrorMessage = "Binary string should contain only contiguous 1s and 0s";
+	Validator.invalidIPRangeSizeMessage = "Given size is zero or greater than maximum size of $iptype";
+	Validator.invalidIPRangeSizeForCidrMessage = "Given size can't be created via cidr prefix";
+	Validator.invalidIPv4PatternMessage = "Given IPv4 is not confirm to a valid IPv6 address";
+	Validator.invalidIPv6PatternMessage = "Given IPv6 is not confirm to a valid IPv6 address";
+}));
+// node_modules/ip-num/dist/src/Hexadecatet.js
+var require_Hexadecatet = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.Hexadecatet = void 0;
+	const Validator_1 = require_Validator();
+	exports.Hexadecatet = class Hexadecatet {
+		static fromString(rawValue) {
+			return new Hexadecatet(rawValue);
+		}
+		static fromNumber(rawValue) {
+			return new Hexadecatet(rawValue);
+		}
+		constructor(givenValue) {
+			let hexadecatetValue;
+			if (typeof givenValue === "string") hexadecatetValue = parseInt(givenValue, 16);
+			else hexadecatetValue = parseInt(String(givenValue), 16);
+			let [isValid, message] = Validator_1.Validator.isValidIPv6Hexadecatet(BigInt(hexadecatetValue));
+			if (!isValid) throw Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			this.value = hexadecatetValue;
+		}
+		getValue() {
+			return this.value;
+		}
+		toString() {
+			return this.value.toString(16);
+		}
+	};
+}));
+// node_modules/ip-num/dist/src/Octet.js
+var require_Octet = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.Octet = void 0;
+	const Validator_1 = require_Validator();
+	exports.Octet = class Octet {
+		static fromString(rawValue) {
+			return new Octet(rawValue);
+		}
+		static fromNumber(rawValue) {
+			return new Octet(rawValue);
+		}
+		constructor(givenValue) {
+			let octetValue;
+			if (typeof givenValue === "string") octetValue = parseInt(givenValue);
+			else octetValue = givenValue;
+			let [isValid, message] = Validator_1.Validator.isValidIPv4Octet(BigInt(octetValue));
+			if (!isValid) throw Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			this.value = octetValue;
+		}
+		getValue() {
+			return this.value;
+		}
+		toString() {
+			return this.value.toString(10);
+		}
+	};
+}));
+// node_modules/ip-num/dist/src/Prefix.js
+var require_Prefix = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.IPv6Prefix = exports.IPv4Prefix = void 0;
+	exports.isIPv4Prefix = isIPv4Prefix;
+	const Validator_1 = require_Validator();
+	const IPNumber_1 = require_IPNumber();
+	const BinaryUtils_1 = require_BinaryUtils();
+	const HexadecimalUtils_1 = require_HexadecimalUtils();
+	const Hexadecatet_1 = require_Hexadecatet();
+	exports.IPv4Prefix = class IPv4Prefix {
+		static fromNumber(rawValue) {
+			return new IPv4Prefix(rawValue);
+		}
+		static fromRangeSize(rangeSize) {
+			let prefixNumber = rangeSize === 1n ? 32 : 32 - rangeSizeToPrefix(rangeSize, Validator_1.Validator.IPV4_SIZE);
+			return IPv4Prefix.fromNumber(BigInt(prefixNumber));
+		}
+		constructor(rawValue) {
+			this.type = "IPv4";
+			this.bitValue = 32n;
+			let isValid;
+			let message;
+			[isValid, message] = Validator_1.Validator.isValidPrefixValue(rawValue, "IPv4");
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			this.value = rawValue;
+		}
+		getValue() {
+			return this.value;
+		}
+		toString() {
+			return this.value.toString();
+		}
+		toMask() {
+			let onBits = "1".repeat(Number(this.value));
+			let offBits = "0".repeat(Number(32n - this.value));
+			return IPNumber_1.IPv4Mask.fromDecimalDottedString(this.toDecimalNotation(`${onBits}${offBits}`));
+		}
+		toRangeSize() {
+			return 1n << this.bitValue - this.getValue();
+		}
+		merge() {
+			return new IPv4Prefix(this.value - 1n);
+		}
+		split() {
+			return new IPv4Prefix(this.value + 1n);
+		}
+		toDecimalNotation(bits) {
+			return `${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(0, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(8, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(16, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(24, 8))}`;
+		}
+	};
+	exports.IPv6Prefix = class IPv6Prefix {
+		static fromNumber(rawValue) {
+			return new IPv6Prefix(rawValue);
+		}
+		static fromRangeSize(rangeSize) {
+			let prefixNumber = rangeSize === 1n ? 128 : 128 - rangeSizeToPrefix(rangeSize, Validator_1.Validator.IPV6_SIZE);
+			return IPv6Prefix.fromNumber(BigInt(prefixNumber));
+		}
+		constructor(rawValue) {
+			this.type = "IPv6";
+			this.bitValue = 128n;
+			let isValid;
+			let message;
+			[isValid, message] = Validator_1.Validator.isValidPrefixValue(rawValue, "IPv6");
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			this.value = rawValue;
+		}
+		getValue() {
+			return this.value;
+		}
+		toString() {
+			return this.value.toString();
+		}
+		toMask() {
+			let onBits = "1".repeat(Number(this.value));
+			let offBits = "0".repeat(128 - Number(this.value));
+			return IPNumber_1.IPv6Mask.fromHexadecatet(this.toHexadecatetNotation(`${onBits}${offBits}`));
+		}
+		toRangeSize() {
+			return 1n << this.bitValue - this.getValue();
+		}
+		merge() {
+			return new IPv6Prefix(this.value - 1n);
+		}
+		split() {
+			return new IPv6Prefix(this.value + 1n);
+		}
+		toHexadecatetNotation(bits) {
+			return bits.match(/.{1,16}/g).map((binaryString) => {
+				return Hexadecatet_1.Hexadecatet.fromString((0, HexadecimalUtils_1.binaryStringToHexadecimalString)(binaryString));
+			}).map((value) => {
+				return value.toString();
+			}).join(":");
+		}
+	};
+	function rangeSizeToPrefix(rangeSize, rangeMaxSize) {
+		let ipType = rangeMaxSize > Validator_1.Validator.IPV4_SIZE ? "IPv6" : "IPv4";
+		if (rangeSize > rangeMaxSize || rangeSize === 0n) throw new Error(Validator_1.Validator.invalidIPRangeSizeMessage.replace("$iptype", ipType));
+		try {
+			return (0, BinaryUtils_1.intLog2)(rangeSize);
+		} catch (e) {
+			throw new Error(Validator_1.Validator.invalidIPRangeSizeForCidrMessage);
+		}
+	}
+	function isIPv4Prefix(prefix) {
+		return prefix.type === "IPv4";
+	}
+}));
+// node_modules/ip-num/dist/src/IPRange.js
+var require_IPRange = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.IPv6CidrRange = exports.IPv4CidrRange = exports.AbstractIPRange = exports.RangedSet = void 0;
+	exports.isIPv4CidrRange = isIPv4CidrRange;
+	const IPNumber_1 = require_IPNumber();
+	const Prefix_1 = require_Prefix();
+	const BinaryUtils_1 = require_BinaryUtils();
+	const Validator_1 = require_Validator();
+	var RangedSet = class RangedSet {
+		static fromSingleIP(ip) {
+			return new RangedSet(ip, ip);
+		}
+		static fromCidrRange(cidrRange) {
+			return new RangedSet(cidrRange.getFirst(), cidrRange.getLast());
+		}
+		static fromRangeString(rangeString) {
+			let ips = rangeString.split("-").map((ip) => ip.trim());
+			if (ips.length !== 2) throw new Error("Argument should be in the format firstip-lastip");
+			let [firstIPString, lastIPString] = ips;
+			let [isValidFirstIPv4] = Validator_1.Validator.isValidIPv4String(firstIPString);
+			let [isValidSecondIPv4] = Validator_1.Validator.isValidIPv4String(lastIPString);
+			let [isValidFirstIPv6] = Validator_1.Validator.isValidIPv6String(firstIPString);
+			let [isValidLastIPv6] = Validator_1.Validator.isValidIPv6String(lastIPString);
+			if (isValidFirstIPv4 && isValidSecondIPv4) return new RangedSet(IPNumber_1.IPv4.fromDecimalDottedString(firstIPString), IPNumber_1.IPv4.fromDecimalDottedString(lastIPString));
+			else if (isValidFirstIPv6 && isValidLastIPv6) return new RangedSet(IPNumber_1.IPv6.fromHexadecatet(firstIPString), IPNumber_1.IPv6.fromHexadecatet(lastIPString));
+			else throw new Error("First IP and Last IP should be valid and same type");
+		}
+		constructor(first, last) {
+			this.first = first;
+			this.last = last;
+			if (first.isGreaterThan(last)) throw new Error(`${first.toString()} should be lower than ${last.toString()}`);
+			this.currentValue = first;
+			this.bitValue = BigInt(first.bitSize);
+		}
+		getFirst() {
+			return this.first;
+		}
+		getLast() {
+			return this.last;
+		}
+		getSize() {
+			return this.last.getValue() - this.first.getValue() + 1n;
+		}
+		toRangeString() {
+			return `${this.getFirst()}-${this.getLast()}`;
+		}
+		inside(otherRange) {
+			return otherRange.contains(this);
+		}
+		contains(otherRange) {
+			let thisFirst = this.getFirst();
+			let thisLast = this.getLast();
+			let otherFirst = otherRange.getFirst();
+			let otherLast = otherRange.getLast();
+			return thisFirst.isLessThanOrEquals(otherFirst) && thisLast.isGreaterThanOrEquals(otherLast);
+		}
+		isEquals(otherRange) {
+			return this.getFirst().isEquals(otherRange.getFirst()) && this.getLast().isEquals(otherRange.getLast());
+		}
+		isLessThan(otherRange) {
+			if (this.isEquals(otherRange)) return false;
+			else {
+				if (this.getFirst().isEquals(otherRange.getFirst())) return this.getSize() < otherRange.getSize();
+				return this.getFirst().isLessThan(otherRange.getFirst());
+			}
+		}
+		isGreaterThan(otherRange) {
+			if (this.isEquals(otherRange)) return false;
+			else {
+				if (this.getFirst().isEquals(otherRange.getFirst())) return this.getSize() > otherRange.getSize();
+				return this.getFirst().isGreaterThan(otherRange.getFirst());
+			}
+		}
+		isOverlapping(otherRange) {
+			let thisFirst = this.getFirst();
+			let thisLast = this.getLast();
+			let otherFirst = otherRange.getFirst();
+			let otherLast = otherRange.getLast();
+			return thisLast.isGreaterThan(otherFirst) && thisLast.isLessThanOrEquals(otherLast) && thisFirst.isLessThan(otherFirst) || otherLast.isGreaterThan(thisFirst) && otherLast.isLessThanOrEquals(thisLast) && otherFirst.isLessThan(thisFirst) || this.contains(otherRange) || otherRange.contains(this);
+		}
+		isCidrAble() {
+			if (this.getSize() === 1n) return true;
+			try {
+				let prefix = Number(this.bitValue) - (0, BinaryUtils_1.intLog2)(this.getSize());
+				let netmask = (0, BinaryUtils_1.parseBinaryStringToBigInt)((0, BinaryUtils_1.cidrPrefixToMaskBinaryString)(prefix, (0, IPNumber_1.isIPv4)(this.currentValue) ? "IPv4" : "IPv6"));
+				return this.first.getValue() === (netmask & this.first.getValue());
+			} catch (e) {
+				return false;
+			}
+		}
+		toCidrRange() {
+			if ((0, IPNumber_1.isIPv4)(this.currentValue)) return this.toIPv4CidrRange();
+			else return this.toIPv6CidrRange();
+		}
+		isConsecutive(otherRange) {
+			let thisFirst = this.getFirst();
+			let thisLast = this.getLast();
+			let otherFirst = otherRange.getFirst();
+			let otherLast = otherRange.getLast();
+			return thisLast.hasNext() && thisLast.nextIPNumber().isEquals(otherFirst) || otherLast.hasNext() && otherLast.nextIPNumber().isEquals(thisFirst);
+		}
+		union(otherRange) {
+			if (this.isEquals(otherRange)) return new RangedSet(otherRange.getFirst(), otherRange.getLast());
+			if (this.contains(otherRange)) return new RangedSet(this.getFirst(), this.getLast());
+			else if (otherRange.contains(this)) return new RangedSet(otherRange.getFirst(), otherRange.getLast());
+			if (this.isOverlapping(otherRange)) {
+				if (this.getFirst().isLessThan(otherRange.getFirst())) return new RangedSet(this.getFirst(), otherRange.getLast());
+				else return new RangedSet(otherRange.getFirst(), this.getLast());
+			}
+			throw new Error("Ranges do not overlap nor are equal");
+		}
+		prepend(otherRange) {
+			if (otherRange.getLast().nextIPNumber().isEquals(this.getFirst())) return new RangedSet(otherRange.getFirst(), this.getLast());
+			else throw new Error("Range to prepend must be adjacent");
+		}
+		append(otherRange) {
+			if (this.getLast().nextIPNumber().isEquals(otherRange.getFirst())) return new RangedSet(this.getFirst(), otherRange.getLast());
+			else throw new Error("Range to append must be adjacent");
+		}
+		subtract(otherRange) {
+			if (!this.isOverlapping(otherRange)) throw new Error("Cannot subtract ranges that are not overlapping");
+			if (!this.isLessThan(otherRange)) throw new Error("Cannot subtract a larger range from this range");
+			return new RangedSet(this.getFirst(), otherRange.getLast());
+		}
+		takeSubRange(offset, size) {
+			if (offset + size > this.getSize()) throw new RangeError("Requested range is greater than what can be taken");
+			if (size === 0n) throw new Error("Sub range cannot be zero");
+			let valueOfFirstIp = this.getFirst().value + offset;
+			let firstIp = (0, IPNumber_1.isIPv4)(this.getFirst()) ? IPNumber_1.IPv4.fromNumber(valueOfFirstIp) : IPNumber_1.IPv6.fromBigInt(valueOfFirstIp);
+			let valueOfLastIp = firstIp.value + (size - 1n);
+			let lastIp = (0, IPNumber_1.isIPv4)(firstIp) ? IPNumber_1.IPv4.fromNumber(valueOfLastIp) : IPNumber_1.IPv6.fromBigInt(valueOfLastIp);
+			return new RangedSet(firstIp, lastIp);
+		}
+		difference(range) {
+			if (range.getSize() > this.getSize()) throw new Error("Range is greater than range to be subtracted from");
+			if (!this.contains(range)) throw new Error("Range to subtract is not contained in this range");
+			let reminders = [];
+			try {
+				reminders.push(new RangedSet(this.getFirst(), range.getFirst().previousIPNumber()));
+			} catch (e) {}
+			try {
+				reminders.push(new RangedSet(range.getLast().nextIPNumber(), this.getLast()));
+			} catch (e) {}
+			return reminders;
+		}
+		*take(count) {
+			let computed = this.getFirst();
+			let returnCount = count === void 0 ? this.getSize().valueOf() : count;
+			while (returnCount > 0) {
+				returnCount--;
+				yield computed;
+				computed = computed.nextIPNumber();
+			}
+		}
+		*[Symbol.iterator]() {
+			yield* this.take();
+		}
+		toIPv4CidrRange() {
+			let candidateRange = new IPv4CidrRange(IPNumber_1.IPv4.fromNumber(this.getFirst().getValue()), Prefix_1.IPv4Prefix.fromRangeSize(this.getSize()));
+			if (candidateRange.getFirst().isEquals(this.getFirst())) return candidateRange;
+			else throw new Error("Range cannot be converted to CIDR");
+		}
+		toIPv6CidrRange() {
+			let candidateRange = new IPv6CidrRange(IPNumber_1.IPv6.fromBigInt(this.getFirst().getValue()), Prefix_1.IPv6Prefix.fromRangeSize(this.getSize()));
+			if (candidateRange.getFirst().isEquals(this.getFirst())) return candidateRange;
+			else throw new Error("Range cannot be converted to CIDR");
+		}
+	};
+	exports.RangedSet = RangedSet;
+	var AbstractIPRange = class {
+		hasNextRange() {
+			let sizeOfCurrentRange = this.getSize();
+			return 2n ** this.bitValue - sizeOfCurrentRange >= this.getFirst().getValue() + sizeOfCurrentRange;
+		}
+		hasPreviousRange() {
+			return this.getSize() <= this.getFirst().getValue();
+		}
+		toRangeSet() {
+			return new RangedSet(this.getFirst(), this.getLast());
+		}
+		inside(otherRange) {
+			return this.toRangeSet().inside(otherRange.toRangeSet());
+		}
+		contains(otherRange) {
+			if (otherRange instanceof IPNumber_1.AbstractIPNum) {
+				const firstValue = this.getFirst().getValue();
+				const lastValue = this.getLast().getValue();
+				const otherValue = otherRange.getValue();
+				return otherValue >= firstValue && otherValue <= lastValue;
+			}
+			return this.toRangeSet().contains(otherRange.toRangeSet());
+		}
+		toRangeString() {
+			return this.toRangeSet().toRangeString();
+		}
+		isOverlapping(otherRange) {
+			return this.toRangeSet().isOverlapping(otherRange.toRangeSet());
+		}
+		isConsecutive(otherRange) {
+			return this.toRangeSet().isConsecutive(otherRange.toRangeSet());
+		}
+		isCidrMergeable(otherRange) {
+			const count = BigInt((0, BinaryUtils_1.matchingBitCount)(this.getFirst().toBinaryString(), otherRange.getFirst().toBinaryString()));
+			if (this.getPrefix().value - count !== 1n) return false;
+			return this.isConsecutive(otherRange) && this.getSize() === otherRange.getSize();
+		}
+		isMergeable(otherRange) {
+			return this.isCidrMergeable(otherRange) || this.contains(otherRange) || this.inside(otherRange);
+		}
+		isEquals(otherRange) {
+			return this.toRangeSet().isEquals(otherRange.toRangeSet());
+		}
+		merge(otherRange) {
+			if (!this.isCidrMergeable(otherRange)) throw new Error(`Cannot merge. Ranges (${this.toRangeString()},${otherRange.toRangeString()}) are not consecutive and/or of same size`);
+			return this.newInstance(this.getFirst(), this.getPrefix().merge());
+		}
+		*takeStream(count) {
+			return this.toRangeSet().take(count);
+		}
+		*[Symbol.iterator]() {
+			yield* this.toRangeSet();
+		}
+	};
+	exports.AbstractIPRange = AbstractIPRange;
+	var IPv4CidrRange = class IPv4CidrRange extends AbstractIPRange {
+		static fromCidr(rangeIncidrNotation) {
+			let [isValid, errorMessages] = Validator_1.Validator.isValidIPv4CidrNotation(rangeIncidrNotation);
+			if (!isValid) {
+				let messages = errorMessages.filter((message) => {
+					return message !== "";
+				});
+				throw new Error(messages.join(" and "));
+			}
+			let cidrComponents = rangeIncidrNotation.split("/");
+			let ipString = cidrComponents[0];
+			let prefix = BigInt(parseInt(cidrComponents[1]));
+			return new IPv4CidrRange(IPNumber_1.IPv4.fromDecimalDottedString(ipString), Prefix_1.IPv4Prefix.fromNumber(prefix));
+		}
+		constructor(ipv4, cidrPrefix) {
+			super();
+			this.ipv4 = ipv4;
+			this.cidrPrefix = cidrPrefix;
+			this.bitValue = 32n;
+		}
+		getSize() {
+			return this.cidrPrefix.toRangeSize();
+		}
+		toCidrString() {
+			return `${this.ipv4.toString().toString()}/${this.cidrPrefix.toString()}`;
+		}
+		toRangeString() {
+			return super.toRangeString();
+		}
+		getFirst() {
+			return IPNumber_1.IPv4.fromNumber(this.ipv4.getValue() & this.cidrPrefix.toMask().getValue());
+		}
+		getLast() {
+			return last(this, this.ipv4);
+		}
+		newInstance(num, prefix) {
+			return new IPv4CidrRange(num, prefix);
+		}
+		getPrefix() {
+			return this.cidrPrefix;
+		}
+		isConsecutive(otherRange) {
+			return super.isConsecutive(otherRange);
+		}
+		contains(otherRange) {
+			return super.contains(otherRange);
+		}
+		inside(otherRange) {
+			return super.inside(otherRange);
+		}
+		isOverlapping(otherRange) {
+			return super.isOverlapping(otherRange);
+		}
+		take(count) {
+			let ipv4s = [this.getFirst()];
+			let iteratingIPv4 = this.getFirst();
+			if (count > this.getSize()) {
+				let errMessage = Validator_1.Validator.takeOutOfRangeSizeMessage.replace("$count", count.toString()).replace("$size", this.getSize().toString());
+				throw new Error(errMessage);
+			}
+			for (let counter = 0; counter < count - 1n; counter++) {
+				ipv4s.push(iteratingIPv4.nextIPNumber());
+				iteratingIPv4 = iteratingIPv4.nextIPNumber();
+			}
+			return ipv4s;
+		}
+		split() {
+			let prefixToSplit = this.cidrPrefix.getValue();
+			if (prefixToSplit === 32n) throw new Error("Cannot split an IP range with a single IP number");
+			let splitCidr = Prefix_1.IPv4Prefix.fromNumber(prefixToSplit + 1n);
+			let firstIPOfFirstRange = this.getFirst();
+			let firstRange = new IPv4CidrRange(firstIPOfFirstRange, splitCidr);
+			let firstIPOfSecondRange = firstRange.getLast().nextIPNumber();
+			return [firstRange, new IPv4CidrRange(firstIPOfSecondRange, splitCidr)];
+		}
+		splitInto(prefix) {
+			let splitCount = prefix.getValue() - this.cidrPrefix.getValue();
+			if (splitCount < 0) throw new Error("Prefix to split into is larger than source prefix");
+			else if (splitCount === 0n) return [new IPv4CidrRange(this.getFirst(), prefix)];
+			else if (splitCount === 1n) return this.split();
+			else {
+				let results = this.split();
+				while (splitCount > 1) {
+					results = results.flatMap((result) => result.split());
+					splitCount = splitCount - 1n;
+				}
+				return results;
+			}
+		}
+		hasNextRange() {
+			return super.hasNextRange();
+		}
+		hasPreviousRange() {
+			return super.hasPreviousRange();
+		}
+		nextRange() {
+			if (this.hasNextRange()) {
+				let sizeOfCurrentRange = this.getSize();
+				let startOfNextRange = this.getFirst().getValue() + sizeOfCurrentRange;
+				return new IPv4CidrRange(new IPNumber_1.IPv4(startOfNextRange), this.cidrPrefix);
+			}
+		}
+		previousRange() {
+			if (this.hasPreviousRange()) {
+				let sizeOfCurrentRange = this.getSize();
+				let startOfPreviousRange = this.getFirst().getValue() - sizeOfCurrentRange;
+				return new IPv4CidrRange(new IPNumber_1.IPv4(startOfPreviousRange), this.cidrPrefix);
+			}
+		}
+	};
+	exports.IPv4CidrRange = IPv4CidrRange;
+	var IPv6CidrRange = class IPv6CidrRange extends AbstractIPRange {
+		static fromCidr(rangeInCidrNotation) {
+			let [isValid, message] = Validator_1.Validator.isValidIPv6CidrNotation(rangeInCidrNotation);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let cidrComponents = rangeInCidrNotation.split("/");
+			let ipString = cidrComponents[0];
+			let prefix = BigInt(parseInt(cidrComponents[1]));
+			return new IPv6CidrRange(IPNumber_1.IPv6.fromHexadecatet(ipString), Prefix_1.IPv6Prefix.fromNumber(prefix));
+		}
+		constructor(ipv6, cidrPrefix) {
+			super();
+			this.ipv6 = ipv6;
+			this.cidrPrefix = cidrPrefix;
+			this.bitValue = 128n;
+		}
+		getSize() {
+			return this.cidrPrefix.toRangeSize();
+		}
+		toCidrString() {
+			return `${this.ipv6.toString().toString()}/${this.cidrPrefix.toString()}`;
+		}
+		toRangeString() {
+			return super.toRangeString();
+		}
+		getFirst() {
+			return IPNumber_1.IPv6.fromBigInt(this.ipv6.getValue() & this.cidrPrefix.toMask().getValue());
+		}
+		getLast() {
+			return last(this, this.ipv6);
+		}
+		newInstance(num, prefix) {
+			return new IPv6CidrRange(num, prefix);
+		}
+		getPrefix() {
+			return this.cidrPrefix;
+		}
+		isConsecutive(otherRange) {
+			return super.isConsecutive(otherRange);
+		}
+		contains(otherRange) {
+			return super.contains(otherRange);
+		}
+		inside(otherRange) {
+			return super.inside(otherRange);
+		}
+		isOverlapping(otherRange) {
+			return super.isOverlapping(otherRange);
+		}
+		take(count) {
+			let iPv6s = [this.getFirst()];
+			let iteratingIPv6 = this.getFirst();
+			if (count > this.getSize()) throw new Error(`${count.toString()} is greater than ${this.getSize().toString()}, the size of the range`);
+			for (var counter = 0; counter < count - 1n; counter++) {
+				iPv6s.push(iteratingIPv6.nextIPNumber());
+				iteratingIPv6 = iteratingIPv6.nextIPNumber();
+			}
+			return iPv6s;
+		}
+		split() {
+			let prefixToSplit = this.cidrPrefix.getValue();
+			if (prefixToSplit === 128n) throw new Error("Cannot split an IP range with a single IP number");
+			let splitCidr = Prefix_1.IPv6Prefix.fromNumber(prefixToSplit + 1n);
+			let firstIPOfFirstRange = this.getFirst();
+			let firstRange = new IPv6CidrRange(firstIPOfFirstRange, splitCidr);
+			let firstIPOfSecondRange = firstRange.getLast().nextIPNumber();
+			return [firstRange, new IPv6CidrRange(firstIPOfSecondRange, splitCidr)];
+		}
+		splitInto(prefix) {
+			let splitCount = prefix.getValue() - this.cidrPrefix.getValue();
+			if (splitCount < 0) throw new Error("Prefix to split into is larger than source prefix");
+			else if (splitCount === 0n) return [new IPv6CidrRange(this.getFirst(), prefix)];
+			else if (splitCount === 1n) return this.split();
+			else {
+				let results = this.split();
+				while (splitCount > 1) {
+					results = results.flatMap((result) => result.split());
+					splitCount = splitCount - 1n;
+				}
+				return results;
+			}
+		}
+		hasNextRange() {
+			return super.hasNextRange();
+		}
+		hasPreviousRange() {
+			return super.hasPreviousRange();
+		}
+		nextRange() {
+			if (this.hasNextRange()) {
+				let sizeOfCurrentRange = this.getSize();
+				let startOfNextRange = this.getFirst().getValue() + sizeOfCurrentRange;
+				return new IPv6CidrRange(new IPNumber_1.IPv6(startOfNextRange, this.ipv6.zoneId), this.cidrPrefix);
+			}
+		}
+		previousRange() {
+			if (this.hasPreviousRange()) {
+				let sizeOfCurrentRange = this.getSize();
+				let startOfPreviousRange = this.getFirst().getValue() - sizeOfCurrentRange;
+				return new IPv6CidrRange(new IPNumber_1.IPv6(startOfPreviousRange, this.ipv6.zoneId), this.cidrPrefix);
+			}
+		}
+	};
+	exports.IPv6CidrRange = IPv6CidrRange;
+	let last = (range, ip) => {
+		let bitValue = Number(range.bitValue.valueOf());
+		let maskSize = BigInt(`0b${"1".repeat(bitValue)}`);
+		let maskAsBigInteger = range.cidrPrefix.toMask().getValue();
+		let invertedMask = (0, BinaryUtils_1.leftPadWithZeroBit)((maskAsBigInteger ^ maskSize).toString(2), bitValue);
+		if (isIPv4CidrRange(range)) return IPNumber_1.IPv4.fromNumber(ip.getValue() | (0, BinaryUtils_1.parseBinaryStringToBigInt)(invertedMask));
+		else return IPNumber_1.IPv6.fromBigInt(ip.getValue() | (0, BinaryUtils_1.parseBinaryStringToBigInt)(invertedMask));
+	};
+	function isIPv4CidrRange(ip) {
+		return ip.bitValue.valueOf() === 32n;
+	}
+}));
+// node_modules/ip-num/dist/src/IPNumber.js
+var require_IPNumber = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.IPv6Mask = exports.IPv4Mask = exports.IPv6 = exports.Asn = exports.IPv4 = exports.AbstractIPNum = void 0;
+	exports.isIPv4 = isIPv4;
+	const Octet_1 = require_Octet();
+	const Validator_1 = require_Validator();
+	const BinaryUtils_1 = require_BinaryUtils();
+	const BinaryUtils_2 = require_BinaryUtils();
+	const BinaryUtils_3 = require_BinaryUtils();
+	const BinaryUtils_4 = require_BinaryUtils();
+	const Hexadecatet_1 = require_Hexadecatet();
+	const HexadecimalUtils_1 = require_HexadecimalUtils();
+	const IPv6Utils_1 = require_IPv6Utils();
+	const HexadecimalUtils_2 = require_HexadecimalUtils();
+	const IPRange_1 = require_IPRange();
+	const IPRange_2 = require_IPRange();
+	var AbstractIPNum = class {
+		getValue() {
+			return this.value;
+		}
+		toBinaryString() {
+			return (0, BinaryUtils_3.leftPadWithZeroBit)(this.value.toString(2), this.bitSize);
+		}
+		hasNext() {
+			return this.value < this.maximumBitSize;
+		}
+		hasPrevious() {
+			return this.value > 0n;
+		}
+		isEquals(anotherIPNum) {
+			return this.value === anotherIPNum.value;
+		}
+		isLessThan(anotherIPNum) {
+			return this.value < anotherIPNum.value;
+		}
+		isGreaterThan(anotherIPNum) {
+			return this.value > anotherIPNum.value;
+		}
+		isLessThanOrEquals(anotherIPNum) {
+			return this.value <= anotherIPNum.value;
+		}
+		isGreaterThanOrEquals(anotherIPNum) {
+			return this.value >= anotherIPNum.value;
+		}
+	};
+	exports.AbstractIPNum = AbstractIPNum;
+	var IPv4 = class IPv4 extends AbstractIPNum {
+		static fromNumber(bigIntValue) {
+			return new IPv4(bigIntValue);
+		}
+		static fromDecimalDottedString(ipString) {
+			return new IPv4(ipString);
+		}
+		static fromString(ipString) {
+			return IPv4.fromDecimalDottedString(ipString);
+		}
+		static fromBinaryString(ipBinaryString) {
+			let validationResult = Validator_1.Validator.isValidBinaryString(ipBinaryString);
+			if (validationResult[0]) return new IPv4((0, BinaryUtils_2.parseBinaryStringToBigInt)(ipBinaryString));
+			else throw Error(validationResult[1].join(","));
+		}
+		constructor(ipValue) {
+			super();
+			this.bitSize = 32;
+			this.maximumBitSize = Validator_1.Validator.THIRTY_TWO_BIT_SIZE;
+			this.type = "IPv4";
+			this.octets = [];
+			this.separator = ".";
+			if (typeof ipValue === "string") {
+				let [value, octets] = this.constructFromDecimalDottedString(ipValue);
+				this.value = value;
+				this.octets = octets;
+			} else {
+				let [value, octets] = this.constructFromBigIntValue(ipValue);
+				this.value = value;
+				this.octets = octets;
+			}
+		}
+		toString() {
+			return this.octets.map((value) => {
+				return value.toString();
+			}).join(this.separator);
+		}
+		getOctets() {
+			return this.octets;
+		}
+		nextIPNumber() {
+			return IPv4.fromNumber(this.getValue() + 1n);
+		}
+		previousIPNumber() {
+			return IPv4.fromNumber(this.getValue() - 1n);
+		}
+		isPrivate() {
+			return IPv4.PRIVATE_RANGES.some((range) => range.contains(this));
+		}
+		isDocumentation() {
+			return IPv4.DOCUMENTATION_RANGES.some((range) => range.contains(this));
+		}
+		isMulticast() {
+			return IPv4.MULTICAST_RANGE.contains(this);
+		}
+		isBroadcast(subnet) {
+			if (subnet) return this.isEquals(subnet.getLast());
+			return this.isEquals(IPv4.LIMITED_BROADCAST);
+		}
+		isLoopback() {
+			return IPv4.LOOPBACK_RANGE.contains(this);
+		}
+		isUnspecified() {
+			return this.value === 0n;
+		}
+		isLinkLocal() {
+			return IPv4.LINK_LOCAL_RANGE.contains(this);
+		}
+		isGlobalUnicast() {
+			return !this.isUnspecified() && !this.isLoopback() && !this.isPrivate() && !this.isLinkLocal() && !this.isDocumentation() && !this.isMulticast() && !this.isReserved() && !this.isBroadcast();
+		}
+		isReserved() {
+			const reservedStart = IPv4.fromDecimalDottedString("240.0.0.0").value;
+			const reservedEnd = IPv4.fromDecimalDottedString("255.255.255.254").value;
+			return this.value >= reservedStart && this.value <= reservedEnd;
+		}
+		toIPv4MappedIPv6() {
+			let binary = "1".repeat(16) + this.toBinaryString();
+			return IPv6.fromBinaryString(binary);
+		}
+		constructFromDecimalDottedString(ipString) {
+			let octets;
+			let value;
+			let [isValid, message] = Validator_1.Validator.isValidIPv4String(ipString);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			octets = ipString.split(".").map((rawOctet) => {
+				return Octet_1.Octet.fromString(rawOctet);
+			});
+			value = BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipString)}`);
+			return [value, octets];
+		}
+		constructFromBigIntValue(ipv4Number) {
+			let [isValid, message] = Validator_1.Validator.isValidIPv4Number(ipv4Number);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let binaryString = (0, BinaryUtils_4.numberToBinaryString)(ipv4Number);
+			ipv4Number = typeof ipv4Number === "bigint" ? ipv4Number : BigInt(ipv4Number);
+			return [ipv4Number, this.binaryStringToDecimalOctets(binaryString)];
+		}
+		binaryStringToDecimalOctets(ipv4BinaryString) {
+			if (ipv4BinaryString.length < 32) ipv4BinaryString = (0, BinaryUtils_3.leftPadWithZeroBit)(ipv4BinaryString, 32);
+			return ipv4BinaryString.match(/.{1,8}/g).map((octet) => {
+				return Octet_1.Octet.fromString((0, BinaryUtils_2.parseBinaryStringToBigInt)(octet).toString());
+			});
+		}
+	};
+	exports.IPv4 = IPv4;
+	IPv4.PRIVATE_RANGES = [
+		IPRange_1.IPv4CidrRange.fromCidr("10.0.0.0/8"),
+		IPRange_1.IPv4CidrRange.fromCidr("172.16.0.0/12"),
+		IPRange_1.IPv4CidrRange.fromCidr("192.168.0.0/16")
+	];
+	IPv4.DOCUMENTATION_RANGES = [
+		IPRange_1.IPv4CidrRange.fromCidr("192.0.2.0/24"),
+		IPRange_1.IPv4CidrRange.fromCidr("198.51.100.0/24"),
+		IPRange_1.IPv4CidrRange.fromCidr("203.0.113.0/24")
+	];
+	IPv4.MULTICAST_RANGE = IPRange_1.IPv4CidrRange.fromCidr("224.0.0.0/4");
+	IPv4.LOOPBACK_RANGE = IPRange_1.IPv4CidrRange.fromCidr("127.0.0.0/8");
+	IPv4.LINK_LOCAL_RANGE = IPRange_1.IPv4CidrRange.fromCidr("169.254.0.0/16");
+	IPv4.LIMITED_BROADCAST = IPv4.fromDecimalDottedString("255.255.255.255");
+	var Asn = class Asn extends AbstractIPNum {
+		static fromString(rawValue) {
+			return new Asn(rawValue);
+		}
+		static fromNumber(rawValue) {
+			return new Asn(rawValue);
+		}
+		static fromBinaryString(binaryString) {
+			let validationResult = Validator_1.Validator.isValidBinaryString(binaryString);
+			if (validationResult[0]) return new Asn(parseInt(binaryString, 2));
+			else throw Error(validationResult[1].join(","));
+		}
+		constructor(rawValue) {
+			super();
+			this.bitSize = 32;
+			this.maximumBitSize = Validator_1.Validator.THIRTY_TWO_BIT_SIZE;
+			this.type = "ASN";
+			if (typeof rawValue === "string") {
+				if (Asn.startWithASPrefix(rawValue)) this.value = BigInt(parseInt(rawValue.substring(2)));
+				else if (rawValue.indexOf(".") != -1) this.value = BigInt(this.parseFromDotNotation(rawValue));
+				else this.value = BigInt(parseInt(rawValue));
+			} else {
+				let valueAsBigInt = BigInt(rawValue);
+				let [isValid, message] = Validator_1.Validator.isValidAsnNumber(valueAsBigInt);
+				if (!isValid) throw Error(message.filter((msg) => {
+					return msg !== "";
+				}).toString());
+				this.value = valueAsBigInt;
+			}
+		}
+		toString() {
+			let stringValue = this.value.toString();
+			return `${Asn.AS_PREFIX}${stringValue}`;
+		}
+		toASPlain() {
+			return this.value.toString();
+		}
+		toASDot() {
+			if (this.value.valueOf() >= 65536n) return this.toASDotPlus();
+			return this.toASPlain();
+		}
+		toASDotPlus() {
+			return `${this.value.valueOf() / 65536n}.${this.value.valueOf() % 65536n}`;
+		}
+		toBinaryString() {
+			return (0, BinaryUtils_4.numberToBinaryString)(this.value);
+		}
+		is16Bit() {
+			let [valid16BitAsnNumber] = Validator_1.Validator.isValid16BitAsnNumber(this.value);
+			return valid16BitAsnNumber;
+		}
+		is32Bit() {
+			return !this.is16Bit();
+		}
+		nextIPNumber() {
+			return new Asn(this.value.valueOf() + 1n);
+		}
+		previousIPNumber() {
+			return new Asn(this.value.valueOf() - 1n);
+		}
+		isMulticast() {
+			return false;
+		}
+		isPrivate() {
+			return false;
+		}
+		static startWithASPrefix(word) {
+			return word.indexOf(Asn.AS_PREFIX) === 0;
+		}
+		parseFromDotNotation(rawValue) {
+			let values = rawValue.split(".");
+			let high = parseInt(values[0]);
+			let low = parseInt(values[1]);
+			return high * 65535 + (low + high);
+		}
+	};
+	exports.Asn = Asn;
+	Asn.AS_PREFIX = "AS";
+	var IPv6 = class IPv6 extends AbstractIPNum {
+		static fromBigInt(bigIntValue) {
+			return new IPv6(bigIntValue);
+		}
+		static fromHexadecatet(ipString) {
+			return new IPv6(ipString);
+		}
+		static fromString(ipString) {
+			return IPv6.fromHexadecatet(ipString);
+		}
+		static fromBinaryString(ipBinaryString) {
+			let validationResult = Validator_1.Validator.isValidBinaryString(ipBinaryString);
+			if (validationResult[0]) {
+				let paddedBinaryString = (0, BinaryUtils_3.leftPadWithZeroBit)(ipBinaryString, 128);
+				return new IPv6((0, BinaryUtils_2.parseBinaryStringToBigInt)(paddedBinaryString));
+			} else throw Error(validationResult[1].join(","));
+		}
+		static fromIPv4(ipv4) {
+			return ipv4.toIPv4MappedIPv6();
+		}
+		static fromIPv4DotDecimalString(ip4DotDecimalString) {
+			return new IPv4(ip4DotDecimalString).toIPv4MappedIPv6();
+		}
+		constructor(ipValue, zoneId) {
+			super();
+			this.bitSize = 128;
+			this.maximumBitSize = Validator_1.Validator.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE;
+			this.type = "IPv6";
+			this.hexadecatet = [];
+			this.separator = ":";
+			if (typeof ipValue === "string") {
+				let [isValid, message] = Validator_1.Validator.isValidIPv6String(ipValue);
+				if (!isValid) throw new Error(message.filter((msg) => {
+					return msg !== "";
+				}).toString());
+				let [ipv6, zId] = ipValue.split("%");
+				this.zoneId = zId ? zId : zoneId;
+				let expandedIPv6 = (0, IPv6Utils_1.expandIPv6Number)(ipv6);
+				let [value, hexadecatet] = this.constructFromHexadecimalDottedString(expandedIPv6);
+				this.value = value;
+				this.hexadecatet = hexadecatet;
+			} else {
+				let [value, hexadecatet] = this.constructFromBigIntValue(ipValue);
+				this.value = value;
+				this.hexadecatet = hexadecatet;
+				this.zoneId = zoneId;
+			}
+		}
+		toString() {
+			let ipv6String = this.hexadecatet.map((v) => v.toString()).join(":");
+			if (this.hexadecatet.length < 8) ipv6String = `::${ipv6String}`;
+			if (this.zoneId) ipv6String = `${(0, IPv6Utils_1.collapseIPv6Number)(ipv6String)}%${this.zoneId}`;
+			return ipv6String;
+		}
+		getHexadecatet() {
+			return this.hexadecatet;
+		}
+		nextIPNumber() {
+			return IPv6.fromBigInt(this.getValue() + 1n);
+		}
+		previousIPNumber() {
+			return IPv6.fromBigInt(this.getValue() - 1n);
+		}
+		isPrivate() {
+			return IPv6.PRIVATE_RANGE.contains(this);
+		}
+		isDocumentation() {
+			return IPv6.DOCUMENTATION_RANGES.some((range) => range.contains(this));
+		}
+		isMulticast() {
+			return IPv6.MULTICAST_RANGE.contains(this);
+		}
+		hasEmbeddedRP() {
+			if (!this.isMulticast()) throw new Error("Embedded RP can only be checked for multicast addresses");
+			return (Number(this.value >> 112n & 255n) & 112) === 112;
+		}
+		isUnspecified() {
+			return this.value === 0n;
+		}
+		isLoopback() {
+			return this.value === 1n;
+		}
+		isLinkLocal() {
+			return IPv6.LINK_LOCAL_RANGE.contains(this);
+		}
+		isGlobalUnicast() {
+			return !this.isUnspecified() && !this.isLoopback() && !this.isMulticast() && !this.isLinkLocal() && !this.isIPv4Mapped() && !this.isDiscardOnly() && !this.isDocumentation() && !this.isPrivate();
+		}
+		isIPv4Mapped() {
+			return this.value >> 32n === 65535n;
+		}
+		isDiscardOnly() {
+			return IPv6.DISCARD_ONLY_RANGE.contains(this);
+		}
+		getKind() {
+			if (this.isUnspecified()) return "Unspecified";
+			if (this.isLoopback()) return "Loopback";
+			if (this.isMulticast()) return "Multicast";
+			if (this.isDocumentation()) return "Documentation";
+			if (this.isIPv4Mapped()) return "IPv4-Mapped IPv6";
+			if (this.isDiscardOnly()) return "Discard-Only";
+			if (this.isLinkLocal()) return "Link-Local";
+			if (this.isPrivate()) return "Unique Local Address";
+			if (this.isGlobalUnicast()) return "Global Unicast";
+			return "Unknown";
+		}
+		constructFromBigIntValue(ipv6Number) {
+			let [isValid, message] = Validator_1.Validator.isValidIPv6Number(ipv6Number);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let binaryString = (0, BinaryUtils_4.numberToBinaryString)(ipv6Number);
+			return [ipv6Number, this.binaryStringToHexadecatets(binaryString)];
+		}
+		constructFromHexadecimalDottedString(expandedIPv6) {
+			let [isValid, message] = Validator_1.Validator.isValidIPv6String(expandedIPv6);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let hexadecatet = expandedIPv6.split(":").map((stringHexadecatet) => {
+				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
+			});
+			return [BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6)}`), hexadecatet];
+		}
+		binaryStringToHexadecatets(binaryString) {
+			let hexadecimalString = (0, HexadecimalUtils_1.binaryStringToHexadecimalString)(binaryString);
+			while (hexadecimalString.length % 4 != 0) hexadecimalString = "0" + hexadecimalString;
+			return hexadecimalString.match(/.{1,4}/g).map((stringHexadecatet) => {
+				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
+			});
+		}
+	};
+	exports.IPv6 = IPv6;
+	IPv6.PRIVATE_RANGE = IPRange_2.IPv6CidrRange.fromCidr("fc00::/7");
+	IPv6.DOCUMENTATION_RANGES = [IPRange_2.IPv6CidrRange.fromCidr("2001:db8::/32"), IPRange_2.IPv6CidrRange.fromCidr("3fff::/20")];
+	IPv6.MULTICAST_RANGE = IPRange_2.IPv6CidrRange.fromCidr("ff00::/8");
+	IPv6.UNSPECIFIED_RANGE = IPRange_2.IPv6CidrRange.fromCidr("::/128");
+	IPv6.LOOPBACK_RANGE = IPRange_2.IPv6CidrRange.fromCidr("::1/128");
+	IPv6.LINK_LOCAL_RANGE = IPRange_2.IPv6CidrRange.fromCidr("fe80::/10");
+	IPv6.DISCARD_ONLY_RANGE = IPRange_2.IPv6CidrRange.fromCidr("100::/64");
+	exports.IPv4Mask = class IPv4Mask extends IPv4 {
+		static fromDecimalDottedString(rawValue) {
+			return new IPv4Mask(rawValue);
+		}
+		constructor(ipString) {
+			super(ipString);
+			this.octets = [];
+			let isValid;
+			let message;
+			[isValid, message] = Validator_1.Validator.isValidIPv4Mask(ipString);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let stringOctets = ipString.split(".");
+			this.octets = stringOctets.map((rawOctet) => {
+				return Octet_1.Octet.fromString(rawOctet);
+			});
+			let binaryString = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipString);
+			this.prefix = (binaryString.match(/1/g) || []).length;
+			this.value = BigInt(`0b${binaryString}`);
+		}
+	};
+	exports.IPv6Mask = class IPv6Mask extends IPv6 {
+		static fromHexadecatet(rawValue) {
+			return new IPv6Mask(rawValue);
+		}
+		constructor(ipString) {
+			super(ipString);
+			this.hexadecatet = [];
+			let isValid;
+			let message;
+			let expandedIPv6 = (0, IPv6Utils_1.expandIPv6Number)(ipString);
+			[isValid, message] = Validator_1.Validator.isValidIPv6Mask(expandedIPv6);
+			if (!isValid) throw new Error(message.filter((msg) => {
+				return msg !== "";
+			}).toString());
+			let stringHexadecimals = expandedIPv6.split(":");
+			this.hexadecatet = stringHexadecimals.map((stringHexadecatet) => {
+				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
+			});
+			let binaryString = (0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6);
+			this.prefix = (binaryString.match(/1/g) || []).length;
+			this.value = BigInt(`0b${binaryString}`);
+			this.value = BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6)}`);
+		}
+	};
+	function isIPv4(ip) {
+		return ip.bitSize === 32;
+	}
+}));
+// node_modules/ip-num/dist/src/IPNumType.js
+var require_IPNumType = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+}));
+// node_modules/ip-num/dist/src/IPPool.js
+var require_IPPool = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+	exports.Pool = void 0;
+	const IPRange_1 = require_IPRange();
+	const Prefix_1 = require_Prefix();
+	exports.Pool = class Pool {
+		static fromIP(ipNumbers) {
+			let ranges = ipNumbers.map((ip) => {
+				return IPRange_1.RangedSet.fromSingleIP(ip);
+			});
+			return new Pool(ranges);
+		}
+		static fromRangeSet(ipRanges) {
+			return new Pool(ipRanges);
+		}
+		static fromCidrRanges(cidrRanges) {
+			let rangeSet = cidrRanges.map((range) => {
+				return range.toRangeSet();
+			});
+			return new Pool(rangeSet);
+		}
+		constructor(ranges) {
+			this.backingSet = new SortedSet();
+			ranges.forEach((range) => {
+				this.backingSet.add(range);
+			});
+		}
+		getRanges() {
+			return this.backingSet.asArray();
+		}
+		aggregate() {
+			let mergedRanges = this.backingSet.asArray().reduce((accumulator, currentRange, currentIndex, array) => {
+				if (accumulator.length == 0) {
+					accumulator.push(currentRange);
+					return accumulator;
+				} else {
+					let previous = accumulator.pop();
+					let previousCidrRange = previous.toCidrRange();
+					let currentCidrRange = currentRange.toCidrRange();
+					if (previousCidrRange.isCidrMergeable(currentCidrRange)) {
+						let merged = previousCidrRange.merge(currentCidrRange);
+						accumulator.push(merged.toRangeSet());
+						return accumulator;
+					} else {
+						if (!previous.contains(currentRange)) {
+							accumulator.push(previous);
+							accumulator.push(currentRange);
+						} else accumulator.push(previous);
+						return accumulator;
+					}
+				}
+			}, []);
+			let aggregatedPool = Pool.fromRangeSet(mergedRanges);
+			if (aggregatedPool.getRanges().length !== this.getRanges().length) return aggregatedPool.aggregate();
+			else return aggregatedPool;
+		}
+		getCidrRange(prefix) {
+			if (prefix.toRangeSize() > this.getSize()) throw new Error(`Not enough IP number in the pool for requested prefix: ${prefix}`);
+			let selectedCidrRange;
+			let error;
+			loop: for (let range of this.getRanges()) for (let offset = 0n; offset + prefix.toRangeSize() <= range.getSize(); offset = offset + 1n) try {
+				let selectedRange = range.takeSubRange(offset, prefix.toRangeSize());
+				selectedCidrRange = selectedRange.toCidrRange();
+				let remaining = range.difference(selectedRange);
+				this.removeExact(range);
+				this.add(remaining);
+				break loop;
+			} catch (e) {
+				if (e instanceof RangeError) continue loop;
+				error = e instanceof Error ? e : new Error(String(e));
+			}
+			if (selectedCidrRange) return selectedCidrRange;
+			else throw error === void 0 ? new Error(`No range big enough in the pool for requested prefix: ${prefix}`) : error;
+		}
+		getCidrRanges(reqprefix) {
+			if (reqprefix.toRangeSize() > this.getSize()) throw new Error("Prefix greater than pool");
+			let go = (reqprefix, prefix, accummulated) => {
+				try {
+					let singleCidrRange = this.getCidrRange(prefix);
+					accummulated.push(singleCidrRange);
+					let currentSize = accummulated.reduce((previous, current) => {
+						return previous + current.getSize();
+					}, 0n);
+					if (reqprefix.toRangeSize() === currentSize) return accummulated;
+					else return go(reqprefix, prefix, accummulated);
+				} catch (e) {
+					let lowerPrefix = (0, Prefix_1.isIPv4Prefix)(prefix) ? Prefix_1.IPv4Prefix.fromNumber(prefix.getValue() + 1n) : Prefix_1.IPv6Prefix.fromNumber(prefix.getValue() + 1n);
+					return go(reqprefix, lowerPrefix, accummulated);
+				}
+			};
+			return go(reqprefix, reqprefix, []);
+		}
+		getSize() {
+			return this.aggregate().getRanges().reduce((previous, current) => {
+				return previous + current.getSize();
+			}, 0n);
+		}
+		resetWith(ipRanges) {
+			this.backingSet.clear();
+			this.backingSet = this.backingSet.add(ipRanges);
+		}
+		removeExact(rangeToRemove) {
+			let updatedSet = this.backingSet.removeExact(rangeToRemove);
+			let isUpdated = !this.backingSet.isEquals(updatedSet);
+			this.backingSet = updatedSet;
+			return isUpdated;
+		}
+		removeOverlapping(rangeToRemove) {
+			let updatedSet = this.backingSet.removeOverlapping(rangeToRemove);
+			let isUpdated = !this.backingSet.isEquals(updatedSet);
+			this.backingSet = updatedSet;
+			return isUpdated;
+		}
+		add(range) {
+			this.backingSet = this.backingSet.add(range);
+		}
+		clear() {
+			this.backingSet.clear();
+		}
+	};
+	var SortedSet = class SortedSet {
+		sortArray(array) {
+			array.sort((a, b) => {
+				if (a.isLessThan(b)) return -1;
+				if (a.isGreaterThan(b)) return 1;
+				return 0;
+			});
+			return array;
+		}
+		constructor(array) {
+			if (array) this.backingArray = this.sortArray(array);
+			else this.backingArray = new Array();
+		}
+		asArray() {
+			return this.backingArray;
+		}
+		isEquals(other) {
+			if (this.backingArray.length !== other.asArray().length) return false;
+			return this.backingArray.every((value, index) => {
+				return value.getSize() === other.asArray()[index].getSize();
+			});
+		}
+		add(item) {
+			let array = this.backingArray;
+			if ("push" in item) array = array.concat(item);
+			else array.push(item);
+			return new SortedSet(this.sortArray(array));
+		}
+		removeExact(items) {
+			let filtered = this.backingArray.filter((currentItem) => {
+				if ("push" in items) return items.find((item) => item.isEquals(currentItem)) !== void 0;
+				else return !items.isEquals(currentItem);
+			});
+			return new SortedSet(this.sortArray(filtered));
+		}
+		removeOverlapping(items) {
+			let filtered = this.backingArray.flatMap((backingItem) => {
+				if ("push" in items) return items.flatMap((item) => {
+					if (backingItem.contains(item)) return backingItem.difference(item);
+					else if (backingItem.inside(item)) return new Array();
+					else if (backingItem.isOverlapping(item)) return [backingItem.subtract(item)];
+					else return [item];
+				});
+				else try {
+					return backingItem.difference(items);
+				} catch (e) {
+					return backingItem;
+				}
+			});
+			return new SortedSet(this.sortArray(filtered));
+		}
+		clear() {
+			this.backingArray = [];
+		}
+	};
+}));
+// node_modules/ip-num/dist/src/IPv6AddressKind.js
+var require_IPv6AddressKind = __commonJSMin(((exports) => {
+	Object.defineProperty(exports, "__esModule", { value: true });
+}));
+// node_modules/ip-num/dist/src/index.js
+var require_src = __commonJSMin(((exports, module, this$22) => {
+	var __createBinding = this$22 && this$22.__createBinding || (Object.create ? (function(o, m, k, k2) {
+		if (k2 === void 0) k2 = k;
+		var desc = Object.getOwnPropertyDescriptor(m, k);
+		if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) desc = {
+			enumerable: true,
+			get: function() {
+				return m[k];
+			}
+		};
+		Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+		if (k2 === void 0) k2 = k;
+		o[k2] = m[k];
+	}));
+	var __exportStar = this$22 && this$22.__exportStar || function(m, exports) {
+		for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+	};
+	Object.defineProperty(exports, "__esModule", { value: true });
+	__exportStar(require_BinaryUtils(), exports);
+	__exportStar(require_Hexadecatet(), exports);
+	__exportStar(require_HexadecimalUtils(), exports);
+	__exportStar(require_IPNumber(), exports);
+	__exportStar(require_IPNumType(), exports);
+	__exportStar(require_IPPool(), exports);
+	__exportStar(require_IPRange(), exports);
+	__exportStar(require_IPv6AddressKind(), exports);
+	__exportStar(require_IPv6Utils(), exports);
+	__exportStar(require_Octet(), exports);
+	__exportStar(require_Prefix(), exports);
+	__exportStar(require_Validator(), exports);
+}));
+// src/net/cidr.ts
+let ipNumModule;
+function ipNum() {
+	return ipNumModule ??= require_src();
+}
+const BITS = {
+	4: 32,
+	6: 128
+};
+function maxAddress(version) {
+	return (1n << BigInt(BITS[version])) - 1n;
+}
+const IPV4_SHAPE = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV6_SHAPE = /^[0-9A-Fa-f:.]+$/;
+function parseIp(text) {
+	const s = text.trim();
+	try {
+		if (IPV4_SHAPE.test(s)) {
+			if (s.split(".").some((o) => o.length > 1 && o.startsWith("0"))) return void 0;
+			return {
+				version: 4,
+				value: ipNum().IPv4.fromString(s).getValue()
+			};
+		}
+		if (s.includes(":") && IPV6_SHAPE.test(s)) return {
+			version: 6,
+			value: ipNum().IPv6.fromString(s).getValue()
+		};
+	} catch {
+		return;
+	}
+}
+function parseCidr(text) {
+	if (typeof text !== "string") return void 0;
+	const trimmed = text.trim();
+	const slash = trimmed.indexOf("/");
+	const ip = parseIp(slash < 0 ? trimmed : trimmed.slice(0, slash));
+	if (!ip) return void 0;
+	let prefix = BITS[ip.version];
+	if (slash >= 0) {
+		const prefixText = trimmed.slice(slash + 1);
+		if (!/^\d{1,3}$/.test(prefixText)) return void 0;
+		prefix = Number(prefixText);
+		if (prefix > BITS[ip.version]) return void 0;
+	}
+	return makeCidr(ip.version, ip.value, prefix, text);
+}
+function makeCidr(version, address, prefix, text) {
+	const hostMask = (1n << BigInt(BITS[version] - prefix)) - 1n;
+	const first = address & ~hostMask & maxAddress(version);
+	const cidr = {
+		version,
+		first,
+		last: first | hostMask,
+		prefix,
+		text: ""
+	};
+	cidr.text = text ?? formatCidr(cidr);
+	return cidr;
+}
+function formatIp(version, value) {
+	if (version === 4) return [
+		24n,
+		16n,
+		8n,
+		0n
+	].map((shift) => String(value >> shift & 255n)).join(".");
+	const groups = [];
+	for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number(value >> shift & 65535n));
+	let bestStart = -1;
+	let bestLength = 1;
+	for (let i = 0; i < groups.length;) {
+		if (groups[i] !== 0) {
+			i++;
+			continue;
+		}
+		let j = i;
+		while (j < groups.length && groups[j] === 0) j++;
+		if (j - i > bestLength) {
+			bestStart = i;
+			bestLength = j - i;
+		}
+		i = j;
+	}
+	const hex = groups.map((g) => g.toString(16));
+	if (bestStart < 0) return hex.join(":");
+	return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+}
+function formatCidr(cidr) {
+	return `${formatIp(cidr.version, cidr.first)}/${cidr.prefix}`;
+}
+function cidrContains(outer, inner) {
+	return outer.version === inner.version && outer.first <= inner.first && inner.last <= outer.last;
+}
+function cidrOverlaps(a, b) {
+	return a.version === b.version && a.first <= b.last && b.first <= a.last;
+}
+var AddressSet = class AddressSet {
+	version;
+	intervals;
+	constructor(version, intervals) {
+		this.version = version;
+		this.intervals = intervals;
+	}
+	static empty(version) {
+		return new AddressSet(version, []);
+	}
+	static all(version) {
+		return new AddressSet(version, [{
+			first: 0n,
+			last: maxAddress(version)
+		}]);
+	}
+	static fromCidr(cidr) {
+		return new AddressSet(cidr.version, [{
+			first: cidr.first,
+			last: cidr.last
+		}]);
+	}
+	static fromCidrs(version, cidrs) {
+		const intervals = [];
+		for (const c of cidrs) {
+			if (c.version !== version) throw new RangeError(`AddressSet.fromCidrs: ${c.text} is not IPv${version}`);
+			intervals.push({
+				first: c.first,
+				last: c.last
+			});
+		}
+		return new AddressSet(version, normalize(intervals));
+	}
+	static fromIntervals(version, intervals) {
+		const max = maxAddress(version);
+		const list = [];
+		for (const i of intervals) {
+			if (i.first < 0n || i.last > max || i.first > i.last) throw new RangeError(`AddressSet.fromIntervals: invalid IPv${version} interval`);
+			list.push(i);
+		}
+		return new AddressSet(version, normalize(list));
+	}
+	isEmpty() {
+		return this.intervals.length === 0;
+	}
+	get size() {
+		let n = 0n;
+		for (const i of this.intervals) n += i.last - i.first + 1n;
+		return n;
+	}
+	union(other) {
+		if (other.version !== this.version) throw new RangeError("AddressSet.union: IPv4 and IPv6 sets cannot be merged");
+		return new AddressSet(this.version, normalize([...this.intervals, ...other.intervals]));
+	}
+	intersect(other) {
+		if (other.version !== this.version) return AddressSet.empty(this.version);
+		const out = [];
+		let i = 0;
+		let j = 0;
+		const a = this.intervals;
+		const b = other.intervals;
+		while (i < a.length && j < b.length) {
+			const x = a[i];
+			const y = b[j];
+			const first = x.first > y.first ? x.first : y.first;
+			const last = x.last < y.last ? x.last : y.last;
+			if (first <= last) out.push({
+				first,
+				last
+			});
+			if (x.last < y.last) i++;
+			else j++;
+		}
+		return new AddressSet(this.version, out);
+	}
+	subtract(other) {
+		if (other.version !== this.version || other.isEmpty() || this.isEmpty()) return this;
+		const out = [];
+		let j = 0;
+		const b = other.intervals;
+		for (const x of this.intervals) {
+			let first = x.first;
+			while (j < b.length && b[j].last < first) j++;
+			let k = j;
+			while (k < b.length && b[k].first <= x.last) {
+				const y = b[k];
+				if (y.first > first) out.push({
+					first,
+					last: y.first - 1n
+				});
+				first = y.last + 1n;
+				if (y.last >= x.last) break;
+				k++;
+			}
+			if (first <= x.last) out.push({
+				first,
+				last: x.last
+			});
+		}
+		return new AddressSet(this.version, out);
+	}
+	equals(other) {
+		if (other.version !== this.version || other.intervals.length !== this.intervals.length) return false;
+		return this.intervals.every((x, n) => x.first === other.intervals[n].first && x.last === other.intervals[n].last);
+	}
+	covers(target) {
+		const set = target instanceof AddressSet ? target : AddressSet.fromCidr(target);
+		if (set.version !== this.version) return false;
+		return set.subtract(this).isEmpty();
+	}
+	overlaps(target) {
+		const set = target instanceof AddressSet ? target : AddressSet.fromCidr(target);
+		return !this.intersect(set).isEmpty();
+	}
+	toCidrs() {
+		const bits = BITS[this.version];
+		const out = [];
+		for (const { first: start, last } of this.intervals) {
+			let first = start;
+			while (first <= last) {
+				let hostBits = 0;
+				while (hostBits < bits) {
+					const size = 1n << BigInt(hostBits + 1);
+					if (first % size !== 0n || first + size - 1n > last) break;
+					hostBits++;
+				}
+				const cidr = makeCidr(this.version, first, bits - hostBits);
+				out.push(cidr);
+				first = cidr.last + 1n;
+			}
+		}
+		return out;
+	}
+	toString() {
+		if (this.isEmpty()) return "none";
+		return this.toCidrs().map((c) => c.text).join(", ");
+	}
+};
+function normalize(intervals) {
+	const sorted = [...intervals].sort((x, y) => x.first < y.first ? -1 : x.first > y.first ? 1 : 0);
+	const out = [];
+	for (const i of sorted) {
+		const prev = out[out.length - 1];
+		if (prev && i.first <= prev.last + 1n) {
+			if (i.last > prev.last) prev.last = i.last;
+		} else out.push({
+			first: i.first,
+			last: i.last
+		});
+	}
+	return out;
 }
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJSMin(((exports) => {
@@ -8005,12 +9953,46 @@ function parseYamlText(text, file) {
 	const value = doc.toJS();
 	return value === null || value === void 0 ? {} : value;
 }
+function editDistance(a, b) {
+	const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i === 0 ? j : j === 0 ? i : 0));
+	for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+		const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+		d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+		if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+	}
+	return d[a.length][b.length];
+}
+function didYouMean(word, candidates) {
+	let best;
+	let bestDistance = Infinity;
+	for (const c of candidates) {
+		const distance = editDistance(word.toLowerCase(), c.toLowerCase());
+		if (distance < bestDistance) [best, bestDistance] = [c, distance];
+	}
+	if (best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3))) return ` Did you mean '${best}'?`;
+	const started = word.length >= 3 ? [...candidates].filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+	return started.length === 1 ? ` Did you mean '${started[0]}'?` : "";
+}
+function cidrProblem(text) {
+	if (typeof text !== "string") return `${JSON.stringify(text)} is not a string`;
+	const [address = "", prefix, ...rest] = text.trim().split("/");
+	if (prefix === void 0 || rest.length > 0 || !/^\d{1,3}$/.test(prefix)) return `"${text}" is not a CIDR (address/prefix length, e.g. 100.125.0.0/16)`;
+	const whole = parseCidr(address);
+	if (!whole) return `"${text}": "${address}" is not an IPv4 or IPv6 address${/^\d+(\.\d+){3}$/.test(address) ? " (each octet is 0-255, without leading zeros)" : ""}`;
+	const bits = whole.version === 4 ? 32 : 128;
+	if (Number(prefix) > bits) return `"${text}": the prefix length /${prefix} is more than ${bits}, the bits of an IPv${whole.version} address`;
+	const cidr = parseCidr(text);
+	if (cidr.first !== whole.first) return `"${text}" has host bits set; the network is ${formatCidr({
+		...cidr,
+		text: ""
+	})}`;
+}
 function parseConfig(text, file, knownRules) {
 	const yaml = isYamlConfig(file);
 	const raw = yaml ? parseYamlText(text, file) : parseJsonText(text, file);
 	if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`${file}: expected ${yaml ? "a YAML mapping" : "a JSON object"} with the keys ${KEYS.join(", ")}.`);
 	const obj = raw;
-	for (const key of Object.keys(obj)) if (!KEYS.includes(key)) throw new ConfigError(`${file}: unknown key '${key}'. Expected one of: ${KEYS.join(", ")}.`);
+	for (const key of Object.keys(obj)) if (!KEYS.includes(key)) throw new ConfigError(`${file}: unknown key '${key}'.${didYouMean(key, KEYS)} Expected one of: ${KEYS.join(", ")}.`);
 	const config = {
 		rules: {},
 		healthCheckSources: {},
@@ -8019,26 +10001,36 @@ function parseConfig(text, file, knownRules) {
 	if (obj.rules !== void 0) {
 		if (!obj.rules || typeof obj.rules !== "object" || Array.isArray(obj.rules)) throw new ConfigError(`${file}: rules: expected an object of rule id → true, false, "error", "warning" or "note".`);
 		for (const [id, value] of Object.entries(obj.rules)) {
-			if (!knownRules.has(id)) throw new ConfigError(`${file}: rules: unknown rule '${id}'. Run 'lblint rules' for the list.`);
+			if (!knownRules.has(id)) throw new ConfigError(`${file}: rules: unknown rule '${id}'.${didYouMean(id, knownRules)} Run 'lblint rules' for the list.`);
 			if (typeof value === "boolean" || typeof value === "string" && SEVERITIES.includes(value)) config.rules[id] = value;
-			else throw new ConfigError(`${file}: rules.${id}: expected true, false, "error", "warning" or "note", got ${JSON.stringify(value)}.`);
+			else throw new ConfigError(`${file}: rules.${id}: expected true, false, "error", "warning" or "note", got ${JSON.stringify(value)}.${typeof value === "string" ? didYouMean(value, SEVERITIES) : ""}`);
 		}
 	}
 	if (obj.healthCheckSources !== void 0) {
 		const hc = obj.healthCheckSources;
 		if (!hc || typeof hc !== "object" || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family (${PROVIDER_FAMILIES.join(", ")}) → list of CIDRs.`);
 		for (const [family, value] of Object.entries(hc)) {
-			if (!PROVIDER_FAMILIES.includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'. Expected one of: ${PROVIDER_FAMILIES.join(", ")}.`);
-			if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(v))) throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"], got ${JSON.stringify(value)}.`);
+			if (!PROVIDER_FAMILIES.includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'.${didYouMean(family, PROVIDER_FAMILIES)} Expected one of: ${PROVIDER_FAMILIES.join(", ")}.`);
+			if (!Array.isArray(value)) throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"], got ${JSON.stringify(value)}.`);
+			value.forEach((v, i) => {
+				const problem = cidrProblem(v);
+				if (problem) throw new ConfigError(`${file}: healthCheckSources.${family}[${i}]: ${problem}.`);
+			});
+			if (!value.some((v) => parseCidr(v)?.version === 4)) throw new ConfigError(`${file}: healthCheckSources.${family}: needs at least one IPv4 range (health checks come from IPv4 addresses); without one every security-group and ACL check of ${family} would be skipped.`);
 			config.healthCheckSources[family] = value;
 		}
 	}
 	if (obj.exclude !== void 0) {
 		if (!Array.isArray(obj.exclude) || !obj.exclude.every((v) => typeof v === "string")) throw new ConfigError(`${file}: exclude: expected a list of glob patterns such as ["examples/**"], got ${JSON.stringify(obj.exclude)}.`);
+		obj.exclude.forEach((pattern, i) => {
+			if (pattern.trim() === "") throw new ConfigError(`${file}: exclude[${i}]: an empty pattern matches nothing.`);
+			if (/^\s*[!#]/.test(pattern)) throw new ConfigError(`${file}: exclude[${i}]: "${pattern}": negation (!) and comments (#) are not supported in exclude; list only the paths to skip.`);
+			if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.split(/[\\/]/).includes("..")) throw new ConfigError(`${file}: exclude[${i}]: "${pattern}" must be a glob relative to the folder of ${file}, without '..' or a drive letter.`);
+		});
 		config.exclude = obj.exclude;
 	}
 	if (obj.failOn !== void 0) {
-		if (typeof obj.failOn !== "string" || !FAIL_ON_LEVELS.includes(obj.failOn)) throw new ConfigError(`${file}: failOn: expected one of ${FAIL_ON_LEVELS.join(", ")}, got ${JSON.stringify(obj.failOn)}.`);
+		if (typeof obj.failOn !== "string" || !FAIL_ON_LEVELS.includes(obj.failOn)) throw new ConfigError(`${file}: failOn: expected one of ${FAIL_ON_LEVELS.join(", ")}, got ${JSON.stringify(obj.failOn)}.${typeof obj.failOn === "string" ? didYouMean(obj.failOn, FAIL_ON_LEVELS) : ""}`);
 		config.failOn = obj.failOn;
 	}
 	return config;
@@ -8060,7 +10052,7 @@ const INIT_CONFIG = `// lblint configuration (JSON; whole-line // comments are a
     "flexibleengine": ["100.125.0.0/16"],
     "alicloud": ["100.64.0.0/10"]
   },
-  // Paths (globs relative to the current folder) that are not linted.
+  // Paths that are not linted: gitignore-style globs relative to the folder of this file.
   "exclude": ["examples/**"],
   // Exit 1 when a finding at or above this level remains: error | warning | note | never.
   "failOn": "error"
@@ -8083,7 +10075,7 @@ healthCheckSources:
   flexibleengine: [100.125.0.0/16]
   alicloud: [100.64.0.0/10]
 
-# Paths (globs relative to the current folder) that are not linted.
+# Paths that are not linted: gitignore-style globs relative to the folder of this file.
 exclude:
   - examples/**
 
@@ -8644,7 +10636,18 @@ function globToRegExp(glob) {
 	}
 	return out;
 }
-function compileExcludes(patterns) {
+function compileExcludes(patterns, where) {
+	const match = compilePatterns(patterns);
+	if (patterns.length === 0) return () => false;
+	if (where === void 0 || node_path.default.resolve(where.base) === node_path.default.resolve(where.cwd)) return (relPath, isDir) => !relPath.startsWith("../") && match(relPath, isDir);
+	const base = node_path.default.resolve(where.base);
+	const cwd = node_path.default.resolve(where.cwd);
+	return (relPath, isDir) => {
+		const fromBase = relativePath(base, node_path.default.resolve(cwd, relPath));
+		return fromBase !== ".." && !fromBase.startsWith("../") && !node_path.default.isAbsolute(fromBase) && match(fromBase, isDir);
+	};
+}
+function compilePatterns(patterns) {
 	const compiled = patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("#") && !p.startsWith("!")).map((p) => {
 		const dirOnly = p.endsWith("/");
 		let body = dirOnly ? p.slice(0, -1) : p;
@@ -8842,9 +10845,69 @@ function writePieces(file, pieces, flag = "w") {
 		(0, node_fs.closeSync)(fd);
 	}
 }
-async function writeTextFile(file, text, cwd, options = {}) {
+const TERRAFORM_FILE$1 = /\.(tf|tf\.json|tofu|tofu\.json|tfvars|tfvars\.json)$/i;
+function isLintTarget(p, cwd) {
+	if (TERRAFORM_FILE$1.test(p)) return true;
+	try {
+		return (0, node_fs.statSync)(node_path.default.resolve(cwd, p)).isDirectory();
+	} catch {
+		return false;
+	}
+}
+const ANSI = /\u001b\[[0-9;]*m/g;
+function isLblintReport(text, ownRuleIds) {
+	if (/^<\?xml[^>]*\?>\s*<testsuites>\s*<testsuite package="lblint"/.test(text)) return true;
+	if (/^<\?xml[^>]*\?>\s*<checkstyle version="[^"]*">/.test(text)) {
+		const sources = [...text.matchAll(/<error [^>]*?source="([^"]*)"/g)].map((m) => m[1]);
+		return [...text.matchAll(/<error /g)].length === sources.length && sources.every((s) => s.startsWith("lblint."));
+	}
+	if (ownRuleIds !== void 0 && text.trimStart().startsWith("[")) try {
+		const items = JSON.parse(text);
+		return Array.isArray(items) && items.every((i) => i !== null && typeof i === "object" && i.type === "issue" && ownRuleIds.has(String(i.check_name)));
+	} catch {
+		return false;
+	}
+	if (ownRuleIds !== void 0) {
+		const compact = text.split(/\r?\n/).filter((l) => l !== "");
+		if (compact.length > 0 && compact.every((l) => ownRuleIds.has(/^.*?:\d+:\d+: (?:error|warning|note) (\S+) /.exec(l)?.[1] ?? ""))) return true;
+	}
+	if (/^\{\s*"version":\s*\d+,\s*"findings":\s*\[/.test(text)) return true;
+	if (/^\{\s*"\$schema":\s*"[^"]*sarif[^"]*",\s*"version":\s*"2\.1\.0",\s*"runs":\s*\[\s*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"lblint"/.test(text)) return true;
+	const lines = text.replace(ANSI, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+	const last = lines[lines.length - 1] ?? "";
+	if (/^(✔ No (problems|errors) found in \d+ files?|✖ \d+ problems? \(.*\) in \d+ files?)/.test(last)) return true;
+	return lines.length > 0 && lines.every((l) => /^::(error|warning|notice) [^:]*title=[^:]*::/.test(l) || /^::(error|warning|notice) title=lblint::/.test(l));
+}
+function isLblintBaseline(text) {
+	return /^\{\s*"version":\s*\d+,\s*"fingerprintKey":\s*"/.test(text);
+}
+function refusedWrite(file, cwd, kind, ownRuleIds) {
 	const abs = node_path.default.resolve(cwd, file);
-	const flag = options.exclusive ? "wx" : "w";
+	if (TERRAFORM_FILE$1.test(file)) return `refusing to write '${file}': it is a Terraform file (lblint never writes over .tf, .tf.json, .tofu, .tfvars or .tfvars.json files)`;
+	let stat;
+	try {
+		stat = (0, node_fs.statSync)(abs);
+	} catch {
+		return;
+	}
+	if (stat.isDirectory()) return `refusing to write '${file}': it is a folder`;
+	if (kind === "config") return `'${file}' already exists; lblint does not overwrite it`;
+	if (!stat.isFile()) return `refusing to write '${file}': it is not a regular file`;
+	let text;
+	try {
+		text = (0, node_fs.readFileSync)(abs, "utf8").replace(/^\uFEFF/, "");
+	} catch (error) {
+		return `cannot write '${file}': ${error.message}`;
+	}
+	if (text.trim() === "") return void 0;
+	if (kind === "report" ? isLblintReport(text, ownRuleIds) : isLblintBaseline(text)) return void 0;
+	return kind === "report" ? `refusing to write '${file}': it exists and is not a report lblint wrote; remove it or choose another file` : `refusing to write '${file}': it exists and is not a baseline lblint wrote; remove it or choose another file`;
+}
+async function writeTextFile(file, text, cwd, kind, ownRuleIds) {
+	const abs = node_path.default.resolve(cwd, file);
+	const refusal = refusedWrite(file, cwd, kind, ownRuleIds);
+	if (refusal) return refusal;
+	const flag = kind === "config" ? "wx" : "w";
 	try {
 		if (typeof text === "string") (0, node_fs.writeFileSync)(abs, text, {
 			encoding: "utf8",
@@ -10244,8 +12307,8 @@ var require_bridge_wasm_exec = __commonJSMin((() => {
 	require_wasm_exec();
 }));
 // node_modules/@cdktf/hcl2json/lib/bridge.js
-var require_bridge = __commonJSMin(((exports, module, this$22) => {
-	var __createBinding = this$22 && this$22.__createBinding || (Object.create ? (function(o, m, k, k2) {
+var require_bridge = __commonJSMin(((exports, module, this$21) => {
+	var __createBinding = this$21 && this$21.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
 		var desc = Object.getOwnPropertyDescriptor(m, k);
 		if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) desc = {
@@ -10259,7 +12322,7 @@ var require_bridge = __commonJSMin(((exports, module, this$22) => {
 		if (k2 === void 0) k2 = k;
 		o[k2] = m[k];
 	}));
-	var __setModuleDefault = this$22 && this$22.__setModuleDefault || (Object.create ? (function(o, v) {
+	var __setModuleDefault = this$21 && this$21.__setModuleDefault || (Object.create ? (function(o, v) {
 		Object.defineProperty(o, "default", {
 			enumerable: true,
 			value: v
@@ -10267,7 +12330,7 @@ var require_bridge = __commonJSMin(((exports, module, this$22) => {
 	}) : function(o, v) {
 		o["default"] = v;
 	});
-	var __importStar = this$22 && this$22.__importStar || function(mod) {
+	var __importStar = this$21 && this$21.__importStar || function(mod) {
 		if (mod && mod.__esModule) return mod;
 		var result = {};
 		if (mod != null) {
@@ -10378,8 +12441,8 @@ var require_bridge = __commonJSMin(((exports, module, this$22) => {
 	exports.getExpressionAst = getExpressionAst;
 }));
 // node_modules/@cdktf/hcl2json/lib/index.js
-var require_lib = __commonJSMin(((exports, module, this$21) => {
-	var __createBinding = this$21 && this$21.__createBinding || (Object.create ? (function(o, m, k, k2) {
+var require_lib = __commonJSMin(((exports, module, this$20) => {
+	var __createBinding = this$20 && this$20.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
 		var desc = Object.getOwnPropertyDescriptor(m, k);
 		if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) desc = {
@@ -10393,7 +12456,7 @@ var require_lib = __commonJSMin(((exports, module, this$21) => {
 		if (k2 === void 0) k2 = k;
 		o[k2] = m[k];
 	}));
-	var __setModuleDefault = this$21 && this$21.__setModuleDefault || (Object.create ? (function(o, v) {
+	var __setModuleDefault = this$20 && this$20.__setModuleDefault || (Object.create ? (function(o, v) {
 		Object.defineProperty(o, "default", {
 			enumerable: true,
 			value: v
@@ -10401,7 +12464,7 @@ var require_lib = __commonJSMin(((exports, module, this$21) => {
 	}) : function(o, v) {
 		o["default"] = v;
 	});
-	var __importStar = this$21 && this$21.__importStar || function(mod) {
+	var __importStar = this$20 && this$20.__importStar || function(mod) {
 		if (mod && mod.__esModule) return mod;
 		var result = {};
 		if (mod != null) {
@@ -10970,6 +13033,8 @@ function collectIgnores(src, comments) {
 }
 function findTargetLine(src, byStart, comment) {
 	const t = src.text;
+	const own = src.line(comment.start);
+	if (t.slice(src.lineStart(own), comment.start).trim() !== "") return own;
 	const first = src.line(comment.end) + 1;
 	let line = first;
 	while (line <= src.lineCount) {
@@ -11802,6 +13867,26 @@ async function parseText(task) {
 // src/load/cache.ts
 const DEFAULT_CACHE_LOCATION = ".lblint-cache";
 const FILE_NAME$1 = "parse-cache.json";
+const CACHE_FILE_NAMES = [FILE_NAME$1, "result-cache.json"];
+function refusedCacheLocation(location, cwd) {
+	const abs = node_path.default.resolve(cwd, location);
+	let isFolder;
+	try {
+		isFolder = (0, node_fs.statSync)(abs).isDirectory();
+	} catch {
+		return;
+	}
+	if (!isFolder) return `--cache-location '${location}': it is a file, not a folder; lblint keeps its cache in a folder of its own`;
+	for (const name of CACHE_FILE_NAMES) {
+		let head;
+		try {
+			head = (0, node_fs.readFileSync)(node_path.default.join(abs, name), "utf8").slice(0, 32);
+		} catch {
+			continue;
+		}
+		if (!head.startsWith("{\"tool\":\"lblint\"")) return `--cache-location '${location}': '${name}' in it is not a cache lblint wrote, and the cache would overwrite it; choose another folder`;
+	}
+}
 const FORMAT$1 = 1;
 function isParsedBlocks(v) {
 	if (v === null || typeof v !== "object") return false;
@@ -12091,7 +14176,10 @@ function compareErrors(a, b) {
 }
 async function discover(paths, options) {
 	const cwd = node_path.default.resolve(options.cwd);
-	const isExcluded = compileExcludes(options.exclude ?? []);
+	const isExcluded = compileExcludes(options.exclude ?? [], {
+		cwd,
+		base: node_path.default.resolve(cwd, options.excludeBase ?? ".")
+	});
 	const errors = [];
 	const visitedDirs = new Set();
 	const walked = [];
@@ -12939,8 +15027,8 @@ async function planRoots(discovery, cwd, facts = new FileFacts()) {
 	};
 }
 // src/load/result-cache.ts
-const FILE_NAME = "result-cache.json";
-const FORMAT = 4;
+const FILE_NAME = CACHE_FILE_NAMES[1];
+const FORMAT = 5;
 function asciiJson(text) {
 	return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
@@ -13027,1955 +15115,6 @@ var ResultCache = class ResultCache {
 		return problem;
 	}
 };
-// node_modules/ip-num/dist/src/BinaryUtils.js
-var require_BinaryUtils = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.matchingBitCount = exports.intLog2 = exports.cidrPrefixToMaskBinaryString = exports.leftPadWithZeroBit = exports.dottedDecimalNotationToBinaryString = exports.parseBinaryStringToBigInt = exports.decimalNumberToOctetString = exports.numberToBinaryString = void 0;
-	let numberToBinaryString = (num) => {
-		return num.toString(2);
-	};
-	exports.numberToBinaryString = numberToBinaryString;
-	let decimalNumberToOctetString = (num) => {
-		let binaryString = (0, exports.numberToBinaryString)(num);
-		if (binaryString.length > 8) throw new Error("Given decimal in binary contains digits greater than an octet");
-		return (0, exports.leftPadWithZeroBit)(binaryString, 8);
-	};
-	exports.decimalNumberToOctetString = decimalNumberToOctetString;
-	let parseBinaryStringToBigInt = (num) => {
-		return BigInt(`0b${num}`);
-	};
-	exports.parseBinaryStringToBigInt = parseBinaryStringToBigInt;
-	let dottedDecimalNotationToBinaryString = (dottedDecimal) => {
-		return dottedDecimal.split(".").reduce((binaryAsString, octet) => {
-			return binaryAsString.concat((0, exports.decimalNumberToOctetString)(parseInt(octet)));
-		}, "");
-	};
-	exports.dottedDecimalNotationToBinaryString = dottedDecimalNotationToBinaryString;
-	let leftPadWithZeroBit = (binaryString, finalStringLength) => {
-		if (binaryString.length > finalStringLength) throw new Error(`Given string is already longer than given final length after padding: ${finalStringLength}`);
-		return "0".repeat(finalStringLength - binaryString.length).concat(binaryString);
-	};
-	exports.leftPadWithZeroBit = leftPadWithZeroBit;
-	let cidrPrefixToMaskBinaryString = (cidrPrefix, ipType) => {
-		let cidrUpperValue;
-		if (ipType == "IPv4") cidrUpperValue = 32;
-		else cidrUpperValue = 128;
-		if (cidrPrefix > cidrUpperValue) throw Error(`Value is greater than ${cidrUpperValue}`);
-		return `${"1".repeat(cidrPrefix)}${"0".repeat(cidrUpperValue - cidrPrefix)}`;
-	};
-	exports.cidrPrefixToMaskBinaryString = cidrPrefixToMaskBinaryString;
-	let intLog2 = (givenNumber) => {
-		let result = 0;
-		if (givenNumber <= 0n) throw new Error(`The value of log2 for ${givenNumber.toString()} is not an integer`);
-		if (givenNumber === 1n) return 0;
-		while (givenNumber % 2n === 0n) {
-			if (givenNumber === 2n) {
-				result++;
-				break;
-			}
-			givenNumber = givenNumber >> 1n;
-			if (givenNumber % 2n !== 0n) {
-				result = 0;
-				break;
-			}
-			result++;
-		}
-		if (result == 0) throw new Error(`The value of log2 for ${givenNumber.toString()} is not an integer`);
-		return result;
-	};
-	exports.intLog2 = intLog2;
-	let matchingBitCount = (firstBinaryString, secondBinaryString) => {
-		let longerString;
-		let otherString;
-		if (firstBinaryString.length >= secondBinaryString.length) {
-			longerString = firstBinaryString;
-			otherString = secondBinaryString;
-		} else {
-			longerString = secondBinaryString;
-			otherString = firstBinaryString;
-		}
-		let count = 0;
-		for (; count < longerString.length; count++) {
-			if (longerString.charAt(count) === otherString.charAt(count)) continue;
-			break;
-		}
-		return count;
-	};
-	exports.matchingBitCount = matchingBitCount;
-}));
-// node_modules/ip-num/dist/src/IPv6Utils.js
-var require_IPv6Utils = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.collapseIPv6Number = exports.expandIPv6Number = void 0;
-	const BinaryUtils_1 = require_BinaryUtils();
-	const Validator_1 = require_Validator();
-	let extractPrefix = (ipv6String) => {
-		return ipv6String.includes("/") ? `/${ipv6String.split("/")[1]}` : "";
-	};
-	let expandIPv6Number = (ipv6String) => {
-		let expandWithZero = (hexadecimalArray) => {
-			let paddedArray = [];
-			hexadecimalArray.forEach((hexadecimal) => {
-				if (hexadecimal.includes(".")) {
-					const [v4part1, v4part2] = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(hexadecimal).match(/.{1,16}/g).map((bin) => (0, BinaryUtils_1.parseBinaryStringToBigInt)(bin).toString(16));
-					paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(v4part1, 4));
-					paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(v4part2, 4));
-				} else paddedArray.push((0, BinaryUtils_1.leftPadWithZeroBit)(hexadecimal, 4));
-			});
-			return paddedArray.join(":");
-		};
-		let expandDoubleColon = (gapCount) => {
-			let pads = [];
-			for (let count = 0; count < gapCount; count++) pads.push("0000");
-			return pads.join(":");
-		};
-		if (/(:){3,}/.test(ipv6String)) throw "given IPv6 contains consecutive : more than two";
-		const prefix = extractPrefix(ipv6String);
-		if (ipv6String.includes("/")) ipv6String = ipv6String.split("/")[0];
-		if (!Validator_1.Validator.IPV6_PATTERN.test(ipv6String)) throw Error(Validator_1.Validator.invalidIPv6PatternMessage);
-		if (ipv6String.includes("::")) {
-			let split = ipv6String.split("::");
-			let leftPortion = split[0];
-			let rightPortion = split[1];
-			let leftPortionSplit = leftPortion.split(":").filter((hexadecimal) => {
-				return hexadecimal !== "";
-			});
-			let rightPortionSplit = rightPortion.split(":").filter((hexadecimal) => {
-				return hexadecimal !== "";
-			});
-			let extra = leftPortionSplit.concat(rightPortionSplit).filter((part) => part.includes(".")).length;
-			let doublePortion = expandDoubleColon(8 - (leftPortionSplit.length + rightPortionSplit.length + extra));
-			let leftString = expandWithZero(leftPortionSplit);
-			if (leftString !== "") leftString += ":";
-			let rightString = expandWithZero(rightPortionSplit);
-			if (rightString !== "") rightString = ":" + rightString;
-			return `${leftString}${doublePortion}${rightString}${prefix}`;
-		} else return `${expandWithZero(ipv6String.split(":"))}${prefix}`;
-	};
-	exports.expandIPv6Number = expandIPv6Number;
-	const shortenHexadecatet = (hex) => {
-		const withoutLeadingZero = hex.replace(/^0+/, "");
-		return withoutLeadingZero === "" ? "0" : withoutLeadingZero;
-	};
-	let collapseIPv6Number = (ipv6String) => {
-		const originalPrefix = extractPrefix(ipv6String);
-		const processedIPv6String = ipv6String.includes("/") ? ipv6String.split("/")[0] : ipv6String;
-		let expandedIPv6 = "";
-		try {
-			let tempExpanded = (0, exports.expandIPv6Number)(processedIPv6String);
-			if (tempExpanded.includes("/")) expandedIPv6 = tempExpanded.split("/")[0];
-			else expandedIPv6 = tempExpanded;
-		} catch (e) {
-			throw e;
-		}
-		let hexadecatets = expandedIPv6.split(":");
-		if (hexadecatets.length !== 8) throw new Error(`Invalid IPv6 structure after expansion: ${expandedIPv6}. Expected 8 segments.`);
-		let zeroSequences = [];
-		let currentSequenceStart = -1;
-		let currentSequenceLength = 0;
-		for (let i = 0; i < 8; i++) if (hexadecatets[i] === "0000") {
-			if (currentSequenceStart === -1) currentSequenceStart = i;
-			currentSequenceLength++;
-		} else {
-			if (currentSequenceLength > 0) zeroSequences.push({
-				start: currentSequenceStart,
-				length: currentSequenceLength
-			});
-			currentSequenceStart = -1;
-			currentSequenceLength = 0;
-		}
-		if (currentSequenceLength > 0) zeroSequences.push({
-			start: currentSequenceStart,
-			length: currentSequenceLength
-		});
-		if (zeroSequences.length === 0) return hexadecatets.map(shortenHexadecatet).join(":") + originalPrefix;
-		zeroSequences.sort((a, b) => {
-			if (b.length !== a.length) return b.length - a.length;
-			return a.start - b.start;
-		});
-		const bestSequence = zeroSequences[0];
-		if (bestSequence.length === 8) return "::" + originalPrefix;
-		if (bestSequence.length < 2) return hexadecatets.map(shortenHexadecatet).join(":") + originalPrefix;
-		let leftPartSegments = hexadecatets.slice(0, bestSequence.start);
-		let rightPartSegments = hexadecatets.slice(bestSequence.start + bestSequence.length);
-		let leftString = leftPartSegments.map(shortenHexadecatet).join(":");
-		let rightString = rightPartSegments.map(shortenHexadecatet).join(":");
-		let finalStr = "";
-		if (bestSequence.start === 0) finalStr = "::" + rightString;
-		else if (bestSequence.start + bestSequence.length === 8) finalStr = leftString + "::";
-		else finalStr = leftString + "::" + rightString;
-		return finalStr + originalPrefix;
-	};
-	exports.collapseIPv6Number = collapseIPv6Number;
-}));
-// node_modules/ip-num/dist/src/HexadecimalUtils.js
-var require_HexadecimalUtils = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.hexadectetNotationToBinaryString = exports.binaryStringToHexadecimalString = exports.colonHexadecimalNotationToBinaryString = exports.hexadecimalStringToHexadecatetString = exports.hexadecimalStringToBinaryString = exports.bigIntToHexadecimalString = void 0;
-	const IPv6Utils_1 = require_IPv6Utils();
-	const BinaryUtils_1 = require_BinaryUtils();
-	let bigIntToHexadecimalString = (num) => {
-		return num.toString(16);
-	};
-	exports.bigIntToHexadecimalString = bigIntToHexadecimalString;
-	let hexadecimalStringToBinaryString = (hexadecimalString) => {
-		return BigInt(`0x${hexadecimalString}`).toString(2);
-	};
-	exports.hexadecimalStringToBinaryString = hexadecimalStringToBinaryString;
-	let hexadecimalStringToHexadecatetString = (hexadecimalString) => {
-		let binaryString = (0, exports.hexadecimalStringToBinaryString)(hexadecimalString);
-		if (binaryString.length > 16) throw new Error("Given decimal in binary contains digits greater than an Hexadecatet");
-		return (0, BinaryUtils_1.leftPadWithZeroBit)(binaryString, 16);
-	};
-	exports.hexadecimalStringToHexadecatetString = hexadecimalStringToHexadecatetString;
-	let colonHexadecimalNotationToBinaryString = (hexadecimalString) => {
-		return (0, IPv6Utils_1.expandIPv6Number)(hexadecimalString).split(":").reduce((binaryAsString, hexidecimal) => {
-			return binaryAsString.concat((0, exports.hexadecimalStringToHexadecatetString)(hexidecimal));
-		}, "");
-	};
-	exports.colonHexadecimalNotationToBinaryString = colonHexadecimalNotationToBinaryString;
-	let binaryStringToHexadecimalString = (num) => {
-		return BigInt(`0b${num}`).toString(16);
-	};
-	exports.binaryStringToHexadecimalString = binaryStringToHexadecimalString;
-	let hexadectetNotationToBinaryString = (hexadectetString) => {
-		return (0, IPv6Utils_1.expandIPv6Number)(hexadectetString).split(":").reduce((hexadecimalAsString, hexavalue) => {
-			return hexadecimalAsString.concat((0, BinaryUtils_1.leftPadWithZeroBit)((0, exports.hexadecimalStringToBinaryString)(hexavalue), 16));
-		}, "");
-	};
-	exports.hexadectetNotationToBinaryString = hexadectetNotationToBinaryString;
-}));
-// node_modules/ip-num/dist/src/Validator.js
-var require_Validator = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.Validator = void 0;
-	const BinaryUtils_1 = require_BinaryUtils();
-	const BinaryUtils_2 = require_BinaryUtils();
-	const IPv6Utils_1 = require_IPv6Utils();
-	const HexadecimalUtils_1 = require_HexadecimalUtils();
-	const HexadecimalUtils_2 = require_HexadecimalUtils();
-	var Validator = class Validator {
-		static isWithinRange(ipNumber, lowerBound, upperBound) {
-			return ipNumber >= lowerBound && ipNumber <= upperBound;
-		}
-		static isValidAsnNumber(asnNumber) {
-			let isValid = this.isWithinRange(asnNumber, 0n, this.THIRTY_TWO_BIT_SIZE);
-			return [isValid, isValid ? [] : [Validator.invalidAsnRangeMessage]];
-		}
-		static isValid16BitAsnNumber(asnNumber) {
-			let isValid = Validator.isWithinRange(asnNumber, 0n, Validator.SIXTEEN_BIT_SIZE);
-			return [isValid, isValid ? [] : [Validator.invalid16BitAsnRangeMessage]];
-		}
-		static isValidIPv4Number(ipv4Number) {
-			ipv4Number = typeof ipv4Number === "bigint" ? ipv4Number : BigInt(ipv4Number);
-			let isValid = this.isWithinRange(ipv4Number, 0n, this.THIRTY_TWO_BIT_SIZE);
-			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv4NumberMessage]];
-		}
-		static isValidIPv6Number(ipv6Number) {
-			let isValid = this.isWithinRange(ipv6Number, 0n, this.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE);
-			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv6NumberMessage]];
-		}
-		static isValidIPv4Octet(octetNumber) {
-			let withinRange = this.isWithinRange(octetNumber, 0n, this.EIGHT_BIT_SIZE);
-			return [withinRange, withinRange ? [] : [Validator.invalidOctetRangeMessage]];
-		}
-		static isValidIPv6Hexadecatet(hexadecatetNum) {
-			let isValid = this.isWithinRange(hexadecatetNum, 0n, this.SIXTEEN_BIT_SIZE);
-			return isValid ? [isValid, []] : [isValid, [Validator.invalidHexadecatetMessage]];
-		}
-		static isValidIPv4String(ipv4String) {
-			let rawOctets = ipv4String.split(".");
-			if (rawOctets.length != 4 || rawOctets.includes("")) return [false, [Validator.invalidOctetCountMessage]];
-			let isValid = rawOctets.every((octet) => {
-				if (octet.length > 1 && octet.startsWith("0")) return false;
-				return Validator.isNumeric(octet) ? Validator.isValidIPv4Octet(BigInt(octet))[0] : false;
-			});
-			if (!isValid) return [false, [Validator.invalidOctetRangeMessage]];
-			isValid = Validator.IPV4_PATTERN.test(ipv4String);
-			return [isValid, isValid ? [] : [Validator.invalidIPv4PatternMessage]];
-		}
-		static isValidIPv6String(ipv6String) {
-			let [ipv6, zoneId, ...rest] = ipv6String.split("%");
-			if (rest.length > 0) return [false, [Validator.invalidIPv6PatternMessage]];
-			if (zoneId && !Validator.ZONE_INDEX_PATTERN.test(zoneId)) return [false, [Validator.invalidIPv6PatternMessage]];
-			if (ipv6String.includes("%") && !zoneId) return [false, [Validator.invalidIPv6PatternMessage]];
-			try {
-				let hexadecimals = (0, IPv6Utils_1.expandIPv6Number)(ipv6).split(":");
-				if (hexadecimals.length != 8) return [false, [Validator.invalidHexadecatetCountMessage]];
-				let isValid = hexadecimals.every((hexadecimal) => {
-					return Validator.isHexadecatet(hexadecimal) ? Validator.isValidIPv6Hexadecatet(BigInt(`0x${hexadecimal}`))[0] : false;
-				});
-				if (!isValid) return [false, [Validator.invalidHexadecatetMessage]];
-				isValid = Validator.IPV6_PATTERN.test(ipv6);
-				if (!isValid) return [false, [Validator.invalidIPv6PatternMessage]];
-				return [isValid, []];
-			} catch (error) {
-				return [false, [String(error)]];
-			}
-		}
-		static isValidPrefixValue(prefixValue, ipNumType) {
-			if ("IPv4" === ipNumType) {
-				let withinRange = Validator.isWithinRange(BigInt(prefixValue), 0n, 32n);
-				return [withinRange, withinRange ? [] : [Validator.invalidPrefixValueMessage]];
-			}
-			if ("IPv6" === ipNumType) {
-				let withinRange = Validator.isWithinRange(BigInt(prefixValue), 0n, 128n);
-				return [withinRange, withinRange ? [] : [Validator.invalidPrefixValueMessage]];
-			}
-			return [false, [Validator.invalidInetNumType]];
-		}
-		static isValidIPv4Mask(ipv4MaskString) {
-			let [isValidIPv4, invalidIPv4Messages] = Validator.isValidIPv4String(ipv4MaskString);
-			if (!isValidIPv4) return [false, invalidIPv4Messages];
-			let ipv4InBinary = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipv4MaskString);
-			let isValid = Validator.IPV4_CONTIGUOUS_MASK_BIT_PATTERN.test(ipv4InBinary);
-			return isValid ? [isValid, []] : [isValid, [Validator.invalidMaskMessage]];
-		}
-		static isValidIPv6Mask(ipv6MaskString) {
-			try {
-				let ipv6InBinary = (0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(ipv6MaskString);
-				let isValid = Validator.IPV6_CONTIGUOUS_MASK_BIT_PATTERN.test(ipv6InBinary);
-				return isValid ? [isValid, []] : [isValid, [Validator.invalidMaskMessage]];
-			} catch (error) {
-				return [false, [String(error)]];
-			}
-		}
-		static isValidIPv4CidrNotation(ipv4RangeAsCidrString) {
-			let cidrComponents = ipv4RangeAsCidrString.split("/");
-			if (cidrComponents.length !== 2 || cidrComponents[0].length === 0 || cidrComponents[1].length === 0) return [false, [Validator.invalidIPv4CidrNotationMessage]];
-			let ip = cidrComponents[0];
-			let range = cidrComponents[1];
-			if (!/^\d+$/.test(range)) return [false, [Validator.invalidIPv4CidrNotationMessage]];
-			if (isNaN(Number(range))) return [false, [Validator.invalidIPv4CidrNotationMessage]];
-			let [validIpv4, invalidIpv4Message] = Validator.isValidIPv4String(ip);
-			let [validPrefix, invalidPrefixMessage] = Validator.isValidPrefixValue(BigInt(range), "IPv4");
-			let isValid = validIpv4 && validPrefix;
-			let invalidMessage = invalidIpv4Message.concat(invalidPrefixMessage);
-			return isValid ? [isValid, []] : [isValid, invalidMessage];
-		}
-		static isValidIPv4CidrRange(ipv4CidrNotation) {
-			return Validator.isValidCidrRange(ipv4CidrNotation, Validator.isValidIPv4CidrNotation, BinaryUtils_1.dottedDecimalNotationToBinaryString, (value) => (0, BinaryUtils_2.cidrPrefixToMaskBinaryString)(value, "IPv4"));
-		}
-		static isValidIPv6CidrRange(ipv6CidrNotation) {
-			return Validator.isValidCidrRange(ipv6CidrNotation, Validator.isValidIPv6CidrNotation, HexadecimalUtils_1.colonHexadecimalNotationToBinaryString, (value) => (0, BinaryUtils_2.cidrPrefixToMaskBinaryString)(value, "IPv6"));
-		}
-		static isValidCidrRange(rangeString, cidrNotationValidator, toBinaryStringConverter, prefixFactory) {
-			let validationResult = cidrNotationValidator(rangeString);
-			if (!validationResult[0]) return validationResult;
-			let cidrComponents = rangeString.split("/");
-			let ip = cidrComponents[0];
-			let range = cidrComponents[1];
-			let ipNumber = BigInt(`0b${toBinaryStringConverter(ip)}`);
-			let isValid = (ipNumber & BigInt(`0b${prefixFactory(parseInt(range))}`)) === ipNumber;
-			return isValid ? [isValid, []] : [isValid, [Validator.InvalidIPCidrRangeMessage]];
-		}
-		static isValidIPv4RangeString(ipv4RangeString) {
-			let firstLastValidator = (firstIP, lastIP) => BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(firstIP)}`) >= BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(lastIP)}`);
-			return this.isValidRange(ipv4RangeString, Validator.isValidIPv4String, firstLastValidator);
-		}
-		static isValidIPv6RangeString(ipv6RangeString) {
-			let firstLastValidator = (firstIP, lastIP) => BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(firstIP)}`) >= BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(lastIP)}`);
-			return this.isValidRange(ipv6RangeString, Validator.isValidIPv6String, firstLastValidator);
-		}
-		static isValidRange(rangeString, validator, firstLastValidator) {
-			let rangeComponents = rangeString.split("-").map((component) => component.trim());
-			if (rangeComponents.length !== 2 || rangeComponents[0].length === 0 || rangeComponents[1].length === 0) return [false, [Validator.invalidRangeNotationMessage]];
-			let firstIP = rangeComponents[0];
-			let lastIP = rangeComponents[1];
-			let [validFirstIP, invalidFirstIPMessage] = validator(firstIP);
-			let [validLastIP, invalidLastIPMessage] = validator(lastIP);
-			let isValid = validFirstIP && validLastIP;
-			if (isValid && firstLastValidator(firstIP, lastIP)) return [false, [Validator.invalidRangeFirstNotGreaterThanLastMessage]];
-			let invalidMessage = invalidFirstIPMessage.concat(invalidLastIPMessage);
-			return isValid ? [isValid, []] : [isValid, invalidMessage];
-		}
-		static isValidIPv6CidrNotation(ipv6RangeAsCidrString) {
-			let cidrComponents = ipv6RangeAsCidrString.split("/");
-			if (cidrComponents.length !== 2 || cidrComponents[0].length === 0 || cidrComponents[1].length === 0) return [false, [Validator.invalidIPv6CidrNotationString]];
-			let isValid = Validator.IPV6_RANGE_PATTERN.test(ipv6RangeAsCidrString);
-			return isValid ? [isValid, []] : [isValid, [Validator.invalidIPv6CidrNotationString]];
-		}
-		static isValidBinaryString(binaryString) {
-			if (/^([10])+$/.test(binaryString)) return [true, []];
-			else return [false, [Validator.invalidBinaryStringErrorMessage]];
-		}
-		static isNumeric(value) {
-			return /^(\d+)$/.test(value);
-		}
-		static isHexadecatet(value) {
-			return /^[0-9A-Fa-f]{4}$/.test(value);
-		}
-	};
-	exports.Validator = Validator;
-	Validator.IPV4_PATTERN = new RegExp(/^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/);
-	Validator.IPV6_PATTERN = new RegExp(/^(((?:[0-9A-Fa-f]{1,4}:){7}(?:[0-9A-Fa-f]{1,4}|:))|((?:[0-9A-Fa-f]{1,4}:){6}(?::[0-9A-Fa-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|((?:[0-9A-Fa-f]{1,4}:){5}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,2})|:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|((?:[0-9A-Fa-f]{1,4}:){4}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,3})|(?:(?::[0-9A-Fa-f]{1,4})?:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){3}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,4})|(?:(?::[0-9A-Fa-f]{1,4}){0,2}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){2}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,5})|(?:(?::[0-9A-Fa-f]{1,4}){0,3}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|((?:[0-9A-Fa-f]{1,4}:){1}(?:(?:(?::[0-9A-Fa-f]{1,4}){1,6})|(?:(?::[0-9A-Fa-f]{1,4}){0,4}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(?::(?:(?:(?::[0-9A-Fa-f]{1,4}){1,7})|(?:(?::[0-9A-Fa-f]{1,4}){0,5}:(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))(?:%.+)?$/);
-	Validator.ZONE_INDEX_PATTERN = new RegExp(/^[a-zA-Z0-9]*$/);
-	Validator.IPV4_RANGE_PATTERN = new RegExp(/^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\/)([1-9]|[1-2][0-9]|3[0-2])$/);
-	Validator.IPV6_RANGE_PATTERN = new RegExp(/^((([0-9A-Fa-f]{1,4}:){7}([0-9A-Fa-f]{1,4}|:))|(([0-9A-Fa-f]{1,4}:){6}(:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){5}(((:[0-9A-Fa-f]{1,4}){1,2})|:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){4}(((:[0-9A-Fa-f]{1,4}){1,3})|((:[0-9A-Fa-f]{1,4})?:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){3}(((:[0-9A-Fa-f]{1,4}){1,4})|((:[0-9A-Fa-f]{1,4}){0,2}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){2}(((:[0-9A-Fa-f]{1,4}){1,5})|((:[0-9A-Fa-f]{1,4}){0,3}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){1}(((:[0-9A-Fa-f]{1,4}){1,6})|((:[0-9A-Fa-f]{1,4}){0,4}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(:(((:[0-9A-Fa-f]{1,4}){1,7})|((:[0-9A-Fa-f]{1,4}){0,5}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:)))(%.+)?(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?$/);
-	Validator.IPV4_CONTIGUOUS_MASK_BIT_PATTERN = new RegExp(/^(1){0,32}(0){0,32}$/);
-	Validator.IPV6_CONTIGUOUS_MASK_BIT_PATTERN = new RegExp(/^(1){0,128}(0){0,128}$/);
-	Validator.EIGHT_BIT_SIZE = BigInt(`0b${"1".repeat(8)}`);
-	Validator.SIXTEEN_BIT_SIZE = BigInt(`0b${"1".repeat(16)}`);
-	Validator.THIRTY_TWO_BIT_SIZE = BigInt(`0b${"1".repeat(32)}`);
-	Validator.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE = BigInt(`0b${"1".repeat(128)}`);
-	Validator.IPV4_SIZE = BigInt("4294967296");
-	Validator.IPV6_SIZE = BigInt("340282366920938463463374607431768211456");
-	Validator.invalidAsnRangeMessage = "ASN number given less than zero or is greater than 32bit";
-	Validator.invalid16BitAsnRangeMessage = "ASN number given less than zero or is greater than 16bit";
-	Validator.invalidIPv4NumberMessage = "IPv4 number given less than zero or is greater than 32bit";
-	Validator.invalidIPv6NumberMessage = "IPv6 number given less than zero or is greater than 128bit";
-	Validator.invalidOctetRangeMessage = "Value given contains an invalid Octet; Value is less than zero or is greater than 8bit";
-	Validator.invalidHexadecatetMessage = "The value given is less than zero or is greater than 16bit";
-	Validator.invalidOctetCountMessage = "An IP4 number cannot have less or greater than 4 octets";
-	Validator.invalidHexadecatetCountMessage = "An IP6 number must have exactly 8 hexadecatet";
-	Validator.invalidMaskMessage = "The Mask is invalid";
-	Validator.invalidPrefixValueMessage = "A Prefix value cannot be less than 0 or greater than 32";
-	Validator.invalidIPv4CidrNotationMessage = "Cidr notation should be in the form [ip number]/[range]";
-	Validator.InvalidIPCidrRangeMessage = "Given IP number portion must is not the start of the range";
-	Validator.invalidRangeNotationMessage = "Range notation should be in the form [first ip]-[last ip]";
-	Validator.invalidRangeFirstNotGreaterThanLastMessage = "First IP in [first ip]-[last ip] must be less than Last IP";
-	Validator.invalidIPv6CidrNotationString = "A Cidr notation string should contain an IPv6 number and prefix";
-	Validator.takeOutOfRangeSizeMessage = "$count is greater than $size, the size of the range";
-	Validator.cannotSplitSingleRangeErrorMessage = "Cannot split an IP range with a single IP number";
-	Validator.invalidInetNumType = "Given ipNumType must be either InetNumType.IPv4 or InetNumType.IPv6";
-	Validator.invalidBinaryStringErrorMessage = "Binary string should contain only contiguous 1s and 0s";
-	Validator.invalidIPRangeSizeMessage = "Given size is zero or greater than maximum size of $iptype";
-	Validator.invalidIPRangeSizeForCidrMessage = "Given size can't be created via cidr prefix";
-	Validator.invalidIPv4PatternMessage = "Given IPv4 is not confirm to a valid IPv6 address";
-	Validator.invalidIPv6PatternMessage = "Given IPv6 is not confirm to a valid IPv6 address";
-}));
-// node_modules/ip-num/dist/src/Hexadecatet.js
-var require_Hexadecatet = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.Hexadecatet = void 0;
-	const Validator_1 = require_Validator();
-	exports.Hexadecatet = class Hexadecatet {
-		static fromString(rawValue) {
-			return new Hexadecatet(rawValue);
-		}
-		static fromNumber(rawValue) {
-			return new Hexadecatet(rawValue);
-		}
-		constructor(givenValue) {
-			let hexadecatetValue;
-			if (typeof givenValue === "string") hexadecatetValue = parseInt(givenValue, 16);
-			else hexadecatetValue = parseInt(String(givenValue), 16);
-			let [isValid, message] = Validator_1.Validator.isValidIPv6Hexadecatet(BigInt(hexadecatetValue));
-			if (!isValid) throw Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			this.value = hexadecatetValue;
-		}
-		getValue() {
-			return this.value;
-		}
-		toString() {
-			return this.value.toString(16);
-		}
-	};
-}));
-// node_modules/ip-num/dist/src/Octet.js
-var require_Octet = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.Octet = void 0;
-	const Validator_1 = require_Validator();
-	exports.Octet = class Octet {
-		static fromString(rawValue) {
-			return new Octet(rawValue);
-		}
-		static fromNumber(rawValue) {
-			return new Octet(rawValue);
-		}
-		constructor(givenValue) {
-			let octetValue;
-			if (typeof givenValue === "string") octetValue = parseInt(givenValue);
-			else octetValue = givenValue;
-			let [isValid, message] = Validator_1.Validator.isValidIPv4Octet(BigInt(octetValue));
-			if (!isValid) throw Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			this.value = octetValue;
-		}
-		getValue() {
-			return this.value;
-		}
-		toString() {
-			return this.value.toString(10);
-		}
-	};
-}));
-// node_modules/ip-num/dist/src/Prefix.js
-var require_Prefix = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.IPv6Prefix = exports.IPv4Prefix = void 0;
-	exports.isIPv4Prefix = isIPv4Prefix;
-	const Validator_1 = require_Validator();
-	const IPNumber_1 = require_IPNumber();
-	const BinaryUtils_1 = require_BinaryUtils();
-	const HexadecimalUtils_1 = require_HexadecimalUtils();
-	const Hexadecatet_1 = require_Hexadecatet();
-	exports.IPv4Prefix = class IPv4Prefix {
-		static fromNumber(rawValue) {
-			return new IPv4Prefix(rawValue);
-		}
-		static fromRangeSize(rangeSize) {
-			let prefixNumber = rangeSize === 1n ? 32 : 32 - rangeSizeToPrefix(rangeSize, Validator_1.Validator.IPV4_SIZE);
-			return IPv4Prefix.fromNumber(BigInt(prefixNumber));
-		}
-		constructor(rawValue) {
-			this.type = "IPv4";
-			this.bitValue = 32n;
-			let isValid;
-			let message;
-			[isValid, message] = Validator_1.Validator.isValidPrefixValue(rawValue, "IPv4");
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			this.value = rawValue;
-		}
-		getValue() {
-			return this.value;
-		}
-		toString() {
-			return this.value.toString();
-		}
-		toMask() {
-			let onBits = "1".repeat(Number(this.value));
-			let offBits = "0".repeat(Number(32n - this.value));
-			return IPNumber_1.IPv4Mask.fromDecimalDottedString(this.toDecimalNotation(`${onBits}${offBits}`));
-		}
-		toRangeSize() {
-			return 1n << this.bitValue - this.getValue();
-		}
-		merge() {
-			return new IPv4Prefix(this.value - 1n);
-		}
-		split() {
-			return new IPv4Prefix(this.value + 1n);
-		}
-		toDecimalNotation(bits) {
-			return `${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(0, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(8, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(16, 8))}.${(0, BinaryUtils_1.parseBinaryStringToBigInt)(bits.substr(24, 8))}`;
-		}
-	};
-	exports.IPv6Prefix = class IPv6Prefix {
-		static fromNumber(rawValue) {
-			return new IPv6Prefix(rawValue);
-		}
-		static fromRangeSize(rangeSize) {
-			let prefixNumber = rangeSize === 1n ? 128 : 128 - rangeSizeToPrefix(rangeSize, Validator_1.Validator.IPV6_SIZE);
-			return IPv6Prefix.fromNumber(BigInt(prefixNumber));
-		}
-		constructor(rawValue) {
-			this.type = "IPv6";
-			this.bitValue = 128n;
-			let isValid;
-			let message;
-			[isValid, message] = Validator_1.Validator.isValidPrefixValue(rawValue, "IPv6");
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			this.value = rawValue;
-		}
-		getValue() {
-			return this.value;
-		}
-		toString() {
-			return this.value.toString();
-		}
-		toMask() {
-			let onBits = "1".repeat(Number(this.value));
-			let offBits = "0".repeat(128 - Number(this.value));
-			return IPNumber_1.IPv6Mask.fromHexadecatet(this.toHexadecatetNotation(`${onBits}${offBits}`));
-		}
-		toRangeSize() {
-			return 1n << this.bitValue - this.getValue();
-		}
-		merge() {
-			return new IPv6Prefix(this.value - 1n);
-		}
-		split() {
-			return new IPv6Prefix(this.value + 1n);
-		}
-		toHexadecatetNotation(bits) {
-			return bits.match(/.{1,16}/g).map((binaryString) => {
-				return Hexadecatet_1.Hexadecatet.fromString((0, HexadecimalUtils_1.binaryStringToHexadecimalString)(binaryString));
-			}).map((value) => {
-				return value.toString();
-			}).join(":");
-		}
-	};
-	function rangeSizeToPrefix(rangeSize, rangeMaxSize) {
-		let ipType = rangeMaxSize > Validator_1.Validator.IPV4_SIZE ? "IPv6" : "IPv4";
-		if (rangeSize > rangeMaxSize || rangeSize === 0n) throw new Error(Validator_1.Validator.invalidIPRangeSizeMessage.replace("$iptype", ipType));
-		try {
-			return (0, BinaryUtils_1.intLog2)(rangeSize);
-		} catch (e) {
-			throw new Error(Validator_1.Validator.invalidIPRangeSizeForCidrMessage);
-		}
-	}
-	function isIPv4Prefix(prefix) {
-		return prefix.type === "IPv4";
-	}
-}));
-// node_modules/ip-num/dist/src/IPRange.js
-var require_IPRange = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.IPv6CidrRange = exports.IPv4CidrRange = exports.AbstractIPRange = exports.RangedSet = void 0;
-	exports.isIPv4CidrRange = isIPv4CidrRange;
-	const IPNumber_1 = require_IPNumber();
-	const Prefix_1 = require_Prefix();
-	const BinaryUtils_1 = require_BinaryUtils();
-	const Validator_1 = require_Validator();
-	var RangedSet = class RangedSet {
-		static fromSingleIP(ip) {
-			return new RangedSet(ip, ip);
-		}
-		static fromCidrRange(cidrRange) {
-			return new RangedSet(cidrRange.getFirst(), cidrRange.getLast());
-		}
-		static fromRangeString(rangeString) {
-			let ips = rangeString.split("-").map((ip) => ip.trim());
-			if (ips.length !== 2) throw new Error("Argument should be in the format firstip-lastip");
-			let [firstIPString, lastIPString] = ips;
-			let [isValidFirstIPv4] = Validator_1.Validator.isValidIPv4String(firstIPString);
-			let [isValidSecondIPv4] = Validator_1.Validator.isValidIPv4String(lastIPString);
-			let [isValidFirstIPv6] = Validator_1.Validator.isValidIPv6String(firstIPString);
-			let [isValidLastIPv6] = Validator_1.Validator.isValidIPv6String(lastIPString);
-			if (isValidFirstIPv4 && isValidSecondIPv4) return new RangedSet(IPNumber_1.IPv4.fromDecimalDottedString(firstIPString), IPNumber_1.IPv4.fromDecimalDottedString(lastIPString));
-			else if (isValidFirstIPv6 && isValidLastIPv6) return new RangedSet(IPNumber_1.IPv6.fromHexadecatet(firstIPString), IPNumber_1.IPv6.fromHexadecatet(lastIPString));
-			else throw new Error("First IP and Last IP should be valid and same type");
-		}
-		constructor(first, last) {
-			this.first = first;
-			this.last = last;
-			if (first.isGreaterThan(last)) throw new Error(`${first.toString()} should be lower than ${last.toString()}`);
-			this.currentValue = first;
-			this.bitValue = BigInt(first.bitSize);
-		}
-		getFirst() {
-			return this.first;
-		}
-		getLast() {
-			return this.last;
-		}
-		getSize() {
-			return this.last.getValue() - this.first.getValue() + 1n;
-		}
-		toRangeString() {
-			return `${this.getFirst()}-${this.getLast()}`;
-		}
-		inside(otherRange) {
-			return otherRange.contains(this);
-		}
-		contains(otherRange) {
-			let thisFirst = this.getFirst();
-			let thisLast = this.getLast();
-			let otherFirst = otherRange.getFirst();
-			let otherLast = otherRange.getLast();
-			return thisFirst.isLessThanOrEquals(otherFirst) && thisLast.isGreaterThanOrEquals(otherLast);
-		}
-		isEquals(otherRange) {
-			return this.getFirst().isEquals(otherRange.getFirst()) && this.getLast().isEquals(otherRange.getLast());
-		}
-		isLessThan(otherRange) {
-			if (this.isEquals(otherRange)) return false;
-			else {
-				if (this.getFirst().isEquals(otherRange.getFirst())) return this.getSize() < otherRange.getSize();
-				return this.getFirst().isLessThan(otherRange.getFirst());
-			}
-		}
-		isGreaterThan(otherRange) {
-			if (this.isEquals(otherRange)) return false;
-			else {
-				if (this.getFirst().isEquals(otherRange.getFirst())) return this.getSize() > otherRange.getSize();
-				return this.getFirst().isGreaterThan(otherRange.getFirst());
-			}
-		}
-		isOverlapping(otherRange) {
-			let thisFirst = this.getFirst();
-			let thisLast = this.getLast();
-			let otherFirst = otherRange.getFirst();
-			let otherLast = otherRange.getLast();
-			return thisLast.isGreaterThan(otherFirst) && thisLast.isLessThanOrEquals(otherLast) && thisFirst.isLessThan(otherFirst) || otherLast.isGreaterThan(thisFirst) && otherLast.isLessThanOrEquals(thisLast) && otherFirst.isLessThan(thisFirst) || this.contains(otherRange) || otherRange.contains(this);
-		}
-		isCidrAble() {
-			if (this.getSize() === 1n) return true;
-			try {
-				let prefix = Number(this.bitValue) - (0, BinaryUtils_1.intLog2)(this.getSize());
-				let netmask = (0, BinaryUtils_1.parseBinaryStringToBigInt)((0, BinaryUtils_1.cidrPrefixToMaskBinaryString)(prefix, (0, IPNumber_1.isIPv4)(this.currentValue) ? "IPv4" : "IPv6"));
-				return this.first.getValue() === (netmask & this.first.getValue());
-			} catch (e) {
-				return false;
-			}
-		}
-		toCidrRange() {
-			if ((0, IPNumber_1.isIPv4)(this.currentValue)) return this.toIPv4CidrRange();
-			else return this.toIPv6CidrRange();
-		}
-		isConsecutive(otherRange) {
-			let thisFirst = this.getFirst();
-			let thisLast = this.getLast();
-			let otherFirst = otherRange.getFirst();
-			let otherLast = otherRange.getLast();
-			return thisLast.hasNext() && thisLast.nextIPNumber().isEquals(otherFirst) || otherLast.hasNext() && otherLast.nextIPNumber().isEquals(thisFirst);
-		}
-		union(otherRange) {
-			if (this.isEquals(otherRange)) return new RangedSet(otherRange.getFirst(), otherRange.getLast());
-			if (this.contains(otherRange)) return new RangedSet(this.getFirst(), this.getLast());
-			else if (otherRange.contains(this)) return new RangedSet(otherRange.getFirst(), otherRange.getLast());
-			if (this.isOverlapping(otherRange)) {
-				if (this.getFirst().isLessThan(otherRange.getFirst())) return new RangedSet(this.getFirst(), otherRange.getLast());
-				else return new RangedSet(otherRange.getFirst(), this.getLast());
-			}
-			throw new Error("Ranges do not overlap nor are equal");
-		}
-		prepend(otherRange) {
-			if (otherRange.getLast().nextIPNumber().isEquals(this.getFirst())) return new RangedSet(otherRange.getFirst(), this.getLast());
-			else throw new Error("Range to prepend must be adjacent");
-		}
-		append(otherRange) {
-			if (this.getLast().nextIPNumber().isEquals(otherRange.getFirst())) return new RangedSet(this.getFirst(), otherRange.getLast());
-			else throw new Error("Range to append must be adjacent");
-		}
-		subtract(otherRange) {
-			if (!this.isOverlapping(otherRange)) throw new Error("Cannot subtract ranges that are not overlapping");
-			if (!this.isLessThan(otherRange)) throw new Error("Cannot subtract a larger range from this range");
-			return new RangedSet(this.getFirst(), otherRange.getLast());
-		}
-		takeSubRange(offset, size) {
-			if (offset + size > this.getSize()) throw new RangeError("Requested range is greater than what can be taken");
-			if (size === 0n) throw new Error("Sub range cannot be zero");
-			let valueOfFirstIp = this.getFirst().value + offset;
-			let firstIp = (0, IPNumber_1.isIPv4)(this.getFirst()) ? IPNumber_1.IPv4.fromNumber(valueOfFirstIp) : IPNumber_1.IPv6.fromBigInt(valueOfFirstIp);
-			let valueOfLastIp = firstIp.value + (size - 1n);
-			let lastIp = (0, IPNumber_1.isIPv4)(firstIp) ? IPNumber_1.IPv4.fromNumber(valueOfLastIp) : IPNumber_1.IPv6.fromBigInt(valueOfLastIp);
-			return new RangedSet(firstIp, lastIp);
-		}
-		difference(range) {
-			if (range.getSize() > this.getSize()) throw new Error("Range is greater than range to be subtracted from");
-			if (!this.contains(range)) throw new Error("Range to subtract is not contained in this range");
-			let reminders = [];
-			try {
-				reminders.push(new RangedSet(this.getFirst(), range.getFirst().previousIPNumber()));
-			} catch (e) {}
-			try {
-				reminders.push(new RangedSet(range.getLast().nextIPNumber(), this.getLast()));
-			} catch (e) {}
-			return reminders;
-		}
-		*take(count) {
-			let computed = this.getFirst();
-			let returnCount = count === void 0 ? this.getSize().valueOf() : count;
-			while (returnCount > 0) {
-				returnCount--;
-				yield computed;
-				computed = computed.nextIPNumber();
-			}
-		}
-		*[Symbol.iterator]() {
-			yield* this.take();
-		}
-		toIPv4CidrRange() {
-			let candidateRange = new IPv4CidrRange(IPNumber_1.IPv4.fromNumber(this.getFirst().getValue()), Prefix_1.IPv4Prefix.fromRangeSize(this.getSize()));
-			if (candidateRange.getFirst().isEquals(this.getFirst())) return candidateRange;
-			else throw new Error("Range cannot be converted to CIDR");
-		}
-		toIPv6CidrRange() {
-			let candidateRange = new IPv6CidrRange(IPNumber_1.IPv6.fromBigInt(this.getFirst().getValue()), Prefix_1.IPv6Prefix.fromRangeSize(this.getSize()));
-			if (candidateRange.getFirst().isEquals(this.getFirst())) return candidateRange;
-			else throw new Error("Range cannot be converted to CIDR");
-		}
-	};
-	exports.RangedSet = RangedSet;
-	var AbstractIPRange = class {
-		hasNextRange() {
-			let sizeOfCurrentRange = this.getSize();
-			return 2n ** this.bitValue - sizeOfCurrentRange >= this.getFirst().getValue() + sizeOfCurrentRange;
-		}
-		hasPreviousRange() {
-			return this.getSize() <= this.getFirst().getValue();
-		}
-		toRangeSet() {
-			return new RangedSet(this.getFirst(), this.getLast());
-		}
-		inside(otherRange) {
-			return this.toRangeSet().inside(otherRange.toRangeSet());
-		}
-		contains(otherRange) {
-			if (otherRange instanceof IPNumber_1.AbstractIPNum) {
-				const firstValue = this.getFirst().getValue();
-				const lastValue = this.getLast().getValue();
-				const otherValue = otherRange.getValue();
-				return otherValue >= firstValue && otherValue <= lastValue;
-			}
-			return this.toRangeSet().contains(otherRange.toRangeSet());
-		}
-		toRangeString() {
-			return this.toRangeSet().toRangeString();
-		}
-		isOverlapping(otherRange) {
-			return this.toRangeSet().isOverlapping(otherRange.toRangeSet());
-		}
-		isConsecutive(otherRange) {
-			return this.toRangeSet().isConsecutive(otherRange.toRangeSet());
-		}
-		isCidrMergeable(otherRange) {
-			const count = BigInt((0, BinaryUtils_1.matchingBitCount)(this.getFirst().toBinaryString(), otherRange.getFirst().toBinaryString()));
-			if (this.getPrefix().value - count !== 1n) return false;
-			return this.isConsecutive(otherRange) && this.getSize() === otherRange.getSize();
-		}
-		isMergeable(otherRange) {
-			return this.isCidrMergeable(otherRange) || this.contains(otherRange) || this.inside(otherRange);
-		}
-		isEquals(otherRange) {
-			return this.toRangeSet().isEquals(otherRange.toRangeSet());
-		}
-		merge(otherRange) {
-			if (!this.isCidrMergeable(otherRange)) throw new Error(`Cannot merge. Ranges (${this.toRangeString()},${otherRange.toRangeString()}) are not consecutive and/or of same size`);
-			return this.newInstance(this.getFirst(), this.getPrefix().merge());
-		}
-		*takeStream(count) {
-			return this.toRangeSet().take(count);
-		}
-		*[Symbol.iterator]() {
-			yield* this.toRangeSet();
-		}
-	};
-	exports.AbstractIPRange = AbstractIPRange;
-	var IPv4CidrRange = class IPv4CidrRange extends AbstractIPRange {
-		static fromCidr(rangeIncidrNotation) {
-			let [isValid, errorMessages] = Validator_1.Validator.isValidIPv4CidrNotation(rangeIncidrNotation);
-			if (!isValid) {
-				let messages = errorMessages.filter((message) => {
-					return message !== "";
-				});
-				throw new Error(messages.join(" and "));
-			}
-			let cidrComponents = rangeIncidrNotation.split("/");
-			let ipString = cidrComponents[0];
-			let prefix = BigInt(parseInt(cidrComponents[1]));
-			return new IPv4CidrRange(IPNumber_1.IPv4.fromDecimalDottedString(ipString), Prefix_1.IPv4Prefix.fromNumber(prefix));
-		}
-		constructor(ipv4, cidrPrefix) {
-			super();
-			this.ipv4 = ipv4;
-			this.cidrPrefix = cidrPrefix;
-			this.bitValue = 32n;
-		}
-		getSize() {
-			return this.cidrPrefix.toRangeSize();
-		}
-		toCidrString() {
-			return `${this.ipv4.toString().toString()}/${this.cidrPrefix.toString()}`;
-		}
-		toRangeString() {
-			return super.toRangeString();
-		}
-		getFirst() {
-			return IPNumber_1.IPv4.fromNumber(this.ipv4.getValue() & this.cidrPrefix.toMask().getValue());
-		}
-		getLast() {
-			return last(this, this.ipv4);
-		}
-		newInstance(num, prefix) {
-			return new IPv4CidrRange(num, prefix);
-		}
-		getPrefix() {
-			return this.cidrPrefix;
-		}
-		isConsecutive(otherRange) {
-			return super.isConsecutive(otherRange);
-		}
-		contains(otherRange) {
-			return super.contains(otherRange);
-		}
-		inside(otherRange) {
-			return super.inside(otherRange);
-		}
-		isOverlapping(otherRange) {
-			return super.isOverlapping(otherRange);
-		}
-		take(count) {
-			let ipv4s = [this.getFirst()];
-			let iteratingIPv4 = this.getFirst();
-			if (count > this.getSize()) {
-				let errMessage = Validator_1.Validator.takeOutOfRangeSizeMessage.replace("$count", count.toString()).replace("$size", this.getSize().toString());
-				throw new Error(errMessage);
-			}
-			for (let counter = 0; counter < count - 1n; counter++) {
-				ipv4s.push(iteratingIPv4.nextIPNumber());
-				iteratingIPv4 = iteratingIPv4.nextIPNumber();
-			}
-			return ipv4s;
-		}
-		split() {
-			let prefixToSplit = this.cidrPrefix.getValue();
-			if (prefixToSplit === 32n) throw new Error("Cannot split an IP range with a single IP number");
-			let splitCidr = Prefix_1.IPv4Prefix.fromNumber(prefixToSplit + 1n);
-			let firstIPOfFirstRange = this.getFirst();
-			let firstRange = new IPv4CidrRange(firstIPOfFirstRange, splitCidr);
-			let firstIPOfSecondRange = firstRange.getLast().nextIPNumber();
-			return [firstRange, new IPv4CidrRange(firstIPOfSecondRange, splitCidr)];
-		}
-		splitInto(prefix) {
-			let splitCount = prefix.getValue() - this.cidrPrefix.getValue();
-			if (splitCount < 0) throw new Error("Prefix to split into is larger than source prefix");
-			else if (splitCount === 0n) return [new IPv4CidrRange(this.getFirst(), prefix)];
-			else if (splitCount === 1n) return this.split();
-			else {
-				let results = this.split();
-				while (splitCount > 1) {
-					results = results.flatMap((result) => result.split());
-					splitCount = splitCount - 1n;
-				}
-				return results;
-			}
-		}
-		hasNextRange() {
-			return super.hasNextRange();
-		}
-		hasPreviousRange() {
-			return super.hasPreviousRange();
-		}
-		nextRange() {
-			if (this.hasNextRange()) {
-				let sizeOfCurrentRange = this.getSize();
-				let startOfNextRange = this.getFirst().getValue() + sizeOfCurrentRange;
-				return new IPv4CidrRange(new IPNumber_1.IPv4(startOfNextRange), this.cidrPrefix);
-			}
-		}
-		previousRange() {
-			if (this.hasPreviousRange()) {
-				let sizeOfCurrentRange = this.getSize();
-				let startOfPreviousRange = this.getFirst().getValue() - sizeOfCurrentRange;
-				return new IPv4CidrRange(new IPNumber_1.IPv4(startOfPreviousRange), this.cidrPrefix);
-			}
-		}
-	};
-	exports.IPv4CidrRange = IPv4CidrRange;
-	var IPv6CidrRange = class IPv6CidrRange extends AbstractIPRange {
-		static fromCidr(rangeInCidrNotation) {
-			let [isValid, message] = Validator_1.Validator.isValidIPv6CidrNotation(rangeInCidrNotation);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let cidrComponents = rangeInCidrNotation.split("/");
-			let ipString = cidrComponents[0];
-			let prefix = BigInt(parseInt(cidrComponents[1]));
-			return new IPv6CidrRange(IPNumber_1.IPv6.fromHexadecatet(ipString), Prefix_1.IPv6Prefix.fromNumber(prefix));
-		}
-		constructor(ipv6, cidrPrefix) {
-			super();
-			this.ipv6 = ipv6;
-			this.cidrPrefix = cidrPrefix;
-			this.bitValue = 128n;
-		}
-		getSize() {
-			return this.cidrPrefix.toRangeSize();
-		}
-		toCidrString() {
-			return `${this.ipv6.toString().toString()}/${this.cidrPrefix.toString()}`;
-		}
-		toRangeString() {
-			return super.toRangeString();
-		}
-		getFirst() {
-			return IPNumber_1.IPv6.fromBigInt(this.ipv6.getValue() & this.cidrPrefix.toMask().getValue());
-		}
-		getLast() {
-			return last(this, this.ipv6);
-		}
-		newInstance(num, prefix) {
-			return new IPv6CidrRange(num, prefix);
-		}
-		getPrefix() {
-			return this.cidrPrefix;
-		}
-		isConsecutive(otherRange) {
-			return super.isConsecutive(otherRange);
-		}
-		contains(otherRange) {
-			return super.contains(otherRange);
-		}
-		inside(otherRange) {
-			return super.inside(otherRange);
-		}
-		isOverlapping(otherRange) {
-			return super.isOverlapping(otherRange);
-		}
-		take(count) {
-			let iPv6s = [this.getFirst()];
-			let iteratingIPv6 = this.getFirst();
-			if (count > this.getSize()) throw new Error(`${count.toString()} is greater than ${this.getSize().toString()}, the size of the range`);
-			for (var counter = 0; counter < count - 1n; counter++) {
-				iPv6s.push(iteratingIPv6.nextIPNumber());
-				iteratingIPv6 = iteratingIPv6.nextIPNumber();
-			}
-			return iPv6s;
-		}
-		split() {
-			let prefixToSplit = this.cidrPrefix.getValue();
-			if (prefixToSplit === 128n) throw new Error("Cannot split an IP range with a single IP number");
-			let splitCidr = Prefix_1.IPv6Prefix.fromNumber(prefixToSplit + 1n);
-			let firstIPOfFirstRange = this.getFirst();
-			let firstRange = new IPv6CidrRange(firstIPOfFirstRange, splitCidr);
-			let firstIPOfSecondRange = firstRange.getLast().nextIPNumber();
-			return [firstRange, new IPv6CidrRange(firstIPOfSecondRange, splitCidr)];
-		}
-		splitInto(prefix) {
-			let splitCount = prefix.getValue() - this.cidrPrefix.getValue();
-			if (splitCount < 0) throw new Error("Prefix to split into is larger than source prefix");
-			else if (splitCount === 0n) return [new IPv6CidrRange(this.getFirst(), prefix)];
-			else if (splitCount === 1n) return this.split();
-			else {
-				let results = this.split();
-				while (splitCount > 1) {
-					results = results.flatMap((result) => result.split());
-					splitCount = splitCount - 1n;
-				}
-				return results;
-			}
-		}
-		hasNextRange() {
-			return super.hasNextRange();
-		}
-		hasPreviousRange() {
-			return super.hasPreviousRange();
-		}
-		nextRange() {
-			if (this.hasNextRange()) {
-				let sizeOfCurrentRange = this.getSize();
-				let startOfNextRange = this.getFirst().getValue() + sizeOfCurrentRange;
-				return new IPv6CidrRange(new IPNumber_1.IPv6(startOfNextRange, this.ipv6.zoneId), this.cidrPrefix);
-			}
-		}
-		previousRange() {
-			if (this.hasPreviousRange()) {
-				let sizeOfCurrentRange = this.getSize();
-				let startOfPreviousRange = this.getFirst().getValue() - sizeOfCurrentRange;
-				return new IPv6CidrRange(new IPNumber_1.IPv6(startOfPreviousRange, this.ipv6.zoneId), this.cidrPrefix);
-			}
-		}
-	};
-	exports.IPv6CidrRange = IPv6CidrRange;
-	let last = (range, ip) => {
-		let bitValue = Number(range.bitValue.valueOf());
-		let maskSize = BigInt(`0b${"1".repeat(bitValue)}`);
-		let maskAsBigInteger = range.cidrPrefix.toMask().getValue();
-		let invertedMask = (0, BinaryUtils_1.leftPadWithZeroBit)((maskAsBigInteger ^ maskSize).toString(2), bitValue);
-		if (isIPv4CidrRange(range)) return IPNumber_1.IPv4.fromNumber(ip.getValue() | (0, BinaryUtils_1.parseBinaryStringToBigInt)(invertedMask));
-		else return IPNumber_1.IPv6.fromBigInt(ip.getValue() | (0, BinaryUtils_1.parseBinaryStringToBigInt)(invertedMask));
-	};
-	function isIPv4CidrRange(ip) {
-		return ip.bitValue.valueOf() === 32n;
-	}
-}));
-// node_modules/ip-num/dist/src/IPNumber.js
-var require_IPNumber = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.IPv6Mask = exports.IPv4Mask = exports.IPv6 = exports.Asn = exports.IPv4 = exports.AbstractIPNum = void 0;
-	exports.isIPv4 = isIPv4;
-	const Octet_1 = require_Octet();
-	const Validator_1 = require_Validator();
-	const BinaryUtils_1 = require_BinaryUtils();
-	const BinaryUtils_2 = require_BinaryUtils();
-	const BinaryUtils_3 = require_BinaryUtils();
-	const BinaryUtils_4 = require_BinaryUtils();
-	const Hexadecatet_1 = require_Hexadecatet();
-	const HexadecimalUtils_1 = require_HexadecimalUtils();
-	const IPv6Utils_1 = require_IPv6Utils();
-	const HexadecimalUtils_2 = require_HexadecimalUtils();
-	const IPRange_1 = require_IPRange();
-	const IPRange_2 = require_IPRange();
-	var AbstractIPNum = class {
-		getValue() {
-			return this.value;
-		}
-		toBinaryString() {
-			return (0, BinaryUtils_3.leftPadWithZeroBit)(this.value.toString(2), this.bitSize);
-		}
-		hasNext() {
-			return this.value < this.maximumBitSize;
-		}
-		hasPrevious() {
-			return this.value > 0n;
-		}
-		isEquals(anotherIPNum) {
-			return this.value === anotherIPNum.value;
-		}
-		isLessThan(anotherIPNum) {
-			return this.value < anotherIPNum.value;
-		}
-		isGreaterThan(anotherIPNum) {
-			return this.value > anotherIPNum.value;
-		}
-		isLessThanOrEquals(anotherIPNum) {
-			return this.value <= anotherIPNum.value;
-		}
-		isGreaterThanOrEquals(anotherIPNum) {
-			return this.value >= anotherIPNum.value;
-		}
-	};
-	exports.AbstractIPNum = AbstractIPNum;
-	var IPv4 = class IPv4 extends AbstractIPNum {
-		static fromNumber(bigIntValue) {
-			return new IPv4(bigIntValue);
-		}
-		static fromDecimalDottedString(ipString) {
-			return new IPv4(ipString);
-		}
-		static fromString(ipString) {
-			return IPv4.fromDecimalDottedString(ipString);
-		}
-		static fromBinaryString(ipBinaryString) {
-			let validationResult = Validator_1.Validator.isValidBinaryString(ipBinaryString);
-			if (validationResult[0]) return new IPv4((0, BinaryUtils_2.parseBinaryStringToBigInt)(ipBinaryString));
-			else throw Error(validationResult[1].join(","));
-		}
-		constructor(ipValue) {
-			super();
-			this.bitSize = 32;
-			this.maximumBitSize = Validator_1.Validator.THIRTY_TWO_BIT_SIZE;
-			this.type = "IPv4";
-			this.octets = [];
-			this.separator = ".";
-			if (typeof ipValue === "string") {
-				let [value, octets] = this.constructFromDecimalDottedString(ipValue);
-				this.value = value;
-				this.octets = octets;
-			} else {
-				let [value, octets] = this.constructFromBigIntValue(ipValue);
-				this.value = value;
-				this.octets = octets;
-			}
-		}
-		toString() {
-			return this.octets.map((value) => {
-				return value.toString();
-			}).join(this.separator);
-		}
-		getOctets() {
-			return this.octets;
-		}
-		nextIPNumber() {
-			return IPv4.fromNumber(this.getValue() + 1n);
-		}
-		previousIPNumber() {
-			return IPv4.fromNumber(this.getValue() - 1n);
-		}
-		isPrivate() {
-			return IPv4.PRIVATE_RANGES.some((range) => range.contains(this));
-		}
-		isDocumentation() {
-			return IPv4.DOCUMENTATION_RANGES.some((range) => range.contains(this));
-		}
-		isMulticast() {
-			return IPv4.MULTICAST_RANGE.contains(this);
-		}
-		isBroadcast(subnet) {
-			if (subnet) return this.isEquals(subnet.getLast());
-			return this.isEquals(IPv4.LIMITED_BROADCAST);
-		}
-		isLoopback() {
-			return IPv4.LOOPBACK_RANGE.contains(this);
-		}
-		isUnspecified() {
-			return this.value === 0n;
-		}
-		isLinkLocal() {
-			return IPv4.LINK_LOCAL_RANGE.contains(this);
-		}
-		isGlobalUnicast() {
-			return !this.isUnspecified() && !this.isLoopback() && !this.isPrivate() && !this.isLinkLocal() && !this.isDocumentation() && !this.isMulticast() && !this.isReserved() && !this.isBroadcast();
-		}
-		isReserved() {
-			const reservedStart = IPv4.fromDecimalDottedString("240.0.0.0").value;
-			const reservedEnd = IPv4.fromDecimalDottedString("255.255.255.254").value;
-			return this.value >= reservedStart && this.value <= reservedEnd;
-		}
-		toIPv4MappedIPv6() {
-			let binary = "1".repeat(16) + this.toBinaryString();
-			return IPv6.fromBinaryString(binary);
-		}
-		constructFromDecimalDottedString(ipString) {
-			let octets;
-			let value;
-			let [isValid, message] = Validator_1.Validator.isValidIPv4String(ipString);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			octets = ipString.split(".").map((rawOctet) => {
-				return Octet_1.Octet.fromString(rawOctet);
-			});
-			value = BigInt(`0b${(0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipString)}`);
-			return [value, octets];
-		}
-		constructFromBigIntValue(ipv4Number) {
-			let [isValid, message] = Validator_1.Validator.isValidIPv4Number(ipv4Number);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let binaryString = (0, BinaryUtils_4.numberToBinaryString)(ipv4Number);
-			ipv4Number = typeof ipv4Number === "bigint" ? ipv4Number : BigInt(ipv4Number);
-			return [ipv4Number, this.binaryStringToDecimalOctets(binaryString)];
-		}
-		binaryStringToDecimalOctets(ipv4BinaryString) {
-			if (ipv4BinaryString.length < 32) ipv4BinaryString = (0, BinaryUtils_3.leftPadWithZeroBit)(ipv4BinaryString, 32);
-			return ipv4BinaryString.match(/.{1,8}/g).map((octet) => {
-				return Octet_1.Octet.fromString((0, BinaryUtils_2.parseBinaryStringToBigInt)(octet).toString());
-			});
-		}
-	};
-	exports.IPv4 = IPv4;
-	IPv4.PRIVATE_RANGES = [
-		IPRange_1.IPv4CidrRange.fromCidr("10.0.0.0/8"),
-		IPRange_1.IPv4CidrRange.fromCidr("172.16.0.0/12"),
-		IPRange_1.IPv4CidrRange.fromCidr("192.168.0.0/16")
-	];
-	IPv4.DOCUMENTATION_RANGES = [
-		IPRange_1.IPv4CidrRange.fromCidr("192.0.2.0/24"),
-		IPRange_1.IPv4CidrRange.fromCidr("198.51.100.0/24"),
-		IPRange_1.IPv4CidrRange.fromCidr("203.0.113.0/24")
-	];
-	IPv4.MULTICAST_RANGE = IPRange_1.IPv4CidrRange.fromCidr("224.0.0.0/4");
-	IPv4.LOOPBACK_RANGE = IPRange_1.IPv4CidrRange.fromCidr("127.0.0.0/8");
-	IPv4.LINK_LOCAL_RANGE = IPRange_1.IPv4CidrRange.fromCidr("169.254.0.0/16");
-	IPv4.LIMITED_BROADCAST = IPv4.fromDecimalDottedString("255.255.255.255");
-	var Asn = class Asn extends AbstractIPNum {
-		static fromString(rawValue) {
-			return new Asn(rawValue);
-		}
-		static fromNumber(rawValue) {
-			return new Asn(rawValue);
-		}
-		static fromBinaryString(binaryString) {
-			let validationResult = Validator_1.Validator.isValidBinaryString(binaryString);
-			if (validationResult[0]) return new Asn(parseInt(binaryString, 2));
-			else throw Error(validationResult[1].join(","));
-		}
-		constructor(rawValue) {
-			super();
-			this.bitSize = 32;
-			this.maximumBitSize = Validator_1.Validator.THIRTY_TWO_BIT_SIZE;
-			this.type = "ASN";
-			if (typeof rawValue === "string") {
-				if (Asn.startWithASPrefix(rawValue)) this.value = BigInt(parseInt(rawValue.substring(2)));
-				else if (rawValue.indexOf(".") != -1) this.value = BigInt(this.parseFromDotNotation(rawValue));
-				else this.value = BigInt(parseInt(rawValue));
-			} else {
-				let valueAsBigInt = BigInt(rawValue);
-				let [isValid, message] = Validator_1.Validator.isValidAsnNumber(valueAsBigInt);
-				if (!isValid) throw Error(message.filter((msg) => {
-					return msg !== "";
-				}).toString());
-				this.value = valueAsBigInt;
-			}
-		}
-		toString() {
-			let stringValue = this.value.toString();
-			return `${Asn.AS_PREFIX}${stringValue}`;
-		}
-		toASPlain() {
-			return this.value.toString();
-		}
-		toASDot() {
-			if (this.value.valueOf() >= 65536n) return this.toASDotPlus();
-			return this.toASPlain();
-		}
-		toASDotPlus() {
-			return `${this.value.valueOf() / 65536n}.${this.value.valueOf() % 65536n}`;
-		}
-		toBinaryString() {
-			return (0, BinaryUtils_4.numberToBinaryString)(this.value);
-		}
-		is16Bit() {
-			let [valid16BitAsnNumber] = Validator_1.Validator.isValid16BitAsnNumber(this.value);
-			return valid16BitAsnNumber;
-		}
-		is32Bit() {
-			return !this.is16Bit();
-		}
-		nextIPNumber() {
-			return new Asn(this.value.valueOf() + 1n);
-		}
-		previousIPNumber() {
-			return new Asn(this.value.valueOf() - 1n);
-		}
-		isMulticast() {
-			return false;
-		}
-		isPrivate() {
-			return false;
-		}
-		static startWithASPrefix(word) {
-			return word.indexOf(Asn.AS_PREFIX) === 0;
-		}
-		parseFromDotNotation(rawValue) {
-			let values = rawValue.split(".");
-			let high = parseInt(values[0]);
-			let low = parseInt(values[1]);
-			return high * 65535 + (low + high);
-		}
-	};
-	exports.Asn = Asn;
-	Asn.AS_PREFIX = "AS";
-	var IPv6 = class IPv6 extends AbstractIPNum {
-		static fromBigInt(bigIntValue) {
-			return new IPv6(bigIntValue);
-		}
-		static fromHexadecatet(ipString) {
-			return new IPv6(ipString);
-		}
-		static fromString(ipString) {
-			return IPv6.fromHexadecatet(ipString);
-		}
-		static fromBinaryString(ipBinaryString) {
-			let validationResult = Validator_1.Validator.isValidBinaryString(ipBinaryString);
-			if (validationResult[0]) {
-				let paddedBinaryString = (0, BinaryUtils_3.leftPadWithZeroBit)(ipBinaryString, 128);
-				return new IPv6((0, BinaryUtils_2.parseBinaryStringToBigInt)(paddedBinaryString));
-			} else throw Error(validationResult[1].join(","));
-		}
-		static fromIPv4(ipv4) {
-			return ipv4.toIPv4MappedIPv6();
-		}
-		static fromIPv4DotDecimalString(ip4DotDecimalString) {
-			return new IPv4(ip4DotDecimalString).toIPv4MappedIPv6();
-		}
-		constructor(ipValue, zoneId) {
-			super();
-			this.bitSize = 128;
-			this.maximumBitSize = Validator_1.Validator.ONE_HUNDRED_AND_TWENTY_EIGHT_BIT_SIZE;
-			this.type = "IPv6";
-			this.hexadecatet = [];
-			this.separator = ":";
-			if (typeof ipValue === "string") {
-				let [isValid, message] = Validator_1.Validator.isValidIPv6String(ipValue);
-				if (!isValid) throw new Error(message.filter((msg) => {
-					return msg !== "";
-				}).toString());
-				let [ipv6, zId] = ipValue.split("%");
-				this.zoneId = zId ? zId : zoneId;
-				let expandedIPv6 = (0, IPv6Utils_1.expandIPv6Number)(ipv6);
-				let [value, hexadecatet] = this.constructFromHexadecimalDottedString(expandedIPv6);
-				this.value = value;
-				this.hexadecatet = hexadecatet;
-			} else {
-				let [value, hexadecatet] = this.constructFromBigIntValue(ipValue);
-				this.value = value;
-				this.hexadecatet = hexadecatet;
-				this.zoneId = zoneId;
-			}
-		}
-		toString() {
-			let ipv6String = this.hexadecatet.map((v) => v.toString()).join(":");
-			if (this.hexadecatet.length < 8) ipv6String = `::${ipv6String}`;
-			if (this.zoneId) ipv6String = `${(0, IPv6Utils_1.collapseIPv6Number)(ipv6String)}%${this.zoneId}`;
-			return ipv6String;
-		}
-		getHexadecatet() {
-			return this.hexadecatet;
-		}
-		nextIPNumber() {
-			return IPv6.fromBigInt(this.getValue() + 1n);
-		}
-		previousIPNumber() {
-			return IPv6.fromBigInt(this.getValue() - 1n);
-		}
-		isPrivate() {
-			return IPv6.PRIVATE_RANGE.contains(this);
-		}
-		isDocumentation() {
-			return IPv6.DOCUMENTATION_RANGES.some((range) => range.contains(this));
-		}
-		isMulticast() {
-			return IPv6.MULTICAST_RANGE.contains(this);
-		}
-		hasEmbeddedRP() {
-			if (!this.isMulticast()) throw new Error("Embedded RP can only be checked for multicast addresses");
-			return (Number(this.value >> 112n & 255n) & 112) === 112;
-		}
-		isUnspecified() {
-			return this.value === 0n;
-		}
-		isLoopback() {
-			return this.value === 1n;
-		}
-		isLinkLocal() {
-			return IPv6.LINK_LOCAL_RANGE.contains(this);
-		}
-		isGlobalUnicast() {
-			return !this.isUnspecified() && !this.isLoopback() && !this.isMulticast() && !this.isLinkLocal() && !this.isIPv4Mapped() && !this.isDiscardOnly() && !this.isDocumentation() && !this.isPrivate();
-		}
-		isIPv4Mapped() {
-			return this.value >> 32n === 65535n;
-		}
-		isDiscardOnly() {
-			return IPv6.DISCARD_ONLY_RANGE.contains(this);
-		}
-		getKind() {
-			if (this.isUnspecified()) return "Unspecified";
-			if (this.isLoopback()) return "Loopback";
-			if (this.isMulticast()) return "Multicast";
-			if (this.isDocumentation()) return "Documentation";
-			if (this.isIPv4Mapped()) return "IPv4-Mapped IPv6";
-			if (this.isDiscardOnly()) return "Discard-Only";
-			if (this.isLinkLocal()) return "Link-Local";
-			if (this.isPrivate()) return "Unique Local Address";
-			if (this.isGlobalUnicast()) return "Global Unicast";
-			return "Unknown";
-		}
-		constructFromBigIntValue(ipv6Number) {
-			let [isValid, message] = Validator_1.Validator.isValidIPv6Number(ipv6Number);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let binaryString = (0, BinaryUtils_4.numberToBinaryString)(ipv6Number);
-			return [ipv6Number, this.binaryStringToHexadecatets(binaryString)];
-		}
-		constructFromHexadecimalDottedString(expandedIPv6) {
-			let [isValid, message] = Validator_1.Validator.isValidIPv6String(expandedIPv6);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let hexadecatet = expandedIPv6.split(":").map((stringHexadecatet) => {
-				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
-			});
-			return [BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6)}`), hexadecatet];
-		}
-		binaryStringToHexadecatets(binaryString) {
-			let hexadecimalString = (0, HexadecimalUtils_1.binaryStringToHexadecimalString)(binaryString);
-			while (hexadecimalString.length % 4 != 0) hexadecimalString = "0" + hexadecimalString;
-			return hexadecimalString.match(/.{1,4}/g).map((stringHexadecatet) => {
-				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
-			});
-		}
-	};
-	exports.IPv6 = IPv6;
-	IPv6.PRIVATE_RANGE = IPRange_2.IPv6CidrRange.fromCidr("fc00::/7");
-	IPv6.DOCUMENTATION_RANGES = [IPRange_2.IPv6CidrRange.fromCidr("2001:db8::/32"), IPRange_2.IPv6CidrRange.fromCidr("3fff::/20")];
-	IPv6.MULTICAST_RANGE = IPRange_2.IPv6CidrRange.fromCidr("ff00::/8");
-	IPv6.UNSPECIFIED_RANGE = IPRange_2.IPv6CidrRange.fromCidr("::/128");
-	IPv6.LOOPBACK_RANGE = IPRange_2.IPv6CidrRange.fromCidr("::1/128");
-	IPv6.LINK_LOCAL_RANGE = IPRange_2.IPv6CidrRange.fromCidr("fe80::/10");
-	IPv6.DISCARD_ONLY_RANGE = IPRange_2.IPv6CidrRange.fromCidr("100::/64");
-	exports.IPv4Mask = class IPv4Mask extends IPv4 {
-		static fromDecimalDottedString(rawValue) {
-			return new IPv4Mask(rawValue);
-		}
-		constructor(ipString) {
-			super(ipString);
-			this.octets = [];
-			let isValid;
-			let message;
-			[isValid, message] = Validator_1.Validator.isValidIPv4Mask(ipString);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let stringOctets = ipString.split(".");
-			this.octets = stringOctets.map((rawOctet) => {
-				return Octet_1.Octet.fromString(rawOctet);
-			});
-			let binaryString = (0, BinaryUtils_1.dottedDecimalNotationToBinaryString)(ipString);
-			this.prefix = (binaryString.match(/1/g) || []).length;
-			this.value = BigInt(`0b${binaryString}`);
-		}
-	};
-	exports.IPv6Mask = class IPv6Mask extends IPv6 {
-		static fromHexadecatet(rawValue) {
-			return new IPv6Mask(rawValue);
-		}
-		constructor(ipString) {
-			super(ipString);
-			this.hexadecatet = [];
-			let isValid;
-			let message;
-			let expandedIPv6 = (0, IPv6Utils_1.expandIPv6Number)(ipString);
-			[isValid, message] = Validator_1.Validator.isValidIPv6Mask(expandedIPv6);
-			if (!isValid) throw new Error(message.filter((msg) => {
-				return msg !== "";
-			}).toString());
-			let stringHexadecimals = expandedIPv6.split(":");
-			this.hexadecatet = stringHexadecimals.map((stringHexadecatet) => {
-				return Hexadecatet_1.Hexadecatet.fromString(stringHexadecatet);
-			});
-			let binaryString = (0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6);
-			this.prefix = (binaryString.match(/1/g) || []).length;
-			this.value = BigInt(`0b${binaryString}`);
-			this.value = BigInt(`0b${(0, HexadecimalUtils_2.hexadectetNotationToBinaryString)(expandedIPv6)}`);
-		}
-	};
-	function isIPv4(ip) {
-		return ip.bitSize === 32;
-	}
-}));
-// node_modules/ip-num/dist/src/IPNumType.js
-var require_IPNumType = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-}));
-// node_modules/ip-num/dist/src/IPPool.js
-var require_IPPool = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-	exports.Pool = void 0;
-	const IPRange_1 = require_IPRange();
-	const Prefix_1 = require_Prefix();
-	exports.Pool = class Pool {
-		static fromIP(ipNumbers) {
-			let ranges = ipNumbers.map((ip) => {
-				return IPRange_1.RangedSet.fromSingleIP(ip);
-			});
-			return new Pool(ranges);
-		}
-		static fromRangeSet(ipRanges) {
-			return new Pool(ipRanges);
-		}
-		static fromCidrRanges(cidrRanges) {
-			let rangeSet = cidrRanges.map((range) => {
-				return range.toRangeSet();
-			});
-			return new Pool(rangeSet);
-		}
-		constructor(ranges) {
-			this.backingSet = new SortedSet();
-			ranges.forEach((range) => {
-				this.backingSet.add(range);
-			});
-		}
-		getRanges() {
-			return this.backingSet.asArray();
-		}
-		aggregate() {
-			let mergedRanges = this.backingSet.asArray().reduce((accumulator, currentRange, currentIndex, array) => {
-				if (accumulator.length == 0) {
-					accumulator.push(currentRange);
-					return accumulator;
-				} else {
-					let previous = accumulator.pop();
-					let previousCidrRange = previous.toCidrRange();
-					let currentCidrRange = currentRange.toCidrRange();
-					if (previousCidrRange.isCidrMergeable(currentCidrRange)) {
-						let merged = previousCidrRange.merge(currentCidrRange);
-						accumulator.push(merged.toRangeSet());
-						return accumulator;
-					} else {
-						if (!previous.contains(currentRange)) {
-							accumulator.push(previous);
-							accumulator.push(currentRange);
-						} else accumulator.push(previous);
-						return accumulator;
-					}
-				}
-			}, []);
-			let aggregatedPool = Pool.fromRangeSet(mergedRanges);
-			if (aggregatedPool.getRanges().length !== this.getRanges().length) return aggregatedPool.aggregate();
-			else return aggregatedPool;
-		}
-		getCidrRange(prefix) {
-			if (prefix.toRangeSize() > this.getSize()) throw new Error(`Not enough IP number in the pool for requested prefix: ${prefix}`);
-			let selectedCidrRange;
-			let error;
-			loop: for (let range of this.getRanges()) for (let offset = 0n; offset + prefix.toRangeSize() <= range.getSize(); offset = offset + 1n) try {
-				let selectedRange = range.takeSubRange(offset, prefix.toRangeSize());
-				selectedCidrRange = selectedRange.toCidrRange();
-				let remaining = range.difference(selectedRange);
-				this.removeExact(range);
-				this.add(remaining);
-				break loop;
-			} catch (e) {
-				if (e instanceof RangeError) continue loop;
-				error = e instanceof Error ? e : new Error(String(e));
-			}
-			if (selectedCidrRange) return selectedCidrRange;
-			else throw error === void 0 ? new Error(`No range big enough in the pool for requested prefix: ${prefix}`) : error;
-		}
-		getCidrRanges(reqprefix) {
-			if (reqprefix.toRangeSize() > this.getSize()) throw new Error("Prefix greater than pool");
-			let go = (reqprefix, prefix, accummulated) => {
-				try {
-					let singleCidrRange = this.getCidrRange(prefix);
-					accummulated.push(singleCidrRange);
-					let currentSize = accummulated.reduce((previous, current) => {
-						return previous + current.getSize();
-					}, 0n);
-					if (reqprefix.toRangeSize() === currentSize) return accummulated;
-					else return go(reqprefix, prefix, accummulated);
-				} catch (e) {
-					let lowerPrefix = (0, Prefix_1.isIPv4Prefix)(prefix) ? Prefix_1.IPv4Prefix.fromNumber(prefix.getValue() + 1n) : Prefix_1.IPv6Prefix.fromNumber(prefix.getValue() + 1n);
-					return go(reqprefix, lowerPrefix, accummulated);
-				}
-			};
-			return go(reqprefix, reqprefix, []);
-		}
-		getSize() {
-			return this.aggregate().getRanges().reduce((previous, current) => {
-				return previous + current.getSize();
-			}, 0n);
-		}
-		resetWith(ipRanges) {
-			this.backingSet.clear();
-			this.backingSet = this.backingSet.add(ipRanges);
-		}
-		removeExact(rangeToRemove) {
-			let updatedSet = this.backingSet.removeExact(rangeToRemove);
-			let isUpdated = !this.backingSet.isEquals(updatedSet);
-			this.backingSet = updatedSet;
-			return isUpdated;
-		}
-		removeOverlapping(rangeToRemove) {
-			let updatedSet = this.backingSet.removeOverlapping(rangeToRemove);
-			let isUpdated = !this.backingSet.isEquals(updatedSet);
-			this.backingSet = updatedSet;
-			return isUpdated;
-		}
-		add(range) {
-			this.backingSet = this.backingSet.add(range);
-		}
-		clear() {
-			this.backingSet.clear();
-		}
-	};
-	var SortedSet = class SortedSet {
-		sortArray(array) {
-			array.sort((a, b) => {
-				if (a.isLessThan(b)) return -1;
-				if (a.isGreaterThan(b)) return 1;
-				return 0;
-			});
-			return array;
-		}
-		constructor(array) {
-			if (array) this.backingArray = this.sortArray(array);
-			else this.backingArray = new Array();
-		}
-		asArray() {
-			return this.backingArray;
-		}
-		isEquals(other) {
-			if (this.backingArray.length !== other.asArray().length) return false;
-			return this.backingArray.every((value, index) => {
-				return value.getSize() === other.asArray()[index].getSize();
-			});
-		}
-		add(item) {
-			let array = this.backingArray;
-			if ("push" in item) array = array.concat(item);
-			else array.push(item);
-			return new SortedSet(this.sortArray(array));
-		}
-		removeExact(items) {
-			let filtered = this.backingArray.filter((currentItem) => {
-				if ("push" in items) return items.find((item) => item.isEquals(currentItem)) !== void 0;
-				else return !items.isEquals(currentItem);
-			});
-			return new SortedSet(this.sortArray(filtered));
-		}
-		removeOverlapping(items) {
-			let filtered = this.backingArray.flatMap((backingItem) => {
-				if ("push" in items) return items.flatMap((item) => {
-					if (backingItem.contains(item)) return backingItem.difference(item);
-					else if (backingItem.inside(item)) return new Array();
-					else if (backingItem.isOverlapping(item)) return [backingItem.subtract(item)];
-					else return [item];
-				});
-				else try {
-					return backingItem.difference(items);
-				} catch (e) {
-					return backingItem;
-				}
-			});
-			return new SortedSet(this.sortArray(filtered));
-		}
-		clear() {
-			this.backingArray = [];
-		}
-	};
-}));
-// node_modules/ip-num/dist/src/IPv6AddressKind.js
-var require_IPv6AddressKind = __commonJSMin(((exports) => {
-	Object.defineProperty(exports, "__esModule", { value: true });
-}));
-// node_modules/ip-num/dist/src/index.js
-var require_src = __commonJSMin(((exports, module, this$20) => {
-	var __createBinding = this$20 && this$20.__createBinding || (Object.create ? (function(o, m, k, k2) {
-		if (k2 === void 0) k2 = k;
-		var desc = Object.getOwnPropertyDescriptor(m, k);
-		if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) desc = {
-			enumerable: true,
-			get: function() {
-				return m[k];
-			}
-		};
-		Object.defineProperty(o, k2, desc);
-	}) : (function(o, m, k, k2) {
-		if (k2 === void 0) k2 = k;
-		o[k2] = m[k];
-	}));
-	var __exportStar = this$20 && this$20.__exportStar || function(m, exports) {
-		for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-	};
-	Object.defineProperty(exports, "__esModule", { value: true });
-	__exportStar(require_BinaryUtils(), exports);
-	__exportStar(require_Hexadecatet(), exports);
-	__exportStar(require_HexadecimalUtils(), exports);
-	__exportStar(require_IPNumber(), exports);
-	__exportStar(require_IPNumType(), exports);
-	__exportStar(require_IPPool(), exports);
-	__exportStar(require_IPRange(), exports);
-	__exportStar(require_IPv6AddressKind(), exports);
-	__exportStar(require_IPv6Utils(), exports);
-	__exportStar(require_Octet(), exports);
-	__exportStar(require_Prefix(), exports);
-	__exportStar(require_Validator(), exports);
-}));
-// src/net/cidr.ts
-let ipNumModule;
-function ipNum() {
-	return ipNumModule ??= require_src();
-}
-const BITS = {
-	4: 32,
-	6: 128
-};
-function maxAddress(version) {
-	return (1n << BigInt(BITS[version])) - 1n;
-}
-const IPV4_SHAPE = /^\d{1,3}(\.\d{1,3}){3}$/;
-const IPV6_SHAPE = /^[0-9A-Fa-f:.]+$/;
-function parseIp(text) {
-	const s = text.trim();
-	try {
-		if (IPV4_SHAPE.test(s)) {
-			if (s.split(".").some((o) => o.length > 1 && o.startsWith("0"))) return void 0;
-			return {
-				version: 4,
-				value: ipNum().IPv4.fromString(s).getValue()
-			};
-		}
-		if (s.includes(":") && IPV6_SHAPE.test(s)) return {
-			version: 6,
-			value: ipNum().IPv6.fromString(s).getValue()
-		};
-	} catch {
-		return;
-	}
-}
-function parseCidr(text) {
-	if (typeof text !== "string") return void 0;
-	const trimmed = text.trim();
-	const slash = trimmed.indexOf("/");
-	const ip = parseIp(slash < 0 ? trimmed : trimmed.slice(0, slash));
-	if (!ip) return void 0;
-	let prefix = BITS[ip.version];
-	if (slash >= 0) {
-		const prefixText = trimmed.slice(slash + 1);
-		if (!/^\d{1,3}$/.test(prefixText)) return void 0;
-		prefix = Number(prefixText);
-		if (prefix > BITS[ip.version]) return void 0;
-	}
-	return makeCidr(ip.version, ip.value, prefix, text);
-}
-function makeCidr(version, address, prefix, text) {
-	const hostMask = (1n << BigInt(BITS[version] - prefix)) - 1n;
-	const first = address & ~hostMask & maxAddress(version);
-	const cidr = {
-		version,
-		first,
-		last: first | hostMask,
-		prefix,
-		text: ""
-	};
-	cidr.text = text ?? formatCidr(cidr);
-	return cidr;
-}
-function formatIp(version, value) {
-	if (version === 4) return [
-		24n,
-		16n,
-		8n,
-		0n
-	].map((shift) => String(value >> shift & 255n)).join(".");
-	const groups = [];
-	for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number(value >> shift & 65535n));
-	let bestStart = -1;
-	let bestLength = 1;
-	for (let i = 0; i < groups.length;) {
-		if (groups[i] !== 0) {
-			i++;
-			continue;
-		}
-		let j = i;
-		while (j < groups.length && groups[j] === 0) j++;
-		if (j - i > bestLength) {
-			bestStart = i;
-			bestLength = j - i;
-		}
-		i = j;
-	}
-	const hex = groups.map((g) => g.toString(16));
-	if (bestStart < 0) return hex.join(":");
-	return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
-}
-function formatCidr(cidr) {
-	return `${formatIp(cidr.version, cidr.first)}/${cidr.prefix}`;
-}
-function cidrContains(outer, inner) {
-	return outer.version === inner.version && outer.first <= inner.first && inner.last <= outer.last;
-}
-function cidrOverlaps(a, b) {
-	return a.version === b.version && a.first <= b.last && b.first <= a.last;
-}
-var AddressSet = class AddressSet {
-	version;
-	intervals;
-	constructor(version, intervals) {
-		this.version = version;
-		this.intervals = intervals;
-	}
-	static empty(version) {
-		return new AddressSet(version, []);
-	}
-	static all(version) {
-		return new AddressSet(version, [{
-			first: 0n,
-			last: maxAddress(version)
-		}]);
-	}
-	static fromCidr(cidr) {
-		return new AddressSet(cidr.version, [{
-			first: cidr.first,
-			last: cidr.last
-		}]);
-	}
-	static fromCidrs(version, cidrs) {
-		const intervals = [];
-		for (const c of cidrs) {
-			if (c.version !== version) throw new RangeError(`AddressSet.fromCidrs: ${c.text} is not IPv${version}`);
-			intervals.push({
-				first: c.first,
-				last: c.last
-			});
-		}
-		return new AddressSet(version, normalize(intervals));
-	}
-	static fromIntervals(version, intervals) {
-		const max = maxAddress(version);
-		const list = [];
-		for (const i of intervals) {
-			if (i.first < 0n || i.last > max || i.first > i.last) throw new RangeError(`AddressSet.fromIntervals: invalid IPv${version} interval`);
-			list.push(i);
-		}
-		return new AddressSet(version, normalize(list));
-	}
-	isEmpty() {
-		return this.intervals.length === 0;
-	}
-	get size() {
-		let n = 0n;
-		for (const i of this.intervals) n += i.last - i.first + 1n;
-		return n;
-	}
-	union(other) {
-		if (other.version !== this.version) throw new RangeError("AddressSet.union: IPv4 and IPv6 sets cannot be merged");
-		return new AddressSet(this.version, normalize([...this.intervals, ...other.intervals]));
-	}
-	intersect(other) {
-		if (other.version !== this.version) return AddressSet.empty(this.version);
-		const out = [];
-		let i = 0;
-		let j = 0;
-		const a = this.intervals;
-		const b = other.intervals;
-		while (i < a.length && j < b.length) {
-			const x = a[i];
-			const y = b[j];
-			const first = x.first > y.first ? x.first : y.first;
-			const last = x.last < y.last ? x.last : y.last;
-			if (first <= last) out.push({
-				first,
-				last
-			});
-			if (x.last < y.last) i++;
-			else j++;
-		}
-		return new AddressSet(this.version, out);
-	}
-	subtract(other) {
-		if (other.version !== this.version || other.isEmpty() || this.isEmpty()) return this;
-		const out = [];
-		let j = 0;
-		const b = other.intervals;
-		for (const x of this.intervals) {
-			let first = x.first;
-			while (j < b.length && b[j].last < first) j++;
-			let k = j;
-			while (k < b.length && b[k].first <= x.last) {
-				const y = b[k];
-				if (y.first > first) out.push({
-					first,
-					last: y.first - 1n
-				});
-				first = y.last + 1n;
-				if (y.last >= x.last) break;
-				k++;
-			}
-			if (first <= x.last) out.push({
-				first,
-				last: x.last
-			});
-		}
-		return new AddressSet(this.version, out);
-	}
-	equals(other) {
-		if (other.version !== this.version || other.intervals.length !== this.intervals.length) return false;
-		return this.intervals.every((x, n) => x.first === other.intervals[n].first && x.last === other.intervals[n].last);
-	}
-	covers(target) {
-		const set = target instanceof AddressSet ? target : AddressSet.fromCidr(target);
-		if (set.version !== this.version) return false;
-		return set.subtract(this).isEmpty();
-	}
-	overlaps(target) {
-		const set = target instanceof AddressSet ? target : AddressSet.fromCidr(target);
-		return !this.intersect(set).isEmpty();
-	}
-	toCidrs() {
-		const bits = BITS[this.version];
-		const out = [];
-		for (const { first: start, last } of this.intervals) {
-			let first = start;
-			while (first <= last) {
-				let hostBits = 0;
-				while (hostBits < bits) {
-					const size = 1n << BigInt(hostBits + 1);
-					if (first % size !== 0n || first + size - 1n > last) break;
-					hostBits++;
-				}
-				const cidr = makeCidr(this.version, first, bits - hostBits);
-				out.push(cidr);
-				first = cidr.last + 1n;
-			}
-		}
-		return out;
-	}
-	toString() {
-		if (this.isEmpty()) return "none";
-		return this.toCidrs().map((c) => c.text).join(", ");
-	}
-};
-function normalize(intervals) {
-	const sorted = [...intervals].sort((x, y) => x.first < y.first ? -1 : x.first > y.first ? 1 : 0);
-	const out = [];
-	for (const i of sorted) {
-		const prev = out[out.length - 1];
-		if (prev && i.first <= prev.last + 1n) {
-			if (i.last > prev.last) prev.last = i.last;
-		} else out.push({
-			first: i.first,
-			last: i.last
-		});
-	}
-	return out;
-}
 const ALL_PORTS = Object.freeze([Object.freeze({
 	from: 1,
 	to: 65535
@@ -15570,7 +15709,7 @@ function groupRules(group) {
 	if (rules) return rules;
 	rules = group.rules.map(toSgRule);
 	if (group.hasUnknownRules) {
-		const u = netUnknown("a security group rule with an unknown security_group_id, count or for_each may belong to this group");
+		const u = netUnknown(group.unknownRulesFrom !== void 0 ? `${group.unknownRulesFrom}, and it may add a rule to this group` : "a security group rule with an unknown security_group_id, count or for_each may belong to this group");
 		rules.push({
 			id: `${group.address} (unknown rule)`,
 			direction: "ingress",
@@ -15785,7 +15924,10 @@ function applyIgnores(findings, files, options) {
 			used = true;
 		}
 		const allRan = directive.rules.every((r) => options.enabledRules.has(r));
-		if (!used && unknown.length === 0 && allRan) report(`lblint-ignore for ${directive.rules.join(", ")} matches no finding; remove it.`);
+		if (!used && unknown.length === 0 && allRan) {
+			const where = covered.start.line === covered.end.line ? `line ${covered.start.line}` : `lines ${covered.start.line}-${covered.end.line}`;
+			report(`lblint-ignore for ${directive.rules.join(", ")} matches no finding on ${where}, the block or attribute it applies to (the one starting on the comment's own line, or on the next line of code); move it there or remove it.`);
+		}
 	}
 	return [...out, ...problems];
 }
@@ -17944,6 +18086,10 @@ var Memo = class {
 		}
 	}
 };
+function relativeToCwd(cwd, dir) {
+	const rel = node_path.default.relative(cwd, node_path.default.resolve(cwd, dir)).split(node_path.default.sep).join("/");
+	return rel === "" ? "." : rel;
+}
 function instanceSuffix(key) {
 	return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
@@ -17968,15 +18114,18 @@ var Evaluation = class {
 	root;
 	manifest;
 	planned;
+	cwd;
 	diagnostics = [];
 	seen = new Set();
 	configs = new Map();
 	byDir;
 	calls = new Map();
-	constructor(root, files, manifest = [], planned) {
+	unloaded = [];
+	constructor(root, files, manifest = [], planned, cwd) {
 		this.root = root;
 		this.manifest = manifest;
 		this.planned = planned;
+		this.cwd = cwd;
 		this.byDir = filesByDir(files).config;
 	}
 	config(dir) {
@@ -18538,9 +18687,11 @@ var ModuleCallSet = class extends Handle {
 	resolveDir() {
 		const ev = this.parent.ev;
 		if (this.source.startsWith("./") || this.source.startsWith("../")) {
-			const dir = node_path.posix.normalize(node_path.posix.join(this.parent.config.dir, this.source)).replace(/\/$/, "");
+			let dir = node_path.posix.normalize(node_path.posix.join(this.parent.config.dir, this.source)).replace(/\/$/, "");
+			if (dir.startsWith("../") && ev.cwd !== void 0) dir = relativeToCwd(ev.cwd, dir);
 			if (ev.config(dir)) return dir;
 			ev.diagnose(`${this.address}: the folder "${dir}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, "source"));
+			this.unloaded(true);
 			return;
 		}
 		const key = [...this.parent.callNames, this.name].join(".");
@@ -18548,6 +18699,16 @@ var ModuleCallSet = class extends Handle {
 		const fetched = node_path.posix.normalize(entry ? entry.dir : node_path.posix.join(ev.root, ".terraform", "modules", key)).replace(/\/$/, "");
 		if (ev.config(fetched)) return fetched;
 		ev.diagnose(`${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`, rangeOf(this.decl.block, "source"));
+		this.unloaded(false);
+	}
+	unloaded(local) {
+		const range = rangeOf(this.decl.block, "source") ?? this.decl.block.range;
+		this.parent.ev.unloaded.push({
+			address: this.address,
+			source: this.source,
+			local,
+			...range ? { range } : {}
+		});
 	}
 	notFound(origin) {
 		return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, "source"));
@@ -18664,17 +18825,19 @@ function evaluateRoot(root, files, inputs) {
 	return evaluateConfiguration(root, files, inputs).result;
 }
 function evaluateConfiguration(root, files, inputs, planned) {
-	const ev = new Evaluation(root, files, inputs.manifest ?? [], planned);
+	const ev = new Evaluation(root, files, inputs.manifest ?? [], planned, inputs.cwd);
 	const result = {
 		resources: [],
 		skipped: [],
-		diagnostics: ev.diagnostics
+		diagnostics: ev.diagnostics,
+		unloadedModules: ev.unloaded
 	};
 	const config = ev.config(root);
 	if (!config) return {
 		result,
 		calls: ev.calls
 	};
+	result.undeclaredVars = [...new Set(inputs.vars.map((v) => v.name).filter((name) => !config.variables.has(name)))];
 	const values = rootInputs(root, files, config, inputs);
 	for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
 	new ModuleInstance(ev, config, "", [], [], [], (name) => values.get(name)).collect(result);
@@ -18962,7 +19125,8 @@ function evaluatePlan(root, files, inputs, plan) {
 				}
 			};
 		}),
-		diagnostics
+		diagnostics,
+		...result.undeclaredVars ? { undeclaredVars: result.undeclaredVars } : {}
 	};
 }
 // src/eval/unknowns.ts
@@ -19003,7 +19167,10 @@ var ResourceIndex = class {
 		return this.byAddress.get(address);
 	}
 	hasSkipped(type) {
-		return this.skipped.some((s) => {
+		return this.skippedBy(type) !== void 0;
+	}
+	skippedBy(type) {
+		return this.skipped.find((s) => {
 			const parts = s.address.replace(/\[[^\]]*\]$/, "").split(".");
 			const kind = parts[parts.length - 2];
 			if (kind === "module") return true;
@@ -19837,7 +20004,8 @@ function buildSecurityGroups(index) {
 		}
 		group.rules.push(securityGroupRule$1(r));
 	}
-	if (index.hasSkipped("alicloud_security_group_rule")) for (const g of groups) g.hasUnknownRules = true;
+	const hiding = index.skippedBy("alicloud_security_group_rule");
+	if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
 	return groups;
 }
 function securityGroupRule$1(r) {
@@ -20006,7 +20174,8 @@ function buildHwFamily(index, model, d) {
 		}
 		group.rules.push(securityGroupRule(r, FAMILY));
 	}
-	if (index.hasSkipped(d.securityGroup.rule)) for (const g of groups) g.hasUnknownRules = true;
+	const hiding = index.skippedBy(d.securityGroup.rule);
+	if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
 	model.securityGroups.push(...groups);
 	const groupsByName = new Map();
 	for (const g of groups) {
@@ -21137,7 +21306,9 @@ function lintRoot(root, files, inputs, ctx, plan) {
 	if (ctx.topology) attachTopology(result.findings, model);
 	return {
 		findings: result.findings,
-		verbose
+		verbose,
+		unloadedModules: evaluated.unloadedModules ?? [],
+		undeclaredVars: evaluated.undeclaredVars ?? []
 	};
 }
 function addUnknownOrigins(findings, evaluated) {
@@ -21252,7 +21423,7 @@ var health_check_codes_lenient_default = defineRule({
 	docs: {
 		why: "A health check whose success codes include 4xx or 5xx marks a failing application healthy, so the load balancer keeps sending requests to it.",
 		fix: "Accept only 2xx (and 3xx if the health page redirects): `200`, `200-299`, or `http_2xx,http_3xx` on Alibaba.",
-		seed: "seeds/004 (Alibaba SLB) \"Normal Status Code: http_2xx, http_3xx\" and \"the HTTP status code must be a status code indicating the normal status, such as 200\"",
+		seed: "Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"Normal Status Code: http_2xx, http_3xx\" and \"the HTTP status code must be a status code indicating the normal status, such as 200\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_monitor" "fail_codes" {
   pool_id     = huaweicloud_elb_pool.web.id
@@ -21302,7 +21473,7 @@ var health_check_disabled_default = defineRule({
 	docs: {
 		why: "When the health check is disabled, the load balancer considers every backend server healthy and keeps routing requests to servers that are down.",
 		fix: "Add a health monitor to the pool (or set `enabled = true` / `admin_state_up = true` / `health_check = \"on\"`).",
-		seed: "seeds/000 (OTC ELB FAQ) \"Step 2: Check Whether the Health Check Is Enabled\"; seeds/001 \"Scenarios\" (health check disabled note)",
+		seed: "Open Telekom Cloud ELB FAQ \"Why Can't I Access My Backend Servers Through a Load Balancer?\" (elb_faq_0066; Huawei Cloud's counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) \"Step 2: Check Whether the Health Check Is Enabled\"; ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) \"Scenarios\" (health check disabled note)",
 		examples: {
 			fail: `resource "huaweicloud_elb_monitor" "fail_disabled" {
   pool_id     = huaweicloud_elb_pool.api.id
@@ -21396,7 +21567,7 @@ var health_check_domain_invalid_default = defineRule({
 	docs: {
 		why: "The domain is sent as the Host header of HTTP health checks. A value the cloud rejects fails at apply time; a backend that checks the Host header answers health checks with an error and is marked unhealthy.",
 		fix: "Use a plain host name: Huawei/OTC/FlexibleEngine 1-100 characters of letters, digits, `.` and `-` starting with a letter or digit; Alibaba 1-80 characters of `a-z`, `0-9`, `.` and `-`. Leave it unset to use the backend IP.",
-		seed: "seeds/002 (Huawei dedicated ELB) \"Checking the Health Check Configuration\" (Domain Name); seeds/004 (Alibaba SLB) \"Domain Name: It must be 1-80 characters\"",
+		seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking the Health Check Configuration\" (Domain Name); Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"Domain Name: It must be 1-80 characters\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_monitor" "fail_domain" {
   pool_id     = huaweicloud_elb_pool.web.id
@@ -21453,7 +21624,7 @@ var health_check_path_invalid_default = defineRule({
 	docs: {
 		why: "The HTTP health check requests this path. A path that is not absolute, longer than 80 characters or with characters the cloud rejects fails at apply time or never returns the expected status, so every backend is marked unhealthy.",
 		fix: "Use an absolute path such as `/healthz` (1-80 characters of letters, digits and `-/.?#%&_;~!()*[]@$^:',+=`).",
-		seed: "seeds/002 (Huawei dedicated ELB) \"Checking the Health Check Configuration\" (Check Path: enter an absolute path); seeds/004 (Alibaba SLB) health-check path rules",
+		seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking the Health Check Configuration\" (Check Path: enter an absolute path); Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) health-check path rules",
 		examples: {
 			fail: `resource "huaweicloud_elb_monitor" "fail_relative" {
   pool_id     = huaweicloud_elb_pool.web.id
@@ -21500,7 +21671,7 @@ var health_check_port_mismatch_default = defineRule({
 	docs: {
 		why: "The health check probes the port it is given. When that port differs from the port the backend serves, a server whose application is down can be reported healthy, or a healthy one unhealthy when nothing listens on the health-check port; the security group must also admit both ports.",
 		fix: "Remove the health-check port so the member port is used, or set it to the member port.",
-		seed: "seeds/003 (Huawei self-service troubleshooting) \"Health check configurations: The port configured for the health check\"; seeds/001 step 1",
+		seed: "Huawei Cloud ELB \"Troubleshooting an Unhealthy Backend Server\" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) \"Health check configurations: The port configured for the health check\"; ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1",
 		examples: {
 			fail: `resource "huaweicloud_lb_monitor" "fail_port" {
   pool_id     = huaweicloud_lb_pool.web.id
@@ -21620,7 +21791,7 @@ var health_check_timing_invalid_default = defineRule({
 	docs: {
 		why: "Values outside the cloud's range are rejected at apply time. On Huawei Cloud, OTC and FlexibleEngine a timeout that is not shorter than the interval lets probes overlap, so a slow backend flaps between healthy and unhealthy.",
 		fix: "Huawei/OTC/FlexibleEngine: interval (delay) and timeout 1-50 s with timeout < interval, max_retries 1-10. Alibaba: interval 1-50 s, timeout 1-300 s, thresholds 2-10 (recommended: timeout 5 s, interval 2 s).",
-		seed: "seeds/004 (Alibaba SLB) \"Adjust the Health Check Interval, in the range of 1-50 seconds\" and the recommended settings; providers.md §1.5/§1.8 (Huawei ranges)",
+		seed: "Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"Adjust the Health Check Interval, in the range of 1-50 seconds\" and the recommended settings; the huaweicloud provider docs of huaweicloud_elb_monitor (https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/elb_monitor) and huaweicloud_lb_monitor (https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/lb_monitor) (Huawei ranges)",
 		examples: {
 			fail: `resource "huaweicloud_lb_monitor" "fail_timing" {
   pool_id     = huaweicloud_lb_pool.web.id
@@ -21723,7 +21894,7 @@ var layer4_listener_without_address_default = defineRule({
 	docs: {
 		why: "When a dedicated load balancer has neither a private IPv4 address nor an EIP, the health checks of its TCP and UDP listeners fail and every backend server is marked unhealthy.",
 		fix: "Give the load balancer a private IPv4 address (`ipv4_subnet_id`) or bind an EIP (`ipv4_eip_id`, `iptype`, or an EIP association to `ipv4_port_id`).",
-		seed: "seeds/002 (Huawei dedicated ELB) \"Checking Whether an EIP or a Private IP Address Is Bound to the Load Balancer\"",
+		seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Whether an EIP or a Private IP Address Is Bound to the Load Balancer\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_loadbalancer" "fail_no_address" {
   name              = "l4-no-address"
@@ -21798,7 +21969,7 @@ var listener_access_control_blocks_all_default = defineRule({
 	docs: {
 		why: "On Huawei Cloud, OTC and FlexibleEngine, access control enabled with an empty whitelist admits no client at all: the listener is unreachable. (On Alibaba an empty whitelist admits everyone, so lblint stays silent there.)",
 		fix: "Add the client CIDRs to the whitelist, or disable access control.",
-		seed: "seeds/000 (OTC ELB FAQ) \"Step 5: Check Whether Access Control Is Enabled\"",
+		seed: "Open Telekom Cloud ELB FAQ \"Why Can't I Access My Backend Servers Through a Load Balancer?\" (elb_faq_0066; Huawei Cloud's counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) \"Step 5: Check Whether Access Control Is Enabled\"",
 		examples: {
 			fail: `resource "huaweicloud_lb_whitelist" "fail_empty" {
   enable_whitelist = true
@@ -21856,7 +22027,7 @@ var listener_without_backend_default = defineRule({
 	docs: {
 		why: "A listener without a default backend server group, forwarding policy or server group accepts client connections but cannot forward them: clients get errors.",
 		fix: "Set `default_pool_id`, create a pool with `listener_id` pointing at the listener, or add a forwarding policy.",
-		seed: "seeds/002 (Huawei dedicated ELB) \"Checking Whether the Backend Server Group Is Associated with a Listener\"; seeds/004 (Alibaba SLB) \"no listener configured\"",
+		seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Whether the Backend Server Group Is Associated with a Listener\"; Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"no listener configured\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_listener" "fail_no_pool" {
   name            = "no-pool"
@@ -21909,7 +22080,7 @@ var load_balancer_without_listener_default = defineRule({
 	docs: {
 		why: "A load balancer without a listener does not accept any connection: clients cannot reach the backends through it.",
 		fix: "Add a listener for the protocol and port clients use, or remove the load balancer.",
-		seed: "seeds/004 (Alibaba SLB) \"no listener is configured\"; seeds/002 (Huawei dedicated ELB) \"If there are no listeners, add a listener\"",
+		seed: "Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"no listener is configured\"; Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"If there are no listeners, add a listener\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_loadbalancer" "fail_idle" {
   name              = "idle"
@@ -21966,7 +22137,7 @@ var member_weight_zero_default = defineRule({
 	docs: {
 		why: "A backend server with weight 0 receives no new requests, and its health-check result is meaningless. When every member of a backend group has weight 0, the listener forwards nothing. On Huawei Cloud the provider silently drops `weight = 0` (it is never sent), so the intent does not take effect at all.",
 		fix: "Give the member a weight of 1-100, or remove it from the pool instead of setting its weight to 0.",
-		seed: "seeds/000 (OTC ELB FAQ) \"Step 4: Check Whether the Backend Server Configuration Is Correct\"; seeds/001 \"View the Health Check Result\" (weight 0 note)",
+		seed: "Open Telekom Cloud ELB FAQ \"Why Can't I Access My Backend Servers Through a Load Balancer?\" (elb_faq_0066; Huawei Cloud's counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) \"Step 4: Check Whether the Backend Server Configuration Is Correct\"; ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) \"View the Health Check Result\" (weight 0 note)",
 		examples: {
 			fail: `resource "huaweicloud_lb_member" "fail_weight_zero" {
   pool_id       = huaweicloud_lb_pool.web.id
@@ -22304,7 +22475,7 @@ var network_acl_blocks_backend_port_default = defineRule({
 	docs: {
 		why: "When the health check uses another port than the members (or is off), the health check may pass while the backend subnet's network ACL drops every forwarded request to the member port.",
 		fix: "Admit the member port from the load balancer's source range in the ACL as well.",
-		seed: "seeds/001 step 2 \"Configure firewall rules\" (Destination Port Range: the port range of the service); seeds/002 \"Checking Network ACL Rules\"",
+		seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 2 \"Configure firewall rules\" (Destination Port Range: the port range of the service); Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Network ACL Rules\"",
 		examples: {
 			fail: `  ingress_rules {
     action            = "allow"
@@ -22346,7 +22517,7 @@ var network_acl_blocks_health_check_default = defineRule({
 	docs: {
 		why: "A network ACL (OTC: firewall) on the backend subnet denies all traffic its rules do not admit. When it drops the health checks from the load balancer's source range, every backend in the subnet is marked unhealthy. Huawei and OTC ACLs are stateful (only inbound matters); Alibaba ACLs are stateless, so the reply must be admitted outbound too.",
 		fix: "Add an inbound ACL rule admitting the health-check protocol and port from the source range, before any rule that denies it (and, on Alibaba, an outbound rule for the replies).",
-		seed: "seeds/001 step 2 \"Configure firewall rules\"; seeds/002 \"Checking Network ACL Rules\"; seeds/003 \"Network ACL rule configurations\"",
+		seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 2 \"Configure firewall rules\"; Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Network ACL Rules\"; Huawei Cloud ELB \"Troubleshooting an Unhealthy Backend Server\" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) \"Network ACL rule configurations\"",
 		examples: {
 			fail: `  ingress_rules {
     action                 = "allow"
@@ -22402,7 +22573,7 @@ const rules = [
 		docs: {
 			why: "A network ACL on the load balancer's own subnet also filters client traffic to the listener. When it admits no client address on the listener's protocol and port, the load balancer cannot receive traffic from the Internet or the private network.",
 			fix: "Add an inbound ACL rule on the load balancer subnet admitting the listener port from the clients (0.0.0.0/0 for a public service).",
-			seed: "seeds/001 step 2 (\"If a firewall and load balancer reside in the same subnet … the load balancer cannot receive traffic\"); seeds/002 \"Checking Network ACL Rules\"",
+			seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 2 (\"If a firewall and load balancer reside in the same subnet … the load balancer cannot receive traffic\"); Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Network ACL Rules\"",
 			examples: {
 				fail: `resource "huaweicloud_vpc_network_acl" "fail_lb_subnet" {
   name = "lb-subnet"
@@ -22508,7 +22679,7 @@ const rules = [
 		docs: {
 			why: "A backend server group that no listener, forwarding policy or rule uses receives no traffic, and the health-check result of its servers is shown as \"unknown\".",
 			fix: "Reference the pool from a listener (`default_pool_id`), from the pool's `listener_id`, or from a forwarding policy; or delete it.",
-			seed: "seeds/002 (Huawei dedicated ELB) \"Checking Whether the Backend Server Group Is Associated with a Listener\"; seeds/003 \"Why Is a Backend Server's Health Check Result Unknown?\"",
+			seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Whether the Backend Server Group Is Associated with a Listener\"; Huawei Cloud ELB \"Troubleshooting an Unhealthy Backend Server\" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) \"Why Is a Backend Server's Health Check Result Unknown?\"",
 			examples: {
 				fail: `resource "huaweicloud_elb_pool" "fail_orphan" {
   name            = "orphan"
@@ -22559,7 +22730,7 @@ const rules = [
 		docs: {
 			why: "A listener that forwards to a backend server group without backend servers cannot serve any request: clients get connection resets or 503 errors.",
 			fix: "Add members to the pool (member resources, or an auto-scaling group that registers them), or point the listener at a pool that has members.",
-			seed: "seeds/000 (OTC ELB FAQ) \"Background\" (the listener forwards to backend servers) and \"Step 4\"",
+			seed: "Open Telekom Cloud ELB FAQ \"Why Can't I Access My Backend Servers Through a Load Balancer?\" (elb_faq_0066; Huawei Cloud's counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) \"Background\" (the listener forwards to backend servers) and \"Step 4\"",
 			examples: {
 				fail: `resource "huaweicloud_lb_pool" "fail_empty" {
   name        = "empty"
@@ -22619,7 +22790,7 @@ const rules = [
 		docs: {
 			why: "The load balancer forwards requests to the member port from the same source range as its health checks. When the health check uses another port (or is off), the health check can pass while every forwarded request is dropped by the security group.",
 			fix: "Admit the member port from the load balancer's source range as well as the health-check port.",
-			seed: "seeds/001 step 1 (\"If a health check port different from the ports of backend servers is specified, allow traffic from both\"); seeds/002 \"Checking Security Group Rules\"; seeds/000 step 2 (health check disabled)",
+			seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1 (\"If a health check port different from the ports of backend servers is specified, allow traffic from both\"); Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Security Group Rules\"; Open Telekom Cloud ELB FAQ \"Why Can't I Access My Backend Servers Through a Load Balancer?\" (elb_faq_0066; Huawei Cloud's counterpart: https://support.huaweicloud.com/intl/en-us/elb_faq/elb_faq_0048.html) step 2 (health check disabled)",
 			examples: {
 				fail: `resource "huaweicloud_networking_secgroup_rule" "fail_hc_only" {
   security_group_id = huaweicloud_networking_secgroup.fail_hc_port_only.id
@@ -22661,7 +22832,7 @@ const rules = [
 		docs: {
 			why: "Health checks come from a fixed range (shared ELB: 100.125.0.0/16) or from the dedicated load balancer's backend subnet. When no security group of a backend admits the health-check protocol and port from that range, every probe is dropped, the backend is marked unhealthy and receives no traffic.",
 			fix: "Add an ingress rule to the backend's security group that admits the health-check protocol and port (the member port when the monitor sets none) from the source range. lblint prints the rule to add.",
-			seed: "seeds/001 (unhealthy backend server) \"Troubleshooting Procedure\" step 1 \"Check inbound security group rules\"; seeds/002 \"Checking Security Group Rules\"; seeds/003 \"Security group rule configurations\"",
+			seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) \"Troubleshooting Procedure\" step 1 \"Check inbound security group rules\"; Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Security Group Rules\"; Huawei Cloud ELB \"Troubleshooting an Unhealthy Backend Server\" (self-service troubleshooting, https://support.huaweicloud.com/intl/id-id/usermanual-elb/elb_ug_zd_0002.html) \"Security group rule configurations\"",
 			examples: {
 				fail: `resource "huaweicloud_networking_secgroup_rule" "fail_vpc_only" {
   security_group_id = huaweicloud_networking_secgroup.fail_backend.id
@@ -22703,7 +22874,7 @@ const rules = [
 		docs: {
 			why: "A UDP health check sends an ICMP echo as well as the UDP probe. When the backend's security group does not admit ICMP from the health-check source range, the backend is marked unhealthy even though its UDP port is open.",
 			fix: "Add an ingress rule admitting ICMP from the health-check source range.",
-			seed: "seeds/001 step 1 (\"For a UDP listener, configure an inbound rule … and an inbound rule that allows ICMP traffic\"); seeds/002 \"Checking Security Group Rules\" (UDP listeners)",
+			seed: "ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server?\" (https://support.huaweicloud.com/intl/es-us/eu-west-0-usermanual-elb/en-us_topic_0091131429.html) step 1 (\"For a UDP listener, configure an inbound rule … and an inbound rule that allows ICMP traffic\"); Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking Security Group Rules\" (UDP listeners)",
 			examples: {
 				fail: `resource "huaweicloud_lb_monitor" "fail_udp" {
   pool_id     = huaweicloud_lb_pool.dns.id
@@ -22761,6 +22932,8 @@ async function runRootJob(job, texts, setup, walkedByDir, cacheGet) {
 	});
 	const findings = [];
 	const verbose = [];
+	const unloadedModules = [];
+	const undeclaredVars = [];
 	if (job.loose !== true) {
 		const ctx = {
 			rules: setup.ruleIds.flatMap((id) => registryById.get(id) ?? []),
@@ -22775,15 +22948,20 @@ async function runRootJob(job, texts, setup, walkedByDir, cacheGet) {
 				vars: setup.vars,
 				varFiles: setup.varFiles,
 				env: setup.env,
-				manifest
+				manifest,
+				cwd: setup.cwd
 			}, ctx);
 			findings.push(...result.findings);
 			verbose.push(...result.verbose);
+			unloadedModules.push(...result.unloadedModules);
+			for (const name of result.undeclaredVars) undeclaredVars.push([root, name]);
 		}
 	}
 	return {
 		findings,
 		verbose,
+		unloadedModules,
+		undeclaredVars,
 		errors: loaded.errors,
 		files: loaded.files.map((f) => ({
 			path: f.path,
@@ -23091,6 +23269,8 @@ function packRootResult(r) {
 	return {
 		findings: r.findings.map(packFinding),
 		verbose: r.verbose,
+		unloadedModules: r.unloadedModules,
+		undeclaredVars: r.undeclaredVars,
 		errors: r.errors,
 		files: packFiles(r.files),
 		roots: r.roots,
@@ -23100,10 +23280,12 @@ function packRootResult(r) {
 }
 function unpackRootResult(v) {
 	if (!isRecord(v)) return void 0;
-	const { findings, verbose, errors, files, roots, moduleDirs, reals } = v;
+	const { findings, verbose, unloadedModules, undeclaredVars, errors, files, roots, moduleDirs, reals } = v;
 	if (![
 		findings,
 		verbose,
+		unloadedModules,
+		undeclaredVars,
 		errors,
 		roots,
 		moduleDirs,
@@ -23113,6 +23295,8 @@ function unpackRootResult(v) {
 		return {
 			findings: findings.map(unpackFinding),
 			verbose,
+			unloadedModules,
+			undeclaredVars,
 			errors,
 			files: unpackFiles(files),
 			roots,
@@ -23147,7 +23331,8 @@ async function lint(options) {
 	} };
 	const discovery = await discover(options.paths, {
 		cwd: options.cwd,
-		exclude: options.exclude
+		exclude: options.exclude,
+		...options.excludeBase !== void 0 ? { excludeBase: options.excludeBase } : {}
 	});
 	const byRoot = options.plan === void 0 ? await lintByRoot(options, discovery, varFiles, settings) : void 0;
 	let files;
@@ -23156,6 +23341,8 @@ async function lint(options) {
 	let loadStats;
 	let sourceText = (file) => file.text;
 	const verbose = [];
+	const unloadedModules = [];
+	const undeclared = [];
 	const findings = [];
 	const seen = new Set();
 	const add = (list) => {
@@ -23172,6 +23359,8 @@ async function lint(options) {
 		for (const r of byRoot.results) {
 			add(r.findings);
 			verbose.push(...r.verbose);
+			unloadedModules.push(...r.unloadedModules);
+			undeclared.push(...r.undeclaredVars);
 		}
 	} else {
 		const loaded = await loadDiscovered(discovery, {
@@ -23205,10 +23394,13 @@ async function lint(options) {
 				vars: options.vars,
 				varFiles,
 				env: options.env,
-				manifest: loaded.manifest ?? []
+				manifest: loaded.manifest ?? [],
+				cwd: options.cwd
 			};
 			const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
 			verbose.push(...result.verbose);
+			unloadedModules.push(...result.unloadedModules);
+			for (const name of result.undeclaredVars) undeclared.push([root, name]);
 			add(result.findings);
 		}
 	}
@@ -23221,15 +23413,27 @@ async function lint(options) {
 	});
 	const fingerprints = assignFingerprints(sortFindings(withIgnores));
 	for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
+	const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
 	return {
 		findings: withIgnores,
 		errors,
 		files,
 		roots,
 		verbose: [...new Set(verbose)].sort(),
+		undeclaredVars: undeclaredEverywhere(options.vars, roots, undeclared),
+		unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings$1(a.address, b.address)),
 		loadStats,
 		sourceText
 	};
+}
+function undeclaredEverywhere(vars, roots, undeclared) {
+	if (roots.length === 0) return [];
+	return [...new Set(vars.map((v) => v.name))].flatMap((name) => {
+		return new Set(undeclared.filter(([, n]) => n === name).map(([root]) => root)).size >= new Set(roots).size ? [{
+			name,
+			roots: [...new Set(roots)].sort()
+		}] : [];
+	});
 }
 async function selectPlanRoot(options, roots, errors, verbose) {
 	const read = await loadPlan(options.plan ?? "", options.cwd);
@@ -23485,8 +23689,16 @@ function renderText(input) {
 	const baselined = input.summary?.baselined ? `, ${input.summary.baselined} in the baseline` : "";
 	const suppressed = (counts.suppressed > 0 ? `, ${counts.suppressed} suppressed` : "") + baselined;
 	const total = counts.errors + counts.warnings + counts.notes;
-	const summary = total === 0 ? p.ok(`✔ No problems found in ${plural(files, "file")}${suppressed}`) : p.severity[counts.errors > 0 ? "error" : counts.warnings > 0 ? "warning" : "note"](`✖ ${plural(total, "problem")} (${describeCounts(counts)}) in ${plural(files, "file")}${suppressed}`);
+	const hidden = input.quiet ? hiddenByQuiet(input.findings) : "";
+	const summary = total === 0 ? p.ok(`✔ No ${hidden ? "errors" : "problems"} found in ${plural(files, "file")}${suppressed}${hidden}`) : p.severity[counts.errors > 0 ? "error" : counts.warnings > 0 ? "warning" : "note"](`✖ ${plural(total, "problem")} (${describeCounts(counts)}) in ${plural(files, "file")}${suppressed}${hidden}`);
 	return [...blocks, summary].join("\n") + "\n";
+}
+function hiddenByQuiet(findings) {
+	const shown = findings.filter((f) => !f.suppression);
+	const warnings = shown.filter((f) => f.severity === "warning").length;
+	const notes = shown.filter((f) => f.severity === "note").length;
+	const parts = [...warnings ? [plural(warnings, "warning")] : [], ...notes ? [plural(notes, "note")] : []];
+	return parts.length ? `, ${parts.join(" and ")} hidden by --quiet` : "";
 }
 function header(location, severity, message, ruleId, p) {
 	return [
@@ -23664,7 +23876,6 @@ function renderJsonChunks(input, findingsPerChunk = FINDINGS_PER_CHUNK) {
 }
 // src/report/sarif.ts
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI = "https://github.com/lblint/lblint";
 const SRCROOT = "%SRCROOT%";
 const MAX_DESCRIPTION = 1024;
 const MAX_TAGS = 20;
@@ -23710,7 +23921,7 @@ function fenced(lang, code) {
 	const fence = "`".repeat(longest + 1);
 	return `${fence}${lang}\n${code.replace(/\n+$/, "")}\n${fence}`;
 }
-function ruleDescriptor(meta) {
+function ruleDescriptor(meta, docsBase) {
 	const { docs } = meta;
 	const markdown = [
 		`## ${meta.title}`,
@@ -23738,7 +23949,7 @@ function ruleDescriptor(meta) {
 			text,
 			markdown
 		},
-		helpUri: meta.helpUri,
+		...docsBase !== void 0 ? { helpUri: meta.id === "lblint-unused-ignore" ? `${docsBase}README.md#inline-ignores` : ruleDocsUrl(docsBase, meta.id) } : {},
 		defaultConfiguration: { level: meta.severity },
 		properties: {
 			tags: [...new Set(meta.tags)].slice(0, MAX_TAGS),
@@ -23748,7 +23959,7 @@ function ruleDescriptor(meta) {
 		}
 	};
 }
-function syntheticDescriptor(id, level) {
+function syntheticDescriptor(id, level, docsBase) {
 	const doc = {
 		["lblint-load-error"]: {
 			title: "File could not be loaded",
@@ -23774,7 +23985,7 @@ function syntheticDescriptor(id, level) {
 			text: `${doc.title}\n\n${doc.why}\n\nHow to fix: ${doc.fix}`,
 			markdown: `## ${doc.title}\n\n${doc.why}\n\n### How to fix\n\n${doc.fix}`
 		},
-		helpUri: `${DOCS_BASE}${id}.md`,
+		...docsBase !== void 0 ? { helpUri: `${docsBase}README.md` } : {},
 		defaultConfiguration: { level },
 		properties: {
 			tags: ["lblint"],
@@ -23792,7 +24003,7 @@ function buildSarif(input) {
 	const extra = new Map([[LOAD_ERROR_RULE_ID, "error"]]);
 	for (const f of findings) if (!metas.has(f.ruleId) && !extra.has(f.ruleId)) extra.set(f.ruleId, f.severity);
 	const extraIds = [LOAD_ERROR_RULE_ID, ...[...extra.keys()].filter((id) => id !== LOAD_ERROR_RULE_ID).sort(compareStrings$1)];
-	const rules = [...[...metas.values()].map(ruleDescriptor), ...extraIds.map((id) => syntheticDescriptor(id, extra.get(id) ?? "warning"))];
+	const rules = [...[...metas.values()].map((meta) => ruleDescriptor(meta, input.docsBase)), ...extraIds.map((id) => syntheticDescriptor(id, extra.get(id) ?? "warning", input.docsBase))];
 	const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 	const indexOf = (id) => ruleIndex.get(id) ?? -1;
 	const anySuppressed = findings.some((f) => f.suppression !== void 0);
@@ -23816,7 +24027,7 @@ function buildSarif(input) {
 			name: "lblint",
 			version: input.toolVersion,
 			semanticVersion: input.toolVersion,
-			informationUri: INFORMATION_URI,
+			...input.docsBase !== void 0 ? { informationUri: input.docsBase.replace(/\/blob\/[^/]+\/$/, "") } : {},
 			rules
 		} },
 		automationDetails: { id: input.automationId ?? "lblint/" },
@@ -33855,13 +34066,13 @@ function toLspRange(range) {
 		end
 	};
 }
-function docsLink(meta) {
-	return meta !== void 0 && /^https?:\/\//.test(meta.helpUri) ? meta.helpUri : void 0;
+function docsLink(meta, docsBase) {
+	return meta === void 0 ? void 0 : ruleDocsUrl(docsBase, meta.id);
 }
 function uriOf(folder, file) {
 	return (0, node_url.pathToFileURL)(node_path.default.resolve(folder, file)).href;
 }
-function findingDiagnostic(f, folder, meta) {
+function findingDiagnostic(f, folder, meta, docsBase) {
 	const diagnostic = {
 		range: toLspRange(f.range),
 		severity: SEVERITY[f.severity],
@@ -33869,7 +34080,7 @@ function findingDiagnostic(f, folder, meta) {
 		source: "lblint",
 		message: f.message
 	};
-	const href = docsLink(meta);
+	const href = docsLink(meta, docsBase);
 	if (href !== void 0) diagnostic.codeDescription = { href };
 	if (f.related.length > 0) diagnostic.relatedInformation = f.related.map((r) => ({
 		location: {
@@ -33980,7 +34191,7 @@ function startLanguageServer(options) {
 			if (file === void 0) connection.console.error(`lblint: ${e.message}`);
 			else add(uriOf(folder, file), { diagnostic: loadErrorDiagnostic(e) });
 		}
-		for (const f of result.findings) if (!f.suppression) add(uriOf(folder, f.range.file), findingDiagnostic(f, folder, metas.get(f.ruleId)));
+		for (const f of result.findings) if (!f.suppression) add(uriOf(folder, f.range.file), findingDiagnostic(f, folder, metas.get(f.ruleId), options.docsBase));
 		const before = byFolder.get(folder);
 		byFolder.set(folder, next);
 		publish(new Set([...before?.keys() ?? [], ...next.keys()]));
@@ -34040,7 +34251,25 @@ function startLanguageServer(options) {
 // src/cli.ts
 var UsageError = class extends Error {};
 const collect = (value, previous = []) => [...previous, value];
-async function run(argv, io) {
+function reclaimLintPath(argv, cwd) {
+	const out = [...argv];
+	const reclaimed = [];
+	for (let i = 0; i < out.length; i++) {
+		if (out[i] === "--") break;
+		const next = out[i + 1];
+		if (out[i] !== "--write-baseline" || next === void 0 || next.startsWith("-") || !isLintTarget(next, cwd)) continue;
+		reclaimed.push(next);
+		out.splice(i + 1, 1);
+	}
+	if (reclaimed.length === 0) return out;
+	return out.includes("--") ? [...out, ...reclaimed] : [
+		...out,
+		"--",
+		...reclaimed
+	];
+}
+async function run(rawArgv, io) {
+	const argv = reclaimLintPath(rawArgv, io.cwd);
 	let exitCode = 0;
 	const program = new Command$1();
 	program.name("lblint").description("Lint Terraform load-balancer configurations (Huawei Cloud, Open Telekom Cloud, FlexibleEngine, Alibaba Cloud).").version(VERSION, "-V, --version").argument("[paths...]", "files or folders to lint (default: .)").addOption(new Option("-f, --format <format>", `output format, optionally to a file: ${REPORT_FORMATS.join("|")}[=FILE] (repeatable)`).argParser(collect).default([])).option("-o, --output <file>", "write the (single) report to FILE instead of stdout").option("-c, --config <file>", "config file (default: .lblint.json found upward)").addOption(new Option("--var <name=value>", "set a variable (repeatable)").argParser(collect).default([])).addOption(new Option("--var-file <file>", "read variables from a .tfvars file (repeatable)").argParser(collect).default([])).addOption(new Option("--rule <id>", "run only this rule (repeatable)").argParser(collect).default([])).addOption(new Option("--disable-rule <id>", "do not run this rule (repeatable)").argParser(collect).default([])).addOption(new Option("--severity <id=level>", "change the severity of a rule: error|warning|note (repeatable)").argParser(collect).default([])).option("--fail-on <level>", `exit 1 when a finding at or above this level remains: ${FAIL_ON_LEVELS.join("|")} (default: error)`).option("--strict", "report verdicts that depend on unknown values as notes").option("--verbose", "print skipped resources and unknown values on stderr").option("--plan <file>", "lint the planned values of `terraform show -json tfplan` output; findings point at the .tf files of the folder given as path (default: the folder of FILE)").option("--no-color", "never colour the text output").option("--quiet", "report errors only").option("--no-inline-ignores", "ignore `# lblint-ignore` comments (for audits)").option("--baseline <file>", "report only findings whose fingerprint is not in this baseline file").option("--write-baseline [file]", `write the fingerprints of the current findings to FILE (default: ${DEFAULT_BASELINE_FILE})`).option("--file-folders", "lint the folder of each file argument, each folder once (for pre-commit)").option("--sarif-category <id>", "SARIF automationDetails.id, one per linted path in code scanning (default: lblint/)").option("--jobs <n>", "parse worker threads (default: the number of CPUs; 1 parses on the main thread)").option("--cache", `keep parse results in ${DEFAULT_CACHE_LOCATION}/ so unchanged files are not parsed again`).option("--cache-location <path>", `folder of the parse cache (default: ${DEFAULT_CACHE_LOCATION}); implies --cache`).option("--debug", "print stack traces of internal errors").enablePositionalOptions().showHelpAfterError("(run lblint --help for usage)").exitOverride().configureOutput({
@@ -34056,7 +34285,7 @@ async function run(argv, io) {
 	program.command("explain").description("explain a rule: why, fix, examples").argument("<rule-id>").action((id) => {
 		const rule = rules.find((r) => r.id === id);
 		if (!rule) throw new UsageError(`Unknown rule '${id}'. Run 'lblint rules' for the list.`);
-		io.stdout(explain(rule));
+		io.stdout(explain(rule, void 0));
 	});
 	program.command("lsp").description("run a Language Server Protocol server on stdin/stdout (for editors)").option("-c, --config <file>", "config file (default: .lblint.json found upward from each linted folder)").option("--strict", "report verdicts that depend on unknown values as notes").option("--stdio", "accepted for editors that pass it; stdio is the only transport").action((options) => {
 		if (!io.stdio) throw new UsageError("lsp: no standard input/output to talk to an editor on.");
@@ -34071,7 +34300,9 @@ async function run(argv, io) {
 		const yaml = options.format === "yml" || options.format === "yaml";
 		if (!yaml && options.format !== "json") throw new UsageError(`Unknown init format '${options.format}'. Expected one of: json, yml.`);
 		const file = yaml ? ".lblint.yml" : ".lblint.json";
-		const problem = await writeTextFile(file, yaml ? INIT_CONFIG_YAML : INIT_CONFIG, io.cwd, { exclusive: true });
+		const existing = (await findConfigFiles(io.cwd, CONFIG_FILE_NAMES)).filter((f) => node_path.default.dirname(f) === node_path.default.resolve(io.cwd));
+		if (existing.length > 0) throw new UsageError(`init: '${node_path.default.basename(existing[0])}' already exists in this folder; lblint does not overwrite it or write a second config beside it`);
+		const problem = await writeTextFile(file, yaml ? INIT_CONFIG_YAML : INIT_CONFIG, io.cwd, "config");
 		if (problem) throw new UsageError(problem);
 		io.stdout(`Wrote ${file}\n`);
 	});
@@ -34122,7 +34353,7 @@ function parseVars(specs) {
 	});
 }
 function checkRuleId(id, option) {
-	if (!rules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'. Run 'lblint rules' for the list.`);
+	if (!rules.some((r) => r.id === id)) throw new UsageError(`${option}: unknown rule '${id}'.${didYouMean(id, rules.map((r) => r.id))} Run 'lblint rules' for the list.`);
 }
 async function readOptionFile(file, what, cwd) {
 	const read = await readText(file, cwd);
@@ -34142,7 +34373,10 @@ async function loadConfig(configFile, paths, io) {
 		healthCheckSources: {},
 		exclude: []
 	};
-	return parseConfig(await readOptionFile(file, "config", io.cwd), file, known);
+	return {
+		...parseConfig(await readOptionFile(file, "config", io.cwd), file, known),
+		file
+	};
 }
 async function fileFolders(paths, cwd) {
 	const folders = [...new Set(await Promise.all(paths.map((p) => folderOfPath(p, cwd))))].sort();
@@ -34161,7 +34395,7 @@ async function lintCommand(argPaths, flags, io) {
 	for (const spec of flags.severity) {
 		const [id = "", level = ""] = spec.split("=");
 		checkRuleId(id, "--severity");
-		if (!SEVERITIES.includes(level)) throw new UsageError(`--severity ${spec}: expected one of ${SEVERITIES.join(", ")}.`);
+		if (!SEVERITIES.includes(level)) throw new UsageError(`--severity ${spec}: expected one of ${SEVERITIES.join(", ")}.${didYouMean(level, SEVERITIES)}`);
 		severityOverrides.set(id, level);
 	}
 	const failOnText = flags.failOn ?? config.failOn ?? "error";
@@ -34175,6 +34409,27 @@ async function lintCommand(argPaths, flags, io) {
 	if (flags.jobs !== void 0) {
 		jobs = Number(flags.jobs);
 		if (!/^\d+$/.test(flags.jobs.trim()) || !Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${flags.jobs}: expected a whole number of 1 or more.`);
+	}
+	for (const { file } of formats) {
+		const refusal = file === void 0 ? void 0 : refusedWrite(file, io.cwd, "report", OWN_RULE_IDS);
+		if (refusal) throw new UsageError(refusal);
+	}
+	const baselineFile = flags.writeBaseline === void 0 || flags.writeBaseline === false ? void 0 : typeof flags.writeBaseline === "string" ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
+	if (baselineFile !== void 0) {
+		const refusal = refusedWrite(baselineFile, io.cwd, "baseline");
+		if (refusal) throw new UsageError(`--write-baseline: ${refusal}`);
+	}
+	const targets = [...formats.flatMap((f) => f.file === void 0 ? [] : [f.file]), ...baselineFile !== void 0 ? [baselineFile] : []];
+	const seenTargets = new Map();
+	for (const target of targets) {
+		const abs = node_path.default.resolve(io.cwd, target);
+		const earlier = seenTargets.get(abs);
+		if (earlier !== void 0) throw new UsageError(`'${target}' is named twice as an output (also as '${earlier}'); give each report and the baseline a file of its own`);
+		seenTargets.set(abs, target);
+	}
+	if (flags.cacheLocation !== void 0) {
+		const refusal = refusedCacheLocation(flags.cacheLocation, io.cwd);
+		if (refusal) throw new UsageError(refusal);
 	}
 	const cache = flags.cache === true || flags.cacheLocation !== void 0 ? { ...flags.cacheLocation !== void 0 ? { location: flags.cacheLocation } : {} } : void 0;
 	const progress = createProgress({
@@ -34191,6 +34446,7 @@ async function lintCommand(argPaths, flags, io) {
 			vars,
 			varFiles: flags.varFile,
 			exclude: config.exclude,
+			...config.file !== void 0 ? { excludeBase: node_path.default.dirname(node_path.default.resolve(io.cwd, config.file)) } : {},
 			allRules: rules,
 			rules: enabled,
 			severityOverrides,
@@ -34208,10 +34464,10 @@ async function lintCommand(argPaths, flags, io) {
 	}
 	if (result.files.length === 0 && result.errors.length === 0) throw new UsageError(`no Terraform files (*.tf, *.tf.json, *.tofu, *.tofu.json) in ${paths.map((p) => `'${escapeLine(p)}'`).join(", ")}`);
 	const printOf = (f) => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
-	const writingBaseline = flags.writeBaseline !== void 0 && flags.writeBaseline !== false;
-	if (writingBaseline) {
-		const file = typeof flags.writeBaseline === "string" ? flags.writeBaseline : DEFAULT_BASELINE_FILE;
-		const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd);
+	const writingBaseline = baselineFile !== void 0;
+	if (baselineFile !== void 0) {
+		const file = baselineFile;
+		const problem = await writeTextFile(file, buildBaseline(result.findings, printOf), io.cwd, "baseline");
 		if (problem) throw new UsageError(problem);
 		const count = new Set(result.findings.filter((f) => !f.suppression).map(printOf)).size;
 		io.stderr(`lblint: wrote ${escapeLine(file)} (${count} finding${count === 1 ? "" : "s"})\n`);
@@ -34226,6 +34482,8 @@ async function lintCommand(argPaths, flags, io) {
 		for (const line of result.verbose) io.stderr(`lblint: ${escapeLine(line)}\n`);
 		if (result.loadStats !== void 0) io.stderr(`lblint: ${describeLoad(result.files.length, result.loadStats)}\n`);
 	}
+	for (const { name, roots } of result.undeclaredVars) io.stderr(`lblint: warning: --var ${escapeLine(name)}: no linted root declares a variable "${escapeLine(name)}" (roots: ${roots.map(escapeLine).join(", ")}); it is not used.\n`);
+	if (result.unloadedModules.length > 0) io.stderr(unloadedNotice(result.unloadedModules, flags.strict === true));
 	if (result.loadStats?.cacheProblem !== void 0) io.stderr(`lblint: warning: ${escapeLine(result.loadStats.cacheProblem)}\n`);
 	const color = flags.color && io.stdoutIsTTY && !io.env.NO_COLOR;
 	const shown = new Set();
@@ -34258,7 +34516,7 @@ async function lintCommand(argPaths, flags, io) {
 			color: file ? false : color
 		});
 		if (file) {
-			const problem = await writeTextFile(file, pieces, io.cwd);
+			const problem = await writeTextFile(file, pieces, io.cwd, "report", OWN_RULE_IDS);
 			if (problem) throw new UsageError(problem);
 		} else io.stdout(pieces.join(""));
 	}
@@ -34276,6 +34534,7 @@ async function lintForEditor(folder, overlays, options, io) {
 		vars: [],
 		varFiles: [],
 		exclude: config.exclude,
+		...config.file !== void 0 ? { excludeBase: node_path.default.dirname(node_path.default.resolve(io.cwd, config.file)) } : {},
 		allRules: rules,
 		rules: rules.filter((r) => config.rules[r.id] !== false),
 		severityOverrides,
@@ -34291,6 +34550,16 @@ async function lintForEditor(folder, overlays, options, io) {
 		findings: result.findings,
 		errors: result.errors
 	};
+}
+function unloadedNotice(calls, strict) {
+	const lines = calls.map((m) => {
+		const where = m.range ? `${m.range.file}:${m.range.start.line}:${m.range.start.column}: ` : "";
+		const why = m.local ? "its folder is not there" : "not fetched (no entry in .terraform/modules/modules.json)";
+		return `lblint:   ${escapeLine(`${where}${m.address} (source "${m.source}"): ${why}`)}\n`;
+	});
+	const todo = [...calls.some((m) => !m.local) ? ["run `terraform init` in the root folder first (lblint never downloads modules)"] : [], ...calls.some((m) => m.local) ? ["check the source path of the local module"] : []].join("; ");
+	const open = strict ? "The --strict notes say which verdicts they leave open." : "Run with --strict for the verdicts they leave open.";
+	return `lblint: notice: ${plural(calls.length, "module call")} not loaded, so ${calls.length === 1 ? "its" : "their"} resources are not linted and ${calls.length === 1 ? "its" : "their"} outputs are unknown:\n` + lines.join("") + `lblint:   To lint ${calls.length === 1 ? "it" : "them"}, ${todo}. ${open}\n`;
 }
 function describeLoad(files, stats) {
 	const parts = [`${plural(files, "file")} loaded`];
@@ -34315,6 +34584,11 @@ function failing(findings, failOn) {
 	const threshold = severityRank(failOn);
 	return findings.some((f) => !f.suppression && severityRank(f.severity) <= threshold);
 }
+const OWN_RULE_IDS = new Set([
+	...rules.map((r) => r.id),
+	UNUSED_IGNORE_RULE,
+	LOAD_ERROR_RULE_ID
+]);
 const unusedIgnoreMeta = {
 	id: UNUSED_IGNORE_RULE,
 	title: "Inline ignore comment is invalid or matches nothing",
@@ -34327,11 +34601,10 @@ const unusedIgnoreMeta = {
 	],
 	securitySeverity: "1.0",
 	tags: ["maintainability"],
-	helpUri: "https://github.com/lblint/lblint/blob/main/README.md#inline-ignores",
 	docs: {
 		why: "An ignore comment without a reason, for an unknown rule, past its `until` date, or that matches no finding hides nothing today and may hide a real problem tomorrow.",
-		fix: "Write `# lblint-ignore rule-id -- reason` on the line above the block or attribute, or remove the comment.",
-		seed: "DESIGN.md \"CLI\" (inline ignore)",
+		fix: "Write `# lblint-ignore rule-id -- reason` on the line above the block or attribute, or at the end of its first line, or remove the comment.",
+		seed: "the lblint README, \"Inline ignores\"",
 		examples: {
 			fail: "# lblint-ignore member-weight-zero\nresource \"huaweicloud_lb_member\" \"drain\" {",
 			pass: "# lblint-ignore member-weight-zero -- draining before the host is retired\nresource \"huaweicloud_lb_member\" \"drain\" {"
@@ -34362,7 +34635,7 @@ function rulesTable() {
 		"TITLE"
 	]), ...rows.map(line)].join("\n") + "\n";
 }
-function explain(rule) {
+function explain(rule, docsBase) {
 	return [
 		`${rule.id} (${rule.severity})`,
 		rule.title,
@@ -34381,8 +34654,7 @@ function explain(rule) {
 		"",
 		"Fixed example:",
 		indent(rule.docs.examples.pass),
-		"",
-		`More: ${rule.helpUri}`,
+		...docsBase !== void 0 ? ["", `More: ${ruleDocsUrl(docsBase, rule.id)}`] : [],
 		""
 	].join("\n");
 }
@@ -34481,6 +34753,8 @@ async function runAction(io) {
 		keepSuppressed = getBooleanInput(io.env, "keep-suppressed", false);
 		failOn = getInput(io.env, "fail-on") || "error";
 		if (!FAIL_ON_LEVELS.includes(failOn)) throw new ActionInputError(`Input 'fail-on' must be one of ${FAIL_ON_LEVELS.join(", ")}, got '${failOn}'.`);
+		const refusal = refusedWrite(sarifFile, io.cwd, "report");
+		if (refusal) throw new ActionInputError(`Input 'sarif-file': ${refusal}.`);
 		const wanted = getInput(io.env, "version").replace(/^v/, "");
 		if (wanted !== "" && wanted !== "0.1.0") throw new ActionInputError(`Input 'version' asks for lblint ${wanted}, but this action is lblint ${VERSION}. The action always runs the lblint of its own commit: pin the action (uses: …@<commit or tag>) to the version you want.`);
 	} catch (error) {
@@ -34534,12 +34808,16 @@ async function runAction(io) {
 	const { findings, errors } = reportInput;
 	const shown = findings.filter((f) => !f.suppression);
 	outputs.push(["findings", String(shown.length)], ["errors", String(countProblems(findings, errors).errors)], ["load-errors", String(errors.length)]);
+	const actionRepo = io.env.GITHUB_ACTION_REPOSITORY ?? "";
+	const actionRef = io.env.GITHUB_ACTION_REF ?? "";
+	const docsBase = /^[\w.-]+\/[\w.-]+$/.test(actionRepo) && actionRef !== "" ? `https://github.com/${actionRepo}/blob/${actionRef}/` : reportInput.docsBase;
 	const sarif = renderSarif({
 		...reportInput,
 		color: false,
-		findings: keepSuppressed ? findings : shown
+		findings: keepSuppressed ? findings : shown,
+		...docsBase !== void 0 ? { docsBase } : {}
 	});
-	const problem = await writeTextFile(sarifFile, sarif, io.cwd);
+	const problem = await writeTextFile(sarifFile, sarif, io.cwd, "report");
 	if (problem) {
 		io.stdout(notice("error", problem));
 		outputs.push(["upload", "false"]);
