@@ -34914,7 +34914,14 @@ function startParseWorker(port) {
 	});
 }
 // src/main.ts
+function endQuietlyOnClosedPipe(stream) {
+	stream.on("error", (error) => {
+		if (error.code !== "EPIPE") throw error;
+	});
+}
 function cli() {
+	endQuietlyOnClosedPipe(process.stdout);
+	endQuietlyOnClosedPipe(process.stderr);
 	run(process.argv.slice(2), {
 		stdout: (text) => process.stdout.write(text),
 		stderr: (text) => process.stderr.write(text),

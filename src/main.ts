@@ -9,7 +9,19 @@ import { run } from './cli.js';
 import { startRootWorker, type RootWorkerData } from './engine/root-worker.js';
 import { startParseWorker, type ParseWorkerData } from './load/parse-worker.js';
 
+/**
+ * A reader that goes away (`lblint … | head`) closes the pipe: the rest of the report has nowhere
+ * to go, so it is dropped and the run ends with its own exit code, instead of an EPIPE stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 export function cli(): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   void run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

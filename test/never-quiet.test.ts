@@ -125,3 +125,23 @@ describe('documentation links', () => {
     );
   });
 });
+
+describe('a reader that closes the pipe early (lblint … | head)', () => {
+  it('ends with its own exit code and no EPIPE stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'lblint.cjs'), 'testdata', '--no-color'], {
+      cwd: ROOT,
+      env: { ...process.env, LBLINT_CODE_CACHE: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read the first chunk only, then close our end, as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+});
