@@ -1,6 +1,6 @@
 // Prevents backend groups that keep sending traffic to dead servers because nothing checks them.
 import { defineRule } from '../src/rule.js';
-import { isUsed } from '../src/model/query.js';
+import { isUsed } from '../src/analysis/index.js';
 import { attrRange } from '../src/model/values.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Prevents health checks that probe a port the backends do not serve.
 import { defineRule } from '../src/rule.js';
-import { joinAddresses } from '../src/model/query.js';
+import { joinAddresses } from '../src/analysis/index.js';
 import { attrRange } from '../src/model/values.js';
 import { isUnknown } from '../src/types.js';
 

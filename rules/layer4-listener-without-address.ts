@@ -1,6 +1,6 @@
 // Prevents TCP/UDP listeners on dedicated load balancers whose health checks cannot run.
 import { defineRule } from '../src/rule.js';
-import { isLayer4, joinAddresses } from '../src/model/query.js';
+import { isLayer4, joinAddresses } from '../src/analysis/index.js';
 import { isUnknown } from '../src/types.js';
 
 export default defineRule({

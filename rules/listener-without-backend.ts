@@ -1,6 +1,6 @@
 // Prevents listeners that accept connections but have no backend to forward them to.
 import { defineRule } from '../src/rule.js';
-import { hasPoolsWithUnknownListener } from '../src/model/query.js';
+import { hasPoolsWithUnknownListener } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'listener-without-backend',

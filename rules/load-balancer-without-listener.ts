@@ -1,6 +1,6 @@
 // Prevents load balancers that clients cannot connect to at all.
 import { defineRule } from '../src/rule.js';
-import { hasListenersWithUnknownLb } from '../src/model/query.js';
+import { hasListenersWithUnknownLb } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'load-balancer-without-listener',

@@ -1,6 +1,6 @@
 // Prevents members that receive no traffic (or, on Huawei Cloud, a weight the provider never sends).
 import { defineRule } from '../src/rule.js';
-import { joinAddresses } from '../src/model/query.js';
+import { joinAddresses } from '../src/analysis/index.js';
 import { attrRange } from '../src/model/values.js';
 
 // Providers that never apply a zero weight: the intent (no traffic) does not take effect.

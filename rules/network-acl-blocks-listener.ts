@@ -1,6 +1,6 @@
 // Prevents listeners no client can reach because the LB subnet's ACL drops all inbound traffic.
 import { defineRule } from '../src/rule.js';
-import { aclVerdictsFor, traceLines } from '../src/model/reach.js';
+import { aclVerdictsFor, traceLines } from '../src/analysis/index.js';
 import { aclRuleLocations } from './factories/blocks.js';
 import { parseCidr } from '../src/net/index.js';
 import { isUnknown } from '../src/types.js';

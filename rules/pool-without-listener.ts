@@ -1,6 +1,6 @@
 // Prevents backend server groups that no listener uses (health status "unknown", no traffic).
 import { defineRule } from '../src/rule.js';
-import { isUsed } from '../src/model/query.js';
+import { isUsed } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'pool-without-listener',

@@ -1,6 +1,6 @@
 // Prevents listeners that forward to an empty backend server group.
 import { defineRule } from '../src/rule.js';
-import { isUsed, joinAddresses } from '../src/model/query.js';
+import { isUsed, joinAddresses } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'pool-without-members',

@@ -15,7 +15,7 @@ import { LOAD_ERROR_RULE_ID, REPORT_FORMATS, escapeLine, renderReportChunks, typ
 import { plural, severityRank } from './report/common.js';
 import { rules as allRules } from '../rules/index.js';
 import type { Rule } from './rule.js';
-import type { Finding, Severity, UnloadedModuleCall } from './types.js';
+import { PROVIDER_FAMILIES, type Finding, type Severity, type UnloadedModuleCall } from './types.js';
 import { VERSION, packageDocsBase } from './version.js';
 import { ruleDocsUrl } from './rule.js';
 import { startLanguageServer, type FolderLint } from './lsp/server.js';
@@ -519,7 +519,7 @@ const unusedIgnoreMeta = {
   id: UNUSED_IGNORE_RULE,
   title: 'Inline ignore comment is invalid or matches nothing',
   severity: 'warning' as const,
-  providers: ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'] as const,
+  providers: PROVIDER_FAMILIES,
   securitySeverity: '1.0',
   tags: ['maintainability'],
   docs: {

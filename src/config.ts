@@ -2,8 +2,7 @@
 // src/load reads the file). JSON and YAML share the keys and the checks.
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { ProviderFamily } from './rule.js';
-import { PROVIDER_FAMILIES } from './rule.js';
+import { PROVIDER_FAMILIES, type ProviderFamily } from './types.js';
 import type { Severity } from './types.js';
 import { formatCidr, parseCidr } from './net/cidr.js';
 

@@ -1,15 +1,8 @@
 // The rule contract and the `defineRule` helper (types and the docs link, never behaviour).
-import type { Finding, Range, RelatedLocation, Severity, Fix } from './types.js';
+import type { Finding, HealthCheckSources, ProviderFamily, Range, RelatedLocation, Severity, Fix } from './types.js';
 import type { Model } from './model/types.js';
 
-export type ProviderFamily = 'huaweicloud' | 'opentelekomcloud' | 'flexibleengine' | 'alicloud';
-
-export const PROVIDER_FAMILIES: readonly ProviderFamily[] = [
-  'huaweicloud',
-  'opentelekomcloud',
-  'flexibleengine',
-  'alicloud',
-];
+export { PROVIDER_FAMILIES, type ProviderFamily } from './types.js';
 
 export interface RuleDocs {
   /** What breaks at run time (one paragraph). */
@@ -59,7 +52,7 @@ export interface RuleContext {
 
 export interface RuleSettings {
   /** CIDRs the health checks and forwarded traffic of a shared (fixed-range) family come from. */
-  healthCheckSources: Record<ProviderFamily, string[]>;
+  healthCheckSources: HealthCheckSources;
 }
 
 export interface Rule extends RuleMeta {

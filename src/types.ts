@@ -228,6 +228,14 @@ export interface UnloadedModuleCall {
 
 // ---------------------------------------------------------------- findings
 
+/** The provider families lblint models; the one list every layer uses. */
+export const PROVIDER_FAMILIES = ['huaweicloud', 'opentelekomcloud', 'flexibleengine', 'alicloud'] as const;
+
+export type ProviderFamily = (typeof PROVIDER_FAMILIES)[number];
+
+/** Source CIDRs of the health checks and forwarded traffic of each fixed-range family. */
+export type HealthCheckSources = Record<ProviderFamily, string[]>;
+
 export type Severity = 'error' | 'warning' | 'note';
 
 export interface RelatedLocation {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateRoot } from '../src/eval/index.js';
 import { loadPaths } from '../src/load/index.js';
 import { buildModel } from '../src/model/index.js';
-import { backendFlows, DEFAULT_HEALTH_CHECK_SOURCES, aclVerdicts } from '../src/model/reach.js';
+import { backendFlows, DEFAULT_HEALTH_CHECK_SOURCES, aclVerdicts } from '../src/analysis/index.js';
 import { AddressSet, EPHEMERAL_PORTS, evaluateAcl, evaluateAclReturn, parseCidr, parsePortSpec, type AclRule } from '../src/net/index.js';
 import { isUnknown } from '../src/types.js';
 import type { Model } from '../src/model/types.js';

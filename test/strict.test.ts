@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRoot } from '../src/eval/index.js';
 import { loadPaths } from '../src/load/index.js';
 import { buildModel } from '../src/model/index.js';
-import { DEFAULT_HEALTH_CHECK_SOURCES } from '../src/model/reach.js';
+import { DEFAULT_HEALTH_CHECK_SOURCES } from '../src/analysis/index.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { defineRule, type Rule } from '../src/rule.js';
 import { rules } from '../rules/index.js';

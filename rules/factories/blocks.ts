@@ -11,8 +11,8 @@ import {
   traceLines,
   type BackendFlow,
   type FlowKind,
-} from '../../src/model/reach.js';
-import { joinAddresses } from '../../src/model/query.js';
+  joinAddresses,
+} from '../../src/analysis/index.js';
 import { isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
 import { normalizeProtocol, parsePortSpec, portInRanges, protocolMatches, type Verdict } from '../../src/net/index.js';
 

@@ -3,7 +3,7 @@
 // the monitor is (known to be) an HTTP(S) check.
 import type { RuleContext } from '../../src/rule.js';
 import type { HealthMonitor, Maybe, Model } from '../../src/model/types.js';
-import { isHttpMonitor } from '../../src/model/query.js';
+import { isHttpMonitor } from '../../src/analysis/index.js';
 import { attrRange } from '../../src/model/values.js';
 import { isUnknown } from '../../src/types.js';
 

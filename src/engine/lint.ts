@@ -22,7 +22,7 @@ import {
   sameBlocks,
   type LoadStats,
 } from '../load/index.js';
-import { DEFAULT_HEALTH_CHECK_SOURCES } from '../model/reach.js';
+import { DEFAULT_HEALTH_CHECK_SOURCES } from '../analysis/index.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
 import type { Finding, LoadError, ParsedFile, PlanInput, Severity, UnloadedModuleCall } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';

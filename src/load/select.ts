@@ -9,9 +9,10 @@
 
 import { isIdentPart, isIdentStart } from './fast-hcl.js';
 import { heredocAt } from './scanner.js';
+import { PROVIDER_FAMILIES } from '../types.js';
 
 /** Resource and data types of these families are modelled by the adapters. */
-const FAMILY_PREFIXES = ['huaweicloud_', 'opentelekomcloud_', 'flexibleengine_', 'alicloud_'] as const;
+const FAMILY_PREFIXES = PROVIDER_FAMILIES.map((family) => `${family}_`);
 
 /** Top-level blocks the evaluator always reads. */
 const ALWAYS_PARSED = new Set(['variable', 'locals', 'module', 'output', 'terraform']);

@@ -3,7 +3,7 @@
 // attribute names and defaults (huaweicloud.ts, opentelekomcloud.ts, flexibleengine.ts).
 // Attribute names and defaults: ../shared/reference/providers.md §1-§3.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
-import type { ProviderFamily } from '../rule.js';
+import type { ProviderFamily } from '../types.js';
 import { ID, ResourceIndex, foreignReferences, link, modulePrefix, resolveRef, toMap } from './graph.js';
 import type {
   AccessControl,

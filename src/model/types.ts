@@ -1,8 +1,7 @@
 // The normalized load-balancer graph every rule reads. Provider adapters build it; attribute-name
 // differences between providers end here. A field the configuration does not determine is an
 // `Unknown` (with its reason), never a guess.
-import type { ProviderFamily } from '../rule.js';
-import type { Range, ResourceInstance, Unknown } from '../types.js';
+import type { ProviderFamily, Range, ResourceInstance, Unknown } from '../types.js';
 
 export type Maybe<T> = T | Unknown;
 

@@ -1,6 +1,6 @@
 // Questions several rules ask of the graph.
 import { isUnknown } from '../types.js';
-import type { HealthMonitor, Listener, Model, Pool } from './types.js';
+import type { HealthMonitor, Listener, Model, Pool } from '../model/types.js';
 
 /** A pool is in use when a listener or forwarding policy sends traffic to it. */
 export function isUsed(pool: Pool): boolean {
@@ -26,13 +26,6 @@ export function isHttpMonitor(m: HealthMonitor): boolean {
 
 export function isLayer4(protocol: unknown): boolean {
   return protocol === 'TCP' || protocol === 'UDP';
-}
-
-export function joinAddresses(addresses: readonly string[], max = 3): string {
-  const shown = addresses.slice(0, max);
-  const rest = addresses.length - shown.length;
-  const text = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : text;
 }
 
 /** `huaweicloud_elb_pool` → `huaweicloud_elb`: resources of one LB product can reference each other. */

@@ -1,0 +1,128 @@
+// Network-ACL verdicts of backend flows on the member's subnet, evaluated once per subnet and flow.
+import { AddressSet, evaluateAcl, evaluateAclReturn, netUnknown, normalizeProtocol, parseCidr, type AclRule, type Cidr, type FlowProtocol, type IpVersion, type MaybeUnknown, type Verdict } from '../net/index.js';
+import { Unknown, isUnknown } from '../types.js';
+import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../model/types.js';
+import type { BackendFlow } from './flows.js';
+import { lift, portSet, unknownOf } from './net-values.js';
+
+export interface AclVerdict {
+  acl: NetworkAcl;
+  subnet: Subnet;
+  verdict: Verdict;
+  /** 'in' for the inbound check; 'out' for the reply on stateless ACLs. */
+  direction: 'in' | 'out';
+}
+
+/** The subnet a member lives in. */
+export function memberSubnet(flow: BackendFlow): Maybe<Subnet> | undefined {
+  const direct = flow.member.subnet;
+  if (direct !== undefined && !isUnknown(direct)) return direct;
+  return flow.backend.subnet ?? direct;
+}
+
+/**
+ * Verdicts of every enabled ACL on the member's subnet. Traffic from inside the subnet itself
+ * is not filtered (providers.md §6 pitfall 2), so that part of the source range is left out.
+ */
+export function aclVerdicts(flow: BackendFlow): Maybe<readonly AclVerdict[]> {
+  const subnet = memberSubnet(flow);
+  if (subnet === undefined) return new Unknown(`the subnet of ${flow.member.address} is not known`);
+  if (isUnknown(subnet)) return subnet;
+  return aclVerdictsFor(subnet, flow.sources, flow.protocol, flow.port, flow.member.ip);
+}
+
+/** Verdicts by subnet and flow (model objects: dropped with the model); callers must not modify them. */
+const aclVerdictCache = new WeakMap<Subnet, Map<string, Maybe<readonly AclVerdict[]>>>();
+
+export function aclVerdictsFor(
+  subnet: Subnet,
+  sources: Cidr[],
+  protocol: FlowProtocol,
+  port: number | undefined,
+  destinationIp: Maybe<string> | undefined,
+): Maybe<readonly AclVerdict[]> {
+  // Listeners sharing a pool, and health checks and forwarded traffic on one port, ask again.
+  const key = `${sources.map((c) => c.text).join(',')}|${protocol}|${port ?? ''}|${typeof destinationIp === 'string' ? destinationIp : ''}`;
+  let memo = aclVerdictCache.get(subnet);
+  if (memo === undefined) aclVerdictCache.set(subnet, (memo = new Map()));
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function evaluateSubnetAcls(
+  subnet: Subnet,
+  sources: Cidr[],
+  protocol: FlowProtocol,
+  port: number | undefined,
+  destinationIp: Maybe<string> | undefined,
+): Maybe<AclVerdict[]> {
+  const out: AclVerdict[] = [];
+  let source = AddressSet.fromCidrs(4, sources);
+  if (isUnknown(subnet.cidr)) {
+    if (subnet.acls.length > 0) return subnet.cidr;
+  } else {
+    const own = parseCidr(subnet.cidr);
+    if (own && own.version === 4) source = source.subtract(AddressSet.fromCidr(own));
+  }
+  if (source.isEmpty()) return out;
+  const destination = typeof destinationIp === 'string' ? parseCidr(destinationIp) : undefined;
+  for (const acl of subnet.acls) {
+    if (acl.enabled === false) continue;
+    if (isUnknown(acl.enabled)) return acl.enabled;
+    if (isUnknown(acl.ingress)) return acl.ingress;
+    const flow = {
+      protocol,
+      source,
+      ...(destination ? { destination } : {}),
+      ...(port !== undefined ? { port } : {}),
+      sourcePorts: 'all' as const,
+    };
+    out.push({ acl, subnet, direction: 'in', verdict: evaluateAcl(aclRules(acl.ingress), flow) });
+    if (!acl.stateful) {
+      if (isUnknown(acl.egress)) return acl.egress;
+      out.push({ acl, subnet, direction: 'out', verdict: evaluateAclReturn(aclRules(acl.egress), flow) });
+    }
+  }
+  return out;
+}
+
+/** One ACL direction in the evaluator's form, converted once per rule list. */
+const aclRuleCache = new WeakMap<readonly AclRuleNode[], AclRule[]>();
+
+function aclRules(rules: readonly AclRuleNode[]): AclRule[] {
+  let out = aclRuleCache.get(rules);
+  if (out === undefined) aclRuleCache.set(rules, (out = rules.map(toAclRule)));
+  return out;
+}
+
+function endpoint(text: Maybe<string> | undefined, invalid: (what: string) => MaybeUnknown<never>): AclRule['source'] {
+  if (text === undefined || text === '' || text === 'any') return { kind: 'any' };
+  if (isUnknown(text)) return unknownOf(text);
+  const c = parseCidr(text);
+  return c ? { kind: 'cidr', cidr: c } : invalid(`address ${JSON.stringify(text)}`);
+}
+
+function toAclRule(rule: AclRuleNode): AclRule {
+  const invalid = (what: string) => netUnknown(`${rule.address} has an invalid ${what}`);
+  const protocol = isUnknown(rule.protocol) ? unknownOf(rule.protocol) : normalizeProtocol(rule.protocol) ?? invalid('protocol');
+  return {
+    id: rule.address,
+    protocol,
+    source: endpoint(rule.sourceCidr, invalid),
+    destination: endpoint(rule.destinationCidr, invalid),
+    sourcePorts: portSet(rule.sourcePorts, invalid),
+    destinationPorts: portSet(rule.destinationPorts, invalid),
+    action: lift(rule.action),
+    enabled: lift(rule.enabled),
+    ...(rule.ipVersion !== undefined ? { ipVersion: ipVersionOf(rule.ipVersion, invalid) } : {}),
+  };
+}
+
+function ipVersionOf(v: Maybe<number>, invalid: (what: string) => MaybeUnknown<never>): MaybeUnknown<IpVersion> {
+  if (isUnknown(v)) return unknownOf(v);
+  return v === 4 || v === 6 ? v : invalid(`ip_version ${v}`);
+}

@@ -1,0 +1,139 @@
+// The flows (health checks, forwarded traffic, ICMP) the cloud sends to each member of each used
+// pool, from which source range; shared by the six *-blocks-* rules.
+import type { Cidr, FlowProtocol } from '../net/index.js';
+import { isUnknown, type Range } from '../types.js';
+import type { Backend, HealthMonitor, LoadBalancer, Listener, Member, Model, Pool } from '../model/types.js';
+import { listenerMonitors } from './queries.js';
+import { exemption, sourceRanges, transport, type AnalysisSettings } from './sources.js';
+
+export type FlowKind = 'health-check' | 'backend-port' | 'icmp';
+
+export interface BackendFlow {
+  kind: FlowKind;
+  lb: LoadBalancer;
+  listener: Listener;
+  pool: Pool;
+  member: Member;
+  backend: Backend;
+  monitor?: HealthMonitor;
+  protocol: FlowProtocol;
+  port?: number;
+  /** The cloud's source addresses for this flow (IPv4). */
+  sources: Cidr[];
+  /** "100.125.0.0/16" or "the backend subnet 10.0.1.0/24 of …", for messages. */
+  sourceText: string;
+}
+
+export interface UnknownVerdict {
+  address: string;
+  range: Range;
+  what: string;
+}
+
+export interface FlowSet {
+  flows: BackendFlow[];
+  unknowns: UnknownVerdict[];
+}
+
+/**
+ * The flows of one kind to every member of every used pool, with the exemptions of DESIGN.md:
+ * dedicated TCP/UDP listeners without cross-VPC backends and shared TCP/UDP listeners with
+ * transparent client IP are not subject to security groups or ACLs.
+ */
+export function backendFlows(model: Model, settings: AnalysisSettings, kind: FlowKind): FlowSet {
+  const flows: BackendFlow[] = [];
+  const unknowns: UnknownVerdict[] = [];
+  const unknown = (node: { address: string; resource: { block: { headerRange: Range } } }, what: string) =>
+    unknowns.push({ address: node.address, range: node.resource.block.headerRange, what });
+
+  for (const pool of model.pools) {
+    for (const listener of pool.listeners) {
+      const lb = listener.loadBalancer;
+      if (lb === undefined) continue;
+      if (isUnknown(lb)) {
+        unknown(listener, lb.reason);
+        continue;
+      }
+      const protocol = listener.protocol;
+      if (isUnknown(protocol)) {
+        unknown(listener, protocol.reason);
+        continue;
+      }
+      // ICMP is only needed by UDP health checks: other listeners have nothing to decide.
+      if (kind === 'icmp' && protocol !== 'UDP') continue;
+      const exempt = exemption(lb, listener, protocol);
+      if (isUnknown(exempt)) {
+        unknown(listener, exempt.reason);
+        continue;
+      }
+      if (exempt) continue;
+      const sources = sourceRanges(lb, settings);
+      if (isUnknown(sources)) {
+        unknown(lb, sources.reason);
+        continue;
+      }
+      const monitors = listenerMonitors(pool, listener);
+      const undecided = monitors.find((m) => isUnknown(m.enabled));
+      if (undecided && isUnknown(undecided.enabled)) {
+        unknown(undecided, undecided.enabled.reason);
+        continue;
+      }
+      for (const member of pool.members) {
+        const backend = member.backend;
+        if (backend === undefined) {
+          unknown(member, `${member.address} matches no instance or port in this configuration`);
+          continue;
+        }
+        if (isUnknown(backend)) {
+          unknown(member, backend.reason);
+          continue;
+        }
+        // Alibaba's default server group serves each listener's backend_port.
+        const memberPort = pool.anyPortEnabled === true ? (listener.backendPort ?? listener.port) : member.port;
+        const base = { lb, listener, pool, member, backend, sources: sources.cidrs, sourceText: sources.text };
+        if (kind === 'health-check') {
+          for (const monitor of monitors) {
+            if (isUnknown(monitor.protocol)) {
+              unknown(monitor, monitor.protocol.reason);
+              continue;
+            }
+            const port = monitor.port ?? memberPort;
+            if (isUnknown(port)) {
+              unknown(monitor, port.reason);
+              continue;
+            }
+            const p = transport(monitor.protocol);
+            flows.push({ ...base, kind, monitor, protocol: p, ...(p === 'icmp' ? {} : { port }) });
+          }
+        } else if (kind === 'backend-port') {
+          if (isUnknown(memberPort)) {
+            unknown(member, memberPort.reason);
+            continue;
+          }
+          const p = transport(protocol);
+          // One defect, one finding: the health-check rule already covers the same flow.
+          const covered = monitors.some((m) => {
+            const hcPort = m.port ?? memberPort;
+            return !isUnknown(m.protocol) && transport(m.protocol) === p && hcPort === memberPort;
+          });
+          if (covered) continue;
+          if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
+            unknown(pool, 'the health-check port or protocol is not known');
+            continue;
+          }
+          // A monitor this configuration cannot see may check the member port already.
+          if (pool.hasUnknownMonitors) {
+            unknown(pool, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`);
+            continue;
+          }
+          flows.push({ ...base, kind, protocol: p, port: memberPort });
+        } else {
+          const udp = monitors.find((m) => m.protocol === 'UDP_CONNECT');
+          if (!udp) continue; // only UDP listeners get here (see above)
+          flows.push({ ...base, kind, monitor: udp, protocol: 'icmp' });
+        }
+      }
+    }
+  }
+  return { flows, unknowns };
+}

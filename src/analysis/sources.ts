@@ -1,0 +1,60 @@
+// Where the cloud's health checks and forwarded traffic come from, per family and load-balancer
+// kind (DESIGN.md's table), and which listeners the cloud exempts from security groups and ACLs.
+import { parseCidr, type Cidr, type FlowProtocol } from '../net/index.js';
+import { Unknown, isUnknown, type HealthCheckSources } from '../types.js';
+import type { LoadBalancer, Listener, Maybe } from '../model/types.js';
+import { isLayer4 } from './queries.js';
+
+/** What the analysis reads from the configuration. */
+export interface AnalysisSettings {
+  /** CIDRs the health checks and forwarded traffic of a shared (fixed-range) family come from. */
+  healthCheckSources: HealthCheckSources;
+}
+
+/** Health-check source ranges of the fixed-range (shared) families; overridable in the config. */
+export const DEFAULT_HEALTH_CHECK_SOURCES: HealthCheckSources = {
+  huaweicloud: ['100.125.0.0/16'],
+  opentelekomcloud: ['100.125.0.0/16'],
+  flexibleengine: ['100.125.0.0/16'],
+  alicloud: ['100.64.0.0/10'],
+};
+
+/** The transport protocol of a listener or health-check protocol. */
+export function transport(protocol: string): FlowProtocol {
+  return protocol === 'UDP' || protocol === 'UDP_CONNECT' || protocol === 'QUIC' ? 'udp' : protocol === 'PING' ? 'icmp' : 'tcp';
+}
+
+/** A reason the cloud does not apply security groups/ACLs to this listener's backend traffic. */
+export function exemption(lb: LoadBalancer, listener: Listener, protocol: string): Maybe<string | undefined> {
+  if (!isLayer4(protocol)) return undefined;
+  if (lb.kind === 'dedicated') {
+    if (isUnknown(lb.crossVpcBackend)) return lb.crossVpcBackend;
+    return lb.crossVpcBackend ? undefined : 'dedicated TCP/UDP listener without IP as a backend';
+  }
+  if (lb.kind === 'shared') {
+    if (isUnknown(listener.transparentClientIp)) return listener.transparentClientIp;
+    return listener.transparentClientIp ? 'shared TCP/UDP listener with transparent client IP' : undefined;
+  }
+  return undefined;
+}
+
+/** The source CIDRs (IPv4) of `lb`'s health checks and forwarded traffic, and their text for messages. */
+export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Maybe<{ cidrs: Cidr[]; text: string }> {
+  if (lb.kind === 'dedicated') {
+    const subnets = lb.backendSubnets;
+    if (isUnknown(subnets)) return subnets;
+    const cidrs: Cidr[] = [];
+    for (const s of subnets) {
+      if (isUnknown(s.cidr)) return s.cidr;
+      const c = parseCidr(s.cidr);
+      if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
+      if (c.version === 4) cidrs.push(c);
+    }
+    if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
+    return { cidrs, text: `${cidrs.map((c) => c.text).join(', ')} (backend subnet of ${lb.address})` };
+  }
+  const texts = settings.healthCheckSources[lb.family] ?? [];
+  const cidrs = texts.map(parseCidr).filter((c): c is Cidr => c !== undefined && c.version === 4);
+  if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
+  return { cidrs, text: cidrs.map((c) => c.text).join(', ') };
+}
