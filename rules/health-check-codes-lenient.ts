@@ -54,7 +54,7 @@ export default defineRule({
   },
   check: httpMonitorAttributeCheck({
     value: (m) => m.expectedCodes,
-    attribute: (m) => m.expectedCodesAttribute,
+    field: 'expectedCodes',
     problem: (codes) => {
       const lenient = lenientCodes(codes);
       return lenient.length > 0 ? lenient : undefined;

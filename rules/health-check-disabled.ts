@@ -1,7 +1,6 @@
 // Prevents backend groups that keep sending traffic to dead servers because nothing checks them.
 import { defineRule } from '../src/rule.js';
 import { isUsed } from '../src/analysis/index.js';
-import { attrRange } from '../src/model/values.js';
 
 export default defineRule({
   id: 'health-check-disabled',
@@ -38,7 +37,7 @@ export default defineRule({
     for (const pool of model.pools) {
       if (!isUsed(pool)) continue;
       if (pool.monitors.length === 0) {
-        const range = pool.resource.block.headerRange;
+        const range = pool.range;
         if (pool.hasUnknownMonitors) {
           ctx.unknown({ address: pool.address, range, what: 'a health monitor reference is not known' });
           continue;
@@ -60,14 +59,12 @@ export default defineRule({
             ? []
             : pool.monitors;
       for (const monitor of disabled) {
-        // Alibaba CLB spells the switch "on"/"off".
-        const off = monitor.enabledAttribute === 'health_check' ? `${monitor.enabledAttribute} = "off"` : `${monitor.enabledAttribute} = false`;
         ctx.report({
-          message: `${monitor.address} disables the health check of ${pool.address} (${off}), so requests keep going to backends that are down.`,
+          message: `${monitor.address} disables the health check of ${pool.address} (${monitor.offText}), so requests keep going to backends that are down.`,
           address: monitor.address,
-          attribute: monitor.enabledAttribute,
-          range: attrRange(monitor.resource, monitor.enabledAttribute),
-          related: [{ range: pool.resource.block.headerRange, address: pool.address, message: 'pool whose health check is off' }],
+          attribute: monitor.at.enabled.attribute,
+          range: monitor.at.enabled.range,
+          related: [{ range: pool.range, address: pool.address, message: 'pool whose health check is off' }],
         });
       }
     }

@@ -51,7 +51,7 @@ export default defineRule({
   },
   check: httpMonitorAttributeCheck({
     value: (m) => m.domain,
-    attribute: (m) => m.domainAttribute,
+    field: 'domain',
     problem: (domain, m) => domainProblem(domain, m.family),
     message: (m, domain, problem) => `${m.address} health-check domain ${JSON.stringify(domain)} ${problem}.`,
   }),

@@ -52,7 +52,7 @@ export default defineRule({
   },
   check: httpMonitorAttributeCheck({
     value: (m) => m.urlPath,
-    attribute: (m) => m.urlPathAttribute,
+    field: 'urlPath',
     problem: (path) => pathProblem(path),
     message: (m, path, problem) => `${m.address} health-check path ${JSON.stringify(path)} ${problem}.`,
   }),

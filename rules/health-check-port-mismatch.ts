@@ -1,7 +1,6 @@
 // Prevents health checks that probe a port the backends do not serve.
 import { defineRule } from '../src/rule.js';
 import { joinAddresses } from '../src/analysis/index.js';
-import { attrRange } from '../src/model/values.js';
 import { isUnknown } from '../src/types.js';
 
 export default defineRule({
@@ -39,18 +38,18 @@ export default defineRule({
       if (monitor.port === undefined) continue;
       // Alibaba CLB default server group: its members serve the listener's backend_port.
       const own = monitor.listener;
-      if (pool.anyPortEnabled === true && own && typeof own.backendPort === 'number' && typeof monitor.port === 'number' && monitor.port !== own.backendPort && pool.members.length > 0) {
+      if (pool.anyPortEnabled === true && own?.backendPortAt && typeof own.backendPort === 'number' && typeof monitor.port === 'number' && monitor.port !== own.backendPort && pool.members.length > 0) {
         ctx.report({
-          message: `${monitor.address} checks port ${monitor.port}, but it forwards to port ${own.backendPort} (backend_port) of ${joinAddresses(pool.members.map((m) => m.address))}.`,
+          message: `${monitor.address} checks port ${monitor.port}, but it forwards to port ${own.backendPort} (${own.backendPortAt.attribute}) of ${joinAddresses(pool.members.map((m) => m.address))}.`,
           address: monitor.address,
-          attribute: monitor.portAttribute,
-          range: attrRange(monitor.resource, monitor.portAttribute),
-          related: [{ range: attrRange(own.resource, 'backend_port'), address: own.address, message: `backend_port ${own.backendPort}` }],
+          attribute: monitor.at.port.attribute,
+          range: monitor.at.port.range,
+          related: [{ range: own.backendPortAt.range, address: own.address, message: `${own.backendPortAt.attribute} ${own.backendPort}` }],
         });
         continue;
       }
       if (pool.anyPortEnabled === true) continue;
-      const range = attrRange(monitor.resource, monitor.portAttribute);
+      const range = monitor.at.port.range;
       if (isUnknown(monitor.port)) {
         if (pool.members.length > 0) ctx.unknown({ address: monitor.address, range, what: monitor.port.reason });
         continue;
@@ -66,9 +65,9 @@ export default defineRule({
       ctx.report({
         message: `${monitor.address} checks port ${monitor.port}, but ${joinAddresses(others.map((m) => m.address))} serve${others.length === 1 ? 's' : ''} port ${ports.join(', ')}.`,
         address: monitor.address,
-        attribute: monitor.portAttribute,
+        attribute: monitor.at.port.attribute,
         range,
-        related: others.slice(0, 10).map((m) => ({ range: attrRange(m.resource, m.portAttribute), address: m.address, message: `member port ${String(m.port)}` })),
+        related: others.slice(0, 10).map((m) => ({ range: m.at.port.range, address: m.address, message: `member port ${String(m.port)}` })),
       });
     }
   },

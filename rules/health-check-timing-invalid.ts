@@ -1,7 +1,7 @@
 // Prevents health-check intervals, timeouts and thresholds the cloud rejects or cannot honour.
 import { defineRule } from '../src/rule.js';
-import { attrRange } from '../src/model/values.js';
 import { isUnknown } from '../src/types.js';
+import type { FieldSource } from '../src/model/types.js';
 
 interface Limits {
   interval: [number, number];
@@ -59,38 +59,40 @@ export default defineRule({
     for (const monitor of model.monitors) {
       const limits = (monitor.lbKind ? LIMITS[`${monitor.family}:${monitor.lbKind}`] : undefined) ?? LIMITS[monitor.family];
       if (!limits) continue;
-      const checks: [number | unknown, string, [number, number], string][] = [
-        [monitor.interval, monitor.intervalAttribute, limits.interval, 'interval'],
-        [monitor.timeout, monitor.timeoutAttribute, limits.timeout, 'timeout'],
-        [monitor.maxRetries, monitor.maxRetriesAttribute, limits.retries, limits.retriesName],
-        [monitor.maxRetriesDown, monitor.maxRetriesDownAttribute, limits.retries, limits.retriesName],
+      const { at } = monitor;
+      const checks: [number | unknown, FieldSource, [number, number], string][] = [
+        [monitor.interval, at.interval, limits.interval, 'interval'],
+        [monitor.timeout, at.timeout, limits.timeout, 'timeout'],
+        [monitor.maxRetries, at.maxRetries, limits.retries, limits.retriesName],
+        [monitor.maxRetriesDown, at.maxRetriesDown, limits.retries, limits.retriesName],
       ];
-      const outOfRange = new Set<string>();
-      for (const [value, attribute, [min, max], what] of checks) {
+      const outOfRange = new Set<FieldSource>();
+      for (const [value, field, [min, max], what] of checks) {
+        const { attribute, range } = field;
         if (isUnknown(value)) {
-          ctx.unknown({ address: monitor.address, range: attrRange(monitor.resource, attribute), what: value.reason });
+          ctx.unknown({ address: monitor.address, range, what: value.reason });
           continue;
         }
         if (typeof value !== 'number') continue;
         if (value >= min && value <= max && Number.isInteger(value)) continue;
-        outOfRange.add(attribute);
+        outOfRange.add(field);
         ctx.report({
           message: `${monitor.address} sets ${attribute} = ${value}, outside the ${what} range ${min}-${max} the cloud accepts.`,
           address: monitor.address,
           attribute,
-          range: attrRange(monitor.resource, attribute),
+          range,
         });
       }
       // One defect, one finding: an interval or timeout the cloud rejects is already reported.
-      const comparable = !outOfRange.has(monitor.intervalAttribute) && !outOfRange.has(monitor.timeoutAttribute);
+      const comparable = !outOfRange.has(at.interval) && !outOfRange.has(at.timeout);
       if (limits.timeoutBelowInterval && comparable && typeof monitor.interval === 'number' && typeof monitor.timeout === 'number' && monitor.timeout >= monitor.interval) {
         ctx.report({
-          message: `${monitor.address} sets ${monitor.timeoutAttribute} = ${monitor.timeout}, not shorter than ${monitor.intervalAttribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
+          message: `${monitor.address} sets ${at.timeout.attribute} = ${monitor.timeout}, not shorter than ${at.interval.attribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
           address: monitor.address,
-          attribute: monitor.timeoutAttribute,
-          range: attrRange(monitor.resource, monitor.timeoutAttribute),
+          attribute: at.timeout.attribute,
+          range: at.timeout.range,
           severity: 'warning',
-          related: [{ range: attrRange(monitor.resource, monitor.intervalAttribute), address: monitor.address, message: `${monitor.intervalAttribute} = ${monitor.interval}` }],
+          related: [{ range: at.interval.range, address: monitor.address, message: `${at.interval.attribute} = ${monitor.interval}` }],
         });
       }
     }

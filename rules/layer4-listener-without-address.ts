@@ -34,7 +34,7 @@ export default defineRule({
       if (lb.kind !== 'dedicated') continue;
       const l4 = lb.listeners.filter((l) => isLayer4(l.protocol));
       if (l4.length === 0) continue;
-      const range = lb.resource.block.headerRange;
+      const range = lb.range;
       const facts = [lb.hasPrivateIpv4, lb.hasEip, lb.hasIpv6];
       const unknown = facts.find(isUnknown);
       if (facts.some((f) => f === true)) continue;
@@ -46,7 +46,7 @@ export default defineRule({
         message: `${lb.address} has neither a private IPv4 address nor an EIP, so the health checks of ${joinAddresses(l4.map((l) => `${String(l.protocol)} listener ${l.address}`))} fail and every backend is marked unhealthy.`,
         address: lb.address,
         range,
-        related: l4.map((l) => ({ range: l.resource.block.headerRange, address: l.address, message: `${String(l.protocol)} listener` })),
+        related: l4.map((l) => ({ range: l.range, address: l.address, message: `${String(l.protocol)} listener` })),
       });
     }
   },

@@ -1,6 +1,5 @@
 // Prevents listeners whose whitelist is switched on but empty, which shuts every client out.
 import { defineRule } from '../src/rule.js';
-import { attrRange } from '../src/model/values.js';
 import { isUnknown } from '../src/types.js';
 
 // An empty whitelist denies everyone on Huawei Cloud and OTC but admits everyone on Alibaba
@@ -35,18 +34,17 @@ export default defineRule({
     for (const { listener, control } of model.accessControls) {
       if (!EMPTY_WHITELIST_BLOCKS.has(control.node.family)) continue;
       if (control.type !== 'white' || !Array.isArray(control.entries) || control.entries.length > 0) continue;
-      const resource = control.node.resource;
       if (isUnknown(control.enabled)) {
-        ctx.unknown({ address: control.node.address, range: resource.block.headerRange, what: control.enabled.reason });
+        ctx.unknown({ address: control.node.address, range: control.node.range, what: control.enabled.reason });
         continue;
       }
       if (control.enabled !== true) continue;
       ctx.report({
         message: `${control.node.address} enables a whitelist with no entries on ${listener.address}, so no client can connect.`,
         address: control.node.address,
-        attribute: control.entriesAttribute,
-        range: attrRange(resource, control.entriesAttribute),
-        related: [{ range: listener.resource.block.headerRange, address: listener.address, message: `listener on port ${String(listener.port)}` }],
+        attribute: control.entriesAt.attribute,
+        range: control.entriesAt.range,
+        related: [{ range: listener.range, address: listener.address, message: `listener on port ${String(listener.port)}` }],
       });
     }
   },

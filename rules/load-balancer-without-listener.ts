@@ -32,7 +32,7 @@ export default defineRule({
   check(model, ctx) {
     for (const lb of model.loadBalancers) {
       if (lb.listeners.length > 0) continue;
-      const range = lb.resource.block.headerRange;
+      const range = lb.range;
       if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
         ctx.unknown({ address: lb.address, range, what: 'a listener with an unknown load balancer reference exists' });
         continue;

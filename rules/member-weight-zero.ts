@@ -1,7 +1,6 @@
 // Prevents members that receive no traffic (or, on Huawei Cloud, a weight the provider never sends).
 import { defineRule } from '../src/rule.js';
 import { joinAddresses } from '../src/analysis/index.js';
-import { attrRange } from '../src/model/values.js';
 
 // Providers that never apply a zero weight: the intent (no traffic) does not take effect.
 const PROVIDER_NOTE: Record<string, string> = {
@@ -46,17 +45,18 @@ export default defineRule({
       const allZero = !pool.hasUnknownMembers && !pool.hasForeignReferences && pool.members.every((m) => m.weight === 0);
       for (const member of zero) {
         const note = PROVIDER_NOTE[member.family];
+        const weight = member.at.weight;
         const effect = allZero
           ? `every member of ${pool.address} has weight 0, so the pool ${note ? 'would forward' : 'forwards'} no traffic`
           : `it ${note ? 'would receive' : 'receives'} no new requests`;
         ctx.report({
           // Alibaba ALB: an omitted weight is sent as 0.
-          message: `${member.address} ${member.weightAttribute === undefined ? 'omits weight, which defaults to 0 (the provider sends 0)' : 'sets weight = 0'}: ${effect}${note ? `, ${note}` : ''}.`,
+          message: `${member.address} ${member.weightDefaulted ? `omits ${weight.attribute}, which defaults to 0 (the provider sends 0)` : `sets ${weight.attribute} = 0`}: ${effect}${note ? `, ${note}` : ''}.`,
           address: member.address,
-          attribute: 'weight',
-          range: attrRange(member.resource, member.weightAttribute ?? 'weight'),
+          attribute: weight.attribute,
+          range: weight.range,
           severity: allZero ? 'error' : 'warning',
-          related: [{ range: pool.resource.block.headerRange, address: pool.address, message: `pool of ${joinAddresses([member.address])}` }],
+          related: [{ range: pool.range, address: pool.address, message: `pool of ${joinAddresses([member.address])}` }],
         });
       }
     }

@@ -45,7 +45,7 @@ export default defineRule({
       if (!lb || isUnknown(lb) || !lb.subnetAclFiltersClients) continue;
       const subnet = lb.subnet;
       if (subnet === undefined) continue;
-      const range = listener.resource.block.headerRange;
+      const range = listener.range;
       if (isUnknown(subnet)) {
         if (subnet.ref) ctx.unknown({ address: listener.address, range, what: subnet.reason });
         continue;
@@ -67,7 +67,7 @@ export default defineRule({
       for (const { acl, verdict, direction } of verdicts) {
         if (direction !== 'in') continue;
         if (verdict.status === 'unknown') {
-          ctx.unknown({ address: acl.address, range: acl.resource.block.headerRange, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          ctx.unknown({ address: acl.address, range: acl.range, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
           continue;
         }
         if (verdict.status !== 'blocked') continue;
@@ -75,11 +75,11 @@ export default defineRule({
           message: `${acl.address} on ${subnet.address} admits no client to ${String(listener.protocol)} port ${listener.port} of ${listener.address}, so the load balancer cannot receive traffic.`,
           address: acl.address,
           attribute: `listener:${listener.address}`,
-          range: acl.resource.block.headerRange,
+          range: acl.range,
           related: [
             ...aclRuleLocations(acl, verdict),
             { range, address: listener.address, message: `${String(listener.protocol)} listener on port ${listener.port}` },
-            { range: lb.resource.block.headerRange, address: lb.address, message: 'load balancer in the subnet' },
+            { range: lb.range, address: lb.address, message: 'load balancer in the subnet' },
           ],
           trace: [`clients (any address outside ${subnet.address}) → ${String(listener.protocol)} port ${listener.port} of ${lb.address}`, ...traceLines(verdict)],
         });

@@ -31,7 +31,7 @@ export default defineRule({
   check(model, ctx) {
     for (const pool of model.pools) {
       if (isUsed(pool)) continue;
-      const range = pool.resource.block.headerRange;
+      const range = pool.range;
       if (pool.hasUnknownListeners || pool.hasForeignReferences) {
         ctx.unknown({ address: pool.address, range, what: 'a listener or policy reference to it is not known' });
         continue;

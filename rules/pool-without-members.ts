@@ -31,7 +31,7 @@ export default defineRule({
   check(model, ctx) {
     for (const pool of model.pools) {
       if (!isUsed(pool) || pool.members.length > 0) continue;
-      const range = pool.resource.block.headerRange;
+      const range = pool.range;
       if (pool.hasUnknownMembers || pool.hasForeignReferences) {
         ctx.unknown({ address: pool.address, range, what: 'a member reference to it is not known' });
         continue;
@@ -40,7 +40,7 @@ export default defineRule({
         message: `${pool.address} is used by ${joinAddresses(pool.listeners.map((l) => l.address))} but has no members, so the listener has nowhere to forward requests.`,
         address: pool.address,
         range,
-        related: pool.listeners.map((l) => ({ range: l.resource.block.headerRange, address: l.address, message: 'listener that uses the pool' })),
+        related: pool.listeners.map((l) => ({ range: l.range, address: l.address, message: 'listener that uses the pool' })),
       });
     }
   },

@@ -63,3 +63,25 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     expect(row).toContain(rule.severity);
   });
 });
+
+describe('rules read the model only', () => {
+  const files = [
+    ...readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, 'rules', f)),
+    ...readdirSync(path.join(ROOT, 'rules', 'factories')).map((f) => path.join(ROOT, 'rules', 'factories', f)),
+  ];
+  /** A rule's code without its docs (which quote Terraform) and comments. */
+  const code = (file: string) =>
+    readFileSync(file, 'utf8')
+      .replace(/docs: \{[\s\S]*?\n {2}\},\n(?= {2}check)/, '')
+      .split('\n')
+      .filter((l) => !/^\s*(\/\/|\/\*\*|\*)/.test(l))
+      .join('\n');
+
+  it.each(files.map((f) => [path.relative(ROOT, f), f] as const))('%s touches no raw resource and names no provider attribute', (_name, file) => {
+    const text = code(file);
+    expect(text).not.toMatch(/\.resource\b/);
+    expect(text).not.toMatch(/model\/values\.js/);
+    // Provider spellings (`backend_port`, `health_check`, `port_range_min`, `_v2`…) belong to the adapters.
+    expect(text.match(/\b[a-z0-9]+_[a-z0-9_]+\b/g) ?? []).toEqual([]);
+  });
+});

@@ -232,9 +232,9 @@ resource "alicloud_nlb_server_group_server_attachment" "tcp" {
   port            = 80
 }
 `);
-    expect(m.members.map((x) => [x.address, x.weight, x.weightAttribute])).toEqual([
-      ['alicloud_alb_server_group.api.servers[0]', 0, undefined],
-      ['alicloud_nlb_server_group_server_attachment.tcp', 100, undefined],
+    expect(m.members.map((x) => [x.address, x.weight, x.weightDefaulted])).toEqual([
+      ['alicloud_alb_server_group.api.servers[0]', 0, true],
+      ['alicloud_nlb_server_group_server_attachment.tcp', 100, true],
     ]);
     // An omitted NLB health_check block is the default (enabled) check.
     expect(m.monitors.map((x) => [x.address, x.lbKind, x.enabled])).toEqual([

@@ -1,7 +1,7 @@
 // The checks behind the six *-blocks-* rules: run the reachability model and turn blocked or
 // partly blocked flows into findings (one per security group or ACL and flow, never per member).
 import type { RuleContext } from '../../src/rule.js';
-import type { Model, SecurityGroup, NetworkAcl, AclRuleNode } from '../../src/model/types.js';
+import type { Model, SecurityGroup, SecurityGroupRuleSyntax, NetworkAcl, AclRuleNode } from '../../src/model/types.js';
 import {
   aclVerdicts,
   backendFlows,
@@ -41,15 +41,15 @@ function admittedText(verdict: Verdict, flow: BackendFlow, direction = ''): stri
 function flowRelated(flows: BackendFlow[]): RelatedLocation[] {
   const first = flows[0]!;
   const out: RelatedLocation[] = [];
-  if (first.monitor) out.push({ range: first.monitor.resource.block.headerRange, address: first.monitor.address, message: 'health monitor' });
-  out.push({ range: first.pool.resource.block.headerRange, address: first.pool.address, message: 'backend pool' });
+  if (first.monitor) out.push({ range: first.monitor.range, address: first.monitor.address, message: 'health monitor' });
+  out.push({ range: first.pool.range, address: first.pool.address, message: 'backend pool' });
   const seen = new Set<string>();
   for (const f of flows) {
     if (seen.has(f.member.address) || seen.size >= 5) continue;
     seen.add(f.member.address);
-    out.push({ range: f.member.resource.block.headerRange, address: f.member.address, message: `member on ${f.backend.address}` });
+    out.push({ range: f.member.range, address: f.member.address, message: `member on ${f.backend.address}` });
   }
-  out.push({ range: first.listener.resource.block.headerRange, address: first.listener.address, message: `${String(first.listener.protocol)} listener` });
+  out.push({ range: first.listener.range, address: first.listener.address, message: `${String(first.listener.protocol)} listener` });
   return out;
 }
 
@@ -61,7 +61,7 @@ export function securityGroupCheck(kind: FlowKind) {
     for (const flow of flows) {
       if (SG_EXEMPT_KINDS.has(flow.lb.kind)) continue;
       const result = securityGroupVerdict(flow);
-      const memberRange = flow.member.resource.block.headerRange;
+      const memberRange = flow.member.range;
       if (isUnknown(result)) {
         ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
         continue;
@@ -87,21 +87,21 @@ export function securityGroupCheck(kind: FlowKind) {
           return range ? [{ range, address: step.ruleId, message: `${step.effect} ${step.addresses}` }] : [];
         }),
         ...nearMisses(sgs, first, new Set(verdict.trace.map((t) => t.ruleId))),
-        ...sgs.slice(1).map((g) => ({ range: g.resource.block.headerRange, address: g.address, message: 'security group of the backend' })),
+        ...sgs.slice(1).map((g) => ({ range: g.range, address: g.address, message: 'security group of the backend' })),
         ...flowRelated(list),
       ];
       ctx.report({
         message: `${names} ${admittedText(verdict, first)}, ${consequence(kind, list)}.`,
         address: sg.address,
         attribute: `${kind}:${first.protocol}:${first.port ?? ''}`,
-        range: sg.resource.block.headerRange,
+        range: sg.range,
         related,
         trace: [
           `${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address} → ${first.backend.address}`,
           `flow: ${describeFlow(first)} from ${first.sourceText}`,
           ...traceLines(verdict),
         ],
-        ...(deniedAtTopPriority(verdict, sgs) ? {} : { fix: securityGroupFix(sg, first) }),
+        ...(deniedAtTopPriority(verdict, sgs) || !sg.ruleSyntax ? {} : { fix: securityGroupFix(sg, sg.ruleSyntax, first) }),
       });
     }
   };
@@ -144,32 +144,21 @@ function localAddress(address: string): string {
   return address.replace(/^(module\.[^.]+(\[[^\]]+\])?\.)+/, '');
 }
 
-function securityGroupFix(sg: SecurityGroup, flow: BackendFlow) {
-  const name = `${sg.resource.name}_allow_${flow.kind.replace(/-/g, '_')}${flow.port !== undefined ? `_${flow.port}` : ''}`;
+function securityGroupFix(sg: SecurityGroup, syntax: SecurityGroupRuleSyntax, flow: BackendFlow) {
+  const name = `${sg.resourceName}_allow_${flow.kind.replace(/-/g, '_')}${flow.port !== undefined ? `_${flow.port}` : ''}`;
   const ref = `${localAddress(sg.address)}.id`;
   const lines: string[] = [];
-  const neutron = sg.family === 'opentelekomcloud' || sg.family === 'flexibleengine';
-  const type = sg.resource.type.endsWith('_v2') ? `${sg.resource.type.replace(/_v2$/, '')}_rule_v2` : `${sg.resource.type}_rule`;
   for (const cidr of flow.sources) {
     const suffix = flow.sources.length > 1 ? `_${cidr.text.replace(/[./]/g, '_')}` : '';
-    lines.push(`resource "${type}" "${name}${suffix}" {`);
-    lines.push(`  security_group_id = ${ref}`);
-    lines.push(`  direction         = "ingress"`);
-    lines.push(`  ethertype         = "IPv4"`);
-    lines.push(`  protocol          = "${flow.protocol}"`);
-    if (flow.port !== undefined) {
-      if (neutron) {
-        lines.push(`  port_range_min    = ${flow.port}`);
-        lines.push(`  port_range_max    = ${flow.port}`);
-      } else lines.push(`  ports             = "${flow.port}"`);
-    }
-    lines.push(`  remote_ip_prefix  = "${cidr.text}"`);
+    lines.push(`resource "${syntax.type}" "${name}${suffix}" {`);
+    const body = syntax.ingressBody({ groupRef: ref, protocol: flow.protocol, ...(flow.port !== undefined ? { port: flow.port } : {}), cidr: cidr.text });
+    for (const line of body) lines.push(`  ${line}`);
     lines.push('}');
   }
   return {
     description: `Admit ${describeFlow(flow)} from ${flow.sources.map((c) => c.text).join(', ')} in ${sg.address}.`,
     insertText: `\n${lines.join('\n')}\n`,
-    after: sg.resource.block.range,
+    after: sg.blockRange,
   };
 }
 
@@ -180,14 +169,14 @@ export function networkAclCheck(kind: FlowKind) {
     const groups = new Map<string, { flows: BackendFlow[]; verdict: Verdict; acl: NetworkAcl; direction: 'in' | 'out' }>();
     for (const flow of flows) {
       const result = aclVerdicts(flow);
-      const memberRange = flow.member.resource.block.headerRange;
+      const memberRange = flow.member.range;
       if (isUnknown(result)) {
         ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
         continue;
       }
       for (const { acl, verdict, direction } of result) {
         if (verdict.status === 'unknown') {
-          ctx.unknown({ address: acl.address, range: acl.resource.block.headerRange, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          ctx.unknown({ address: acl.address, range: acl.range, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
           continue;
         }
         if (!isBlocking(verdict)) continue;
@@ -207,7 +196,7 @@ export function networkAclCheck(kind: FlowKind) {
         message: `${what}, ${consequence(kind, list)}.`,
         address: acl.address,
         attribute: `${kind}:${direction}:${first.protocol}:${first.port ?? ''}`,
-        range: acl.resource.block.headerRange,
+        range: acl.range,
         related: [...aclRuleLocations(acl, verdict), ...(direction === 'out' ? outboundEntries(acl, verdict) : []), ...flowRelated(list)],
         trace: [
           `${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address}`,

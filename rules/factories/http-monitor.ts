@@ -2,15 +2,14 @@
 // one attribute that only HTTP(S) health checks use, reported when its known value is wrong and
 // the monitor is (known to be) an HTTP(S) check.
 import type { RuleContext } from '../../src/rule.js';
-import type { HealthMonitor, Maybe, Model } from '../../src/model/types.js';
+import type { HealthMonitor, Maybe, Model, MonitorField } from '../../src/model/types.js';
 import { isHttpMonitor } from '../../src/analysis/index.js';
-import { attrRange } from '../../src/model/values.js';
 import { isUnknown } from '../../src/types.js';
 
 export interface HttpMonitorAttribute<P> {
   value(monitor: HealthMonitor): Maybe<string> | undefined;
-  /** Attribute of the monitor's resource that holds the value (for the range). */
-  attribute(monitor: HealthMonitor): string;
+  /** The monitor field that holds the value (for its attribute name and range). */
+  field: MonitorField;
   /** What is wrong with a known value; undefined when nothing is. */
   problem(value: string, monitor: HealthMonitor): P | undefined;
   message(monitor: HealthMonitor, value: string, problem: P): string;
@@ -21,8 +20,7 @@ export function httpMonitorAttributeCheck<P>(spec: HttpMonitorAttribute<P>) {
     for (const monitor of model.monitors) {
       const value = spec.value(monitor);
       if (value === undefined) continue;
-      const attribute = spec.attribute(monitor);
-      const range = attrRange(monitor.resource, attribute);
+      const { attribute, range } = monitor.at[spec.field];
       if (isUnknown(value)) {
         if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: value.reason });
         continue;

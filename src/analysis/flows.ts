@@ -43,8 +43,8 @@ export interface FlowSet {
 export function backendFlows(model: Model, settings: AnalysisSettings, kind: FlowKind): FlowSet {
   const flows: BackendFlow[] = [];
   const unknowns: UnknownVerdict[] = [];
-  const unknown = (node: { address: string; resource: { block: { headerRange: Range } } }, what: string) =>
-    unknowns.push({ address: node.address, range: node.resource.block.headerRange, what });
+  const unknown = (node: { address: string; range: Range }, what: string) =>
+    unknowns.push({ address: node.address, range: node.range, what });
 
   for (const pool of model.pools) {
     for (const listener of pool.listeners) {

@@ -28,7 +28,7 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
-import { blocks, bool, isSet, list, lower, nestedBlockRange, num, str, upper } from './values.js';
+import { blocks, bool, isSet, list, lower, nestedBlockRange, num, str, upper, fieldAt, monitorAt, nodeAt, offText } from './values.js';
 
 const FAMILY = 'alicloud' as const;
 
@@ -112,7 +112,7 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   const subnets: Subnet[] = index.ofType('alicloud_vswitch').map((r) => ({
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     cidr: str(r.values.cidr_block) ?? new Unknown(`${r.address}.cidr_block is not set`),
     acls: [],
   }));
@@ -142,13 +142,13 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   // ---- backends: ECS instances and ENIs
   const backends: Backend[] = [];
   for (const r of index.ofType('alicloud_instance')) {
-    backends.push({ address: r.address, family: FAMILY, resource: r, ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   for (const r of index.ofType('alicloud_ecs_network_interface')) {
-    backends.push({ address: r.address, family: FAMILY, resource: r, ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   for (const r of index.ofType('alicloud_network_interface')) {
-    backends.push({ address: r.address, family: FAMILY, resource: r, ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   model.backends.push(...backends);
   const backendByAddress = toMap(backends);
@@ -190,7 +190,7 @@ function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, subnet: Ma
   return {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     kind,
     subnet,
     backendSubnets: new Unknown('Alibaba load balancers reach backends from a fixed range'),
@@ -211,7 +211,7 @@ function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, p
   const listener: Listener = {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     loadBalancer: lb,
     protocol,
     port,
@@ -231,7 +231,7 @@ function newPool(r: ResourceInstance, address: string, lb: Maybe<LoadBalancer> |
   const pool: Pool = {
     address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     loadBalancer: lb,
     protocol,
     listeners: [],
@@ -262,13 +262,13 @@ function addMember(
   const member: Member = {
     address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     pool,
     ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown('the member address is assigned by the cloud'),
     port: port ?? new Unknown(`${address} has no port`),
-    portAttribute: 'port',
     weight,
-    ...(weightAttribute !== undefined ? { weightAttribute } : {}),
+    weightDefaulted: weightAttribute === undefined,
+    at: { port: fieldAt(r, 'port'), weight: fieldAt(r, weightAttribute ?? 'weight') },
     backend,
     subnet: undefined,
   };
@@ -332,6 +332,7 @@ function buildClb(ctx: Ctx): void {
     const lb = resolveLb(r);
     const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
     listener.backendPort = num(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
+    listener.backendPortAt = fieldAt(r, 'backend_port');
     listeners.push(listener);
     const forward = onOff(v.listener_forward, r.address, 'listener_forward');
     if (forward === true) {
@@ -491,27 +492,20 @@ function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMoni
   return {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     protocol: hcProtocol,
     port: hcPort(v.health_check_connect_port),
-    portAttribute: 'health_check_connect_port',
     interval: num(v.health_check_interval),
-    intervalAttribute: 'health_check_interval',
     timeout: num(v.health_check_timeout),
-    timeoutAttribute: 'health_check_timeout',
     maxRetries: num(v.healthy_threshold),
-    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
-    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_uri),
-    urlPathAttribute: 'health_check_uri',
     // `$_ip` was the old spelling of "the backend IP" (deprecated, not a host name).
     domain: domain === '$_ip' ? undefined : domain,
-    domainAttribute: 'health_check_domain',
     expectedCodes: codes(v.health_check_http_code),
-    expectedCodesAttribute: 'health_check_http_code',
     enabled,
-    enabledAttribute: 'health_check',
+    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_uri', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check' }),
+    offText: offText('health_check', '"off"'),
     listener,
     lbKind: 'clb',
   };
@@ -542,11 +536,11 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
       if (!isUnknown(inline)) for (const e of inline) entries.push(str(e.entry) ?? new Unknown('entry is not set'));
       const firstUnknown = entries.find(isUnknown);
       const control: AccessControl = {
-        node: { address: acl.address, family: FAMILY, resource: acl },
+        node: { address: acl.address, family: FAMILY, ...nodeAt(acl) },
         enabled: status,
         type: isUnknown(type) ? type : type === 'black' ? 'black' : 'white',
         entries: isUnknown(inline) ? inline : firstUnknown && isUnknown(firstUnknown) ? firstUnknown : (entries as string[]),
-        entriesAttribute: 'entry_list',
+        entriesAt: fieldAt(acl, 'entry_list'),
       };
       listener.accessControls.push(control);
       ctx.model.accessControls.push({ listener, control });
@@ -646,28 +640,21 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
   return {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     protocol: upper(str(v.health_check_protocol)) ?? 'HTTP',
     port: hcPort(v.health_check_connect_port),
-    portAttribute: 'health_check_connect_port',
     interval: num(v.health_check_interval),
-    intervalAttribute: 'health_check_interval',
     timeout: num(v.health_check_timeout),
-    timeoutAttribute: 'health_check_timeout',
     maxRetries: num(v.healthy_threshold),
-    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
-    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_path),
-    urlPathAttribute: 'health_check_path',
     // `$SERVER_IP`-style placeholders are not host names.
     domain: typeof host === 'string' && host.startsWith('$') ? undefined : host,
-    domainAttribute: 'health_check_host',
     expectedCodes: codes(v.health_check_codes),
-    expectedCodesAttribute: 'health_check_codes',
     // `health_check_enabled` is required: absent only in a broken configuration.
     enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
-    enabledAttribute: 'health_check_enabled',
+    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_path', domain: 'health_check_host', expectedCodes: 'health_check_codes', enabled: 'health_check_enabled' }),
+    offText: offText('health_check_enabled'),
     lbKind: 'alb',
   };
 }
@@ -757,27 +744,20 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
   return {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     protocol,
     port: hcPort(v.health_check_connect_port),
-    portAttribute: 'health_check_connect_port',
     interval: num(v.health_check_interval),
-    intervalAttribute: 'health_check_interval',
     timeout: num(v.health_check_connect_timeout),
-    timeoutAttribute: 'health_check_connect_timeout',
     maxRetries: num(v.healthy_threshold),
-    maxRetriesAttribute: 'healthy_threshold',
     maxRetriesDown: num(v.unhealthy_threshold),
-    maxRetriesDownAttribute: 'unhealthy_threshold',
     urlPath: str(v.health_check_url),
-    urlPathAttribute: 'health_check_url',
     domain: typeof domain === 'string' && domain.startsWith('$') ? undefined : domain,
-    domainAttribute: 'health_check_domain',
     expectedCodes: codes(v.health_check_http_code),
-    expectedCodesAttribute: 'health_check_http_code',
     // Default true (providers.md §4.2).
     enabled: bool(v.health_check_enabled) ?? true,
-    enabledAttribute: 'health_check_enabled',
+    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_connect_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_url', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check_enabled' }),
+    offText: offText('health_check_enabled'),
     lbKind: 'nlb',
   };
 }
@@ -818,8 +798,9 @@ function buildSecurityGroups(index: ResourceIndex): SecurityGroup[] {
   const groups: SecurityGroup[] = index.ofType('alicloud_security_group').map((r) => ({
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     name: str(r.values.security_group_name ?? r.values.name),
+    resourceName: r.name,
     rules: [],
     hasUnknownRules: false,
   }));
@@ -852,7 +833,7 @@ function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
   return {
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     range: r.block.range,
     direction: isUnknown(type) ? type : type === 'ingress' ? 'ingress' : type === 'egress' ? 'egress' : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
     ethertype: v6 ? 6 : 4,
@@ -883,7 +864,7 @@ function buildNetworkAcls(index: ResourceIndex, resolveSubnet: Resolver<Subnet>)
     const acl: NetworkAcl = {
       address: r.address,
       family: FAMILY,
-      resource: r,
+      ...nodeAt(r),
       enabled: true,
       stateful: false,
       ingress: aclEntries(r, 'ingress_acl_entries', 'ingress'),

@@ -9,7 +9,7 @@ export const HUAWEICLOUD: Dialect = {
   family: 'huaweicloud',
   // LB and member resources take `ipv4_subnet_id`; ECS, ACLs and backend_subnets take `id`.
   subnets: [{ type: 'huaweicloud_vpc_subnet', idPaths: [['id'], ['ipv4_subnet_id'], ['subnet_id']] }],
-  securityGroup: { group: 'huaweicloud_networking_secgroup', rule: 'huaweicloud_networking_secgroup_rule' },
+  securityGroup: { group: 'huaweicloud_networking_secgroup', rule: 'huaweicloud_networking_secgroup_rule', ports: 'ports' },
   instances: ['huaweicloud_compute_instance'],
   ports: ['huaweicloud_networking_port'],
   eipBindings: [

@@ -19,9 +19,10 @@ import type {
   Pool,
   SecurityGroup,
   SecurityGroupRuleNode,
+  SecurityGroupRuleSyntax,
   Subnet,
 } from './types.js';
-import { blocks, bool, isSet, list, nestedBlockRange, num, str, upper } from './values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, num, str, upper, fieldAt, monitorAt, nodeAt, offText } from './values.js';
 
 // ------------------------------------------------------------------ dialect
 
@@ -87,7 +88,8 @@ export interface Dialect {
   family: ProviderFamily;
   /** Subnets and the exported id attributes other resources use to name them. */
   subnets: { type: string; idPaths: string[][] }[];
-  securityGroup: { group: string; rule: string };
+  /** Security groups, their rule resource and how a rule writes its ports (for fix snippets). */
+  securityGroup: { group: string; rule: string; ports: 'ports' | 'port-range' };
   /** Resources that attach extra security groups to a port: such a port's groups are not all known. */
   portSecurityGroupAssociations?: string[];
   instances: string[];
@@ -132,6 +134,21 @@ export function lbaasMonitor(port: 'port' | 'monitor_port'): LbProduct['monitor'
   return { protocol: 'type', interval: 'delay', port, codes: 'expected_codes', enabled: 'admin_state_up' };
 }
 
+/**
+ * The body of a `*_networking_secgroup_rule*` resource admitting one flow: `ports = "80"` on
+ * Huawei Cloud, `port_range_min`/`port_range_max` on the neutron providers (OTC, FlexibleEngine).
+ */
+function secgroupRuleBody(ports: 'ports' | 'port-range'): SecurityGroupRuleSyntax['ingressBody'] {
+  return ({ groupRef, protocol, port, cidr }) => [
+    `security_group_id = ${groupRef}`,
+    `direction         = "ingress"`,
+    `ethertype         = "IPv4"`,
+    `protocol          = "${protocol}"`,
+    ...(port === undefined ? [] : ports === 'port-range' ? [`port_range_min    = ${port}`, `port_range_max    = ${port}`] : [`ports             = "${port}"`]),
+    `remote_ip_prefix  = "${cidr}"`,
+  ];
+}
+
 // ------------------------------------------------------------------ engine
 
 type SubnetResolver = (from: ResourceInstance, v: Value | undefined) => Maybe<Subnet> | undefined;
@@ -148,7 +165,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       subnets.push({
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         cidr: str(r.values.cidr) ?? new Unknown(`${r.address}.cidr is not set`),
         acls: [],
       });
@@ -167,8 +184,10 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   const groups: SecurityGroup[] = index.ofType(d.securityGroup.group).map((r) => ({
     address: r.address,
     family: FAMILY,
-    resource: r,
+    ...nodeAt(r),
     name: str(r.values.name),
+    resourceName: r.name,
+    ruleSyntax: { type: d.securityGroup.rule, ingressBody: secgroupRuleBody(d.securityGroup.ports) },
     rules: [],
     hasUnknownRules: false,
   }));
@@ -253,7 +272,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       portBackends.push({
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         ip: first ? str(first.ip_address) : undefined,
         securityGroups: associated.has(r.address)
           ? new Unknown(`${r.address} gets security groups from an association resource`)
@@ -283,7 +302,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       instanceBackends.push({
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         ip: first ? str(first.fixed_ip_v4) : undefined,
         securityGroups: securityGroups ?? resolveGroups(r),
         subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : undefined),
@@ -329,7 +348,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       const listener: Listener = {
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         loadBalancer: lb,
         protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -394,14 +413,14 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       const member: Member = {
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         pool,
         ip: address,
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
-        portAttribute: 'protocol_port',
         // The API default weight is 1 (providers.md §1.4, §1.8, §2.1).
         weight: num(r.values.weight) ?? 1,
-        weightAttribute: r.values.weight === undefined ? undefined : 'weight',
+        weightDefaulted: r.values.weight === undefined,
+        at: { port: fieldAt(r, 'protocol_port'), weight: fieldAt(r, 'weight') },
         backend: resolveBackend(r, address),
         subnet: resolveSubnet(r, r.values.subnet_id),
       };
@@ -484,7 +503,7 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
   const node = {
     address: r.address,
     family,
-    resource: r,
+    ...nodeAt(r),
     kind: product.kind,
     subnet,
     // The VPC's network ACL on the LB's subnet filters client traffic too (providers.md §5).
@@ -585,26 +604,19 @@ function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbPro
   return {
     address: r.address,
     family,
-    resource: r,
+    ...nodeAt(r),
     protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
     port: num(v[attrs.port]),
-    portAttribute: attrs.port,
     interval: num(v[attrs.interval]),
-    intervalAttribute: attrs.interval,
     timeout: num(v.timeout),
-    timeoutAttribute: 'timeout',
     maxRetries: num(v.max_retries),
-    maxRetriesAttribute: 'max_retries',
     maxRetriesDown: num(v.max_retries_down),
-    maxRetriesDownAttribute: 'max_retries_down',
     urlPath: str(v.url_path),
-    urlPathAttribute: 'url_path',
     domain: str(v.domain_name),
-    domainAttribute: 'domain_name',
     expectedCodes: str(v[attrs.codes]),
-    expectedCodesAttribute: attrs.codes,
     enabled: bool(v[attrs.enabled]) ?? true,
-    enabledAttribute: attrs.enabled,
+    at: monitorAt(r, { port: attrs.port, interval: attrs.interval, timeout: 'timeout', maxRetries: 'max_retries', maxRetriesDown: 'max_retries_down', urlPath: 'url_path', domain: 'domain_name', expectedCodes: attrs.codes, enabled: attrs.enabled }),
+    offText: offText(attrs.enabled),
   };
 }
 
@@ -624,7 +636,7 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
   return {
     address: r.address,
     family,
-    resource: r,
+    ...nodeAt(r),
     range: r.block.range,
     direction: isUnknown(direction) ? direction : direction === 'egress' ? 'egress' : direction === 'ingress' ? 'ingress' : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
     ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === 'IPV6' ? 6 : 4,
@@ -654,7 +666,7 @@ function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Subne
       const acl: NetworkAcl = {
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         enabled: bool(r.values.enabled) ?? true,
         stateful: true,
         ingress: inlineAclRules(r, 'ingress_rules'),
@@ -686,7 +698,7 @@ function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Subne
       const acl: NetworkAcl = {
         address: r.address,
         family: FAMILY,
-        resource: r,
+        ...nodeAt(r),
         enabled: true,
         stateful: true,
         ingress: legacyRules('inbound_rules'),
@@ -772,7 +784,7 @@ function firewallGroups(
     const acl: NetworkAcl = {
       address: r.address,
       family,
-      resource: r,
+      ...nodeAt(r),
       enabled: bool(r.values.admin_state_up) ?? true,
       stateful: true,
       ingress: policyRules(r, 'ingress_policy_id'),
@@ -822,11 +834,11 @@ function accessControls(index: ResourceIndex, product: LbProduct, family: Provid
       if (!listener || isUnknown(listener)) continue;
       const raw = str(r.values.whitelist);
       const control: AccessControl = {
-        node: { address: r.address, family, resource: r },
+        node: { address: r.address, family, ...nodeAt(r) },
         enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
         type: 'white',
         entries: raw === undefined ? [] : isUnknown(raw) ? raw : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
-        entriesAttribute: 'whitelist',
+        entriesAt: fieldAt(r, 'whitelist'),
       };
       listener.accessControls.push(control);
       model.accessControls.push({ listener, control });
@@ -881,11 +893,11 @@ function accessControls(index: ResourceIndex, product: LbProduct, family: Provid
           return out;
         })();
     const control: AccessControl = {
-      node: isUnknown(group) ? { address: r.address, family, resource: r } : { address: group.address, family, resource: group },
+      node: isUnknown(group) ? { address: r.address, family, ...nodeAt(r) } : { address: group.address, family, ...nodeAt(group) },
       enabled,
       type: isUnknown(policy) ? policy : policy === 'black' ? 'black' : 'white',
       entries,
-      entriesAttribute: 'ip_list',
+      entriesAt: fieldAt(isUnknown(group) ? r : group, 'ip_list'),
     };
     listener.accessControls.push(control);
     model.accessControls.push({ listener, control });
@@ -919,12 +931,13 @@ function activeStandbyPools(index: ResourceIndex, type: string, family: Provider
         const member: Member = {
           address: `${r.address}.members[${i}]`,
           family,
-          resource: r,
+          ...nodeAt(r),
           pool,
           ip: str(m.address) ?? new Unknown('member address is not set'),
           port: num(m.protocol_port) ?? new Unknown('member port is not set'),
-          portAttribute: 'protocol_port',
           weight: 1,
+          weightDefaulted: true,
+          at: { port: fieldAt(r, 'protocol_port'), weight: fieldAt(r, 'weight') },
           backend: undefined,
           subnet: undefined,
         };
@@ -946,7 +959,7 @@ function newPool(r: ResourceInstance, family: ProviderFamily, listeners: Readonl
   const pool: Pool = {
     address: r.address,
     family,
-    resource: r,
+    ...nodeAt(r),
     loadBalancer: undefined,
     protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
     listeners: [],

@@ -14,7 +14,7 @@ export const OPENTELEKOMCLOUD: Dialect = {
   // `network_ids`) and `subnet_id` (the neutron subnet, taken by LB `vip_subnet_id`/`subnet_id`
   // and members): resolve a subnet through any of them.
   subnets: [{ type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['network_id'], ['subnet_id']] }],
-  securityGroup: { group: `${P}networking_secgroup_v2`, rule: `${P}networking_secgroup_rule_v2` },
+  securityGroup: { group: `${P}networking_secgroup_v2`, rule: `${P}networking_secgroup_rule_v2`, ports: 'port-range' },
   portSecurityGroupAssociations: [`${P}networking_port_secgroup_associate_v2`],
   instances: [`${P}compute_instance_v2`],
   ports: [`${P}networking_port_v2`],

@@ -8,10 +8,24 @@ export type Maybe<T> = T | Unknown;
 /** `shared` = fixed health-check source range (HW lb_*, OTC/FE *_v2); `dedicated` = backend-subnet source (HW elb_*, OTC/FE *_v3). */
 export type LbKind = 'shared' | 'dedicated' | 'clb' | 'alb' | 'nlb';
 
+/**
+ * Where a field of a node is written: the attribute in its provider's spelling (for messages)
+ * and the range of its value (the block header when the attribute is not written).
+ */
+export interface FieldSource {
+  attribute: string;
+  range: Range;
+}
+
 /** What every node has: the Terraform address and where it is written. */
 export interface NodeBase {
   address: string;
   family: ProviderFamily;
+  /** Where a finding on the node points: the resource block's header (rule nodes: the rule's definition). */
+  range: Range;
+  /** The whole resource block (a fix is inserted after it). */
+  blockRange: Range;
+  /** The evaluated resource, for the model builders only: rules and the analysis read fields and ranges. */
   resource: ResourceInstance;
 }
 
@@ -50,8 +64,8 @@ export interface AccessControl {
   type: Maybe<'white' | 'black'>;
   /** Entries (IPs/CIDRs); an empty array is an empty list. */
   entries: Maybe<string[]>;
-  /** Attribute of `node` that holds the entries (for the finding's range). */
-  entriesAttribute: string;
+  /** Where the entries are written, on `node`. */
+  entriesAt: FieldSource;
 }
 
 export interface Listener extends NodeBase {
@@ -73,6 +87,8 @@ export interface Listener extends NodeBase {
    * (the default server group, `backend_port`). Used where `Pool.anyPortEnabled` is true.
    */
   backendPort?: Maybe<number>;
+  /** Where `backendPort` is written. */
+  backendPortAt?: FieldSource;
 }
 
 export interface Member extends NodeBase {
@@ -80,37 +96,34 @@ export interface Member extends NodeBase {
   /** The backend IP the member sends traffic to (`address` is the Terraform address). */
   ip: Maybe<string>;
   port: Maybe<number>;
-  /** The attribute that holds the port (for ranges). */
-  portAttribute: string;
   weight: Maybe<number>;
-  /** The attribute that holds weight (for ranges), or undefined when defaulted. */
-  weightAttribute?: string;
+  /** The weight is not written: the provider's default applies. */
+  weightDefaulted: boolean;
+  /** Where `port` and `weight` are written. */
+  at: { port: FieldSource; weight: FieldSource };
   backend: Maybe<Backend> | undefined;
   /** The member's subnet when known directly (member.subnet_id). */
   subnet: Maybe<Subnet> | undefined;
 }
 
+export type MonitorField = 'port' | 'interval' | 'timeout' | 'maxRetries' | 'maxRetriesDown' | 'urlPath' | 'domain' | 'expectedCodes' | 'enabled';
+
 export interface HealthMonitor extends NodeBase {
   /** Upper-case: TCP, UDP_CONNECT, HTTP, HTTPS, PING, GRPC, TLS. */
   protocol: Maybe<string>;
   port: Maybe<number> | undefined;
-  portAttribute: string;
   interval: Maybe<number> | undefined;
-  intervalAttribute: string;
   timeout: Maybe<number> | undefined;
-  timeoutAttribute: string;
   maxRetries: Maybe<number> | undefined;
-  maxRetriesAttribute: string;
   maxRetriesDown: Maybe<number> | undefined;
-  maxRetriesDownAttribute: string;
   urlPath: Maybe<string> | undefined;
-  urlPathAttribute: string;
   domain: Maybe<string> | undefined;
-  domainAttribute: string;
   expectedCodes: Maybe<string> | undefined;
-  expectedCodesAttribute: string;
   enabled: Maybe<boolean>;
-  enabledAttribute: string;
+  /** Where each field is written. */
+  at: Record<MonitorField, FieldSource>;
+  /** How this provider writes "health check off" (`enabled = false`, `health_check = "off"`). */
+  offText: string;
   /**
    * Alibaba CLB: the health check belongs to this listener (`health_check_*` of
    * `alicloud_slb_listener` or an `alicloud_slb_rule`), not to the pool: a pool served by two
@@ -150,8 +163,20 @@ export interface SecurityGroupRuleNode extends NodeBase {
   priority: Maybe<number>;
 }
 
+/** How a rule of a security group is written as its own resource (for fix snippets). */
+export interface SecurityGroupRuleSyntax {
+  /** The rule resource type. */
+  type: string;
+  /** The body lines of a rule resource that admits `protocol` (and `port`) from `cidr` into the group `groupRef`. */
+  ingressBody(rule: { groupRef: string; protocol: string; port?: number; cidr: string }): string[];
+}
+
 export interface SecurityGroup extends NodeBase {
   name: Maybe<string> | undefined;
+  /** The resource name (`web` of `huaweicloud_networking_secgroup.web`). */
+  resourceName: string;
+  /** How to write a new rule of this group (for fix snippets); none where no fix is offered (Alibaba). */
+  ruleSyntax?: SecurityGroupRuleSyntax;
   rules: SecurityGroupRuleNode[];
   /** Some rule could belong to this group but its group reference is unknown. */
   hasUnknownRules: boolean;

@@ -1,7 +1,7 @@
 // Reading evaluated attribute values: one place that turns `Value`s into typed fields and keeps
 // Unknowns explicit. Provider spellings (strings for numbers, "true" for booleans) end here.
 import { Unknown, isUnknown, type Range, type ResourceInstance, type Value } from '../types.js';
-import type { Maybe } from './types.js';
+import type { FieldSource, Maybe, MonitorField } from './types.js';
 
 /** undefined when absent or null. */
 export function str(v: Value | undefined): Maybe<string> | undefined {
@@ -77,3 +77,25 @@ export function nestedBlockRange(resource: ResourceInstance, type: string, index
   return found ? found.range : resource.block.headerRange;
 }
 
+
+/** The node fields of a resource: the resource and where findings on it point. */
+export function nodeAt(resource: ResourceInstance): { resource: ResourceInstance; range: Range; blockRange: Range } {
+  return { resource, range: resource.block.headerRange, blockRange: resource.block.range };
+}
+
+/** Where `attribute` of `resource` is written (its value, else the block header). */
+export function fieldAt(resource: ResourceInstance, attribute: string): FieldSource {
+  return { attribute, range: attrRange(resource, attribute) };
+}
+
+/** Where each field of a health monitor is written, from the provider's attribute names. */
+export function monitorAt(resource: ResourceInstance, attributes: Record<MonitorField, string>): Record<MonitorField, FieldSource> {
+  const at = {} as Record<MonitorField, FieldSource>;
+  for (const field of Object.keys(attributes) as MonitorField[]) at[field] = fieldAt(resource, attributes[field]);
+  return at;
+}
+
+/** How a provider writes "health check off": `<attribute> = false`, or `<attribute> = <value>` where it is a string. */
+export function offText(attribute: string, value = 'false'): string {
+  return `${attribute} = ${value}`;
+}
