@@ -41,7 +41,3 @@ export const rules = [
   securityGroupBlocksHealthCheck,
   udpHealthCheckNeedsIcmp,
 ] as const satisfies readonly Rule[];
-
-export function findRule(id: string): Rule | undefined {
-  return rules.find((r) => r.id === id);
-}

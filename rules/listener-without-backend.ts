@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const listener of model.listeners) {
-      if (listener.pools.length > 0 || listener.hasPolicies) continue;
+      if (listener.pools.length > 0 || listener.hasRoutingRules) continue;
       const range = listener.range;
       if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
         ctx.unknown({ address: listener.address, range, what: 'a pool or policy reference is not known' });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateRoot } from '../src/eval/index.js';
 import { loadPaths } from '../src/load/index.js';
 import { buildModel } from '../src/model/index.js';
-import { backendFlows, DEFAULT_HEALTH_CHECK_SOURCES, aclVerdicts } from '../src/analysis/index.js';
+import { backendFlows, DEFAULT_HEALTH_CHECK_SOURCES, aclVerdicts, memberSubnet } from '../src/analysis/index.js';
 import { AddressSet, EPHEMERAL_PORTS, evaluateAcl, evaluateAclReturn, parseCidr, parsePortSpec, type AclRule } from '../src/net/index.js';
 import { isUnknown } from '../src/types.js';
 import type { Model } from '../src/model/types.js';
@@ -186,7 +186,7 @@ resource "alicloud_slb_listener" "redirect" {
     expect(byAddress.get('alicloud_slb_listener.http')!.enabled).toBe(false);
     expect(byAddress.get('alicloud_slb_listener.tcp')!.enabled).toBe(true);
     const redirect = m.listeners.find((l) => l.address === 'alicloud_slb_listener.redirect')!;
-    expect([redirect.isRedirect, redirect.hasPolicies, redirect.pools.length, byAddress.has(redirect.address)]).toEqual([true, true, 0, false]);
+    expect([redirect.isRedirect, redirect.hasRoutingRules, redirect.pools.length, byAddress.has(redirect.address)]).toEqual([true, true, 0, false]);
   });
 
   it('models an empty whitelist with acl_status = "on" (which admits everyone on Alibaba)', async () => {
@@ -232,7 +232,7 @@ resource "alicloud_nlb_server_group_server_attachment" "tcp" {
   port            = 80
 }
 `);
-    expect(m.members.map((x) => [x.address, x.weight, x.weightDefaulted])).toEqual([
+    expect(m.pools.flatMap((p) => p.members).map((x) => [x.address, x.weight, x.weightDefaulted])).toEqual([
       ['alicloud_alb_server_group.api.servers[0]', 0, true],
       ['alicloud_nlb_server_group_server_attachment.tcp', 100, true],
     ]);
@@ -274,11 +274,13 @@ resource "alicloud_network_acl" "web" {
   }
 }
 `);
-    const acl = m.networkAcls[0]!;
-    expect(acl.stateful).toBe(false);
-    expect(m.subnets[0]!.acls).toEqual([acl]);
-    expect(isUnknown(acl.egress)).toBe(true);
     const flow = backendFlows(m, settings, 'health-check').flows[0]!;
+    const subnet = memberSubnet(flow);
+    if (subnet === undefined || isUnknown(subnet)) throw new Error('the member subnet should be known');
+    expect(subnet.acls.map((a) => a.address)).toEqual(['alicloud_network_acl.web']);
+    const acl = subnet.acls[0]!;
+    expect(acl.stateful).toBe(false);
+    expect(isUnknown(acl.egress)).toBe(true);
     expect(isUnknown(aclVerdicts(flow))).toBe(true);
   });
 });

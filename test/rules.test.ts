@@ -7,6 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { fixtureCases, lintFolder, sortExpected, toExpected, type ExpectedFinding } from './helpers/fixtures.js';
 
+// UPDATE_EXPECTED=1 rewrites expected.json from the actual findings, so the comparison passes
+// whatever it compares: it is refused under CI, where the files must be compared, not written.
+const updateExpected = process.env.UPDATE_EXPECTED === '1';
+if (updateExpected && process.env.CI) throw new Error('UPDATE_EXPECTED=1 is refused under CI (CI is set): expected.json must be compared, not rewritten.');
+
 const cases = rules.flatMap((rule) => fixtureCases(rule.id).map((c) => [`${rule.id} [${c.family}]`, rule, c] as const));
 
 describe.each(cases)('%s', (_name, rule, fixture) => {
@@ -21,7 +26,7 @@ describe.each(cases)('%s', (_name, rule, fixture) => {
       expect(result.errors).toEqual([]);
       const actual = sortExpected(result.findings.filter((f) => f.ruleId === id).map(toExpected));
       const expectedFile = path.join(dir, 'expected.json');
-      if (process.env.UPDATE_EXPECTED === '1') writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+      if (updateExpected) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
       const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedFinding[];
       expect(expected.length).toBeGreaterThan(0);
       expect(actual).toEqual(sortExpected(expected));

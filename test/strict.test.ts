@@ -137,7 +137,7 @@ describe('without --strict, no finding depends on an Unknown', () => {
     const careless = defineRule({
       ...(rules.find((r) => r.id === 'member-weight-zero') as Rule),
       check(model, ctx) {
-        for (const m of model.members) {
+        for (const m of model.pools.flatMap((p) => p.members)) {
           // Wrong on purpose: "not known to be a number" is not "not a number".
           if (m.weight !== undefined && typeof m.weight !== 'number') ctx.report({ message: 'weight is not a number', address: m.address, range: m.resource.block.range });
         }

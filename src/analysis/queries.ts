@@ -28,15 +28,21 @@ export function isLayer4(protocol: unknown): boolean {
   return protocol === 'TCP' || protocol === 'UDP';
 }
 
-/** `huaweicloud_elb_pool` → `huaweicloud_elb`: resources of one LB product can reference each other. */
+/**
+ * `huaweicloud_elb_pool` → `huaweicloud_elb`, `opentelekomcloud_lb_pool_v3` → `opentelekomcloud_lb_v3`:
+ * resources of one LB product can reference each other. The version suffix keeps OTC and
+ * FlexibleEngine shared (`_v2`) and dedicated (`_v3`) load balancers apart.
+ */
 export function productOf(resourceType: string): string {
-  return resourceType.split('_').slice(0, 2).join('_');
+  const parts = resourceType.split('_');
+  const version = parts.length > 2 && /^v\d+$/.test(parts[parts.length - 1]!) ? `_${parts[parts.length - 1]}` : '';
+  return `${parts.slice(0, 2).join('_')}${version}`;
 }
 
 /** Pools of the listener's LB product whose listener reference is unknown: they may belong to it. */
 export function hasPoolsWithUnknownListener(model: Model, listener: Listener): boolean {
-  return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.resource.type)))).has(
-    productOf(listener.resource.type),
+  return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.type)))).has(
+    productOf(listener.type),
   );
 }
 

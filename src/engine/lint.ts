@@ -11,7 +11,6 @@ import {
   manifestPath,
   settingsHash,
   type ResultInputs,
-  compareLoadErrorsByPlace,
   defaultJobs,
   discover,
   loadDiscovered,
@@ -32,7 +31,8 @@ import type { Discovery, FileFacts, FoundFile, RootJob, RootPlan } from '../load
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
 import { assignFingerprints } from '../fingerprint.js';
 import { packRootResult, unpackRootResult, type StoredRootResult } from './stored-result.js';
-import { compareStrings, sortFindings } from '../report/sort.js';
+import { compareLoadErrors, compareStrings } from '../order.js';
+import { sortFindings } from '../report/sort.js';
 
 export interface LintOptions {
   paths: string[];
@@ -367,7 +367,7 @@ async function lintByRoot(
   return {
     files: [...files.values()].sort((a, b) => compareStrings(a.path, b.path)),
     roots: [...roots].sort(),
-    errors: [...errors.values()].sort(compareLoadErrorsByPlace),
+    errors: [...errors.values()].sort(compareLoadErrors),
     stats,
     results: done.filter((_, i) => all[i]?.loose !== true),
     // A worker sends the text of a file only when the main thread has not read it, and the main

@@ -8,7 +8,7 @@ export { parseIgnoreComment, IGNORE_PROBLEM_BAD_UNTIL, IGNORE_PROBLEM_NO_REASON,
 export { compileExcludes, firstExisting, isConfigKind, workerBundle, manifestPath, readTextFileSync, relativePath } from './files.js';
 export { SourceText } from './source.js';
 export { loadPlan, parsePlan } from './plan.js';
-export { compareErrors as compareLoadErrorsByPlace, discover, loadDiscovered, loadFound, type Discovery, type FoundLoadOptions, type ParseCacheStore, type LoadPathsResult } from './loader.js';
+export { discover, loadDiscovered, loadFound, type Discovery, type FoundLoadOptions, type ParseCacheStore, type LoadPathsResult } from './loader.js';
 export { planRoots, type RootJob, type RootPlan } from './roots.js';
 export { ParseCache, type SerializedBlocks } from './cache.js';
 export type { FoundFile } from './files.js';

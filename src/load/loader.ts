@@ -1,7 +1,9 @@
-// Reads and parses the configuration: the only place below the CLI that touches the disk.
+// Reads and parses the configuration: finds the files, reads and parses them (with the parse
+// cache of cache.ts and the walk of files.ts), and resolves module calls.
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compareLoadErrors } from '../order.js';
 import type { LoadError, LoadResult, ModuleManifestEntry, ParsedFile, SourceKind } from '../types.js';
 import { duplicateDeclarations } from './duplicates.js';
 import { applyOverrides } from './override.js';
@@ -187,20 +189,6 @@ function moduleSourceRange(file: ParsedFile, name: string) {
 
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-/** The order of load errors in a result: by file, position, message. */
-export function compareErrors(a: LoadError, b: LoadError): number {
-  const fa = a.file ?? '';
-  const fb = b.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  const la = a.range?.start.line ?? 0;
-  const lb = b.range?.start.line ?? 0;
-  if (la !== lb) return la - lb;
-  const ca = a.range?.start.column ?? 0;
-  const cb = b.range?.start.column ?? 0;
-  if (ca !== cb) return ca - cb;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
 /** Walks the path arguments. Never throws. */
@@ -521,7 +509,7 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   const merged = applyOverrides(files);
   files.splice(0, files.length, ...merged.files);
   errors.push(...merged.errors, ...duplicateDeclarations(files));
-  errors.sort(compareErrors);
+  errors.sort(compareLoadErrors);
   return { files, errors, roots, manifest, stats, moduleDirs: [...moduleTargets].sort(), reals };
   }
 }

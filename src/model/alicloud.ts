@@ -118,12 +118,10 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   }));
   const subnetByAddress = toMap(subnets);
   const resolveSubnet: Resolver<Subnet> = (from, v) => resolveRef(from, v, subnetByAddress, ID, 'vSwitch');
-  model.subnets.push(...subnets);
-  model.networkAcls.push(...buildNetworkAcls(index, resolveSubnet));
+  buildNetworkAcls(index, resolveSubnet);
 
   // ---- security groups
   const groups = buildSecurityGroups(index);
-  model.securityGroups.push(...groups);
   const groupByAddress = toMap(groups);
   const resolveGroups = (from: ResourceInstance, attr: string): Maybe<SecurityGroup[]> => {
     const ids = list(from.values[attr]);
@@ -150,7 +148,6 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   for (const r of index.ofType('alicloud_network_interface')) {
     backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
-  model.backends.push(...backends);
   const backendByAddress = toMap(backends);
   const backendsByIp = new Map<string, Backend[]>();
   for (const b of backends) {
@@ -217,7 +214,7 @@ function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, p
     port,
     pools: [],
     hasUnknownBackend: false,
-    hasPolicies: false,
+    hasRoutingRules: false,
     // Alibaba load balancers pass the client IP; security groups are not in the path anyway.
     transparentClientIp: false,
     isRedirect: false,
@@ -273,7 +270,6 @@ function addMember(
     subnet: undefined,
   };
   pool.members.push(member);
-  ctx.model.members.push(member);
 }
 
 /**
@@ -338,7 +334,7 @@ function buildClb(ctx: Ctx): void {
     if (forward === true) {
       // HTTP→HTTPS redirect: no server group, health check off by design.
       listener.isRedirect = true;
-      listener.hasPolicies = true;
+      listener.hasRoutingRules = true;
       continue;
     }
     const monitor = clbListenerMonitor(r, listener);
@@ -377,7 +373,7 @@ function buildClb(ctx: Ctx): void {
       pool.hasUnknownListeners = true;
       continue;
     }
-    listener.hasPolicies = true;
+    listener.hasRoutingRules = true;
     link(listener, pool);
     const sync = onOff(r.values.listener_sync, r.address, 'listener_sync');
     let monitor: HealthMonitor | undefined;
@@ -595,7 +591,7 @@ function buildAlb(ctx: Ctx): void {
       for (const p of pools) p.hasUnknownListeners = true;
       continue;
     }
-    listener.hasPolicies = true;
+    listener.hasRoutingRules = true;
     if (isUnknown(actions)) listener.hasUnknownBackend = true;
     else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
   }
@@ -631,7 +627,7 @@ function forwardTargets(r: ResourceInstance, action: { [key: string]: Value }, p
   }
   // Redirects and fixed responses need no server group.
   const type = lower(str(action.type));
-  if (typeof type === 'string' && type !== 'forwardgroup') listener.hasPolicies = true;
+  if (typeof type === 'string' && type !== 'forwardgroup') listener.hasRoutingRules = true;
 }
 
 function albMonitor(r: ResourceInstance): HealthMonitor {

@@ -137,12 +137,7 @@ export function emptyModel(): Model {
     loadBalancers: [],
     listeners: [],
     pools: [],
-    members: [],
     monitors: [],
-    securityGroups: [],
-    networkAcls: [],
-    subnets: [],
-    backends: [],
     accessControls: [],
   };
 }

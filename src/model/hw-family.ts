@@ -176,9 +176,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   // resolve it through any of them.
   const resolveSubnet: SubnetResolver = (from, v) => resolveRef(from, v, subnetByAddress, subnetPaths, 'subnet');
 
-  const acls = buildNetworkAcls(index, d, resolveSubnet);
-  model.networkAcls.push(...acls);
-  model.subnets.push(...subnets);
+  buildNetworkAcls(index, d, resolveSubnet);
 
   // ---- security groups
   const groups: SecurityGroup[] = index.ofType(d.securityGroup.group).map((r) => ({
@@ -205,7 +203,6 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   // Rules with an unknown count/for_each are not expanded: they may belong to any group.
   const hiding = index.skippedBy(d.securityGroup.rule);
   if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
-  model.securityGroups.push(...groups);
 
   // Names resolve within the module that declares the instance.
   const groupsByName = new Map<string, SecurityGroup[]>();
@@ -310,7 +307,6 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
     }
   }
   const backends = [...instanceBackends, ...portBackends];
-  model.backends.push(...backends);
   const backendByAddress = toMap(backends);
 
   // Literal member addresses match the IPs the configuration gives instances and ports.
@@ -354,7 +350,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
         pools: [],
         hasUnknownBackend: false,
-        hasPolicies: false,
+        hasRoutingRules: false,
         transparentClientIp: transparentClientIp(r, kind),
         isRedirect: false,
         accessControls: [],
@@ -386,7 +382,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       const configs = blocks(r.values.redirect_pools_config);
       if (isUnknown(configs)) targets.push(configs);
       else for (const c of configs) targets.push(c.pool_id);
-      if (listener && !isUnknown(listener)) listener.hasPolicies = true;
+      if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
       for (const t of targets) {
         const pool = resolveRef(r, t, poolByAddress, ID, 'pool');
         if (pool && !isUnknown(pool)) {
@@ -425,7 +421,6 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
         subnet: resolveSubnet(r, r.values.subnet_id),
       };
       pool.members.push(member);
-      model.members.push(member);
     }
 
     for (const r of index.ofType(types.monitor)) {

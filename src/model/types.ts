@@ -21,6 +21,8 @@ export interface FieldSource {
 export interface NodeBase {
   address: string;
   family: ProviderFamily;
+  /** The resource type (`huaweicloud_elb_pool`). */
+  type: string;
   /** Where a finding on the node points: the resource block's header (rule nodes: the rule's definition). */
   range: Range;
   /** The whole resource block (a fix is inserted after it). */
@@ -76,8 +78,11 @@ export interface Listener extends NodeBase {
   pools: Pool[];
   /** True when a reference to a pool or policy on this listener could not be resolved. */
   hasUnknownBackend: boolean;
-  /** Has an l7 policy (forwarding or redirect). */
-  hasPolicies: boolean;
+  /**
+   * Rules of its own decide where its traffic goes: l7 forwarding policies or rules (forward,
+   * redirect, fixed response), or an Alibaba CLB redirect. Such a listener may need no default pool.
+   */
+  hasRoutingRules: boolean;
   transparentClientIp: Maybe<boolean>;
   /** Alibaba: redirect listener (health check off by design). */
   isRedirect: boolean;
@@ -219,12 +224,7 @@ export interface Model {
   loadBalancers: LoadBalancer[];
   listeners: Listener[];
   pools: Pool[];
-  members: Member[];
   monitors: HealthMonitor[];
-  securityGroups: SecurityGroup[];
-  networkAcls: NetworkAcl[];
-  subnets: Subnet[];
-  backends: Backend[];
   /** Whitelists/ipgroups with the listener they apply to. */
   accessControls: { listener: Listener; control: AccessControl }[];
 }

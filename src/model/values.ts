@@ -79,8 +79,8 @@ export function nestedBlockRange(resource: ResourceInstance, type: string, index
 
 
 /** The node fields of a resource: the resource and where findings on it point. */
-export function nodeAt(resource: ResourceInstance): { resource: ResourceInstance; range: Range; blockRange: Range } {
-  return { resource, range: resource.block.headerRange, blockRange: resource.block.range };
+export function nodeAt(resource: ResourceInstance): { resource: ResourceInstance; type: string; range: Range; blockRange: Range } {
+  return { resource, type: resource.type, range: resource.block.headerRange, blockRange: resource.block.range };
 }
 
 /** Where `attribute` of `resource` is written (its value, else the block header). */

@@ -1,10 +1,8 @@
 // One total order for findings and load errors, so that output is byte-identical from run to run.
+import { compareLoadErrors, compareStrings } from '../order.js';
 import type { Finding, LoadError, Range } from '../types.js';
 
-/** Code-unit comparison: unlike localeCompare it does not depend on the machine's locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareLoadErrors, compareStrings };
 
 function compareRanges(a: Range, b: Range): number {
   return (
@@ -32,17 +30,6 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Sorted copy: file, line, column, rule id, message (then end, address, attribute as tie-breaks). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
-}
-
-export function compareLoadErrors(a: LoadError, b: LoadError): number {
-  const fileA = a.range?.file ?? a.file ?? '';
-  const fileB = b.range?.file ?? b.file ?? '';
-  return (
-    compareStrings(fileA, fileB) ||
-    (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
-    (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) ||
-    compareStrings(a.message, b.message)
-  );
 }
 
 /** Sorted copy: file, line, column, message; errors without a range come first in their file. */
