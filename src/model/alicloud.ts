@@ -28,6 +28,7 @@ import type {
   SecurityGroupRuleNode,
   Subnet,
 } from './types.js';
+import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, type EipBindings, type Resolver } from './network.js';
 import { blocks, bool, isSet, list, lower, nestedBlockRange, num, str, upper, fieldAt, monitorAt, nodeAt, offText } from './values.js';
 
 const FAMILY = 'alicloud' as const;
@@ -66,8 +67,6 @@ const MODELLED_TYPES = new Set<string>([
 const CLB_LB = ['alicloud_slb_load_balancer', 'alicloud_slb'];
 const CLB_GROUPS = ['alicloud_slb_server_group', 'alicloud_slb_master_slave_server_group'];
 const CLB_DEFAULT_MEMBERS = ['alicloud_slb_backend_server', 'alicloud_slb_attachment'];
-
-type Resolver<T> = (from: ResourceInstance, v: Value | undefined) => Maybe<T> | undefined;
 
 /** `on`/`off` switches (CLB); undefined when absent. */
 function onOff(v: Value | undefined, address: string, attr: string): Maybe<boolean> | undefined {
@@ -109,19 +108,18 @@ function nested(r: ResourceInstance, type: string, index: number, values: { [key
 
 export function buildAlicloud(index: ResourceIndex, model: Model): void {
   // ---- network: vSwitches, ACLs
-  const subnets: Subnet[] = index.ofType('alicloud_vswitch').map((r) => ({
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
-    cidr: str(r.values.cidr_block) ?? new Unknown(`${r.address}.cidr_block is not set`),
-    acls: [],
-  }));
-  const subnetByAddress = toMap(subnets);
-  const resolveSubnet: Resolver<Subnet> = (from, v) => resolveRef(from, v, subnetByAddress, ID, 'vSwitch');
+  const { resolveSubnet } = buildSubnets(index, { family: FAMILY, types: [{ type: 'alicloud_vswitch', cidr: 'cidr_block' }], idPaths: ID, noun: 'vSwitch' });
   buildNetworkAcls(index, resolveSubnet);
 
   // ---- security groups
-  const groups = buildSecurityGroups(index);
+  // No rule syntax: security groups never block Alibaba's load-balancer traffic, so no fix adds a rule.
+  const groups = buildSecurityGroups(index, {
+    family: FAMILY,
+    group: 'alicloud_security_group',
+    rule: 'alicloud_security_group_rule',
+    name: (r) => r.values.security_group_name ?? r.values.name,
+    toRule: securityGroupRule,
+  });
   const groupByAddress = toMap(groups);
   const resolveGroups = (from: ResourceInstance, attr: string): Maybe<SecurityGroup[]> => {
     const ids = list(from.values[attr]);
@@ -149,24 +147,18 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
     backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   const backendByAddress = toMap(backends);
-  const backendsByIp = new Map<string, Backend[]>();
-  for (const b of backends) {
-    if (typeof b.ip !== 'string') continue;
-    const same = backendsByIp.get(b.ip);
-    if (same === undefined) backendsByIp.set(b.ip, [b]);
-    else same.push(b);
-  }
+  const ipIndex = backendsByIp(backends, (b) => (typeof b.ip === 'string' ? [b.ip] : []));
 
   /** Members name their server by id (ECS/ENI); `byIp` for ALB/NLB `Ip` server groups. */
   const resolveBackend = (from: ResourceInstance, v: Value | undefined, byIp = false): Maybe<Backend> | undefined => {
     if (byIp && typeof v === 'string') {
-      const matches = backendsByIp.get(v) ?? [];
+      const matches = ipIndex.get(v) ?? [];
       return matches.length === 1 ? matches[0] : new Unknown(`no instance in this configuration has the address ${v}`);
     }
     return resolveRef(from, v, backendByAddress, ID, 'server') ?? new Unknown(`${from.address} names no server`);
   };
 
-  const ctx: Ctx = { index, model, resolveSubnet, resolveBackend, foreign: foreignReferences(index, MODELLED_TYPES), eips: eipBindings(index) };
+  const ctx: Ctx = { index, model, resolveSubnet, resolveBackend, foreign: foreignReferences(index, MODELLED_TYPES), eips: eipBindings(index, { bindings: [{ type: 'alicloud_eip_association', path: ['instance_id'] }], byAttribute: false, unknownTarget: (v) => `an EIP is bound to '${v}', which this configuration does not define` }) };
   buildClb(ctx);
   buildAlb(ctx);
   buildNlb(ctx);
@@ -771,49 +763,7 @@ function albNlbEip(ctx: Ctx, r: ResourceInstance): Maybe<boolean> {
   return ctx.eips.bound(r);
 }
 
-// ------------------------------------------------------------------ EIPs
-
-interface EipBindings {
-  bound(lb: ResourceInstance): Maybe<boolean>;
-}
-
-function eipBindings(index: ResourceIndex): EipBindings {
-  const bound = new Set<string>();
-  let unknownBinding: Unknown | undefined;
-  for (const r of index.ofType('alicloud_eip_association')) {
-    const v = r.values.instance_id;
-    if (isUnknown(v) && v.ref) bound.add(v.ref.address).add(modulePrefix(r) + v.ref.address);
-    else if (v !== undefined && v !== null) unknownBinding ??= isUnknown(v) ? v : new Unknown(`an EIP is bound to '${String(v)}', which this configuration does not define`);
-  }
-  return { bound: (lb) => (bound.has(lb.address) ? true : unknownBinding ?? false) };
-}
-
 // ------------------------------------------------------------------ security groups
-
-function buildSecurityGroups(index: ResourceIndex): SecurityGroup[] {
-  const groups: SecurityGroup[] = index.ofType('alicloud_security_group').map((r) => ({
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
-    name: str(r.values.security_group_name ?? r.values.name),
-    resourceName: r.name,
-    rules: [],
-    hasUnknownRules: false,
-  }));
-  const byAddress = toMap(groups);
-  for (const r of index.ofType('alicloud_security_group_rule')) {
-    const group = resolveRef(r, r.values.security_group_id, byAddress, ID, 'security group');
-    if (group === undefined) continue;
-    if (isUnknown(group)) {
-      for (const g of groups) g.hasUnknownRules = true;
-      continue;
-    }
-    group.rules.push(securityGroupRule(r));
-  }
-  const hiding = index.skippedBy('alicloud_security_group_rule');
-  if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
-  return groups;
-}
 
 function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
   const v = r.values;

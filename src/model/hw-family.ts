@@ -22,6 +22,7 @@ import type {
   SecurityGroupRuleSyntax,
   Subnet,
 } from './types.js';
+import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, type EipBindings, type Resolver } from './network.js';
 import { blocks, bool, isSet, list, nestedBlockRange, num, str, upper, fieldAt, monitorAt, nodeAt, offText } from './values.js';
 
 // ------------------------------------------------------------------ dialect
@@ -151,58 +152,28 @@ function secgroupRuleBody(ports: 'ports' | 'port-range'): SecurityGroupRuleSynta
 
 // ------------------------------------------------------------------ engine
 
-type SubnetResolver = (from: ResourceInstance, v: Value | undefined) => Maybe<Subnet> | undefined;
-
 export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): void {
   const FAMILY = d.family;
 
   // ---- network: subnets, ACLs
-  const subnets: Subnet[] = [];
   const subnetPaths: string[][] = [];
-  for (const spec of d.subnets) {
-    for (const p of spec.idPaths) if (!subnetPaths.some((q) => q.join('.') === p.join('.'))) subnetPaths.push(p);
-    for (const r of index.ofType(spec.type)) {
-      subnets.push({
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
-        cidr: str(r.values.cidr) ?? new Unknown(`${r.address}.cidr is not set`),
-        acls: [],
-      });
-    }
-  }
-  const subnetByAddress = toMap(subnets);
+  for (const spec of d.subnets) for (const p of spec.idPaths) if (!subnetPaths.some((q) => q.join('.') === p.join('.'))) subnetPaths.push(p);
   // One subnet has several ids (Huawei `id`/`ipv4_subnet_id`; OTC `id`/`network_id`/`subnet_id`):
   // resolve it through any of them.
-  const resolveSubnet: SubnetResolver = (from, v) => resolveRef(from, v, subnetByAddress, subnetPaths, 'subnet');
+  const { resolveSubnet } = buildSubnets(index, { family: FAMILY, types: d.subnets.map((s) => ({ type: s.type, cidr: 'cidr' })), idPaths: subnetPaths, noun: 'subnet' });
 
   buildNetworkAcls(index, d, resolveSubnet);
 
   // ---- security groups
-  const groups: SecurityGroup[] = index.ofType(d.securityGroup.group).map((r) => ({
-    address: r.address,
+  const groups = buildSecurityGroups(index, {
     family: FAMILY,
-    ...nodeAt(r),
-    name: str(r.values.name),
-    resourceName: r.name,
+    group: d.securityGroup.group,
+    rule: d.securityGroup.rule,
+    name: (r) => r.values.name,
+    toRule: (r) => securityGroupRule(r, FAMILY),
     ruleSyntax: { type: d.securityGroup.rule, ingressBody: secgroupRuleBody(d.securityGroup.ports) },
-    rules: [],
-    hasUnknownRules: false,
-  }));
+  });
   const groupByAddress = toMap(groups);
-  for (const r of index.ofType(d.securityGroup.rule)) {
-    const group = resolveRef(r, r.values.security_group_id, groupByAddress, ID, 'security group');
-    if (group === undefined) continue;
-    if (isUnknown(group)) {
-      // A rule whose group we cannot name may belong to any group: none of them can be proven closed.
-      for (const g of groups) g.hasUnknownRules = true;
-      continue;
-    }
-    group.rules.push(securityGroupRule(r, FAMILY));
-  }
-  // Rules with an unknown count/for_each are not expanded: they may belong to any group.
-  const hiding = index.skippedBy(d.securityGroup.rule);
-  if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
 
   // Names resolve within the module that declares the instance.
   const groupsByName = new Map<string, SecurityGroup[]>();
@@ -310,14 +281,7 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
   const backendByAddress = toMap(backends);
 
   // Literal member addresses match the IPs the configuration gives instances and ports.
-  const backendsByIp = new Map<string, Backend[]>();
-  for (const b of backends) {
-    for (const ip of new Set([...(typeof b.ip === 'string' ? [b.ip] : []), ...ipsOf(b)])) {
-      const same = backendsByIp.get(ip);
-      if (same === undefined) backendsByIp.set(ip, [b]);
-      else same.push(b);
-    }
-  }
+  const byIp = backendsByIp(backends, (b) => new Set([...(typeof b.ip === 'string' ? [b.ip] : []), ...ipsOf(b)]));
 
   const resolveBackend = (m: ResourceInstance, address: Maybe<string> | undefined): Maybe<Backend> | undefined => {
     const v = m.values.address;
@@ -325,18 +289,18 @@ export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): v
       return backendByAddress.get(v.ref.address) ?? backendByAddress.get(modulePrefix(m) + v.ref.address) ?? v;
     }
     if (typeof address !== 'string') return address;
-    const matches = backendsByIp.get(address) ?? [];
+    const matches = byIp.get(address) ?? [];
     return matches.length === 1 ? matches[0] : undefined;
   };
 
   // ---- EIP bindings to LB ports / LBs
-  const eipTargets = collectEipTargets(index, d);
+  const eips = eipBindings(index, { bindings: d.eipBindings, byAttribute: true, unknownTarget: (v) => `an EIP is bound to port '${v}', which this configuration does not define` });
 
   // ---- load balancers
   let foreign: Set<string> | undefined;
   for (const product of d.products) {
     const { kind, types } = product;
-    const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eipTargets));
+    const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eips));
     const lbByAddress = toMap(lbs);
 
     const listeners: Listener[] = index.ofType(types.listener).map((r) => {
@@ -491,7 +455,7 @@ function transparentClientIp(r: ResourceInstance, kind: 'dedicated' | 'shared'):
   return bool(r.values.transparent_client_ip_enable) ?? false;
 }
 
-function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderFamily, resolveSubnet: SubnetResolver, eipTargets: EipTargets): LoadBalancer {
+function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderFamily, resolveSubnet: Resolver<Subnet>, eips: EipBindings): LoadBalancer {
   const v = r.values;
   const spec = product.loadBalancer;
   const subnet = resolveSubnet(r, v[spec.subnetAttribute]);
@@ -514,7 +478,7 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
       crossVpcBackend: false,
       hasPrivateIpv4: true,
       hasIpv6: false,
-      hasEip: eipTargets.hasEip(r, spec.eipPortPaths),
+      hasEip: eips.bound(r, spec.eipPortPaths),
     };
   }
   let backendSubnets: Maybe<Subnet[]>;
@@ -555,42 +519,7 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
     // An empty string is what `var.x ? id : ""` leaves: the provider sends nothing.
     hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
     hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
-    hasEip: inlineEip ?? eipTargets.hasEip(r, spec.eipPortPaths),
-  };
-}
-
-interface EipTargets {
-  hasEip(lb: ResourceInstance, portPaths: string[]): Maybe<boolean>;
-}
-
-/** EIP associations: port bindings (`port_id = lb.vip_port_id`) and ELB bindings (eipv3 ELB). */
-function collectEipTargets(index: ResourceIndex, d: Dialect): EipTargets {
-  const bound = new Set<string>();
-  let unknownBinding: Unknown | undefined;
-  const note = (from: ResourceInstance, v: Value | undefined) => {
-    if (v === undefined || v === null || v === '') return;
-    if (isUnknown(v)) {
-      if (v.ref) bound.add(`${v.ref.address}#${v.ref.path.join('.')}`), bound.add(`${modulePrefix(from)}${v.ref.address}#${v.ref.path.join('.')}`);
-      else unknownBinding ??= v;
-    } else unknownBinding ??= new Unknown(`an EIP is bound to port '${String(v)}', which this configuration does not define`);
-  };
-  for (const { type, path } of d.eipBindings) {
-    for (const r of index.ofType(type)) {
-      if (path.length === 1) {
-        note(r, r.values[path[0]!]);
-        continue;
-      }
-      // A nested block (`publicip { port_id }`).
-      const nested = blocks(r.values[path[0]!]);
-      if (isUnknown(nested)) unknownBinding ??= nested;
-      else for (const b of nested) note(r, b[path[1]!]);
-    }
-  }
-  return {
-    hasEip(lb, portPaths) {
-      for (const p of [...portPaths, 'id']) if (bound.has(`${lb.address}#${p}`)) return true;
-      return unknownBinding ?? false;
-    },
+    hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths),
   };
 }
 
@@ -645,7 +574,7 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
   };
 }
 
-function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: SubnetResolver): NetworkAcl[] {
+function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Resolver<Subnet>): NetworkAcl[] {
   const FAMILY = d.family;
   const acls: NetworkAcl[] = [];
   const attach = (acl: NetworkAcl, from: ResourceInstance, ids: (Value | undefined)[]) => {
@@ -718,7 +647,7 @@ function firewallGroups(
   index: ResourceIndex,
   family: ProviderFamily,
   types: NonNullable<Dialect['acls']['firewall']>,
-  resolveSubnet: SubnetResolver,
+  resolveSubnet: Resolver<Subnet>,
 ): NetworkAcl[] {
   const rules = toMap(index.ofType(types.rule));
   const policies = toMap(index.ofType(types.policy));
