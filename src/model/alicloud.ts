@@ -10,7 +10,7 @@
 //   whose members take their port from the listener (`anyPortEnabled` + `Listener.backendPort`).
 // - Members name their server by id (`server_id`, `server_ids`, `instance_ids`), never by IP.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
-import { ID, ResourceIndex, foreignReferences, link, modulePrefix, resolveRef, toMap } from './graph.js';
+import { ID, ResourceIndex, foreignReferences, link, resolveRef, toMap } from './graph.js';
 import type {
   AccessControl,
   AclRuleNode,

@@ -3,7 +3,7 @@
 // ACLs (Huawei legacy shape) and FWaaS v2 firewalls, ECS, ports, VPC subnets and EIPs.
 // Attribute names and defaults: providers.md §3; the engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { ELB_MONITOR, buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './hw-family.js';
+import { ELB_MONITOR, buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 const P = 'flexibleengine_';

@@ -2,7 +2,7 @@
 // security groups, network ACLs (current and legacy), ECS, ports, subnets and EIPs.
 // Attribute names and defaults: ../shared/reference/providers.md §1. The engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { ELB_MONITOR, buildHwFamily, lbaasMonitor, type Dialect } from './hw-family.js';
+import { ELB_MONITOR, buildHwFamily, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 export const HUAWEICLOUD: Dialect = {

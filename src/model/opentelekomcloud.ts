@@ -3,7 +3,7 @@
 // ACL), ECS, ports, VPC subnets and EIPs. Attribute names and defaults: providers.md §2;
 // the engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './hw-family.js';
+import { buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 const P = 'opentelekomcloud_';

@@ -1,0 +1,50 @@
+// Node constructors shared by the Huawei-derived products and the active-standby pool.
+import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
+import { ID, link, resolveRef } from '../graph.js';
+import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
+import { bool, monitorAt, nodeAt, num, offText, str, upper } from '../values.js';
+import type { LbProduct } from './dialect.js';
+
+export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbProduct['monitor']): HealthMonitor {
+  const v = r.values;
+  return {
+    address: r.address,
+    family,
+    ...nodeAt(r),
+    protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
+    port: num(v[attrs.port]),
+    interval: num(v[attrs.interval]),
+    timeout: num(v.timeout),
+    maxRetries: num(v.max_retries),
+    maxRetriesDown: num(v.max_retries_down),
+    urlPath: str(v.url_path),
+    domain: str(v.domain_name),
+    expectedCodes: str(v[attrs.codes]),
+    enabled: bool(v[attrs.enabled]) ?? true,
+    at: monitorAt(r, { port: attrs.port, interval: attrs.interval, timeout: 'timeout', maxRetries: 'max_retries', maxRetriesDown: 'max_retries_down', urlPath: 'url_path', domain: 'domain_name', expectedCodes: attrs.codes, enabled: attrs.enabled }),
+    offText: offText(attrs.enabled),
+  };
+}
+
+/** A pool node linked to the listener its `listener_id` names. */
+export function newPool(r: ResourceInstance, family: ProviderFamily, listeners: ReadonlyMap<string, Listener>): { pool: Pool; listener: Maybe<Listener> | undefined } {
+  const pool: Pool = {
+    address: r.address,
+    family,
+    ...nodeAt(r),
+    loadBalancer: undefined,
+    protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+    listeners: [],
+    members: [],
+    monitors: [],
+    hasForeignReferences: false,
+    hasUnknownMembers: false,
+    hasUnknownMonitors: false,
+    hasUnknownListeners: false,
+    anyPortEnabled: bool(r.values.any_port_enable) ?? false,
+  };
+  const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
+  if (listener && !isUnknown(listener)) link(listener, pool);
+  else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+  return { pool, listener };
+}

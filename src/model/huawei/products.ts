@@ -1,0 +1,176 @@
+// The load-balancer products of a Huawei-derived family (shared `lb_*`/`*_v2`, dedicated
+// `elb_*`/`*_v3`): load balancers, listeners, pools, members, monitors and forwarding policies,
+// one pass per product of the dialect. What differs per product: ./shared.ts, ./dedicated.ts.
+import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
+import { ID, ResourceIndex, foreignReferences, link, resolveRef, toMap } from '../graph.js';
+import type { LoadBalancer, Listener, Member, Model, Pool, Subnet } from '../types.js';
+import type { EipBindings, Resolver } from '../network.js';
+import { blocks, fieldAt, nodeAt, num, str, upper } from '../values.js';
+import { accessControls } from './access-controls.js';
+import { healthMonitor, newPool } from './nodes.js';
+import { dedicatedLoadBalancer } from './dedicated.js';
+import type { Dialect, LbProduct, LoadBalancerNode } from './dialect.js';
+import type { HwNetwork } from './network.js';
+import { sharedLoadBalancer, transparentClientIp } from './shared.js';
+
+/** The load balancers of every product of `d`, and everything attached to them. */
+export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, net: HwNetwork): void {
+  const FAMILY = d.family;
+  const { resolveSubnet, resolveBackend, eips } = net;
+  let foreign: Set<string> | undefined;
+  for (const product of d.products) {
+    const { kind, types } = product;
+    const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eips));
+    const lbByAddress = toMap(lbs);
+
+    const listeners: Listener[] = index.ofType(types.listener).map((r) => {
+      const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
+      const listener: Listener = {
+        address: r.address,
+        family: FAMILY,
+        ...nodeAt(r),
+        loadBalancer: lb,
+        protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+        port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+        pools: [],
+        hasUnknownBackend: false,
+        hasRoutingRules: false,
+        transparentClientIp: transparentClientIp(r, kind),
+        isRedirect: false,
+        accessControls: [],
+      };
+      if (lb && !isUnknown(lb)) lb.listeners.push(listener);
+      return listener;
+    });
+    const listenerByAddress = toMap(listeners);
+
+    const pools: Pool[] = index.ofType(types.pool).map((r) => {
+      const { pool, listener } = newPool(r, FAMILY, listenerByAddress);
+      const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
+      pool.loadBalancer = lb ?? (listener && !isUnknown(listener) ? listener.loadBalancer : listener);
+      if (pool.loadBalancer && !isUnknown(pool.loadBalancer)) pool.loadBalancer.pools.push(pool);
+      return pool;
+    });
+    const poolByAddress = toMap(pools);
+
+    for (const listener of listeners) {
+      const v = listener.resource.values.default_pool_id;
+      const pool = resolveRef(listener.resource, v, poolByAddress, ID, 'pool');
+      if (pool && !isUnknown(pool)) link(listener, pool);
+      else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+    }
+
+    for (const r of index.ofType(...types.policies)) {
+      const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, 'listener');
+      const targets: (Value | undefined)[] = [r.values.redirect_pool_id];
+      const configs = blocks(r.values.redirect_pools_config);
+      if (isUnknown(configs)) targets.push(configs);
+      else for (const c of configs) targets.push(c.pool_id);
+      if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
+      for (const t of targets) {
+        const pool = resolveRef(r, t, poolByAddress, ID, 'pool');
+        if (pool && !isUnknown(pool)) {
+          if (listener && !isUnknown(listener)) link(listener, pool);
+          else pool.hasUnknownListeners = true;
+        } else if (isUnknown(pool)) {
+          if (listener && !isUnknown(listener)) listener.hasUnknownBackend = true;
+        }
+      }
+      if (listener === undefined || isUnknown(listener)) {
+        // A policy on a listener we cannot see may use any pool.
+        for (const p of pools) p.hasUnknownListeners = true;
+      }
+    }
+
+    for (const r of index.ofType(types.member)) {
+      const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, 'pool');
+      if (pool === undefined) continue;
+      if (isUnknown(pool)) {
+        for (const p of pools) p.hasUnknownMembers = true;
+        continue;
+      }
+      const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
+      const member: Member = {
+        address: r.address,
+        family: FAMILY,
+        ...nodeAt(r),
+        pool,
+        ip: address,
+        port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+        // The API default weight is 1 (providers.md §1.4, §1.8, §2.1).
+        weight: num(r.values.weight) ?? 1,
+        weightDefaulted: r.values.weight === undefined,
+        at: { port: fieldAt(r, 'protocol_port'), weight: fieldAt(r, 'weight') },
+        backend: resolveBackend(r, address),
+        subnet: resolveSubnet(r, r.values.subnet_id),
+      };
+      pool.members.push(member);
+    }
+
+    for (const r of index.ofType(types.monitor)) {
+      const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, 'pool');
+      if (pool === undefined) continue;
+      if (isUnknown(pool)) {
+        for (const p of pools) p.hasUnknownMonitors = true;
+        continue;
+      }
+      const monitor = healthMonitor(r, FAMILY, product.monitor);
+      pool.monitors.push(monitor);
+      model.monitors.push(monitor);
+    }
+
+    // Members, monitors, policies or pools with an unknown count/for_each are not expanded: any
+    // pool may have them, any listener may use them.
+    if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
+    if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
+    if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
+    if (types.policies.some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownListeners = true;
+    if (index.hasSkipped(types.pool) || (product.activeStandbyPool !== undefined && index.hasSkipped(product.activeStandbyPool))) {
+      for (const l of listeners) l.hasUnknownBackend = true;
+    }
+
+    if (pools.length > 0) {
+      foreign ??= foreignReferences(index, lbResourceTypes(d));
+      for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
+    }
+
+    accessControls(index, product, FAMILY, listenerByAddress, model);
+
+    model.loadBalancers.push(...lbs);
+    model.listeners.push(...listeners);
+    model.pools.push(...pools);
+  }
+
+}
+
+/** Resource types whose references to a pool are understood by the adapter of `d`. */
+function lbResourceTypes(d: Dialect): Set<string> {
+  const out = new Set<string>();
+  for (const p of d.products) {
+    const t = p.types;
+    for (const type of [t.loadBalancer, t.listener, t.pool, t.member, t.monitor, ...t.policies]) out.add(type);
+    if (p.activeStandbyPool) out.add(p.activeStandbyPool);
+    if (p.whitelist) out.add(p.whitelist);
+    if (p.ipGroup) out.add(p.ipGroup.type);
+  }
+  return out;
+}
+
+/** The node of a load balancer; its product decides the rest (./shared.ts, ./dedicated.ts). */
+function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderFamily, resolveSubnet: Resolver<Subnet>, eips: EipBindings): LoadBalancer {
+  const spec = product.loadBalancer;
+  const subnet = resolveSubnet(r, r.values[spec.subnetAttribute]);
+  const node: LoadBalancerNode = {
+    address: r.address,
+    family,
+    ...nodeAt(r),
+    kind: product.kind,
+    subnet,
+    // The VPC's network ACL on the LB's subnet filters client traffic too (providers.md §5).
+    subnetAclFiltersClients: true,
+    listeners: [],
+    pools: [],
+    hasUnknownListeners: false,
+  };
+  return product.kind === 'shared' ? sharedLoadBalancer(node, r, spec, eips) : dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips);
+}
