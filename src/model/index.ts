@@ -1,6 +1,6 @@
 // Builds the normalized graph from evaluated resources, one adapter per provider family.
 import type { ResourceInstance } from '../types.js';
-import { buildAlicloud } from './alicloud.js';
+import { buildAlicloud } from './alicloud/index.js';
 import { ResourceIndex, emptyModel } from './graph.js';
 import { buildFlexibleEngine } from './flexibleengine.js';
 import { buildHuaweiCloud } from './huaweicloud.js';
