@@ -3,7 +3,7 @@
 // ACLs (Huawei legacy shape) and FWaaS v2 firewalls, ECS, ports, VPC subnets and EIPs.
 // Attribute names and defaults: providers.md §3; the engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { ELB_MONITOR, buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './huawei/index.js';
+import { ELB_MONITOR, elbLoadBalancer, buildHwFamily, fwaasV2, lbTypes, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 const P = 'flexibleengine_';
@@ -34,14 +34,7 @@ export const FLEXIBLEENGINE: Dialect = {
     {
       kind: 'dedicated',
       types: lbTypes(`${P}lb_`, '_v3', []),
-      loadBalancer: {
-        subnetAttribute: 'ipv4_subnet_id',
-        backendSubnetsAttribute: 'backend_subnets',
-        crossVpcAttribute: 'cross_vpc_backend',
-        ipv6Attribute: 'ipv6_network_id',
-        inlineEipAttributes: ['ipv4_eip_id', 'iptype'],
-        eipPortPaths: ['ipv4_port_id', 'ipv4_address'],
-      },
+      loadBalancer: elbLoadBalancer(['ipv4_port_id', 'ipv4_address']),
       monitor: ELB_MONITOR,
       // `ip_group` + `access_policy`, no `ip_group_enable`: the provider sends
       // `enable_ipgroup = true` whenever `access_policy` is set.

@@ -88,6 +88,23 @@ export function resolveRef<T>(
   return new Unknown(`${what} has an unexpected value`);
 }
 
+/**
+ * `resolveRef` for a resource that attaches itself to a node (a member to its pool): a known node,
+ * or undefined; when the reference is not known, `onUnknown` marks every node it may name.
+ */
+export function resolveOrMark<T>(
+  from: ResourceInstance,
+  v: Value | undefined,
+  nodes: ReadonlyMap<string, T>,
+  what: string,
+  onUnknown: () => void,
+): T | undefined {
+  const node = resolveRef(from, v, nodes, ID, what);
+  if (node === undefined || !isUnknown(node)) return node;
+  onUnknown();
+  return undefined;
+}
+
 /** Nodes keyed by Terraform address (the `nodes` argument of `resolveRef`). */
 export function toMap<T extends { address: string }>(nodes: readonly T[]): Map<string, T> {
   return new Map(nodes.map((n) => [n.address, n]));

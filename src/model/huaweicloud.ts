@@ -2,7 +2,7 @@
 // security groups, network ACLs (current and legacy), ECS, ports, subnets and EIPs.
 // Attribute names and defaults: ../shared/reference/providers.md §1. The engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { ELB_MONITOR, buildHwFamily, lbaasMonitor, type Dialect } from './huawei/index.js';
+import { ELB_MONITOR, elbLoadBalancer, buildHwFamily, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 export const HUAWEICLOUD: Dialect = {
@@ -32,14 +32,7 @@ export const HUAWEICLOUD: Dialect = {
         monitor: 'huaweicloud_elb_monitor',
         policies: ['huaweicloud_elb_l7policy'],
       },
-      loadBalancer: {
-        subnetAttribute: 'ipv4_subnet_id',
-        backendSubnetsAttribute: 'backend_subnets',
-        crossVpcAttribute: 'cross_vpc_backend',
-        ipv6Attribute: 'ipv6_network_id',
-        inlineEipAttributes: ['ipv4_eip_id', 'iptype'],
-        eipPortPaths: ['ipv4_port_id'],
-      },
+      loadBalancer: elbLoadBalancer(['ipv4_port_id']),
       monitor: ELB_MONITOR,
       ipGroup: { type: 'huaweicloud_elb_ipgroup', style: 'attribute', enabledAttribute: 'ip_group_enable', enabledDefault: 'unknown', emptyList: 'empty' },
       activeStandbyPool: 'huaweicloud_elb_active_standby_pool',

@@ -2,7 +2,7 @@
 // resolver, security groups with their rules (and the marking of groups that rules with an
 // unknown group, count or for_each may belong to), the backend-by-IP index and EIP bindings.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
-import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from './graph.js';
+import { ID, ResourceIndex, modulePrefix, resolveOrMark, resolveRef, toMap } from './graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, SecurityGroupRuleSyntax, Subnet } from './types.js';
 import { blocks, nodeAt, str } from './values.js';
 
@@ -64,17 +64,28 @@ export function buildSecurityGroups(index: ResourceIndex, spec: SecurityGroupSpe
   }));
   const byAddress = toMap(groups);
   for (const r of index.ofType(spec.rule)) {
-    const group = resolveRef(r, r.values.security_group_id, byAddress, ID, 'security group');
-    if (group === undefined) continue;
-    if (isUnknown(group)) {
+    const group = resolveOrMark(r, r.values.security_group_id, byAddress, 'security group', () => {
       for (const g of groups) g.hasUnknownRules = true;
-      continue;
-    }
+    });
+    if (group === undefined) continue;
     group.rules.push(spec.toRule(r));
   }
   const hiding = index.skippedBy(spec.rule);
   if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
   return groups;
+}
+
+/** The groups a list of ids names (ids that name nothing are skipped); Unknown as soon as one is not known. */
+export function resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>, byAddress: ReadonlyMap<string, SecurityGroup>): Maybe<SecurityGroup[]> {
+  if (isUnknown(ids)) return ids;
+  const out: SecurityGroup[] = [];
+  for (const id of ids) {
+    const g = resolveRef(from, id, byAddress, ID, 'security group');
+    if (g === undefined) continue;
+    if (isUnknown(g)) return g;
+    out.push(g);
+  }
+  return out;
 }
 
 /** Backends by each IP the configuration gives them (literal member addresses match these). */

@@ -1,7 +1,7 @@
 // Reading evaluated attribute values: one place that turns `Value`s into typed fields and keeps
 // Unknowns explicit. Provider spellings (strings for numbers, "true" for booleans) end here.
-import { Unknown, isUnknown, type Range, type ResourceInstance, type Value } from '../types.js';
-import type { FieldSource, Maybe, MonitorField } from './types.js';
+import { Unknown, isUnknown, type ProviderFamily, type Range, type ResourceInstance, type Value } from '../types.js';
+import type { FieldSource, Maybe, MonitorField, NodeBase } from './types.js';
 
 /** undefined when absent or null. */
 export function str(v: Value | undefined): Maybe<string> | undefined {
@@ -77,6 +77,11 @@ export function nestedBlockRange(resource: ResourceInstance, type: string, index
   return found ? found.range : resource.block.headerRange;
 }
 
+
+/** What every node of `resource` has: its address, family, type and ranges (NodeBase). */
+export function nodeBase(resource: ResourceInstance, family: ProviderFamily): NodeBase {
+  return { address: resource.address, family, ...nodeAt(resource) };
+}
 
 /** The node fields of a resource: the resource and where findings on it point. */
 export function nodeAt(resource: ResourceInstance): { resource: ResourceInstance; type: string; range: Range; blockRange: Range } {

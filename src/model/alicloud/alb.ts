@@ -2,8 +2,8 @@
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import { ID, link, resolveRef, toMap } from '../graph.js';
 import type { HealthMonitor, Listener, Pool } from '../types.js';
-import { blocks, bool, lower, monitorAt, nodeAt, num, offText, str, upper } from '../values.js';
-import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, newPool, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
+import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
 
 export function buildAlb(ctx: Ctx): void {
   const { index, model } = ctx;
@@ -13,7 +13,7 @@ export function buildAlb(ctx: Ctx): void {
   const pools: Pool[] = [];
   for (const r of index.ofType('alicloud_alb_server_group')) {
     // ALB server groups belong to a VPC, not an LB: the LB is the one of the listeners using them.
-    const pool = newPool(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'HTTP');
+    const pool = poolOfLoadBalancer(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'HTTP');
     pools.push(pool);
     const hc = blocks(r.values.health_check_config);
     if (isUnknown(hc)) pool.hasUnknownMonitors = true;
@@ -93,9 +93,7 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
   const v = r.values;
   const host = str(v.health_check_host);
   return {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     protocol: upper(str(v.health_check_protocol)) ?? 'HTTP',
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),

@@ -1,10 +1,10 @@
 // Alibaba CLB (`alicloud_slb_*`): health checks on the listener, the default server group on the
 // listener's backend_port, forwarding rules, master-slave groups and listener ACLs.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
-import { ID, link, resolveRef, toMap } from '../graph.js';
+import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool } from '../types.js';
-import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeAt, num, offText, str, upper } from '../values.js';
-import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, newPool, addMember, eachServer, weightOf } from './common.js';
+import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf } from './common.js';
 
 const CLB_LB = ['alicloud_slb_load_balancer', 'alicloud_slb'];
 const CLB_GROUPS = ['alicloud_slb_server_group', 'alicloud_slb_master_slave_server_group'];
@@ -21,7 +21,7 @@ export function buildClb(ctx: Ctx): void {
   const resolveLb = (r: ResourceInstance) => resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, 'load balancer');
 
   // Server groups (explicit and master-slave).
-  const pools: Pool[] = index.ofType(...CLB_GROUPS).map((r) => newPool(r, r.address, resolveLb(r), new Unknown('CLB server groups take the protocol of the listener')));
+  const pools: Pool[] = index.ofType(...CLB_GROUPS).map((r) => poolOfLoadBalancer(r, r.address, resolveLb(r), new Unknown('CLB server groups take the protocol of the listener')));
   const poolByAddress = toMap(pools);
 
   // Default server groups: one per LB that a listener forwards to or that has default members.
@@ -29,7 +29,7 @@ export function buildClb(ctx: Ctx): void {
   const defaultPool = (lb: LoadBalancer): Pool => {
     let pool = defaults.get(lb);
     if (!pool) {
-      pool = newPool(lb.resource, `${lb.address} (default server group)`, lb, new Unknown('CLB server groups take the protocol of the listener'));
+      pool = poolOfLoadBalancer(lb.resource, `${lb.address} (default server group)`, lb, new Unknown('CLB server groups take the protocol of the listener'));
       pool.anyPortEnabled = true;
       defaults.set(lb, pool);
       pools.push(pool);
@@ -122,12 +122,10 @@ export function buildClb(ctx: Ctx): void {
     });
   }
   for (const r of index.ofType('alicloud_slb_server_group_server_attachment')) {
-    const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, 'server group');
-    if (pool === undefined) continue;
-    if (isUnknown(pool)) {
+    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', () => {
       for (const p of pools) p.hasUnknownMembers = true;
-      continue;
-    }
+    });
+    if (pool === undefined) continue;
     const { weight, attr } = weightOf(r.values, 100);
     addMember(ctx, pool, r, r.address, r.values.server_id, num(r.values.port), weight, attr);
   }
@@ -203,9 +201,7 @@ function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMoni
   }
   const domain = str(v.health_check_domain);
   return {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     protocol: hcProtocol,
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),
@@ -249,7 +245,7 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
       if (!isUnknown(inline)) for (const e of inline) entries.push(str(e.entry) ?? new Unknown('entry is not set'));
       const firstUnknown = entries.find(isUnknown);
       const control: AccessControl = {
-        node: { address: acl.address, family: FAMILY, ...nodeAt(acl) },
+        node: { ...nodeBase(acl, FAMILY) },
         enabled: status,
         type: isUnknown(type) ? type : type === 'black' ? 'black' : 'white',
         entries: isUnknown(inline) ? inline : firstUnknown && isUnknown(firstUnknown) ? firstUnknown : (entries as string[]),

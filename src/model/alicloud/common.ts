@@ -4,7 +4,8 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ResourceIndex } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
-import { blocks, fieldAt, list, lower, nodeAt, num, str } from '../values.js';
+import { poolNode } from '../nodes.js';
+import { blocks, fieldAt, list, lower, nodeAt, nodeBase, num, str } from '../values.js';
 
 export const FAMILY = 'alicloud' as const;
 
@@ -57,9 +58,7 @@ export interface Ctx {
 
 export function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, subnet: Maybe<Subnet> | undefined, hasEip: Maybe<boolean>): LoadBalancer {
   return {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     kind,
     subnet,
     backendSubnets: new Unknown('Alibaba load balancers reach backends from a fixed range'),
@@ -78,9 +77,7 @@ export function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, sub
 
 export function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, protocol: Maybe<string>, port: Maybe<number>): Listener {
   const listener: Listener = {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     loadBalancer: lb,
     protocol,
     port,
@@ -96,22 +93,9 @@ export function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undef
   return listener;
 }
 
-export function newPool(r: ResourceInstance, address: string, lb: Maybe<LoadBalancer> | undefined, protocol: Maybe<string>): Pool {
-  const pool: Pool = {
-    address,
-    family: FAMILY,
-    ...nodeAt(r),
-    loadBalancer: lb,
-    protocol,
-    listeners: [],
-    members: [],
-    monitors: [],
-    hasForeignReferences: false,
-    hasUnknownMembers: false,
-    hasUnknownMonitors: false,
-    hasUnknownListeners: false,
-    anyPortEnabled: false,
-  };
+/** A pool (server group) node added to the pools of its load balancer. */
+export function poolOfLoadBalancer(r: ResourceInstance, address: string, lb: Maybe<LoadBalancer> | undefined, protocol: Maybe<string>): Pool {
+  const pool = poolNode({ address, family: FAMILY, ...nodeAt(r) }, { loadBalancer: lb, protocol, anyPortEnabled: false });
   if (lb && !isUnknown(lb)) lb.pools.push(pool);
   return pool;
 }

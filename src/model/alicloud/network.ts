@@ -3,8 +3,8 @@
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import { ID, ResourceIndex, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Backend, Maybe, NetworkAcl, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
-import { backendsByIp, buildSecurityGroups, buildSubnets, type Resolver } from '../network.js';
-import { blocks, isSet, list, lower, nestedBlockRange, nodeAt, num, str } from '../values.js';
+import { backendsByIp, buildSecurityGroups, buildSubnets, resolveGroupIds, type Resolver } from '../network.js';
+import { blocks, isSet, list, lower, nestedBlockRange, nodeBase, num, str } from '../values.js';
 import { FAMILY, type Ctx } from './common.js';
 
 /** vSwitches and their ACLs, security groups, and the ECS instances and ENIs members name. */
@@ -26,27 +26,19 @@ export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet'
   const resolveGroups = (from: ResourceInstance, attr: string): Maybe<SecurityGroup[]> => {
     const ids = list(from.values[attr]);
     if (ids === undefined) return new Unknown(`${from.address}.${attr} is not set`);
-    if (isUnknown(ids)) return ids;
-    const out: SecurityGroup[] = [];
-    for (const id of ids) {
-      const g = resolveRef(from, id, groupByAddress, ID, 'security group');
-      if (g === undefined) continue;
-      if (isUnknown(g)) return g;
-      out.push(g);
-    }
-    return out;
+    return resolveGroupIds(from, ids, groupByAddress);
   };
 
   // ---- backends: ECS instances and ENIs
   const backends: Backend[] = [];
   for (const r of index.ofType('alicloud_instance')) {
-    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   for (const r of index.ofType('alicloud_ecs_network_interface')) {
-    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   for (const r of index.ofType('alicloud_network_interface')) {
-    backends.push({ address: r.address, family: FAMILY, ...nodeAt(r), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
   }
   const backendByAddress = toMap(backends);
   const ipIndex = backendsByIp(backends, (b) => (typeof b.ip === 'string' ? [b.ip] : []));
@@ -75,9 +67,7 @@ function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
     remoteGroup = isSet(v.source_security_group_id) ? 'group' : new Unknown(`${r.address} admits a source this configuration does not resolve`);
   }
   return {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     range: r.block.range,
     direction: isUnknown(type) ? type : type === 'ingress' ? 'ingress' : type === 'egress' ? 'egress' : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
     ethertype: v6 ? 6 : 4,
@@ -104,9 +94,7 @@ export function buildNetworkAcls(index: ResourceIndex, resolveSubnet: Resolver<S
   };
   for (const r of index.ofType('alicloud_network_acl')) {
     const acl: NetworkAcl = {
-      address: r.address,
-      family: FAMILY,
-      ...nodeAt(r),
+      ...nodeBase(r, FAMILY),
       enabled: true,
       stateful: false,
       ingress: aclEntries(r, 'ingress_acl_entries', 'ingress'),

@@ -1,9 +1,9 @@
 // Alibaba NLB (`alicloud_nlb_*`): server groups with their health check, listeners, attachments.
 import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
-import { ID, link, resolveRef, toMap } from '../graph.js';
+import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
-import { blocks, bool, lower, monitorAt, nodeAt, num, offText, str, upper } from '../values.js';
-import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, newPool, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
+import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
 
 export function buildNlb(ctx: Ctx): void {
   const { index, model } = ctx;
@@ -11,7 +11,7 @@ export function buildNlb(ctx: Ctx): void {
   const lbByAddress = toMap(lbs);
 
   const pools: Pool[] = index.ofType('alicloud_nlb_server_group').map((r) => {
-    const pool = newPool(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'TCP');
+    const pool = poolOfLoadBalancer(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'TCP');
     pool.anyPortEnabled = bool(r.values.any_port_enabled) ?? false;
     const hc = blocks(r.values.health_check);
     if (isUnknown(hc)) pool.hasUnknownMonitors = true;
@@ -40,12 +40,10 @@ export function buildNlb(ctx: Ctx): void {
   });
 
   for (const r of index.ofType('alicloud_nlb_server_group_server_attachment')) {
-    const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, 'server group');
-    if (pool === undefined) continue;
-    if (isUnknown(pool)) {
+    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', () => {
       for (const p of pools) p.hasUnknownMembers = true;
-      continue;
-    }
+    });
+    if (pool === undefined) continue;
     const { weight, attr } = weightOf(r.values, 100);
     const byIp = lower(str(r.values.server_type)) === 'ip';
     addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num(r.values.port), weight, attr, byIp);
@@ -71,9 +69,7 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
   const protocol: Maybe<string> =
     type === undefined ? (pool.protocol === 'UDP' ? 'UDP_CONNECT' : 'TCP') : isUnknown(type) ? type : type === 'UDP' ? 'UDP_CONNECT' : type;
   return {
-    address: r.address,
-    family: FAMILY,
-    ...nodeAt(r),
+    ...nodeBase(r, FAMILY),
     protocol,
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),

@@ -2,7 +2,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type Value } from '../../types.js';
 import { ID, ResourceIndex, resolveRef, toMap } from '../graph.js';
 import type { AccessControl, Listener, Maybe, Model } from '../types.js';
-import { blocks, bool, fieldAt, isSet, str, nodeAt } from '../values.js';
+import { blocks, bool, fieldAt, isSet, str, nodeBase } from '../values.js';
 import type { LbProduct } from './dialect.js';
 
 export function accessControls(index: ResourceIndex, product: LbProduct, family: ProviderFamily, listenerByAddress: Map<string, Listener>, model: Model): void {
@@ -12,7 +12,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
       if (!listener || isUnknown(listener)) continue;
       const raw = str(r.values.whitelist);
       const control: AccessControl = {
-        node: { address: r.address, family, ...nodeAt(r) },
+        node: { ...nodeBase(r, family) },
         enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
         type: 'white',
         entries: raw === undefined ? [] : isUnknown(raw) ? raw : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
@@ -71,7 +71,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
           return out;
         })();
     const control: AccessControl = {
-      node: isUnknown(group) ? { address: r.address, family, ...nodeAt(r) } : { address: group.address, family, ...nodeAt(group) },
+      node: isUnknown(group) ? { ...nodeBase(r, family) } : { ...nodeBase(group, family) },
       enabled,
       type: isUnknown(policy) ? policy : policy === 'black' ? 'black' : 'white',
       entries,

@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Va
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../types.js';
 import type { Resolver } from '../network.js';
-import { blocks, bool, isSet, list, nestedBlockRange, num, str, nodeAt } from '../values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, num, str, nodeBase } from '../values.js';
 import type { Dialect } from './dialect.js';
 
 export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Resolver<Subnet>): NetworkAcl[] {
@@ -21,9 +21,7 @@ export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet
   if (d.acls.inline) {
     for (const r of index.ofType(d.acls.inline)) {
       const acl: NetworkAcl = {
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         enabled: bool(r.values.enabled) ?? true,
         stateful: true,
         ingress: inlineAclRules(r, 'ingress_rules'),
@@ -53,9 +51,7 @@ export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet
         return out;
       };
       const acl: NetworkAcl = {
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         enabled: true,
         stateful: true,
         ingress: legacyRules('inbound_rules'),
@@ -139,9 +135,7 @@ function firewallGroups(
   const out: NetworkAcl[] = [];
   for (const r of index.ofType(types.group)) {
     const acl: NetworkAcl = {
-      address: r.address,
-      family,
-      ...nodeAt(r),
+      ...nodeBase(r, family),
       enabled: bool(r.values.admin_state_up) ?? true,
       stateful: true,
       ingress: policyRules(r, 'ingress_policy_id'),

@@ -4,14 +4,14 @@ import { ID, ResourceIndex, link, resolveRef } from '../graph.js';
 import type { Member, Model, Pool } from '../types.js';
 import { blocks, fieldAt, num, str, upper, nodeAt } from '../values.js';
 import { lbaasMonitor } from './dialect.js';
-import { healthMonitor, newPool } from './nodes.js';
+import { healthMonitor, poolOfListener } from './nodes.js';
 
 /** `huaweicloud_elb_active_standby_pool`: a pool with inline members and monitor. */
 export function activeStandbyPools(index: ResourceIndex, type: string, family: ProviderFamily, model: Model): void {
   const listeners = new Map(model.listeners.map((l) => [l.address, l]));
   const standby = new Map<string, Pool>();
   for (const r of index.ofType(type)) {
-    const { pool } = newPool(r, family, listeners);
+    const { pool } = poolOfListener(r, family, listeners);
     standby.set(pool.address, pool);
     // The inline `healthmonitor` block is the pool's monitor; a synthetic resource whose block is
     // the nested block keeps attribute ranges exact.

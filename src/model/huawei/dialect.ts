@@ -104,6 +104,18 @@ export function fwaasV2(prefix: string): NonNullable<Dialect['acls']['firewall']
   };
 }
 
+/** Load-balancer attributes of the Huawei dedicated-ELB shape (Huawei `elb_loadbalancer`, FlexibleEngine `lb_loadbalancer_v3`). */
+export function elbLoadBalancer(eipPortPaths: string[]): LbProduct['loadBalancer'] {
+  return {
+    subnetAttribute: 'ipv4_subnet_id',
+    backendSubnetsAttribute: 'backend_subnets',
+    crossVpcAttribute: 'cross_vpc_backend',
+    ipv6Attribute: 'ipv6_network_id',
+    inlineEipAttributes: ['ipv4_eip_id', 'iptype'],
+    eipPortPaths,
+  };
+}
+
 /** Monitor attributes of the dedicated-ELB shape (`protocol`, `interval`, `status_code`, `enabled`). */
 export const ELB_MONITOR: LbProduct['monitor'] = { protocol: 'protocol', interval: 'interval', port: 'port', codes: 'status_code', enabled: 'enabled' };
 

@@ -9,7 +9,7 @@ import { activeStandbyPools } from './active-standby.js';
 import { buildHwNetwork } from './network.js';
 import { buildHwProducts } from './products.js';
 
-export { ELB_MONITOR, fwaasV2, lbTypes, lbaasMonitor, type Dialect, type IpGroupStyle, type LbProduct } from './dialect.js';
+export { ELB_MONITOR, elbLoadBalancer, fwaasV2, lbTypes, lbaasMonitor, type Dialect, type IpGroupStyle, type LbProduct } from './dialect.js';
 
 export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): void {
   buildHwProducts(index, model, d, buildHwNetwork(index, d));

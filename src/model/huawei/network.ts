@@ -3,8 +3,8 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
-import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, type EipBindings, type Resolver } from '../network.js';
-import { blocks, isSet, list, num, str, nodeAt } from '../values.js';
+import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, resolveGroupIds, type EipBindings, type Resolver } from '../network.js';
+import { blocks, isSet, list, num, str, nodeBase } from '../values.js';
 import { buildNetworkAcls } from './acls.js';
 import { secgroupRuleBody, type Dialect } from './dialect.js';
 
@@ -52,15 +52,8 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
   const resolveGroups = (from: ResourceInstance): Maybe<SecurityGroup[]> => {
     const ids = list(from.values.security_group_ids);
     if (ids !== undefined) {
-      if (isUnknown(ids)) return ids;
-      const out: SecurityGroup[] = [];
-      for (const id of ids) {
-        const g = resolveRef(from, id, groupByAddress, ID, 'security group');
-        if (g === undefined) continue;
-        if (isUnknown(g)) return g;
-        out.push(g);
-      }
-      if (out.length) return out;
+      const out = resolveGroupIds(from, ids, groupByAddress);
+      if (isUnknown(out) || out.length) return out;
     }
     const names = list(from.values.security_groups);
     if (names !== undefined) {
@@ -102,9 +95,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
       const fixed = blocks(r.values.fixed_ip);
       const first = isUnknown(fixed) ? undefined : fixed[0];
       portBackends.push({
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         ip: first ? str(first.ip_address) : undefined,
         securityGroups: associated.has(r.address)
           ? new Unknown(`${r.address} gets security groups from an association resource`)
@@ -132,9 +123,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
         }
       }
       instanceBackends.push({
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         ip: first ? str(first.fixed_ip_v4) : undefined,
         securityGroups: securityGroups ?? resolveGroups(r),
         subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : undefined),
@@ -187,9 +176,7 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
     else if (min !== undefined || max !== undefined) ports = `${min ?? max}-${max ?? min}`;
   }
   return {
-    address: r.address,
-    family,
-    ...nodeAt(r),
+    ...nodeBase(r, family),
     range: r.block.range,
     direction: isUnknown(direction) ? direction : direction === 'egress' ? 'egress' : direction === 'ingress' ? 'ingress' : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
     ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === 'IPV6' ? 6 : 4,

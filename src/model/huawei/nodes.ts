@@ -2,15 +2,14 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveRef } from '../graph.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
-import { bool, monitorAt, nodeAt, num, offText, str, upper } from '../values.js';
+import { bool, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import type { LbProduct } from './dialect.js';
+import { poolNode } from '../nodes.js';
 
 export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbProduct['monitor']): HealthMonitor {
   const v = r.values;
   return {
-    address: r.address,
-    family,
-    ...nodeAt(r),
+    ...nodeBase(r, family),
     protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
     port: num(v[attrs.port]),
     interval: num(v[attrs.interval]),
@@ -26,23 +25,13 @@ export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs
   };
 }
 
-/** A pool node linked to the listener its `listener_id` names. */
-export function newPool(r: ResourceInstance, family: ProviderFamily, listeners: ReadonlyMap<string, Listener>): { pool: Pool; listener: Maybe<Listener> | undefined } {
-  const pool: Pool = {
-    address: r.address,
-    family,
-    ...nodeAt(r),
+/** A pool node linked to the listener its `listener_id` names (the caller sets its load balancer). */
+export function poolOfListener(r: ResourceInstance, family: ProviderFamily, listeners: ReadonlyMap<string, Listener>): { pool: Pool; listener: Maybe<Listener> | undefined } {
+  const pool = poolNode(nodeBase(r, family), {
     loadBalancer: undefined,
     protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-    listeners: [],
-    members: [],
-    monitors: [],
-    hasForeignReferences: false,
-    hasUnknownMembers: false,
-    hasUnknownMonitors: false,
-    hasUnknownListeners: false,
     anyPortEnabled: bool(r.values.any_port_enable) ?? false,
-  };
+  });
   const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
   if (listener && !isUnknown(listener)) link(listener, pool);
   else if (isUnknown(listener)) pool.hasUnknownListeners = true;

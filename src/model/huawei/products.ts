@@ -2,12 +2,12 @@
 // `elb_*`/`*_v3`): load balancers, listeners, pools, members, monitors and forwarding policies,
 // one pass per product of the dialect. What differs per product: ./shared.ts, ./dedicated.ts.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
-import { ID, ResourceIndex, foreignReferences, link, resolveRef, toMap } from '../graph.js';
+import { ID, ResourceIndex, foreignReferences, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import type { LoadBalancer, Listener, Member, Model, Pool, Subnet } from '../types.js';
 import type { EipBindings, Resolver } from '../network.js';
-import { blocks, fieldAt, nodeAt, num, str, upper } from '../values.js';
+import { blocks, fieldAt, nodeBase, num, str, upper } from '../values.js';
 import { accessControls } from './access-controls.js';
-import { healthMonitor, newPool } from './nodes.js';
+import { healthMonitor, poolOfListener } from './nodes.js';
 import { dedicatedLoadBalancer } from './dedicated.js';
 import type { Dialect, LbProduct, LoadBalancerNode } from './dialect.js';
 import type { HwNetwork } from './network.js';
@@ -26,9 +26,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
     const listeners: Listener[] = index.ofType(types.listener).map((r) => {
       const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
       const listener: Listener = {
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         loadBalancer: lb,
         protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -45,7 +43,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
     const listenerByAddress = toMap(listeners);
 
     const pools: Pool[] = index.ofType(types.pool).map((r) => {
-      const { pool, listener } = newPool(r, FAMILY, listenerByAddress);
+      const { pool, listener } = poolOfListener(r, FAMILY, listenerByAddress);
       const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
       pool.loadBalancer = lb ?? (listener && !isUnknown(listener) ? listener.loadBalancer : listener);
       if (pool.loadBalancer && !isUnknown(pool.loadBalancer)) pool.loadBalancer.pools.push(pool);
@@ -83,17 +81,13 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
     }
 
     for (const r of index.ofType(types.member)) {
-      const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, 'pool');
-      if (pool === undefined) continue;
-      if (isUnknown(pool)) {
+      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', () => {
         for (const p of pools) p.hasUnknownMembers = true;
-        continue;
-      }
+      });
+      if (pool === undefined) continue;
       const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
       const member: Member = {
-        address: r.address,
-        family: FAMILY,
-        ...nodeAt(r),
+        ...nodeBase(r, FAMILY),
         pool,
         ip: address,
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -108,12 +102,10 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
     }
 
     for (const r of index.ofType(types.monitor)) {
-      const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, 'pool');
-      if (pool === undefined) continue;
-      if (isUnknown(pool)) {
+      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', () => {
         for (const p of pools) p.hasUnknownMonitors = true;
-        continue;
-      }
+      });
+      if (pool === undefined) continue;
       const monitor = healthMonitor(r, FAMILY, product.monitor);
       pool.monitors.push(monitor);
       model.monitors.push(monitor);
@@ -161,9 +153,7 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
   const spec = product.loadBalancer;
   const subnet = resolveSubnet(r, r.values[spec.subnetAttribute]);
   const node: LoadBalancerNode = {
-    address: r.address,
-    family,
-    ...nodeAt(r),
+    ...nodeBase(r, family),
     kind: product.kind,
     subnet,
     // The VPC's network ACL on the LB's subnet filters client traffic too (providers.md §5).
