@@ -1,5 +1,6 @@
 // Tokenizer for HCL native expressions. Templates (quoted strings and heredocs) become one
 // token whose interpolations hold their own token lists, so the parser never re-scans text.
+import { isIdentPart, isIdentStart } from '../hcl-chars.js';
 
 export type Punct =
   | '{' | '}' | '[' | ']' | '(' | ')' | ',' | '.' | ':' | '?' | '=>' | '...'
@@ -23,12 +24,6 @@ const PUNCTS: Punct[] = [
   '{', '}', '[', ']', '(', ')', ',', '.', ':', '?', '<', '>', '=', '+', '-', '*', '/', '%', '!', '~',
 ];
 
-function isIdentStart(c: string): boolean {
-  return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127;
-}
-function isIdentPart(c: string): boolean {
-  return /[A-Za-z0-9_-]/.test(c) || c.charCodeAt(0) > 127;
-}
 
 /** Skips blanks, newlines and comments (`#`, `//`, block comments). */
 function skipSpace(src: string, pos: number): number {

@@ -18,6 +18,7 @@
 //   converted item by item, a quoted string becomes its text with each interpolation written
 //   `${<source>}`, and `"${x}"` alone is converted as `x`;
 // - every other expression becomes `${<its source text, verbatim>}`.
+import { isAsciiIdentPart, isAsciiIdentStart } from '../hcl-chars.js';
 
 /** Thrown (as a value, not an Error: no stack is needed) when the fast path declines. */
 const DECLINE = Symbol('decline');
@@ -63,13 +64,8 @@ const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function isIdentStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-}
-
-export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
-}
+const isIdentStart = isAsciiIdentStart;
+const isIdentPart = isAsciiIdentPart;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

@@ -2,6 +2,7 @@
 // The scanner only finds structure (blocks, attributes, comments); values come from hcl2json.
 // It is iterative (no recursion), linear in the input, and never throws.
 import type { AttributeNode, BlockNode, IgnoreDirective, Range } from '../types.js';
+import { isIdentPart, isIdentStart } from '../hcl-chars.js';
 import { parseIgnoreComment } from './ignores.js';
 import { SourceText } from './source.js';
 
@@ -58,17 +59,7 @@ export function heredocAt(text: string, at: number, limit: number): { opener: st
   return { opener: m[0], marker, end: -1 };
 }
 
-function isIdentStart(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return /\p{ID_Start}/u.test(ch);
-}
 
-function isIdentPart(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
-  return /\p{ID_Continue}/u.test(ch);
-}
 
 /** Sets `record[key]` without tripping over `__proto__`. */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {

@@ -7,7 +7,7 @@
 // and then the whole file goes to hcl2json), 'parse' when the file goes to hcl2json whole at once
 // (text after a closing brace, characters HCL rejects), so odd input gets hcl2json's exact errors.
 
-import { isIdentPart, isIdentStart } from './fast-hcl.js';
+import { isAsciiIdentPart as isIdentPart, isAsciiIdentStart as isIdentStart } from '../hcl-chars.js';
 import { heredocAt } from './scanner.js';
 import { PROVIDER_FAMILIES } from '../types.js';
 
