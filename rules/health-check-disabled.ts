@@ -1,4 +1,5 @@
 // Prevents backend groups that keep sending traffic to dead servers because nothing checks them.
+import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { isUsed } from '../src/analysis/index.js';
 
@@ -39,7 +40,7 @@ export default defineRule({
       if (pool.monitors.length === 0) {
         const range = pool.range;
         if (pool.hasUnknownMonitors) {
-          ctx.unknown({ address: pool.address, range, what: 'a health monitor reference is not known' });
+          ctx.unknown(new Unknown('a health monitor reference is not known'), { address: pool.address, range });
           continue;
         }
         ctx.report({

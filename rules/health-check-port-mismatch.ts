@@ -51,14 +51,14 @@ export default defineRule({
       if (pool.anyPortEnabled === true) continue;
       const range = monitor.at.port.range;
       if (isUnknown(monitor.port)) {
-        if (pool.members.length > 0) ctx.unknown({ address: monitor.address, range, what: monitor.port.reason });
+        if (pool.members.length > 0) ctx.unknown(monitor.port, { address: monitor.address, range });
         continue;
       }
       const port = monitor.port;
       const others = pool.members.filter((m) => typeof m.port === 'number' && m.port !== port);
       if (others.length === 0) continue;
       if (isUnknown(pool.anyPortEnabled)) {
-        ctx.unknown({ address: monitor.address, range, what: pool.anyPortEnabled.reason });
+        ctx.unknown(pool.anyPortEnabled, { address: monitor.address, range });
         continue;
       }
       const ports = [...new Set(others.map((m) => m.port as number))].sort((a, b) => a - b);

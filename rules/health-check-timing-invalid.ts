@@ -70,7 +70,7 @@ export default defineRule({
       for (const [value, field, [min, max], what] of checks) {
         const { attribute, range } = field;
         if (isUnknown(value)) {
-          ctx.unknown({ address: monitor.address, range, what: value.reason });
+          ctx.unknown(value, { address: monitor.address, range });
           continue;
         }
         if (typeof value !== 'number') continue;

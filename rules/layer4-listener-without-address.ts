@@ -39,7 +39,7 @@ export default defineRule({
       const unknown = facts.find(isUnknown);
       if (facts.some((f) => f === true)) continue;
       if (unknown) {
-        ctx.unknown({ address: lb.address, range, what: unknown.reason });
+        ctx.unknown(unknown, { address: lb.address, range });
         continue;
       }
       ctx.report({

@@ -35,7 +35,7 @@ export default defineRule({
       if (!EMPTY_WHITELIST_BLOCKS.has(control.node.family)) continue;
       if (control.type !== 'white' || !Array.isArray(control.entries) || control.entries.length > 0) continue;
       if (isUnknown(control.enabled)) {
-        ctx.unknown({ address: control.node.address, range: control.node.range, what: control.enabled.reason });
+        ctx.unknown(control.enabled, { address: control.node.address, range: control.node.range });
         continue;
       }
       if (control.enabled !== true) continue;

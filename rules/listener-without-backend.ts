@@ -1,4 +1,5 @@
 // Prevents listeners that accept connections but have no backend to forward them to.
+import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { hasPoolsWithUnknownListener } from '../src/analysis/index.js';
 
@@ -34,7 +35,7 @@ export default defineRule({
       if (listener.pools.length > 0 || listener.hasRoutingRules) continue;
       const range = listener.range;
       if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
-        ctx.unknown({ address: listener.address, range, what: 'a pool or policy reference is not known' });
+        ctx.unknown(new Unknown('a pool or policy reference is not known'), { address: listener.address, range });
         continue;
       }
       ctx.report({

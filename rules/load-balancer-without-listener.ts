@@ -1,4 +1,5 @@
 // Prevents load balancers that clients cannot connect to at all.
+import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { hasListenersWithUnknownLb } from '../src/analysis/index.js';
 
@@ -34,7 +35,7 @@ export default defineRule({
       if (lb.listeners.length > 0) continue;
       const range = lb.range;
       if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
-        ctx.unknown({ address: lb.address, range, what: 'a listener with an unknown load balancer reference exists' });
+        ctx.unknown(new Unknown('a listener with an unknown load balancer reference exists'), { address: lb.address, range });
         continue;
       }
       ctx.report({

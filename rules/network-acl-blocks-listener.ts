@@ -3,7 +3,7 @@ import { defineRule } from '../src/rule.js';
 import { aclVerdictsFor, traceLines } from '../src/analysis/index.js';
 import { aclRuleLocations } from './factories/blocks.js';
 import { parseCidr } from '../src/net/index.js';
-import { isUnknown } from '../src/types.js';
+import { Unknown, isUnknown } from '../src/types.js';
 
 /** Any IPv4 client (made on first use: parsing loads ip-num). */
 let anyClient: ReturnType<typeof parseCidr>;
@@ -47,12 +47,12 @@ export default defineRule({
       if (subnet === undefined) continue;
       const range = listener.range;
       if (isUnknown(subnet)) {
-        if (subnet.ref) ctx.unknown({ address: listener.address, range, what: subnet.reason });
+        if (subnet.ref) ctx.unknown(subnet, { address: listener.address, range });
         continue;
       }
       if (subnet.acls.length === 0) continue;
       if (isUnknown(listener.protocol) || isUnknown(listener.port)) {
-        ctx.unknown({ address: listener.address, range, what: isUnknown(listener.protocol) ? listener.protocol.reason : (listener.port as { reason: string }).reason });
+        ctx.unknown(isUnknown(listener.protocol) ? listener.protocol : (listener.port as Unknown), { address: listener.address, range });
         continue;
       }
       // Gateway LBs' IP listeners carry every protocol on every port: no single flow to check.
@@ -61,13 +61,13 @@ export default defineRule({
       const protocol = listener.protocol === 'UDP' || listener.protocol === 'QUIC' ? 'udp' : 'tcp';
       const verdicts = aclVerdictsFor(subnet, [(anyClient ??= parseCidr('0.0.0.0/0'))!], protocol, listener.port, undefined);
       if (isUnknown(verdicts)) {
-        ctx.unknown({ address: listener.address, range, what: verdicts.reason });
+        ctx.unknown(verdicts, { address: listener.address, range });
         continue;
       }
       for (const { acl, verdict, direction } of verdicts) {
         if (direction !== 'in') continue;
         if (verdict.status === 'unknown') {
-          ctx.unknown({ address: acl.address, range: acl.range, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? 'an ACL rule is not known'), { address: acl.address, range: acl.range });
           continue;
         }
         if (verdict.status !== 'blocked') continue;

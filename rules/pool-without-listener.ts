@@ -1,4 +1,5 @@
 // Prevents backend server groups that no listener uses (health status "unknown", no traffic).
+import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { isUsed } from '../src/analysis/index.js';
 
@@ -33,7 +34,7 @@ export default defineRule({
       if (isUsed(pool)) continue;
       const range = pool.range;
       if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-        ctx.unknown({ address: pool.address, range, what: 'a listener or policy reference to it is not known' });
+        ctx.unknown(new Unknown('a listener or policy reference to it is not known'), { address: pool.address, range });
         continue;
       }
       ctx.report({

@@ -1,4 +1,5 @@
 // Prevents listeners that forward to an empty backend server group.
+import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { isUsed, joinAddresses } from '../src/analysis/index.js';
 
@@ -33,7 +34,7 @@ export default defineRule({
       if (!isUsed(pool) || pool.members.length > 0) continue;
       const range = pool.range;
       if (pool.hasUnknownMembers || pool.hasForeignReferences) {
-        ctx.unknown({ address: pool.address, range, what: 'a member reference to it is not known' });
+        ctx.unknown(new Unknown('a member reference to it is not known'), { address: pool.address, range });
         continue;
       }
       ctx.report({

@@ -1,5 +1,5 @@
 // The rule contract and the `defineRule` helper (types and the docs link, never behaviour).
-import type { Finding, HealthCheckSources, ProviderFamily, Range, RelatedLocation, Severity, Fix } from './types.js';
+import type { Finding, HealthCheckSources, ProviderFamily, Range, RelatedLocation, Severity, Fix, Unknown } from './types.js';
 import type { Model } from './model/types.js';
 
 export { PROVIDER_FAMILIES, type ProviderFamily } from './types.js';
@@ -42,10 +42,10 @@ export interface ReportArgs {
 export interface RuleContext {
   report(args: ReportArgs): void;
   /**
-   * A verdict that depended on an Unknown value: silent by default, a `note` with --strict.
-   * `what` names the value ("var.health_check_cidr has no value").
+   * A verdict on the node at `at` depended on the Unknown `u`: silent by default, a `note` with
+   * --strict that gives `u.reason` ("var.health_check_cidr has no value").
    */
-  unknown(args: { address: string; range: Range; what: string }): void;
+  unknown(u: Unknown, at: { address: string; range: Range }): void;
   /** Per-family settings (health-check source ranges…) from the config file. */
   settings: RuleSettings;
 }

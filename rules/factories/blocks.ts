@@ -13,7 +13,7 @@ import {
   type FlowKind,
   joinAddresses,
 } from '../../src/analysis/index.js';
-import { isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
+import { Unknown, isUnknown, type RelatedLocation, type Range } from '../../src/types.js';
 import { normalizeProtocol, parsePortSpec, portInRanges, protocolMatches, type Verdict } from '../../src/net/index.js';
 
 /** Families whose security groups are not in the path of LB traffic (Alibaba: 100.64.0.0/10 is never blocked). */
@@ -56,18 +56,18 @@ function flowRelated(flows: BackendFlow[]): RelatedLocation[] {
 export function securityGroupCheck(kind: FlowKind) {
   return (model: Model, ctx: RuleContext): void => {
     const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
-    for (const u of unknowns) ctx.unknown(u);
+    for (const u of unknowns) ctx.unknown(u.unknown, u);
     const groups = new Map<string, { flows: BackendFlow[]; verdict: Verdict; sgs: SecurityGroup[] }>();
     for (const flow of flows) {
       if (SG_EXEMPT_KINDS.has(flow.lb.kind)) continue;
       const result = securityGroupVerdict(flow);
       const memberRange = flow.member.range;
       if (isUnknown(result)) {
-        ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
+        ctx.unknown(result, { address: flow.member.address, range: memberRange });
         continue;
       }
       if (result.verdict.status === 'unknown') {
-        ctx.unknown({ address: flow.backend.address, range: memberRange, what: result.verdict.unknownReasons[0] ?? 'a security group rule is not known' });
+        ctx.unknown(new Unknown(result.verdict.unknownReasons[0] ?? 'a security group rule is not known'), { address: flow.backend.address, range: memberRange });
         continue;
       }
       if (!isBlocking(result.verdict) || result.groups.length === 0) continue;
@@ -165,18 +165,18 @@ function securityGroupFix(sg: SecurityGroup, syntax: SecurityGroupRuleSyntax, fl
 export function networkAclCheck(kind: FlowKind) {
   return (model: Model, ctx: RuleContext): void => {
     const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
-    for (const u of unknowns) ctx.unknown(u);
+    for (const u of unknowns) ctx.unknown(u.unknown, u);
     const groups = new Map<string, { flows: BackendFlow[]; verdict: Verdict; acl: NetworkAcl; direction: 'in' | 'out' }>();
     for (const flow of flows) {
       const result = aclVerdicts(flow);
       const memberRange = flow.member.range;
       if (isUnknown(result)) {
-        ctx.unknown({ address: flow.member.address, range: memberRange, what: result.reason });
+        ctx.unknown(result, { address: flow.member.address, range: memberRange });
         continue;
       }
       for (const { acl, verdict, direction } of result) {
         if (verdict.status === 'unknown') {
-          ctx.unknown({ address: acl.address, range: acl.range, what: verdict.unknownReasons[0] ?? 'an ACL rule is not known' });
+          ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? 'an ACL rule is not known'), { address: acl.address, range: acl.range });
           continue;
         }
         if (!isBlocking(verdict)) continue;

@@ -22,14 +22,14 @@ export function httpMonitorAttributeCheck<P>(spec: HttpMonitorAttribute<P>) {
       if (value === undefined) continue;
       const { attribute, range } = monitor.at[spec.field];
       if (isUnknown(value)) {
-        if (isHttpMonitor(monitor)) ctx.unknown({ address: monitor.address, range, what: value.reason });
+        if (isHttpMonitor(monitor)) ctx.unknown(value, { address: monitor.address, range });
         continue;
       }
       const problem = spec.problem(value, monitor);
       if (problem === undefined) continue;
       // The value is only sent by HTTP(S) checks.
       if (isUnknown(monitor.protocol)) {
-        ctx.unknown({ address: monitor.address, range, what: monitor.protocol.reason });
+        ctx.unknown(monitor.protocol, { address: monitor.address, range });
         continue;
       }
       if (!isHttpMonitor(monitor)) continue;

@@ -1,7 +1,7 @@
 // The flows (health checks, forwarded traffic, ICMP) the cloud sends to each member of each used
 // pool, from which source range; shared by the six *-blocks-* rules.
 import type { Cidr, FlowProtocol } from '../net/index.js';
-import { isUnknown, type Range } from '../types.js';
+import { Unknown, isUnknown, type Range } from '../types.js';
 import type { Backend, HealthMonitor, LoadBalancer, Listener, Member, Model, Pool } from '../model/types.js';
 import { listenerMonitors } from './queries.js';
 import { exemption, sourceRanges, transport, type AnalysisSettings } from './sources.js';
@@ -24,10 +24,11 @@ export interface BackendFlow {
   sourceText: string;
 }
 
+/** A verdict that depended on an Unknown: which node, where, and the Unknown. */
 export interface UnknownVerdict {
   address: string;
   range: Range;
-  what: string;
+  unknown: Unknown;
 }
 
 export interface FlowSet {
@@ -43,49 +44,48 @@ export interface FlowSet {
 export function backendFlows(model: Model, settings: AnalysisSettings, kind: FlowKind): FlowSet {
   const flows: BackendFlow[] = [];
   const unknowns: UnknownVerdict[] = [];
-  const unknown = (node: { address: string; range: Range }, what: string) =>
-    unknowns.push({ address: node.address, range: node.range, what });
+  const unknown = (node: { address: string; range: Range }, u: Unknown) => unknowns.push({ address: node.address, range: node.range, unknown: u });
 
   for (const pool of model.pools) {
     for (const listener of pool.listeners) {
       const lb = listener.loadBalancer;
       if (lb === undefined) continue;
       if (isUnknown(lb)) {
-        unknown(listener, lb.reason);
+        unknown(listener, lb);
         continue;
       }
       const protocol = listener.protocol;
       if (isUnknown(protocol)) {
-        unknown(listener, protocol.reason);
+        unknown(listener, protocol);
         continue;
       }
       // ICMP is only needed by UDP health checks: other listeners have nothing to decide.
       if (kind === 'icmp' && protocol !== 'UDP') continue;
       const exempt = exemption(lb, listener, protocol);
       if (isUnknown(exempt)) {
-        unknown(listener, exempt.reason);
+        unknown(listener, exempt);
         continue;
       }
       if (exempt) continue;
       const sources = sourceRanges(lb, settings);
       if (isUnknown(sources)) {
-        unknown(lb, sources.reason);
+        unknown(lb, sources);
         continue;
       }
       const monitors = listenerMonitors(pool, listener);
       const undecided = monitors.find((m) => isUnknown(m.enabled));
       if (undecided && isUnknown(undecided.enabled)) {
-        unknown(undecided, undecided.enabled.reason);
+        unknown(undecided, undecided.enabled);
         continue;
       }
       for (const member of pool.members) {
         const backend = member.backend;
         if (backend === undefined) {
-          unknown(member, `${member.address} matches no instance or port in this configuration`);
+          unknown(member, new Unknown(`${member.address} matches no instance or port in this configuration`));
           continue;
         }
         if (isUnknown(backend)) {
-          unknown(member, backend.reason);
+          unknown(member, backend);
           continue;
         }
         // Alibaba's default server group serves each listener's backend_port.
@@ -94,12 +94,12 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
         if (kind === 'health-check') {
           for (const monitor of monitors) {
             if (isUnknown(monitor.protocol)) {
-              unknown(monitor, monitor.protocol.reason);
+              unknown(monitor, monitor.protocol);
               continue;
             }
             const port = monitor.port ?? memberPort;
             if (isUnknown(port)) {
-              unknown(monitor, port.reason);
+              unknown(monitor, port);
               continue;
             }
             const p = transport(monitor.protocol);
@@ -107,7 +107,7 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
           }
         } else if (kind === 'backend-port') {
           if (isUnknown(memberPort)) {
-            unknown(member, memberPort.reason);
+            unknown(member, memberPort);
             continue;
           }
           const p = transport(protocol);
@@ -118,12 +118,12 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
           });
           if (covered) continue;
           if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
-            unknown(pool, 'the health-check port or protocol is not known');
+            unknown(pool, new Unknown('the health-check port or protocol is not known'));
             continue;
           }
           // A monitor this configuration cannot see may check the member port already.
           if (pool.hasUnknownMonitors) {
-            unknown(pool, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`);
+            unknown(pool, new Unknown(`${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
             continue;
           }
           flows.push({ ...base, kind, protocol: p, port: memberPort });

@@ -37,16 +37,18 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
             ...(args.fix ? { fix: args.fix } : {}),
           });
         },
-        unknown(args) {
-          unknowns.push({ ruleId: rule.id, address: args.address, what: args.what });
+        unknown(u, at) {
+          const what = u.reason;
+          unknowns.push({ ruleId: rule.id, address: at.address, what });
           if (!options.strict) return;
           findings.push({
             ruleId: rule.id,
             severity: 'note',
-            message: `${rule.id} could not decide ${args.address}: ${args.what}.`.replace(/\.\.$/, '.'),
-            address: args.address,
-            attribute: `unknown:${args.what}`,
-            range: args.range,
+            message: `${rule.id} could not decide ${at.address}: ${what}.`.replace(/\.\.$/, '.'),
+            address: at.address,
+            // The fingerprint of the note hashes this text (kept as it was so baselines stay valid).
+            attribute: `unknown:${what}`,
+            range: at.range,
             related: [],
             trace: [],
           });
