@@ -14,215 +14,21 @@ import {
   type UnloadedModuleCall,
   type Value,
 } from '../types.js';
-import { afterApply, evaluate, Handle, indexValue, markComputed, markObject, withBindings, type Scope } from './expression.js';
-import { parseExpression, parseTemplate, type Expr } from './parser.js';
-import { convertToType, isPrimitiveType } from './convert.js';
+import { afterApply, Handle, indexValue, markComputed, markObject, withBindings, type Scope } from './expression.js';
+import { parseTemplate } from './parser.js';
+import { convertToType } from './convert.js';
 import { asNumber, asString, error, isObject, setKey, sortedKeys, typeName, type ValueObject } from './values.js';
+import { MODULE_META, RESOURCE_META, bodies, entries, filesByDir, isBody, nestedBlock, rangeOf, readConfig, variableType, type Body, type Decl, type ModuleConfig, type ResourceDecl } from './config.js';
+import { constantScope, evaluateJson, evaluateKey, literalJson, withOrigin } from './json.js';
+import { rootInputs, type EvalInputs } from './root-inputs.js';
 
-export interface EvalInputs {
-  /** `--var name=value`, in command-line order. */
-  vars: { name: string; value: string }[];
-  /** `--var-file` files, in command-line order. */
-  varFiles: ParsedFile[];
-  /** Environment (for `TF_VAR_name`). */
-  env: Record<string, string | undefined>;
-  /** Root variable values that win over every other source (the `variables` of a plan). */
-  values?: Record<string, Value>;
-  /** Modules `terraform init` fetched (`.terraform/modules/modules.json`). */
-  manifest?: readonly ModuleManifestEntry[];
-  /**
-   * The folder file paths are relative to. A local source joined to a caller's folder that climbs
-   * out of it (`../..` + `./modules/web`) names a folder the files know by another path (`.`).
-   */
-  cwd?: string;
-}
+export { evaluateJson, literalJson, type EvalInputs };
 
 /**
  * Instance keys that Terraform planned, by base address (`module.a["k"].T.N`, `module.a`):
  * `undefined` for a resource without count/for_each. Given, they replace lblint's own expansion.
  */
 export type PlannedKeys = ReadonlyMap<string, readonly (number | string | undefined)[]>;
-
-type Body = Record<string, unknown>;
-
-/** Arguments that configure Terraform itself, not the resource. */
-const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
-const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-
-interface Decl {
-  file: ParsedFile;
-  block: BlockNode;
-  body: Body;
-  /** From a `.tf.json` file: variable defaults and types are literal there. */
-  isJson: boolean;
-}
-
-interface ResourceDecl extends Decl {
-  mode: 'managed' | 'data';
-  type: string;
-  name: string;
-  /** `T.N` or `data.T.N`. */
-  key: string;
-}
-
-interface LocalDecl {
-  value: unknown;
-  file: ParsedFile;
-  range: Range;
-}
-
-/** The declarations of one module folder. */
-interface ModuleConfig {
-  dir: string;
-  variables: Map<string, Decl>;
-  locals: Map<string, LocalDecl>;
-  /** In source order. */
-  resources: Map<string, ResourceDecl>;
-  /** In source order. */
-  moduleCalls: Map<string, Decl>;
-  outputs: Map<string, Decl>;
-}
-
-function isBody(v: unknown): v is Body {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** hcl2json wraps every block body in an array; Terraform JSON syntax may or may not. */
-function bodies(v: unknown): Body[] {
-  if (Array.isArray(v)) return v.filter(isBody);
-  return isBody(v) ? [v] : [];
-}
-
-function entries(v: unknown): [string, unknown][] {
-  return isBody(v) ? Object.entries(v).filter(([k]) => k !== '//') : [];
-}
-
-function syntheticBlock(file: ParsedFile, type: string, labels: string[]): BlockNode {
-  const range: Range = { file: file.path, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  return { type, labels, range, headerRange: range, attributes: {}, blocks: [] };
-}
-
-const blockIndexes = new WeakMap<ParsedFile, Map<string, BlockNode>>();
-
-function findBlock(file: ParsedFile, type: string, labels: string[]): BlockNode {
-  let index = blockIndexes.get(file);
-  if (!index) {
-    index = new Map();
-    for (const b of file.blocks) {
-      const key = JSON.stringify([b.type, ...b.labels]);
-      if (!index.has(key)) index.set(key, b);
-    }
-    blockIndexes.set(file, index);
-  }
-  return index.get(JSON.stringify([type, ...labels])) ?? syntheticBlock(file, type, labels);
-}
-
-/** Where an argument or nested block of `block` is written (falls back to the block). */
-function rangeOf(block: BlockNode | undefined, name: string, index = 0): Range | undefined {
-  if (!block) return undefined;
-  const attr = block.attributes[name];
-  if (attr) return attr.valueRange;
-  const nested = block.blocks.filter((b) => b.type === name)[index] ?? block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === name);
-  return nested?.range ?? block.range;
-}
-
-function nestedBlock(block: BlockNode | undefined, type: string, index: number): BlockNode | undefined {
-  return block?.blocks.filter((b) => b.type === type)[index];
-}
-
-function readConfig(dir: string, files: ParsedFile[]): ModuleConfig {
-  const config: ModuleConfig = { dir, variables: new Map(), locals: new Map(), resources: new Map(), moduleCalls: new Map(), outputs: new Map() };
-  for (const file of files) {
-    const isJson = file.kind === 'tf.json';
-    const json = file.json;
-    for (const [mode, prefix] of [['managed', ''], ['data', 'data.']] as const) {
-      for (const [type, named] of entries(json[mode === 'managed' ? 'resource' : 'data'])) {
-        for (const [name, raw] of entries(named)) {
-          const body = bodies(raw)[0];
-          if (!body) continue;
-          const block = findBlock(file, mode === 'managed' ? 'resource' : 'data', [type, name]);
-          config.resources.set(`${prefix}${type}.${name}`, { file, block, body, isJson, mode, type, name, key: `${prefix}${type}.${name}` });
-        }
-      }
-    }
-    const named: [string, Map<string, Decl>][] = [
-      ['variable', config.variables],
-      ['module', config.moduleCalls],
-      ['output', config.outputs],
-    ];
-    for (const [kind, map] of named) {
-      for (const [name, raw] of entries(json[kind])) {
-        const body = bodies(raw)[0];
-        if (body) map.set(name, { file, block: findBlock(file, kind, [name]), body, isJson });
-      }
-    }
-    const localBlocks = file.blocks.filter((b) => b.type === 'locals');
-    for (const body of bodies(json['locals'])) {
-      for (const [name, value] of entries(body)) {
-        const block = localBlocks.find((b) => b.attributes[name]) ?? localBlocks[0] ?? syntheticBlock(file, 'locals', []);
-        config.locals.set(name, { value, file, range: rangeOf(block, name) ?? block.range });
-      }
-    }
-  }
-  // hcl2json sorts object keys; report resources and module calls in source order.
-  const fileOrder = new Map(files.map((f, i) => [f, i]));
-  const position = (d: Decl): [number, number, number] => [fileOrder.get(d.file) ?? -1, d.block.range.start.line, d.block.range.start.column];
-  const bySource = <T extends Decl>(m: Map<string, T>): Map<string, T> =>
-    new Map(
-      [...m].sort(([, a], [, b]) => {
-        const [pa, pb] = [position(a), position(b)];
-        return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2];
-      }),
-    );
-  config.resources = bySource(config.resources);
-  config.moduleCalls = bySource(config.moduleCalls);
-  return config;
-}
-
-/** Evaluates JSON from hcl2json or Terraform JSON syntax: every string is a template. */
-export function evaluateJson(json: unknown, scope: Scope): Value {
-  if (typeof json === 'string') return evaluate(parseTemplate(json), scope);
-  if (typeof json === 'number' || typeof json === 'boolean' || json === null) return json;
-  if (Array.isArray(json)) return json.map((x) => evaluateJson(x, scope));
-  if (isBody(json)) {
-    const out: ValueObject = {};
-    for (const [k, v] of Object.entries(json)) {
-      const key = evaluateKey(k, scope);
-      if (key instanceof Unknown) return key;
-      setKey(out, key, evaluateJson(v, scope));
-    }
-    return out;
-  }
-  return null;
-}
-
-function evaluateKey(k: string, scope: Scope): string | Unknown {
-  if (!k.includes('{')) return k;
-  const v = evaluate(parseTemplate(k), scope);
-  if (v instanceof Unknown) return v;
-  return asString(v) ?? error(`object key must be a string, not ${typeName(v)}`, scope.origin);
-}
-
-/** JSON that is literal in its source (tfvars.json, variable defaults in .tf.json). */
-/** JSON → Value (objects keep their keys as they are). */
-export function literalJson(json: unknown): Value {
-  if (Array.isArray(json)) return json.map(literalJson);
-  if (isBody(json)) {
-    const out: ValueObject = {};
-    for (const [k, v] of Object.entries(json)) setKey(out, k, literalJson(v));
-    return out;
-  }
-  return typeof json === 'string' || typeof json === 'number' || typeof json === 'boolean' ? json : null;
-}
-
-function withOrigin(scope: Scope, origin: Range | undefined): Scope {
-  return { origin, resolve: scope.resolve };
-}
-
-/** A scope where no names exist (tfvars values, -var values). */
-function constantScope(origin?: Range): Scope {
-  return { origin, resolve: (name) => ({ value: error(`"${name}" cannot be referenced here`, origin), consumed: 0 }) };
-}
 
 /** Memoized values with cycle detection. */
 class Memo {
@@ -260,24 +66,6 @@ export function instanceSuffix(key: number | string | undefined): string {
   return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
-const groupedFiles = new WeakMap<readonly ParsedFile[], { config: Map<string, ParsedFile[]>; variables: Map<string, ParsedFile[]> }>();
-
-/** The `.tf`/`.tf.json` and the tfvars files of each folder, in the order of `files` (computed once per file list). */
-function filesByDir(files: readonly ParsedFile[]): { config: Map<string, ParsedFile[]>; variables: Map<string, ParsedFile[]> } {
-  let grouped = groupedFiles.get(files);
-  if (grouped) return grouped;
-  grouped = { config: new Map(), variables: new Map() };
-  for (const f of files) {
-    const map = f.kind === 'tf' || f.kind === 'tf.json' ? grouped.config : grouped.variables;
-    const list = map.get(f.dir);
-    if (list) list.push(f);
-    else map.set(f.dir, [f]);
-  }
-  groupedFiles.set(files, grouped);
-  return grouped;
-}
-
-/** State shared by every module instance of one evaluation. */
 class Evaluation {
   readonly diagnostics: EvalDiagnostic[] = [];
   private readonly seen = new Set<string>();
@@ -577,13 +365,6 @@ class ModuleInstance {
       for (const child of call.instances()) child.collect(result);
     }
   }
-}
-
-function variableType(decl: Decl): Expr | undefined {
-  const raw = decl.body['type'];
-  if (typeof raw !== 'string') return undefined;
-  const e = decl.isJson ? parseExpression(raw) : parseTemplate(raw);
-  return e.kind === 'literal' && typeof e.value === 'string' ? parseExpression(e.value) : e;
 }
 
 class ResourceSet extends Handle {
@@ -924,42 +705,6 @@ class ModuleOutputs extends Handle {
   materialize(): Value {
     return this.module.outputs();
   }
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** Values of the root module's variables from every source, lowest precedence first. */
-function rootInputs(root: string, files: ParsedFile[], config: ModuleConfig, inputs: EvalInputs): Map<string, Value> {
-  const values = new Map<string, Value>();
-  const fromString = (name: string, text: string): Value => {
-    const decl = config.variables.get(name);
-    const type = decl ? variableType(decl) : undefined;
-    if (type && !isPrimitiveType(type)) return evaluate(parseExpression(text), constantScope());
-    return text;
-  };
-  for (const name of config.variables.keys()) {
-    const text = inputs.env[`TF_VAR_${name}`];
-    if (text !== undefined) values.set(name, fromString(name, text));
-  }
-  const applyFile = (file: ParsedFile): void => {
-    for (const [name, raw] of Object.entries(file.json)) {
-      const origin = file.attributes[name]?.valueRange;
-      values.set(name, file.kind === 'tfvars.json' ? literalJson(raw) : evaluateJson(raw, constantScope(origin)));
-    }
-  };
-  const tfvars = filesByDir(files).variables.get(root) ?? [];
-  const named = (n: string): ParsedFile[] => tfvars.filter((f) => basename(f.path) === n);
-  for (const f of named('terraform.tfvars')) applyFile(f);
-  for (const f of named('terraform.tfvars.json')) applyFile(f);
-  const auto = tfvars
-    .filter((f) => /\.auto\.tfvars(\.json)?$/.test(basename(f.path)))
-    .sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : basename(a.path) > basename(b.path) ? 1 : 0));
-  for (const f of auto) applyFile(f);
-  for (const f of inputs.varFiles) applyFile(f);
-  for (const v of inputs.vars) values.set(v.name, fromString(v.name, v.value));
-  return values;
 }
 
 /**
