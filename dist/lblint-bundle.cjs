@@ -1913,19 +1913,26 @@ const { program, createCommand, createArgument, createOption, CommanderError, In
 	exports.InvalidArgumentError = InvalidArgumentError;
 	exports.InvalidOptionArgumentError = InvalidArgumentError;
 }))(), 1).default;
-// src/rule.ts
+// src/types.ts
+var Unknown = class {
+	reason;
+	origin;
+	ref;
+	constructor(reason, origin, ref) {
+		this.reason = reason;
+		this.origin = origin;
+		this.ref = ref;
+	}
+};
+function isUnknown(v) {
+	return v instanceof Unknown;
+}
 const PROVIDER_FAMILIES = [
 	"huaweicloud",
 	"opentelekomcloud",
 	"flexibleengine",
 	"alicloud"
 ];
-function ruleDocsUrl(base, id) {
-	return base === void 0 ? void 0 : `${base}docs/rules/${id}.md`;
-}
-function defineRule(rule) {
-	return rule;
-}
 // node_modules/ip-num/dist/src/BinaryUtils.js
 var require_BinaryUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
@@ -10101,10 +10108,14 @@ function assignFingerprints(sortedFindings) {
 	for (const f of sortedFindings) out.set(f, f.fingerprint ?? counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
 	return out;
 }
-// src/report/sort.ts
+// src/order.ts
 function compareStrings$1(a, b) {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
+function compareLoadErrors(a, b) {
+	return compareStrings$1(a.range?.file ?? a.file ?? "", b.range?.file ?? b.file ?? "") || (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) || (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) || compareStrings$1(a.message, b.message);
+}
+// src/report/sort.ts
 function compareRanges(a, b) {
 	return compareStrings$1(a.file, b.file) || a.start.line - b.start.line || a.start.column - b.start.column || a.end.line - b.end.line || a.end.column - b.end.column;
 }
@@ -10113,9 +10124,6 @@ function compareFindings(a, b) {
 }
 function sortFindings(findings) {
 	return [...findings].sort(compareFindings);
-}
-function compareLoadErrors(a, b) {
-	return compareStrings$1(a.range?.file ?? a.file ?? "", b.range?.file ?? b.file ?? "") || (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) || (a.range?.start.column ?? 0) - (b.range?.start.column ?? 0) || compareStrings$1(a.message, b.message);
 }
 function sortLoadErrors(errors) {
 	return [...errors].sort(compareLoadErrors);
@@ -10965,18 +10973,31 @@ async function folderOfPath(p, cwd) {
 	const rel = node_path.default.relative(cwd, dir).split(node_path.default.sep).join("/");
 	return rel === "" ? "." : rel;
 }
+// src/hcl-chars.ts
+function isAsciiIdentStart(c) {
+	return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+}
+function isAsciiIdentPart(c) {
+	return isAsciiIdentStart(c) || c >= 48 && c <= 57 || c === 45;
+}
+function isIdentStart$1(ch) {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return isAsciiIdentStart(c);
+	return /\p{ID_Start}/u.test(ch);
+}
+function isIdentPart$1(ch) {
+	const c = ch.charCodeAt(0);
+	if (c < 128) return isAsciiIdentPart(c);
+	return /\p{ID_Continue}/u.test(ch);
+}
 // src/load/fast-hcl.ts
 const DECLINE = Symbol("decline");
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
 const CR = 13;
-function isIdentStart$2(c) {
-	return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-}
-function isIdentPart$2(c) {
-	return isIdentStart$2(c) || c >= 48 && c <= 57 || c === 45;
-}
+const isIdentStart = isAsciiIdentStart;
+const isIdentPart = isAsciiIdentPart;
 function isDigit(c) {
 	return c >= 48 && c <= 57;
 }
@@ -11030,16 +11051,16 @@ var Parser$1 = class {
 	}
 	ident() {
 		const start = this.i;
-		if (!isIdentStart$2(this.at(start))) decline();
+		if (!isIdentStart(this.at(start))) decline();
 		let j = start + 1;
-		while (isIdentPart$2(this.at(j))) j += 1;
+		while (isIdentPart(this.at(j))) j += 1;
 		const c = this.at(j);
 		if (c >= 128 || c === 58 && this.at(j + 1) === 58) decline();
 		this.i = j;
 		return this.s.slice(start, j);
 	}
 	keywordAt(word) {
-		return this.s.startsWith(word, this.i) && !isIdentPart$2(this.at(this.i + word.length));
+		return this.s.startsWith(word, this.i) && !isIdentPart(this.at(this.i + word.length));
 	}
 	assignmentAt(j) {
 		const d = this.at(j + 1);
@@ -11117,7 +11138,7 @@ var Parser$1 = class {
 			const c = this.at(this.i);
 			if (c === 46) {
 				const d = this.at(this.i + 1);
-				if (isIdentStart$2(d)) {
+				if (isIdentStart(d)) {
 					this.i += 1;
 					this.ident();
 				} else if (isDigit(d)) {
@@ -11159,7 +11180,7 @@ var Parser$1 = class {
 		const start = this.i;
 		const c = this.at(start);
 		if (isDigit(c)) return this.number();
-		if (isIdentStart$2(c)) {
+		if (isIdentStart(c)) {
 			const name = this.ident();
 			if (name === "true" || name === "false") return {
 				k: 0,
@@ -11212,7 +11233,7 @@ var Parser$1 = class {
 			while (isDigit(this.at(j))) j += 1;
 		}
 		const next = this.at(j);
-		if (next === 101 || next === 69 || isIdentStart$2(next) || j - start > 15) decline();
+		if (next === 101 || next === 69 || isIdentStart(next) || j - start > 15) decline();
 		this.i = j;
 		return {
 			k: 0,
@@ -12650,16 +12671,6 @@ function heredocAt(text, at, limit) {
 		end: -1
 	};
 }
-function isIdentStart$1(ch) {
-	const c = ch.charCodeAt(0);
-	if (c < 128) return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-	return /\p{ID_Start}/u.test(ch);
-}
-function isIdentPart$1(ch) {
-	const c = ch.charCodeAt(0);
-	if (c < 128) return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95 || c === 45;
-	return /\p{ID_Continue}/u.test(ch);
-}
 function setOwn(record, key, value) {
 	if (key === "__proto__") Object.defineProperty(record, key, {
 		value,
@@ -13306,12 +13317,7 @@ function scanJson(path, text) {
 	};
 }
 // src/load/select.ts
-const FAMILY_PREFIXES = [
-	"huaweicloud_",
-	"opentelekomcloud_",
-	"flexibleengine_",
-	"alicloud_"
-];
+const FAMILY_PREFIXES = PROVIDER_FAMILIES.map((family) => `${family}_`);
 const ALWAYS_PARSED = new Set([
 	"variable",
 	"locals",
@@ -13418,13 +13424,13 @@ function splitTopLevel(text) {
 	const ident = () => {
 		const start = p;
 		p += 1;
-		while (p < n && isIdentPart$2(text.charCodeAt(p))) p += 1;
+		while (p < n && isAsciiIdentPart(text.charCodeAt(p))) p += 1;
 		return text.slice(start, p);
 	};
 	while (p < n) {
 		if (!skipTrivia()) return "scan";
 		if (p >= n) break;
-		if (!isIdentStart$2(text.charCodeAt(p))) return "scan";
+		if (!isAsciiIdentStart(text.charCodeAt(p))) return "scan";
 		const start = p;
 		const type = ident();
 		const labels = [];
@@ -13437,7 +13443,7 @@ function splitTopLevel(text) {
 				if (text.charCodeAt(close) !== 34) return "scan";
 				labels.push(text.slice(p + 1, close));
 				p = close + 1;
-			} else if (isIdentStart$2(c)) labels.push(ident());
+			} else if (isAsciiIdentStart(c)) labels.push(ident());
 			else break;
 			headerEnd = p;
 			skipSpaces();
@@ -14162,18 +14168,6 @@ function moduleSourceRange(file, name) {
 function byPath(a, b) {
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
-function compareErrors(a, b) {
-	const fa = a.file ?? "";
-	const fb = b.file ?? "";
-	if (fa !== fb) return fa < fb ? -1 : 1;
-	const la = a.range?.start.line ?? 0;
-	const lb = b.range?.start.line ?? 0;
-	if (la !== lb) return la - lb;
-	const ca = a.range?.start.column ?? 0;
-	const cb = b.range?.start.column ?? 0;
-	if (ca !== cb) return ca - cb;
-	return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}
 async function discover(paths, options) {
 	const cwd = node_path.default.resolve(options.cwd);
 	const isExcluded = compileExcludes(options.exclude ?? [], {
@@ -14508,7 +14502,7 @@ async function loadFound(discovery, options) {
 		const merged = applyOverrides(files);
 		files.splice(0, files.length, ...merged.files);
 		errors.push(...merged.errors, ...duplicateDeclarations(files));
-		errors.sort(compareErrors);
+		errors.sort(compareLoadErrors);
 		return {
 			files,
 			errors,
@@ -15459,313 +15453,19 @@ function matchPorts(rulePorts, flowPorts) {
 	if (portSetCovers(rulePorts, flowPorts)) return "match";
 	return portSetsOverlap(rulePorts, flowPorts) ? "partial" : "none";
 }
-// src/types.ts
-var Unknown = class {
-	reason;
-	origin;
-	ref;
-	constructor(reason, origin, ref) {
-		this.reason = reason;
-		this.origin = origin;
-		this.ref = ref;
-	}
-};
-function isUnknown(v) {
-	return v instanceof Unknown;
-}
-// src/model/query.ts
-function isUsed(pool) {
-	return pool.listeners.length > 0;
-}
-function activeMonitors(pool) {
-	return pool.monitors.filter((m) => m.enabled !== false);
-}
-function listenerMonitors(pool, listener) {
-	return activeMonitors(pool).filter((m) => m.listener === void 0 || m.listener === listener);
-}
-function isHttpMonitor(m) {
-	return m.protocol === "HTTP" || m.protocol === "HTTPS";
-}
-function isLayer4(protocol) {
-	return protocol === "TCP" || protocol === "UDP";
-}
-function joinAddresses(addresses, max = 3) {
-	const shown = addresses.slice(0, max);
-	const rest = addresses.length - shown.length;
-	const text = shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-	return rest > 0 ? `${shown.join(", ")} and ${rest} more` : text;
-}
-function productOf(resourceType) {
-	return resourceType.split("_").slice(0, 2).join("_");
-}
-function hasPoolsWithUnknownListener(model, listener) {
-	return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.resource.type)))).has(productOf(listener.resource.type));
-}
-function hasListenersWithUnknownLb(model, family) {
-	return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
-}
-const productsWithUnknownListenerPools = new WeakMap();
-const familiesWithUnknownLbListeners = new WeakMap();
-function memo(cache, model, compute) {
-	let v = cache.get(model);
-	if (v === void 0) {
-		v = compute();
-		cache.set(model, v);
-	}
-	return v;
-}
-// src/model/reach.ts
-const DEFAULT_HEALTH_CHECK_SOURCES = {
-	huaweicloud: ["100.125.0.0/16"],
-	opentelekomcloud: ["100.125.0.0/16"],
-	flexibleengine: ["100.125.0.0/16"],
-	alicloud: ["100.64.0.0/10"]
-};
-function transport(protocol) {
-	return protocol === "UDP" || protocol === "UDP_CONNECT" || protocol === "QUIC" ? "udp" : protocol === "PING" ? "icmp" : "tcp";
-}
-function backendFlows(model, settings, kind) {
-	const flows = [];
-	const unknowns = [];
-	const unknown = (node, what) => unknowns.push({
-		address: node.address,
-		range: node.resource.block.headerRange,
-		what
-	});
-	for (const pool of model.pools) for (const listener of pool.listeners) {
-		const lb = listener.loadBalancer;
-		if (lb === void 0) continue;
-		if (isUnknown(lb)) {
-			unknown(listener, lb.reason);
-			continue;
-		}
-		const protocol = listener.protocol;
-		if (isUnknown(protocol)) {
-			unknown(listener, protocol.reason);
-			continue;
-		}
-		if (kind === "icmp" && protocol !== "UDP") continue;
-		const exempt = exemption(lb, listener, protocol);
-		if (isUnknown(exempt)) {
-			unknown(listener, exempt.reason);
-			continue;
-		}
-		if (exempt) continue;
-		const sources = sourceRanges(lb, settings);
-		if (isUnknown(sources)) {
-			unknown(lb, sources.reason);
-			continue;
-		}
-		const monitors = listenerMonitors(pool, listener);
-		const undecided = monitors.find((m) => isUnknown(m.enabled));
-		if (undecided && isUnknown(undecided.enabled)) {
-			unknown(undecided, undecided.enabled.reason);
-			continue;
-		}
-		for (const member of pool.members) {
-			const backend = member.backend;
-			if (backend === void 0) {
-				unknown(member, `${member.address} matches no instance or port in this configuration`);
-				continue;
-			}
-			if (isUnknown(backend)) {
-				unknown(member, backend.reason);
-				continue;
-			}
-			const memberPort = pool.anyPortEnabled === true ? listener.backendPort ?? listener.port : member.port;
-			const base = {
-				lb,
-				listener,
-				pool,
-				member,
-				backend,
-				sources: sources.cidrs,
-				sourceText: sources.text
-			};
-			if (kind === "health-check") for (const monitor of monitors) {
-				if (isUnknown(monitor.protocol)) {
-					unknown(monitor, monitor.protocol.reason);
-					continue;
-				}
-				const port = monitor.port ?? memberPort;
-				if (isUnknown(port)) {
-					unknown(monitor, port.reason);
-					continue;
-				}
-				const p = transport(monitor.protocol);
-				flows.push({
-					...base,
-					kind,
-					monitor,
-					protocol: p,
-					...p === "icmp" ? {} : { port }
-				});
-			}
-			else if (kind === "backend-port") {
-				if (isUnknown(memberPort)) {
-					unknown(member, memberPort.reason);
-					continue;
-				}
-				const p = transport(protocol);
-				if (monitors.some((m) => {
-					const hcPort = m.port ?? memberPort;
-					return !isUnknown(m.protocol) && transport(m.protocol) === p && hcPort === memberPort;
-				})) continue;
-				if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
-					unknown(pool, "the health-check port or protocol is not known");
-					continue;
-				}
-				if (pool.hasUnknownMonitors) {
-					unknown(pool, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`);
-					continue;
-				}
-				flows.push({
-					...base,
-					kind,
-					protocol: p,
-					port: memberPort
-				});
-			} else {
-				const udp = monitors.find((m) => m.protocol === "UDP_CONNECT");
-				if (!udp) continue;
-				flows.push({
-					...base,
-					kind,
-					monitor: udp,
-					protocol: "icmp"
-				});
-			}
-		}
-	}
-	return {
-		flows,
-		unknowns
-	};
-}
-function exemption(lb, listener, protocol) {
-	if (!isLayer4(protocol)) return void 0;
-	if (lb.kind === "dedicated") {
-		if (isUnknown(lb.crossVpcBackend)) return lb.crossVpcBackend;
-		return lb.crossVpcBackend ? void 0 : "dedicated TCP/UDP listener without IP as a backend";
-	}
-	if (lb.kind === "shared") {
-		if (isUnknown(listener.transparentClientIp)) return listener.transparentClientIp;
-		return listener.transparentClientIp ? "shared TCP/UDP listener with transparent client IP" : void 0;
-	}
-}
-function sourceRanges(lb, settings) {
-	if (lb.kind === "dedicated") {
-		const subnets = lb.backendSubnets;
-		if (isUnknown(subnets)) return subnets;
-		const cidrs = [];
-		for (const s of subnets) {
-			if (isUnknown(s.cidr)) return s.cidr;
-			const c = parseCidr(s.cidr);
-			if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
-			if (c.version === 4) cidrs.push(c);
-		}
-		if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
-		return {
-			cidrs,
-			text: `${cidrs.map((c) => c.text).join(", ")} (backend subnet of ${lb.address})`
-		};
-	}
-	const cidrs = (settings.healthCheckSources[lb.family] ?? []).map(parseCidr).filter((c) => c !== void 0 && c.version === 4);
-	if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
-	return {
-		cidrs,
-		text: cidrs.map((c) => c.text).join(", ")
-	};
-}
-function securityGroupVerdict(flow) {
-	const groups = flow.backend.securityGroups;
-	if (isUnknown(groups)) return groups;
-	const anchor = groups[0];
-	const key = `${groups.map((g) => g.address).join("\0")}|${flow.protocol}|${flow.port ?? ""}|${flow.sources.map((c) => c.text).join(",")}`;
-	const memo = anchor === void 0 ? void 0 : verdictCache.get(anchor) ?? new Map();
-	if (anchor !== void 0 && memo !== void 0) verdictCache.set(anchor, memo);
-	let verdict = memo?.get(key);
-	if (verdict === void 0) {
-		const source = AddressSet.fromCidrs(4, flow.sources);
-		verdict = evaluateIngress(groups.map((g) => ({
-			id: g.address,
-			rules: groupRules(g)
-		})), {
-			protocol: flow.protocol,
-			source,
-			...flow.port !== void 0 ? { port: flow.port } : {}
-		});
-		memo?.set(key, verdict);
-	}
-	return {
-		verdict,
-		groups
-	};
-}
-const verdictCache = new WeakMap();
-const ruleCache = new WeakMap();
-function groupRules(group) {
-	let rules = ruleCache.get(group);
-	if (rules) return rules;
-	rules = group.rules.map(toSgRule);
-	if (group.hasUnknownRules) {
-		const u = netUnknown(group.unknownRulesFrom !== void 0 ? `${group.unknownRulesFrom}, and it may add a rule to this group` : "a security group rule with an unknown security_group_id, count or for_each may belong to this group");
-		rules.push({
-			id: `${group.address} (unknown rule)`,
-			direction: "ingress",
-			ethertype: 4,
-			protocol: u,
-			ports: u,
-			remote: u,
-			action: u,
-			priority: u
-		});
-	}
-	ruleCache.set(group, rules);
-	return rules;
-}
+// src/analysis/net-values.ts
 function lift(v) {
 	return isUnknown(v) ? netUnknown(v.reason) : v;
 }
 function unknownOf(v) {
 	return netUnknown(v.reason);
 }
-function toSgRule(rule) {
-	const invalid = (what) => netUnknown(`${rule.address} has an invalid ${what}`);
-	const direction = isUnknown(rule.direction) ? "ingress" : rule.direction;
-	const protocol = isUnknown(rule.protocol) ? unknownOf(rule.protocol) : normalizeProtocol(rule.protocol) ?? invalid("protocol");
-	const ports = portSet(rule.ports, invalid);
-	let remote;
-	if (isUnknown(rule.remoteGroup)) remote = unknownOf(rule.remoteGroup);
-	else if (rule.remoteGroup !== void 0) remote = {
-		kind: "group",
-		id: rule.remoteGroup
-	};
-	else if (isUnknown(rule.remoteCidr)) remote = unknownOf(rule.remoteCidr);
-	else if (rule.remoteCidr === void 0 || rule.remoteCidr === "") remote = { kind: "any" };
-	else {
-		const c = parseCidr(rule.remoteCidr);
-		remote = c ? {
-			kind: "cidr",
-			cidr: c
-		} : invalid("remote_ip_prefix");
-	}
-	return {
-		id: rule.address,
-		direction,
-		ethertype: isUnknown(rule.ethertype) ? 4 : rule.ethertype,
-		protocol: isUnknown(rule.direction) ? unknownOf(rule.direction) : protocol,
-		ports,
-		remote,
-		action: lift(rule.action),
-		priority: lift(rule.priority)
-	};
-}
 function portSet(spec, invalid) {
 	if (spec === void 0 || spec === "") return "all";
 	if (isUnknown(spec)) return unknownOf(spec);
 	return parsePortSpec(spec) ?? invalid(`port range ${JSON.stringify(spec)}`);
 }
+// src/analysis/acls.ts
 function memberSubnet(flow) {
 	const direct = flow.member.subnet;
 	if (direct !== void 0 && !isUnknown(direct)) return direct;
@@ -15863,6 +15563,208 @@ function ipVersionOf(v, invalid) {
 	if (isUnknown(v)) return unknownOf(v);
 	return v === 4 || v === 6 ? v : invalid(`ip_version ${v}`);
 }
+// src/analysis/queries.ts
+function isUsed(pool) {
+	return pool.listeners.length > 0;
+}
+function activeMonitors(pool) {
+	return pool.monitors.filter((m) => m.enabled !== false);
+}
+function listenerMonitors(pool, listener) {
+	return activeMonitors(pool).filter((m) => m.listener === void 0 || m.listener === listener);
+}
+function isHttpMonitor(m) {
+	return m.protocol === "HTTP" || m.protocol === "HTTPS";
+}
+function isLayer4(protocol) {
+	return protocol === "TCP" || protocol === "UDP";
+}
+function productOf(resourceType) {
+	const parts = resourceType.split("_");
+	const version = parts.length > 2 && /^v\d+$/.test(parts[parts.length - 1]) ? `_${parts[parts.length - 1]}` : "";
+	return `${parts.slice(0, 2).join("_")}${version}`;
+}
+function hasPoolsWithUnknownListener(model, listener) {
+	return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.type)))).has(productOf(listener.type));
+}
+function hasListenersWithUnknownLb(model, family) {
+	return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
+}
+const productsWithUnknownListenerPools = new WeakMap();
+const familiesWithUnknownLbListeners = new WeakMap();
+function memo(cache, model, compute) {
+	let v = cache.get(model);
+	if (v === void 0) {
+		v = compute();
+		cache.set(model, v);
+	}
+	return v;
+}
+// src/analysis/sources.ts
+const DEFAULT_HEALTH_CHECK_SOURCES = {
+	huaweicloud: ["100.125.0.0/16"],
+	opentelekomcloud: ["100.125.0.0/16"],
+	flexibleengine: ["100.125.0.0/16"],
+	alicloud: ["100.64.0.0/10"]
+};
+function transport(protocol) {
+	return protocol === "UDP" || protocol === "UDP_CONNECT" || protocol === "QUIC" ? "udp" : protocol === "PING" ? "icmp" : "tcp";
+}
+function exemption(lb, listener, protocol) {
+	if (!isLayer4(protocol)) return void 0;
+	if (lb.kind === "dedicated") {
+		if (isUnknown(lb.crossVpcBackend)) return lb.crossVpcBackend;
+		return lb.crossVpcBackend ? void 0 : "dedicated TCP/UDP listener without IP as a backend";
+	}
+	if (lb.kind === "shared") {
+		if (isUnknown(listener.transparentClientIp)) return listener.transparentClientIp;
+		return listener.transparentClientIp ? "shared TCP/UDP listener with transparent client IP" : void 0;
+	}
+}
+function sourceRanges(lb, settings) {
+	if (lb.kind === "dedicated") {
+		const subnets = lb.backendSubnets;
+		if (isUnknown(subnets)) return subnets;
+		const cidrs = [];
+		for (const s of subnets) {
+			if (isUnknown(s.cidr)) return s.cidr;
+			const c = parseCidr(s.cidr);
+			if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
+			if (c.version === 4) cidrs.push(c);
+		}
+		if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
+		return {
+			cidrs,
+			text: `${cidrs.map((c) => c.text).join(", ")} (backend subnet of ${lb.address})`
+		};
+	}
+	const cidrs = (settings.healthCheckSources[lb.family] ?? []).map(parseCidr).filter((c) => c !== void 0 && c.version === 4);
+	if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
+	return {
+		cidrs,
+		text: cidrs.map((c) => c.text).join(", ")
+	};
+}
+// src/analysis/flows.ts
+function backendFlows(model, settings, kind) {
+	const flows = [];
+	const unknowns = [];
+	const unknown = (node, u) => unknowns.push({
+		address: node.address,
+		range: node.range,
+		unknown: u
+	});
+	for (const pool of model.pools) for (const listener of pool.listeners) {
+		const lb = listener.loadBalancer;
+		if (lb === void 0) continue;
+		if (isUnknown(lb)) {
+			unknown(listener, lb);
+			continue;
+		}
+		const protocol = listener.protocol;
+		if (isUnknown(protocol)) {
+			unknown(listener, protocol);
+			continue;
+		}
+		if (kind === "icmp" && protocol !== "UDP") continue;
+		const exempt = exemption(lb, listener, protocol);
+		if (isUnknown(exempt)) {
+			unknown(listener, exempt);
+			continue;
+		}
+		if (exempt) continue;
+		const sources = sourceRanges(lb, settings);
+		if (isUnknown(sources)) {
+			unknown(lb, sources);
+			continue;
+		}
+		const monitors = listenerMonitors(pool, listener);
+		const undecided = monitors.find((m) => isUnknown(m.enabled));
+		if (undecided && isUnknown(undecided.enabled)) {
+			unknown(undecided, undecided.enabled);
+			continue;
+		}
+		for (const member of pool.members) {
+			const backend = member.backend;
+			if (backend === void 0) {
+				unknown(member, new Unknown(`${member.address} matches no instance or port in this configuration`));
+				continue;
+			}
+			if (isUnknown(backend)) {
+				unknown(member, backend);
+				continue;
+			}
+			const memberPort = pool.anyPortEnabled === true ? listener.backendPort ?? listener.port : member.port;
+			const base = {
+				lb,
+				listener,
+				pool,
+				member,
+				backend,
+				sources: sources.cidrs,
+				sourceText: sources.text
+			};
+			if (kind === "health-check") for (const monitor of monitors) {
+				if (isUnknown(monitor.protocol)) {
+					unknown(monitor, monitor.protocol);
+					continue;
+				}
+				const port = monitor.port ?? memberPort;
+				if (isUnknown(port)) {
+					unknown(monitor, port);
+					continue;
+				}
+				const p = transport(monitor.protocol);
+				flows.push({
+					...base,
+					kind,
+					monitor,
+					protocol: p,
+					...p === "icmp" ? {} : { port }
+				});
+			}
+			else if (kind === "backend-port") {
+				if (isUnknown(memberPort)) {
+					unknown(member, memberPort);
+					continue;
+				}
+				const p = transport(protocol);
+				if (monitors.some((m) => {
+					const hcPort = m.port ?? memberPort;
+					return !isUnknown(m.protocol) && transport(m.protocol) === p && hcPort === memberPort;
+				})) continue;
+				if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
+					unknown(pool, new Unknown("the health-check port or protocol is not known"));
+					continue;
+				}
+				if (pool.hasUnknownMonitors) {
+					unknown(pool, new Unknown(`${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
+					continue;
+				}
+				flows.push({
+					...base,
+					kind,
+					protocol: p,
+					port: memberPort
+				});
+			} else {
+				const udp = monitors.find((m) => m.protocol === "UDP_CONNECT");
+				if (!udp) continue;
+				flows.push({
+					...base,
+					kind,
+					monitor: udp,
+					protocol: "icmp"
+				});
+			}
+		}
+	}
+	return {
+		flows,
+		unknowns
+	};
+}
+// src/analysis/messages.ts
 function describeFlow(flow) {
 	if (flow.protocol === "icmp") return "ICMP";
 	return `${flow.protocol.toUpperCase()} port ${flow.port}`;
@@ -15875,6 +15777,91 @@ function traceLines(verdict) {
 }
 function isBlocking(verdict) {
 	return verdict.status === "blocked" || verdict.status === "partial";
+}
+function joinAddresses(addresses, max = 3) {
+	const shown = addresses.slice(0, max);
+	const rest = addresses.length - shown.length;
+	const text = shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+	return rest > 0 ? `${shown.join(", ")} and ${rest} more` : text;
+}
+// src/analysis/security-groups.ts
+function securityGroupVerdict(flow) {
+	const groups = flow.backend.securityGroups;
+	if (isUnknown(groups)) return groups;
+	const anchor = groups[0];
+	const key = `${groups.map((g) => g.address).join("\0")}|${flow.protocol}|${flow.port ?? ""}|${flow.sources.map((c) => c.text).join(",")}`;
+	const memo = anchor === void 0 ? void 0 : verdictCache.get(anchor) ?? new Map();
+	if (anchor !== void 0 && memo !== void 0) verdictCache.set(anchor, memo);
+	let verdict = memo?.get(key);
+	if (verdict === void 0) {
+		const source = AddressSet.fromCidrs(4, flow.sources);
+		verdict = evaluateIngress(groups.map((g) => ({
+			id: g.address,
+			rules: groupRules(g)
+		})), {
+			protocol: flow.protocol,
+			source,
+			...flow.port !== void 0 ? { port: flow.port } : {}
+		});
+		memo?.set(key, verdict);
+	}
+	return {
+		verdict,
+		groups
+	};
+}
+const verdictCache = new WeakMap();
+const ruleCache = new WeakMap();
+function groupRules(group) {
+	let rules = ruleCache.get(group);
+	if (rules) return rules;
+	rules = group.rules.map(toSgRule);
+	if (group.hasUnknownRules) {
+		const u = netUnknown(group.unknownRulesFrom !== void 0 ? `${group.unknownRulesFrom}, and it may add a rule to this group` : "a security group rule with an unknown security_group_id, count or for_each may belong to this group");
+		rules.push({
+			id: `${group.address} (unknown rule)`,
+			direction: "ingress",
+			ethertype: 4,
+			protocol: u,
+			ports: u,
+			remote: u,
+			action: u,
+			priority: u
+		});
+	}
+	ruleCache.set(group, rules);
+	return rules;
+}
+function toSgRule(rule) {
+	const invalid = (what) => netUnknown(`${rule.address} has an invalid ${what}`);
+	const direction = isUnknown(rule.direction) ? "ingress" : rule.direction;
+	const protocol = isUnknown(rule.protocol) ? unknownOf(rule.protocol) : normalizeProtocol(rule.protocol) ?? invalid("protocol");
+	const ports = portSet(rule.ports, invalid);
+	let remote;
+	if (isUnknown(rule.remoteGroup)) remote = unknownOf(rule.remoteGroup);
+	else if (rule.remoteGroup !== void 0) remote = {
+		kind: "group",
+		id: rule.remoteGroup
+	};
+	else if (isUnknown(rule.remoteCidr)) remote = unknownOf(rule.remoteCidr);
+	else if (rule.remoteCidr === void 0 || rule.remoteCidr === "") remote = { kind: "any" };
+	else {
+		const c = parseCidr(rule.remoteCidr);
+		remote = c ? {
+			kind: "cidr",
+			cidr: c
+		} : invalid("remote_ip_prefix");
+	}
+	return {
+		id: rule.address,
+		direction,
+		ethertype: isUnknown(rule.ethertype) ? 4 : rule.ethertype,
+		protocol: isUnknown(rule.direction) ? unknownOf(rule.direction) : protocol,
+		ports,
+		remote,
+		action: lift(rule.action),
+		priority: lift(rule.priority)
+	};
 }
 // src/report/types.ts
 const REPORT_FORMATS = [
@@ -17087,12 +17074,6 @@ const PUNCTS = [
 	"!",
 	"~"
 ];
-function isIdentStart(c) {
-	return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127;
-}
-function isIdentPart(c) {
-	return /[A-Za-z0-9_-]/.test(c) || c.charCodeAt(0) > 127;
-}
 function skipSpace(src, pos) {
 	for (;;) {
 		const c = src[pos];
@@ -17144,9 +17125,9 @@ function lexExpression(src, pos = 0, stopAtBrace = false) {
 			pos += m[0].length;
 			continue;
 		}
-		if (isIdentStart(c)) {
+		if (isIdentStart$1(c)) {
 			let end = pos + 1;
-			while (end < src.length && isIdentPart(src[end])) end++;
+			while (end < src.length && isIdentPart$1(src[end])) end++;
 			tokens.push({
 				type: "ident",
 				text: src.slice(pos, end),
@@ -17888,7 +17869,7 @@ function convertToType(v, type) {
 		default: return v;
 	}
 }
-// src/eval/evaluate.ts
+// src/eval/config.ts
 const RESOURCE_META = new Set([
 	"count",
 	"for_each",
@@ -18024,6 +18005,30 @@ function readConfig(dir, files) {
 	config.moduleCalls = bySource(config.moduleCalls);
 	return config;
 }
+const groupedFiles = new WeakMap();
+function filesByDir(files) {
+	let grouped = groupedFiles.get(files);
+	if (grouped) return grouped;
+	grouped = {
+		config: new Map(),
+		variables: new Map()
+	};
+	for (const f of files) {
+		const map = f.kind === "tf" || f.kind === "tf.json" ? grouped.config : grouped.variables;
+		const list = map.get(f.dir);
+		if (list) list.push(f);
+		else map.set(f.dir, [f]);
+	}
+	groupedFiles.set(files, grouped);
+	return grouped;
+}
+function variableType(decl) {
+	const raw = decl.body["type"];
+	if (typeof raw !== "string") return void 0;
+	const e = decl.isJson ? parseExpression(raw) : parseTemplate(raw);
+	return e.kind === "literal" && typeof e.value === "string" ? parseExpression(e.value) : e;
+}
+// src/eval/json.ts
 function evaluateJson(json, scope) {
 	if (typeof json === "string") return evaluate(parseTemplate(json), scope);
 	if (typeof json === "number" || typeof json === "boolean" || json === null) return json;
@@ -18069,6 +18074,39 @@ function constantScope(origin) {
 		})
 	};
 }
+// src/eval/root-inputs.ts
+function basename(path) {
+	return path.slice(path.lastIndexOf("/") + 1);
+}
+function rootInputs(root, files, config, inputs) {
+	const values = new Map();
+	const fromString = (name, text) => {
+		const decl = config.variables.get(name);
+		const type = decl ? variableType(decl) : void 0;
+		if (type && !isPrimitiveType(type)) return evaluate(parseExpression(text), constantScope());
+		return text;
+	};
+	for (const name of config.variables.keys()) {
+		const text = inputs.env[`TF_VAR_${name}`];
+		if (text !== void 0) values.set(name, fromString(name, text));
+	}
+	const applyFile = (file) => {
+		for (const [name, raw] of Object.entries(file.json)) {
+			const origin = file.attributes[name]?.valueRange;
+			values.set(name, file.kind === "tfvars.json" ? literalJson(raw) : evaluateJson(raw, constantScope(origin)));
+		}
+	};
+	const tfvars = filesByDir(files).variables.get(root) ?? [];
+	const named = (n) => tfvars.filter((f) => basename(f.path) === n);
+	for (const f of named("terraform.tfvars")) applyFile(f);
+	for (const f of named("terraform.tfvars.json")) applyFile(f);
+	const auto = tfvars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(basename(f.path))).sort((a, b) => basename(a.path) < basename(b.path) ? -1 : basename(a.path) > basename(b.path) ? 1 : 0);
+	for (const f of auto) applyFile(f);
+	for (const f of inputs.varFiles) applyFile(f);
+	for (const v of inputs.vars) values.set(v.name, fromString(v.name, v.value));
+	return values;
+}
+// src/eval/evaluate.ts
 var Memo = class {
 	values = new Map();
 	active = new Set();
@@ -18092,23 +18130,6 @@ function relativeToCwd(cwd, dir) {
 }
 function instanceSuffix(key) {
 	return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
-}
-const groupedFiles = new WeakMap();
-function filesByDir(files) {
-	let grouped = groupedFiles.get(files);
-	if (grouped) return grouped;
-	grouped = {
-		config: new Map(),
-		variables: new Map()
-	};
-	for (const f of files) {
-		const map = f.kind === "tf" || f.kind === "tf.json" ? grouped.config : grouped.variables;
-		const list = map.get(f.dir);
-		if (list) list.push(f);
-		else map.set(f.dir, [f]);
-	}
-	groupedFiles.set(files, grouped);
-	return grouped;
 }
 var Evaluation = class {
 	root;
@@ -18480,12 +18501,6 @@ var ModuleInstance = class {
 		}
 	}
 };
-function variableType(decl) {
-	const raw = decl.body["type"];
-	if (typeof raw !== "string") return void 0;
-	const e = decl.isJson ? parseExpression(raw) : parseTemplate(raw);
-	return e.kind === "literal" && typeof e.value === "string" ? parseExpression(e.value) : e;
-}
 var ResourceSet = class extends Handle {
 	module;
 	decl;
@@ -18790,37 +18805,6 @@ var ModuleOutputs = class extends Handle {
 		return this.module.outputs();
 	}
 };
-function basename(path) {
-	return path.slice(path.lastIndexOf("/") + 1);
-}
-function rootInputs(root, files, config, inputs) {
-	const values = new Map();
-	const fromString = (name, text) => {
-		const decl = config.variables.get(name);
-		const type = decl ? variableType(decl) : void 0;
-		if (type && !isPrimitiveType(type)) return evaluate(parseExpression(text), constantScope());
-		return text;
-	};
-	for (const name of config.variables.keys()) {
-		const text = inputs.env[`TF_VAR_${name}`];
-		if (text !== void 0) values.set(name, fromString(name, text));
-	}
-	const applyFile = (file) => {
-		for (const [name, raw] of Object.entries(file.json)) {
-			const origin = file.attributes[name]?.valueRange;
-			values.set(name, file.kind === "tfvars.json" ? literalJson(raw) : evaluateJson(raw, constantScope(origin)));
-		}
-	};
-	const tfvars = filesByDir(files).variables.get(root) ?? [];
-	const named = (n) => tfvars.filter((f) => basename(f.path) === n);
-	for (const f of named("terraform.tfvars")) applyFile(f);
-	for (const f of named("terraform.tfvars.json")) applyFile(f);
-	const auto = tfvars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(basename(f.path))).sort((a, b) => basename(a.path) < basename(b.path) ? -1 : basename(a.path) > basename(b.path) ? 1 : 0);
-	for (const f of auto) applyFile(f);
-	for (const f of inputs.varFiles) applyFile(f);
-	for (const v of inputs.vars) values.set(v.name, fromString(v.name, v.value));
-	return values;
-}
 function evaluateRoot(root, files, inputs) {
 	return evaluateConfiguration(root, files, inputs).result;
 }
@@ -19195,6 +19179,11 @@ function resolveRef(from, v, nodes, paths, what) {
 	if (typeof v === "string") return new Unknown(`${what} '${v}' is not defined in this configuration`);
 	return new Unknown(`${what} has an unexpected value`);
 }
+function resolveOrMark(from, v, nodes, what, onUnknown) {
+	const node = resolveRef(from, v, nodes, ID, what);
+	if (node === void 0 || !isUnknown(node)) return node;
+	onUnknown();
+}
 function toMap(nodes) {
 	return new Map(nodes.map((n) => [n.address, n]));
 }
@@ -19228,12 +19217,7 @@ function emptyModel() {
 		loadBalancers: [],
 		listeners: [],
 		pools: [],
-		members: [],
 		monitors: [],
-		securityGroups: [],
-		networkAcls: [],
-		subnets: [],
-		backends: [],
 		accessControls: []
 	};
 }
@@ -19297,36 +19281,136 @@ function nestedBlockRange(resource, type, index) {
 	const found = resource.block.blocks.filter((b) => b.type === type)[index];
 	return found ? found.range : resource.block.headerRange;
 }
-// src/model/alicloud.ts
+function nodeBase(resource, family) {
+	return {
+		address: resource.address,
+		family,
+		...nodeAt(resource)
+	};
+}
+function nodeAt(resource) {
+	return {
+		resource,
+		type: resource.type,
+		range: resource.block.headerRange,
+		blockRange: resource.block.range
+	};
+}
+function fieldAt(resource, attribute) {
+	return {
+		attribute,
+		range: attrRange(resource, attribute)
+	};
+}
+function monitorAt(resource, attributes) {
+	const at = {};
+	for (const field of Object.keys(attributes)) at[field] = fieldAt(resource, attributes[field]);
+	return at;
+}
+function offText(attribute, value = "false") {
+	return `${attribute} = ${value}`;
+}
+// src/model/network.ts
+function buildSubnets(index, spec) {
+	const subnets = [];
+	for (const { type, cidr } of spec.types) for (const r of index.ofType(type)) subnets.push({
+		address: r.address,
+		family: spec.family,
+		...nodeAt(r),
+		cidr: str(r.values[cidr]) ?? new Unknown(`${r.address}.${cidr} is not set`),
+		acls: []
+	});
+	const byAddress = toMap(subnets);
+	return {
+		subnets,
+		resolveSubnet: (from, v) => resolveRef(from, v, byAddress, spec.idPaths, spec.noun)
+	};
+}
+function buildSecurityGroups(index, spec) {
+	const groups = index.ofType(spec.group).map((r) => ({
+		address: r.address,
+		family: spec.family,
+		...nodeAt(r),
+		name: str(spec.name(r)),
+		resourceName: r.name,
+		...spec.ruleSyntax ? { ruleSyntax: spec.ruleSyntax } : {},
+		rules: [],
+		hasUnknownRules: false
+	}));
+	const byAddress = toMap(groups);
+	for (const r of index.ofType(spec.rule)) {
+		const group = resolveOrMark(r, r.values.security_group_id, byAddress, "security group", () => {
+			for (const g of groups) g.hasUnknownRules = true;
+		});
+		if (group === void 0) continue;
+		group.rules.push(spec.toRule(r));
+	}
+	const hiding = index.skippedBy(spec.rule);
+	if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
+	return groups;
+}
+function resolveGroupIds(from, ids, byAddress) {
+	if (isUnknown(ids)) return ids;
+	const out = [];
+	for (const id of ids) {
+		const g = resolveRef(from, id, byAddress, ID, "security group");
+		if (g === void 0) continue;
+		if (isUnknown(g)) return g;
+		out.push(g);
+	}
+	return out;
+}
+function backendsByIp(backends, ipsOf) {
+	const out = new Map();
+	for (const b of backends) for (const ip of ipsOf(b)) {
+		const same = out.get(ip);
+		if (same === void 0) out.set(ip, [b]);
+		else same.push(b);
+	}
+	return out;
+}
+function eipBindings(index, spec) {
+	const bound = new Set();
+	let unknownBinding;
+	const key = (address, path) => spec.byAttribute ? `${address}#${path.join(".")}` : address;
+	const note = (from, v) => {
+		if (v === void 0 || v === null || spec.byAttribute && v === "") return;
+		if (isUnknown(v)) {
+			if (v.ref) bound.add(key(v.ref.address, v.ref.path)).add(key(modulePrefix(from) + v.ref.address, v.ref.path));
+			else unknownBinding ??= v;
+		} else unknownBinding ??= new Unknown(spec.unknownTarget(String(v)));
+	};
+	for (const { type, path } of spec.bindings) for (const r of index.ofType(type)) {
+		if (path.length === 1) {
+			note(r, r.values[path[0]]);
+			continue;
+		}
+		const nested = blocks(r.values[path[0]]);
+		if (isUnknown(nested)) unknownBinding ??= nested;
+		else for (const b of nested) note(r, b[path[1]]);
+	}
+	return { bound(target, paths = []) {
+		if (!spec.byAttribute) return bound.has(target.address) ? true : unknownBinding ?? false;
+		for (const p of [...paths, "id"]) if (bound.has(`${target.address}#${p}`)) return true;
+		return unknownBinding ?? false;
+	} };
+}
+// src/model/nodes.ts
+function poolNode(base, fields) {
+	return {
+		...base,
+		...fields,
+		listeners: [],
+		members: [],
+		monitors: [],
+		hasForeignReferences: false,
+		hasUnknownMembers: false,
+		hasUnknownMonitors: false,
+		hasUnknownListeners: false
+	};
+}
+// src/model/alicloud/common.ts
 const FAMILY = "alicloud";
-const MODELLED_TYPES = new Set([
-	"alicloud_slb_load_balancer",
-	"alicloud_slb",
-	"alicloud_slb_listener",
-	"alicloud_slb_server_group",
-	"alicloud_slb_server_group_server_attachment",
-	"alicloud_slb_backend_server",
-	"alicloud_slb_attachment",
-	"alicloud_slb_master_slave_server_group",
-	"alicloud_slb_rule",
-	"alicloud_slb_acl",
-	"alicloud_slb_acl_entry_attachment",
-	"alicloud_alb_load_balancer",
-	"alicloud_alb_listener",
-	"alicloud_alb_server_group",
-	"alicloud_alb_rule",
-	"alicloud_alb_listener_acl_attachment",
-	"alicloud_alb_acl",
-	"alicloud_alb_acl_entry_attachment",
-	"alicloud_nlb_load_balancer",
-	"alicloud_nlb_listener",
-	"alicloud_nlb_server_group",
-	"alicloud_nlb_server_group_server_attachment",
-	"alicloud_eip_association"
-]);
-const CLB_LB = ["alicloud_slb_load_balancer", "alicloud_slb"];
-const CLB_GROUPS = ["alicloud_slb_server_group", "alicloud_slb_master_slave_server_group"];
-const CLB_DEFAULT_MEMBERS = ["alicloud_slb_backend_server", "alicloud_slb_attachment"];
 function onOff(v, address, attr) {
 	const s = lower(str(v));
 	if (s === void 0 || isUnknown(s)) return s;
@@ -19362,92 +19446,9 @@ function nested(r, type, index, values, address) {
 		values
 	};
 }
-function buildAlicloud(index, model) {
-	const subnets = index.ofType("alicloud_vswitch").map((r) => ({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		cidr: str(r.values.cidr_block) ?? new Unknown(`${r.address}.cidr_block is not set`),
-		acls: []
-	}));
-	const subnetByAddress = toMap(subnets);
-	const resolveSubnet = (from, v) => resolveRef(from, v, subnetByAddress, ID, "vSwitch");
-	model.subnets.push(...subnets);
-	model.networkAcls.push(...buildNetworkAcls$1(index, resolveSubnet));
-	const groups = buildSecurityGroups(index);
-	model.securityGroups.push(...groups);
-	const groupByAddress = toMap(groups);
-	const resolveGroups = (from, attr) => {
-		const ids = list(from.values[attr]);
-		if (ids === void 0) return new Unknown(`${from.address}.${attr} is not set`);
-		if (isUnknown(ids)) return ids;
-		const out = [];
-		for (const id of ids) {
-			const g = resolveRef(from, id, groupByAddress, ID, "security group");
-			if (g === void 0) continue;
-			if (isUnknown(g)) return g;
-			out.push(g);
-		}
-		return out;
-	};
-	const backends = [];
-	for (const r of index.ofType("alicloud_instance")) backends.push({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		ip: str(r.values.private_ip),
-		securityGroups: resolveGroups(r, "security_groups"),
-		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
-	for (const r of index.ofType("alicloud_ecs_network_interface")) backends.push({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		ip: str(r.values.primary_ip_address),
-		securityGroups: resolveGroups(r, "security_group_ids"),
-		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
-	for (const r of index.ofType("alicloud_network_interface")) backends.push({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		ip: str(r.values.private_ip),
-		securityGroups: resolveGroups(r, "security_groups"),
-		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
-	model.backends.push(...backends);
-	const backendByAddress = toMap(backends);
-	const backendsByIp = new Map();
-	for (const b of backends) {
-		if (typeof b.ip !== "string") continue;
-		const same = backendsByIp.get(b.ip);
-		if (same === void 0) backendsByIp.set(b.ip, [b]);
-		else same.push(b);
-	}
-	const resolveBackend = (from, v, byIp = false) => {
-		if (byIp && typeof v === "string") {
-			const matches = backendsByIp.get(v) ?? [];
-			return matches.length === 1 ? matches[0] : new Unknown(`no instance in this configuration has the address ${v}`);
-		}
-		return resolveRef(from, v, backendByAddress, ID, "server") ?? new Unknown(`${from.address} names no server`);
-	};
-	const ctx = {
-		index,
-		model,
-		resolveSubnet,
-		resolveBackend,
-		foreign: foreignReferences(index, MODELLED_TYPES),
-		eips: eipBindings(index)
-	};
-	buildClb(ctx);
-	buildAlb(ctx);
-	buildNlb(ctx);
-}
 function newLoadBalancer(ctx, r, kind, subnet, hasEip) {
 	return {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
+		...nodeBase(r, FAMILY),
 		kind,
 		subnet,
 		backendSubnets: new Unknown("Alibaba load balancers reach backends from a fixed range"),
@@ -19463,15 +19464,13 @@ function newLoadBalancer(ctx, r, kind, subnet, hasEip) {
 }
 function newListener(r, lb, protocol, port) {
 	const listener = {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
+		...nodeBase(r, FAMILY),
 		loadBalancer: lb,
 		protocol,
 		port,
 		pools: [],
 		hasUnknownBackend: false,
-		hasPolicies: false,
+		hasRoutingRules: false,
 		transparentClientIp: false,
 		isRedirect: false,
 		accessControls: []
@@ -19479,22 +19478,16 @@ function newListener(r, lb, protocol, port) {
 	if (lb && !isUnknown(lb)) lb.listeners.push(listener);
 	return listener;
 }
-function newPool$1(r, address, lb, protocol) {
-	const pool = {
+function poolOfLoadBalancer(r, address, lb, protocol) {
+	const pool = poolNode({
 		address,
 		family: FAMILY,
-		resource: r,
+		...nodeAt(r)
+	}, {
 		loadBalancer: lb,
 		protocol,
-		listeners: [],
-		members: [],
-		monitors: [],
-		hasForeignReferences: false,
-		hasUnknownMembers: false,
-		hasUnknownMonitors: false,
-		hasUnknownListeners: false,
 		anyPortEnabled: false
-	};
+	});
 	if (lb && !isUnknown(lb)) lb.pools.push(pool);
 	return pool;
 }
@@ -19503,18 +19496,20 @@ function addMember(ctx, pool, r, address, server, port, weight, weightAttribute,
 	const member = {
 		address,
 		family: FAMILY,
-		resource: r,
+		...nodeAt(r),
 		pool,
 		ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown("the member address is assigned by the cloud"),
 		port: port ?? new Unknown(`${address} has no port`),
-		portAttribute: "port",
 		weight,
-		...weightAttribute !== void 0 ? { weightAttribute } : {},
+		weightDefaulted: weightAttribute === void 0,
+		at: {
+			port: fieldAt(r, "port"),
+			weight: fieldAt(r, weightAttribute ?? "weight")
+		},
 		backend,
 		subnet: void 0
 	};
 	pool.members.push(member);
-	ctx.model.members.push(member);
 }
 function eachServer(pool, r, type, add) {
 	const servers = blocks(r.values[type]);
@@ -19534,6 +19529,174 @@ function weightOf(v, fallback) {
 		attr: "weight"
 	};
 }
+function placeVpcPools(ctx, pools) {
+	for (const p of pools) {
+		const lbsOfPool = [...new Set(p.listeners.map((l) => l.loadBalancer))];
+		if (lbsOfPool.length === 1) {
+			p.loadBalancer = lbsOfPool[0];
+			if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
+		}
+		if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
+	}
+}
+function zoneSubnet(ctx, r) {
+	const zones = blocks(r.values.zone_mappings);
+	if (isUnknown(zones)) return zones;
+	return zones[0] ? ctx.resolveSubnet(r, zones[0].vswitch_id) : void 0;
+}
+function albNlbEip(ctx, r) {
+	if (lower(str(r.values.address_type)) === "internet") return true;
+	return ctx.eips.bound(r);
+}
+// src/model/alicloud/network.ts
+function buildAliNetwork(index) {
+	const { resolveSubnet } = buildSubnets(index, {
+		family: FAMILY,
+		types: [{
+			type: "alicloud_vswitch",
+			cidr: "cidr_block"
+		}],
+		idPaths: ID,
+		noun: "vSwitch"
+	});
+	buildNetworkAcls$1(index, resolveSubnet);
+	const groupByAddress = toMap(buildSecurityGroups(index, {
+		family: FAMILY,
+		group: "alicloud_security_group",
+		rule: "alicloud_security_group_rule",
+		name: (r) => r.values.security_group_name ?? r.values.name,
+		toRule: securityGroupRule$1
+	}));
+	const resolveGroups = (from, attr) => {
+		const ids = list(from.values[attr]);
+		if (ids === void 0) return new Unknown(`${from.address}.${attr} is not set`);
+		return resolveGroupIds(from, ids, groupByAddress);
+	};
+	const backends = [];
+	for (const r of index.ofType("alicloud_instance")) backends.push({
+		...nodeBase(r, FAMILY),
+		ip: str(r.values.private_ip),
+		securityGroups: resolveGroups(r, "security_groups"),
+		subnet: resolveSubnet(r, r.values.vswitch_id)
+	});
+	for (const r of index.ofType("alicloud_ecs_network_interface")) backends.push({
+		...nodeBase(r, FAMILY),
+		ip: str(r.values.primary_ip_address),
+		securityGroups: resolveGroups(r, "security_group_ids"),
+		subnet: resolveSubnet(r, r.values.vswitch_id)
+	});
+	for (const r of index.ofType("alicloud_network_interface")) backends.push({
+		...nodeBase(r, FAMILY),
+		ip: str(r.values.private_ip),
+		securityGroups: resolveGroups(r, "security_groups"),
+		subnet: resolveSubnet(r, r.values.vswitch_id)
+	});
+	const backendByAddress = toMap(backends);
+	const ipIndex = backendsByIp(backends, (b) => typeof b.ip === "string" ? [b.ip] : []);
+	const resolveBackend = (from, v, byIp = false) => {
+		if (byIp && typeof v === "string") {
+			const matches = ipIndex.get(v) ?? [];
+			return matches.length === 1 ? matches[0] : new Unknown(`no instance in this configuration has the address ${v}`);
+		}
+		return resolveRef(from, v, backendByAddress, ID, "server") ?? new Unknown(`${from.address} names no server`);
+	};
+	return {
+		resolveSubnet,
+		resolveBackend
+	};
+}
+function securityGroupRule$1(r) {
+	const v = r.values;
+	const type = lower(str(v.type));
+	const policy = lower(str(v.policy));
+	const v6 = isSet(v.ipv6_cidr_ip);
+	const cidr = str(v6 ? v.ipv6_cidr_ip : v.cidr_ip);
+	let remoteGroup;
+	if (cidr === void 0) remoteGroup = isSet(v.source_security_group_id) ? "group" : new Unknown(`${r.address} admits a source this configuration does not resolve`);
+	return {
+		...nodeBase(r, FAMILY),
+		range: r.block.range,
+		direction: isUnknown(type) ? type : type === "ingress" ? "ingress" : type === "egress" ? "egress" : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
+		ethertype: v6 ? 6 : 4,
+		protocol: str(v.ip_protocol) ?? new Unknown(`${r.address}.ip_protocol is not set`),
+		ports: str(v.port_range) ?? "-1/-1",
+		remoteCidr: cidr,
+		remoteGroup,
+		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
+		priority: num(v.priority) ?? 1
+	};
+}
+function buildNetworkAcls$1(index, resolveSubnet) {
+	const acls = [];
+	const attach = (acl, from, resources) => {
+		if (isUnknown(resources)) return;
+		for (const res of resources) {
+			const type = str(res.resource_type);
+			if (typeof type === "string" && type.toLowerCase() !== "vswitch") continue;
+			const s = resolveSubnet(from, res.resource_id);
+			if (s && !isUnknown(s) && !s.acls.includes(acl)) s.acls.push(acl);
+		}
+	};
+	for (const r of index.ofType("alicloud_network_acl")) {
+		const acl = {
+			...nodeBase(r, FAMILY),
+			enabled: true,
+			stateful: false,
+			ingress: aclEntries(r, "ingress_acl_entries", "ingress"),
+			egress: aclEntries(r, "egress_acl_entries", "egress")
+		};
+		acls.push(acl);
+		attach(acl, r, blocks(r.values.resources));
+	}
+	const aclByAddress = toMap(acls);
+	for (const r of index.ofType("alicloud_network_acl_entries")) {
+		const acl = resolveRef(r, r.values.network_acl_id, aclByAddress, ID, "network ACL");
+		if (!acl || isUnknown(acl)) continue;
+		acl.ingress = aclEntries(r, "ingress", "ingress");
+		acl.egress = aclEntries(r, "egress", "egress");
+	}
+	for (const r of index.ofType("alicloud_network_acl_attachment")) {
+		const acl = resolveRef(r, r.values.network_acl_id, aclByAddress, ID, "network ACL");
+		if (!acl || isUnknown(acl)) continue;
+		attach(acl, r, blocks(r.values.resources));
+	}
+	if (index.hasSkipped("alicloud_network_acl_entries")) for (const acl of acls) {
+		acl.ingress = new Unknown("network ACL entries with an unknown count or for_each may replace these");
+		acl.egress = acl.ingress;
+	}
+	return acls;
+}
+function aclEntries(r, blockType, direction) {
+	const raw = r.values[blockType];
+	if (raw === void 0 || raw === null) return new Unknown(`${r.address} does not set ${blockType}, so the cloud's entries apply`);
+	const entries = blocks(raw);
+	if (isUnknown(entries)) return entries;
+	return entries.map((e, i) => {
+		const address = `${r.address}.${blockType}[${i}]`;
+		const policy = lower(str(e.policy));
+		const protocol = lower(str(e.protocol));
+		const port = str(e.port);
+		const ipVersion = lower(str(e.ip_version));
+		const needsPort = protocol === "tcp" || protocol === "udp";
+		return {
+			id: address,
+			address,
+			range: nestedBlockRange(r, blockType, i),
+			protocol: protocol ?? new Unknown(`${address}.protocol is not set`),
+			sourceCidr: direction === "ingress" ? str(e.source_cidr_ip) ?? new Unknown(`${address}.source_cidr_ip is not set`) : void 0,
+			destinationCidr: direction === "egress" ? str(e.destination_cidr_ip) ?? new Unknown(`${address}.destination_cidr_ip is not set`) : void 0,
+			sourcePorts: void 0,
+			destinationPorts: port ?? (needsPort ? new Unknown(`${address}.port is not set`) : void 0),
+			action: isUnknown(policy) ? policy : policy === "accept" ? "allow" : policy === "drop" ? "deny" : new Unknown(`${address}.policy is ${JSON.stringify(policy ?? null)}`),
+			enabled: true,
+			...ipVersion !== void 0 ? { ipVersion: isUnknown(ipVersion) ? ipVersion : ipVersion === "ipv6" ? 6 : 4 } : {}
+		};
+	});
+}
+// src/model/alicloud/clb.ts
+const CLB_LB = ["alicloud_slb_load_balancer", "alicloud_slb"];
+const CLB_GROUPS = ["alicloud_slb_server_group", "alicloud_slb_master_slave_server_group"];
+const CLB_DEFAULT_MEMBERS = ["alicloud_slb_backend_server", "alicloud_slb_attachment"];
 function buildClb(ctx) {
 	const { index, model } = ctx;
 	const lbs = index.ofType(...CLB_LB).map((r) => {
@@ -19542,13 +19705,13 @@ function buildClb(ctx) {
 	});
 	const lbByAddress = toMap(lbs);
 	const resolveLb = (r) => resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer");
-	const pools = index.ofType(...CLB_GROUPS).map((r) => newPool$1(r, r.address, resolveLb(r), new Unknown("CLB server groups take the protocol of the listener")));
+	const pools = index.ofType(...CLB_GROUPS).map((r) => poolOfLoadBalancer(r, r.address, resolveLb(r), new Unknown("CLB server groups take the protocol of the listener")));
 	const poolByAddress = toMap(pools);
 	const defaults = new Map();
 	const defaultPool = (lb) => {
 		let pool = defaults.get(lb);
 		if (!pool) {
-			pool = newPool$1(lb.resource, `${lb.address} (default server group)`, lb, new Unknown("CLB server groups take the protocol of the listener"));
+			pool = poolOfLoadBalancer(lb.resource, `${lb.address} (default server group)`, lb, new Unknown("CLB server groups take the protocol of the listener"));
 			pool.anyPortEnabled = true;
 			defaults.set(lb, pool);
 			pools.push(pool);
@@ -19562,11 +19725,12 @@ function buildClb(ctx) {
 		const lb = resolveLb(r);
 		const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
 		listener.backendPort = num(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
+		listener.backendPortAt = fieldAt(r, "backend_port");
 		listeners.push(listener);
 		const forward = onOff(v.listener_forward, r.address, "listener_forward");
 		if (forward === true) {
 			listener.isRedirect = true;
-			listener.hasPolicies = true;
+			listener.hasRoutingRules = true;
 			continue;
 		}
 		const monitor = clbListenerMonitor(r, listener);
@@ -19602,7 +19766,7 @@ function buildClb(ctx) {
 			pool.hasUnknownListeners = true;
 			continue;
 		}
-		listener.hasPolicies = true;
+		listener.hasRoutingRules = true;
 		link(listener, pool);
 		const sync = onOff(r.values.listener_sync, r.address, "listener_sync");
 		let monitor;
@@ -19632,12 +19796,10 @@ function buildClb(ctx) {
 		});
 	}
 	for (const r of index.ofType("alicloud_slb_server_group_server_attachment")) {
-		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
-		if (pool === void 0) continue;
-		if (isUnknown(pool)) {
+		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", () => {
 			for (const p of pools) p.hasUnknownMembers = true;
-			continue;
-		}
+		});
+		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
 		addMember(ctx, pool, r, r.address, r.values.server_id, num(r.values.port), weight, attr);
 	}
@@ -19702,28 +19864,29 @@ function clbListenerMonitor(r, listener) {
 	}
 	const domain = str(v.health_check_domain);
 	return {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
+		...nodeBase(r, FAMILY),
 		protocol: hcProtocol,
 		port: hcPort(v.health_check_connect_port),
-		portAttribute: "health_check_connect_port",
 		interval: num(v.health_check_interval),
-		intervalAttribute: "health_check_interval",
 		timeout: num(v.health_check_timeout),
-		timeoutAttribute: "health_check_timeout",
 		maxRetries: num(v.healthy_threshold),
-		maxRetriesAttribute: "healthy_threshold",
 		maxRetriesDown: num(v.unhealthy_threshold),
-		maxRetriesDownAttribute: "unhealthy_threshold",
 		urlPath: str(v.health_check_uri),
-		urlPathAttribute: "health_check_uri",
 		domain: domain === "$_ip" ? void 0 : domain,
-		domainAttribute: "health_check_domain",
 		expectedCodes: codes(v.health_check_http_code),
-		expectedCodesAttribute: "health_check_http_code",
 		enabled,
-		enabledAttribute: "health_check",
+		at: monitorAt(r, {
+			port: "health_check_connect_port",
+			interval: "health_check_interval",
+			timeout: "health_check_timeout",
+			maxRetries: "healthy_threshold",
+			maxRetriesDown: "unhealthy_threshold",
+			urlPath: "health_check_uri",
+			domain: "health_check_domain",
+			expectedCodes: "health_check_http_code",
+			enabled: "health_check"
+		}),
+		offText: offText("health_check", "\"off\""),
 		listener,
 		lbKind: "clb"
 	};
@@ -19753,15 +19916,11 @@ function clbAccessControls(ctx, listeners) {
 			if (!isUnknown(inline)) for (const e of inline) entries.push(str(e.entry) ?? new Unknown("entry is not set"));
 			const firstUnknown = entries.find(isUnknown);
 			const control = {
-				node: {
-					address: acl.address,
-					family: FAMILY,
-					resource: acl
-				},
+				node: { ...nodeBase(acl, FAMILY) },
 				enabled: status,
 				type: isUnknown(type) ? type : type === "black" ? "black" : "white",
 				entries: isUnknown(inline) ? inline : firstUnknown && isUnknown(firstUnknown) ? firstUnknown : entries,
-				entriesAttribute: "entry_list"
+				entriesAt: fieldAt(acl, "entry_list")
 			};
 			listener.accessControls.push(control);
 			ctx.model.accessControls.push({
@@ -19771,13 +19930,14 @@ function clbAccessControls(ctx, listeners) {
 		}
 	}
 }
+// src/model/alicloud/alb.ts
 function buildAlb(ctx) {
 	const { index, model } = ctx;
 	const lbs = index.ofType("alicloud_alb_load_balancer").map((r) => newLoadBalancer(ctx, r, "alb", zoneSubnet(ctx, r), albNlbEip(ctx, r)));
 	const lbByAddress = toMap(lbs);
 	const pools = [];
 	for (const r of index.ofType("alicloud_alb_server_group")) {
-		const pool = newPool$1(r, r.address, void 0, upper(str(r.values.protocol)) ?? "HTTP");
+		const pool = poolOfLoadBalancer(r, r.address, void 0, upper(str(r.values.protocol)) ?? "HTTP");
 		pools.push(pool);
 		const hc = blocks(r.values.health_check_config);
 		if (isUnknown(hc)) pool.hasUnknownMonitors = true;
@@ -19809,7 +19969,7 @@ function buildAlb(ctx) {
 			for (const p of pools) p.hasUnknownListeners = true;
 			continue;
 		}
-		listener.hasPolicies = true;
+		listener.hasRoutingRules = true;
 		if (isUnknown(actions)) listener.hasUnknownBackend = true;
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
 	}
@@ -19840,43 +20000,45 @@ function forwardTargets(r, action, pools, listener) {
 		}
 	}
 	const type = lower(str(action.type));
-	if (typeof type === "string" && type !== "forwardgroup") listener.hasPolicies = true;
+	if (typeof type === "string" && type !== "forwardgroup") listener.hasRoutingRules = true;
 }
 function albMonitor(r) {
 	const v = r.values;
 	const host = str(v.health_check_host);
 	return {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
+		...nodeBase(r, FAMILY),
 		protocol: upper(str(v.health_check_protocol)) ?? "HTTP",
 		port: hcPort(v.health_check_connect_port),
-		portAttribute: "health_check_connect_port",
 		interval: num(v.health_check_interval),
-		intervalAttribute: "health_check_interval",
 		timeout: num(v.health_check_timeout),
-		timeoutAttribute: "health_check_timeout",
 		maxRetries: num(v.healthy_threshold),
-		maxRetriesAttribute: "healthy_threshold",
 		maxRetriesDown: num(v.unhealthy_threshold),
-		maxRetriesDownAttribute: "unhealthy_threshold",
 		urlPath: str(v.health_check_path),
-		urlPathAttribute: "health_check_path",
 		domain: typeof host === "string" && host.startsWith("$") ? void 0 : host,
-		domainAttribute: "health_check_host",
 		expectedCodes: codes(v.health_check_codes),
-		expectedCodesAttribute: "health_check_codes",
 		enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
-		enabledAttribute: "health_check_enabled",
+		at: monitorAt(r, {
+			port: "health_check_connect_port",
+			interval: "health_check_interval",
+			timeout: "health_check_timeout",
+			maxRetries: "healthy_threshold",
+			maxRetriesDown: "unhealthy_threshold",
+			urlPath: "health_check_path",
+			domain: "health_check_host",
+			expectedCodes: "health_check_codes",
+			enabled: "health_check_enabled"
+		}),
+		offText: offText("health_check_enabled"),
 		lbKind: "alb"
 	};
 }
+// src/model/alicloud/nlb.ts
 function buildNlb(ctx) {
 	const { index, model } = ctx;
 	const lbs = index.ofType("alicloud_nlb_load_balancer").map((r) => newLoadBalancer(ctx, r, "nlb", zoneSubnet(ctx, r), albNlbEip(ctx, r)));
 	const lbByAddress = toMap(lbs);
 	const pools = index.ofType("alicloud_nlb_server_group").map((r) => {
-		const pool = newPool$1(r, r.address, void 0, upper(str(r.values.protocol)) ?? "TCP");
+		const pool = poolOfLoadBalancer(r, r.address, void 0, upper(str(r.values.protocol)) ?? "TCP");
 		pool.anyPortEnabled = bool(r.values.any_port_enabled) ?? false;
 		const hc = blocks(r.values.health_check);
 		if (isUnknown(hc)) pool.hasUnknownMonitors = true;
@@ -19904,12 +20066,10 @@ function buildNlb(ctx) {
 		return listener;
 	});
 	for (const r of index.ofType("alicloud_nlb_server_group_server_attachment")) {
-		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
-		if (pool === void 0) continue;
-		if (isUnknown(pool)) {
+		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", () => {
 			for (const p of pools) p.hasUnknownMembers = true;
-			continue;
-		}
+		});
+		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
 		const byIp = lower(str(r.values.server_type)) === "ip";
 		addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num(r.values.port), weight, attr, byIp);
@@ -19925,182 +20085,84 @@ function buildNlb(ctx) {
 	model.listeners.push(...listeners);
 	model.pools.push(...pools);
 }
-function placeVpcPools(ctx, pools) {
-	for (const p of pools) {
-		const lbsOfPool = [...new Set(p.listeners.map((l) => l.loadBalancer))];
-		if (lbsOfPool.length === 1) {
-			p.loadBalancer = lbsOfPool[0];
-			if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
-		}
-		if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
-	}
-}
 function nlbMonitor(r, pool) {
 	const v = r.values;
 	const type = upper(str(v.health_check_type));
 	const domain = str(v.health_check_domain);
 	const protocol = type === void 0 ? pool.protocol === "UDP" ? "UDP_CONNECT" : "TCP" : isUnknown(type) ? type : type === "UDP" ? "UDP_CONNECT" : type;
 	return {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
+		...nodeBase(r, FAMILY),
 		protocol,
 		port: hcPort(v.health_check_connect_port),
-		portAttribute: "health_check_connect_port",
 		interval: num(v.health_check_interval),
-		intervalAttribute: "health_check_interval",
 		timeout: num(v.health_check_connect_timeout),
-		timeoutAttribute: "health_check_connect_timeout",
 		maxRetries: num(v.healthy_threshold),
-		maxRetriesAttribute: "healthy_threshold",
 		maxRetriesDown: num(v.unhealthy_threshold),
-		maxRetriesDownAttribute: "unhealthy_threshold",
 		urlPath: str(v.health_check_url),
-		urlPathAttribute: "health_check_url",
 		domain: typeof domain === "string" && domain.startsWith("$") ? void 0 : domain,
-		domainAttribute: "health_check_domain",
 		expectedCodes: codes(v.health_check_http_code),
-		expectedCodesAttribute: "health_check_http_code",
 		enabled: bool(v.health_check_enabled) ?? true,
-		enabledAttribute: "health_check_enabled",
+		at: monitorAt(r, {
+			port: "health_check_connect_port",
+			interval: "health_check_interval",
+			timeout: "health_check_connect_timeout",
+			maxRetries: "healthy_threshold",
+			maxRetriesDown: "unhealthy_threshold",
+			urlPath: "health_check_url",
+			domain: "health_check_domain",
+			expectedCodes: "health_check_http_code",
+			enabled: "health_check_enabled"
+		}),
+		offText: offText("health_check_enabled"),
 		lbKind: "nlb"
 	};
 }
-function zoneSubnet(ctx, r) {
-	const zones = blocks(r.values.zone_mappings);
-	if (isUnknown(zones)) return zones;
-	return zones[0] ? ctx.resolveSubnet(r, zones[0].vswitch_id) : void 0;
-}
-function albNlbEip(ctx, r) {
-	if (lower(str(r.values.address_type)) === "internet") return true;
-	return ctx.eips.bound(r);
-}
-function eipBindings(index) {
-	const bound = new Set();
-	let unknownBinding;
-	for (const r of index.ofType("alicloud_eip_association")) {
-		const v = r.values.instance_id;
-		if (isUnknown(v) && v.ref) bound.add(v.ref.address).add(modulePrefix(r) + v.ref.address);
-		else if (v !== void 0 && v !== null) unknownBinding ??= isUnknown(v) ? v : new Unknown(`an EIP is bound to '${String(v)}', which this configuration does not define`);
-	}
-	return { bound: (lb) => bound.has(lb.address) ? true : unknownBinding ?? false };
-}
-function buildSecurityGroups(index) {
-	const groups = index.ofType("alicloud_security_group").map((r) => ({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		name: str(r.values.security_group_name ?? r.values.name),
-		rules: [],
-		hasUnknownRules: false
-	}));
-	const byAddress = toMap(groups);
-	for (const r of index.ofType("alicloud_security_group_rule")) {
-		const group = resolveRef(r, r.values.security_group_id, byAddress, ID, "security group");
-		if (group === void 0) continue;
-		if (isUnknown(group)) {
-			for (const g of groups) g.hasUnknownRules = true;
-			continue;
-		}
-		group.rules.push(securityGroupRule$1(r));
-	}
-	const hiding = index.skippedBy("alicloud_security_group_rule");
-	if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
-	return groups;
-}
-function securityGroupRule$1(r) {
-	const v = r.values;
-	const type = lower(str(v.type));
-	const policy = lower(str(v.policy));
-	const v6 = isSet(v.ipv6_cidr_ip);
-	const cidr = str(v6 ? v.ipv6_cidr_ip : v.cidr_ip);
-	let remoteGroup;
-	if (cidr === void 0) remoteGroup = isSet(v.source_security_group_id) ? "group" : new Unknown(`${r.address} admits a source this configuration does not resolve`);
-	return {
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		range: r.block.range,
-		direction: isUnknown(type) ? type : type === "ingress" ? "ingress" : type === "egress" ? "egress" : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
-		ethertype: v6 ? 6 : 4,
-		protocol: str(v.ip_protocol) ?? new Unknown(`${r.address}.ip_protocol is not set`),
-		ports: str(v.port_range) ?? "-1/-1",
-		remoteCidr: cidr,
-		remoteGroup,
-		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
-		priority: num(v.priority) ?? 1
+// src/model/alicloud/index.ts
+const MODELLED_TYPES = new Set([
+	"alicloud_slb_load_balancer",
+	"alicloud_slb",
+	"alicloud_slb_listener",
+	"alicloud_slb_server_group",
+	"alicloud_slb_server_group_server_attachment",
+	"alicloud_slb_backend_server",
+	"alicloud_slb_attachment",
+	"alicloud_slb_master_slave_server_group",
+	"alicloud_slb_rule",
+	"alicloud_slb_acl",
+	"alicloud_slb_acl_entry_attachment",
+	"alicloud_alb_load_balancer",
+	"alicloud_alb_listener",
+	"alicloud_alb_server_group",
+	"alicloud_alb_rule",
+	"alicloud_alb_listener_acl_attachment",
+	"alicloud_alb_acl",
+	"alicloud_alb_acl_entry_attachment",
+	"alicloud_nlb_load_balancer",
+	"alicloud_nlb_listener",
+	"alicloud_nlb_server_group",
+	"alicloud_nlb_server_group_server_attachment",
+	"alicloud_eip_association"
+]);
+function buildAlicloud(index, model) {
+	const ctx = {
+		index,
+		model,
+		...buildAliNetwork(index),
+		foreign: foreignReferences(index, MODELLED_TYPES),
+		eips: eipBindings(index, {
+			bindings: [{
+				type: "alicloud_eip_association",
+				path: ["instance_id"]
+			}],
+			byAttribute: false,
+			unknownTarget: (v) => `an EIP is bound to '${v}', which this configuration does not define`
+		})
 	};
+	buildClb(ctx);
+	buildAlb(ctx);
+	buildNlb(ctx);
 }
-function buildNetworkAcls$1(index, resolveSubnet) {
-	const acls = [];
-	const attach = (acl, from, resources) => {
-		if (isUnknown(resources)) return;
-		for (const res of resources) {
-			const type = str(res.resource_type);
-			if (typeof type === "string" && type.toLowerCase() !== "vswitch") continue;
-			const s = resolveSubnet(from, res.resource_id);
-			if (s && !isUnknown(s) && !s.acls.includes(acl)) s.acls.push(acl);
-		}
-	};
-	for (const r of index.ofType("alicloud_network_acl")) {
-		const acl = {
-			address: r.address,
-			family: FAMILY,
-			resource: r,
-			enabled: true,
-			stateful: false,
-			ingress: aclEntries(r, "ingress_acl_entries", "ingress"),
-			egress: aclEntries(r, "egress_acl_entries", "egress")
-		};
-		acls.push(acl);
-		attach(acl, r, blocks(r.values.resources));
-	}
-	const aclByAddress = toMap(acls);
-	for (const r of index.ofType("alicloud_network_acl_entries")) {
-		const acl = resolveRef(r, r.values.network_acl_id, aclByAddress, ID, "network ACL");
-		if (!acl || isUnknown(acl)) continue;
-		acl.ingress = aclEntries(r, "ingress", "ingress");
-		acl.egress = aclEntries(r, "egress", "egress");
-	}
-	for (const r of index.ofType("alicloud_network_acl_attachment")) {
-		const acl = resolveRef(r, r.values.network_acl_id, aclByAddress, ID, "network ACL");
-		if (!acl || isUnknown(acl)) continue;
-		attach(acl, r, blocks(r.values.resources));
-	}
-	if (index.hasSkipped("alicloud_network_acl_entries")) for (const acl of acls) {
-		acl.ingress = new Unknown("network ACL entries with an unknown count or for_each may replace these");
-		acl.egress = acl.ingress;
-	}
-	return acls;
-}
-function aclEntries(r, blockType, direction) {
-	const raw = r.values[blockType];
-	if (raw === void 0 || raw === null) return new Unknown(`${r.address} does not set ${blockType}, so the cloud's entries apply`);
-	const entries = blocks(raw);
-	if (isUnknown(entries)) return entries;
-	return entries.map((e, i) => {
-		const address = `${r.address}.${blockType}[${i}]`;
-		const policy = lower(str(e.policy));
-		const protocol = lower(str(e.protocol));
-		const port = str(e.port);
-		const ipVersion = lower(str(e.ip_version));
-		const needsPort = protocol === "tcp" || protocol === "udp";
-		return {
-			id: address,
-			address,
-			range: nestedBlockRange(r, blockType, i),
-			protocol: protocol ?? new Unknown(`${address}.protocol is not set`),
-			sourceCidr: direction === "ingress" ? str(e.source_cidr_ip) ?? new Unknown(`${address}.source_cidr_ip is not set`) : void 0,
-			destinationCidr: direction === "egress" ? str(e.destination_cidr_ip) ?? new Unknown(`${address}.destination_cidr_ip is not set`) : void 0,
-			sourcePorts: void 0,
-			destinationPorts: port ?? (needsPort ? new Unknown(`${address}.port is not set`) : void 0),
-			action: isUnknown(policy) ? policy : policy === "accept" ? "allow" : policy === "drop" ? "deny" : new Unknown(`${address}.policy is ${JSON.stringify(policy ?? null)}`),
-			enabled: true,
-			...ipVersion !== void 0 ? { ipVersion: isUnknown(ipVersion) ? ipVersion : ipVersion === "ipv6" ? 6 : 4 } : {}
-		};
-	});
-}
-// src/model/hw-family.ts
+// src/model/huawei/dialect.ts
 function lbTypes(prefix, suffix, policies) {
 	const t = (name) => `${prefix}${name}${suffix}`;
 	return {
@@ -20121,6 +20183,16 @@ function fwaasV2(prefix) {
 		routerInterface: `${prefix}networking_router_interface_v2`
 	};
 }
+function elbLoadBalancer(eipPortPaths) {
+	return {
+		subnetAttribute: "ipv4_subnet_id",
+		backendSubnetsAttribute: "backend_subnets",
+		crossVpcAttribute: "cross_vpc_backend",
+		ipv6Attribute: "ipv6_network_id",
+		inlineEipAttributes: ["ipv4_eip_id", "iptype"],
+		eipPortPaths
+	};
+}
 const ELB_MONITOR = {
 	protocol: "protocol",
 	interval: "interval",
@@ -20137,432 +20209,111 @@ function lbaasMonitor(port) {
 		enabled: "admin_state_up"
 	};
 }
-function buildHwFamily(index, model, d) {
-	const FAMILY = d.family;
-	const subnets = [];
-	const subnetPaths = [];
-	for (const spec of d.subnets) {
-		for (const p of spec.idPaths) if (!subnetPaths.some((q) => q.join(".") === p.join("."))) subnetPaths.push(p);
-		for (const r of index.ofType(spec.type)) subnets.push({
-			address: r.address,
-			family: FAMILY,
-			resource: r,
-			cidr: str(r.values.cidr) ?? new Unknown(`${r.address}.cidr is not set`),
-			acls: []
-		});
-	}
-	const subnetByAddress = toMap(subnets);
-	const resolveSubnet = (from, v) => resolveRef(from, v, subnetByAddress, subnetPaths, "subnet");
-	const acls = buildNetworkAcls(index, d, resolveSubnet);
-	model.networkAcls.push(...acls);
-	model.subnets.push(...subnets);
-	const groups = index.ofType(d.securityGroup.group).map((r) => ({
-		address: r.address,
-		family: FAMILY,
-		resource: r,
-		name: str(r.values.name),
-		rules: [],
-		hasUnknownRules: false
-	}));
-	const groupByAddress = toMap(groups);
-	for (const r of index.ofType(d.securityGroup.rule)) {
-		const group = resolveRef(r, r.values.security_group_id, groupByAddress, ID, "security group");
-		if (group === void 0) continue;
-		if (isUnknown(group)) {
-			for (const g of groups) g.hasUnknownRules = true;
-			continue;
-		}
-		group.rules.push(securityGroupRule(r, FAMILY));
-	}
-	const hiding = index.skippedBy(d.securityGroup.rule);
-	if (hiding) for (const g of groups) [g.hasUnknownRules, g.unknownRulesFrom] = [true, hiding.reason ?? hiding.address];
-	model.securityGroups.push(...groups);
-	const groupsByName = new Map();
-	for (const g of groups) {
-		if (typeof g.name !== "string") continue;
-		const key = `${g.resource.modulePath.join(".")}\0${g.name}`;
-		const same = groupsByName.get(key);
-		if (same === void 0) groupsByName.set(key, [g]);
-		else same.push(g);
-	}
-	const resolveGroups = (from) => {
-		const ids = list(from.values.security_group_ids);
-		if (ids !== void 0) {
-			if (isUnknown(ids)) return ids;
-			const out = [];
-			for (const id of ids) {
-				const g = resolveRef(from, id, groupByAddress, ID, "security group");
-				if (g === void 0) continue;
-				if (isUnknown(g)) return g;
-				out.push(g);
-			}
-			if (out.length) return out;
-		}
-		const names = list(from.values.security_groups);
-		if (names !== void 0) {
-			if (isUnknown(names)) return names;
-			const out = [];
-			for (const n of names) {
-				if (isUnknown(n)) {
-					const byRef = resolveRef(from, n, groupByAddress, [["name"]], "security group");
-					if (byRef && !isUnknown(byRef)) {
-						out.push(byRef);
-						continue;
-					}
-					return n;
-				}
-				const matches = groupsByName.get(`${from.modulePath.join(".")}\0${String(n)}`) ?? [];
-				const only = matches.length === 1 ? matches[0] : void 0;
-				if (!only) return new Unknown(`security group named '${String(n)}' is not defined in this configuration`);
-				out.push(only);
-			}
-			if (out.length) return out;
-		}
-		return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
-	};
-	const associated = new Set();
-	for (const type of d.portSecurityGroupAssociations ?? []) for (const r of index.ofType(type)) {
-		const v = r.values.port_id;
-		if (isUnknown(v) && v.ref) associated.add(v.ref.address).add(modulePrefix(r) + v.ref.address);
-	}
-	const instanceBackends = [];
-	const portBackends = [];
-	for (const type of d.ports) for (const r of index.ofType(type)) {
-		const fixed = blocks(r.values.fixed_ip);
-		const first = isUnknown(fixed) ? void 0 : fixed[0];
-		portBackends.push({
-			address: r.address,
-			family: FAMILY,
-			resource: r,
-			ip: first ? str(first.ip_address) : void 0,
-			securityGroups: associated.has(r.address) ? new Unknown(`${r.address} gets security groups from an association resource`) : resolveGroups(r),
-			subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id)
-		});
-	}
-	const portByAddress = toMap(portBackends);
-	for (const type of d.instances) for (const r of index.ofType(type)) {
-		const nets = blocks(r.values.network);
-		const first = isUnknown(nets) ? void 0 : nets[0];
-		let securityGroups;
-		let subnet;
-		if (d.instanceNetworkPort && first && isSet(first.port)) {
-			const port = resolveRef(r, first.port, portByAddress, ID, "port");
-			if (port && !isUnknown(port)) {
-				securityGroups = port.securityGroups;
-				subnet = port.subnet;
-			} else {
-				securityGroups = port ?? new Unknown(`${r.address} uses a port this configuration does not define`);
-				subnet = port;
-			}
-		}
-		instanceBackends.push({
-			address: r.address,
-			family: FAMILY,
-			resource: r,
-			ip: first ? str(first.fixed_ip_v4) : void 0,
-			securityGroups: securityGroups ?? resolveGroups(r),
-			subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : void 0)
-		});
-	}
-	const backends = [...instanceBackends, ...portBackends];
-	model.backends.push(...backends);
-	const backendByAddress = toMap(backends);
-	const backendsByIp = new Map();
-	for (const b of backends) for (const ip of new Set([...typeof b.ip === "string" ? [b.ip] : [], ...ipsOf(b)])) {
-		const same = backendsByIp.get(ip);
-		if (same === void 0) backendsByIp.set(ip, [b]);
-		else same.push(b);
-	}
-	const resolveBackend = (m, address) => {
-		const v = m.values.address;
-		if (isUnknown(v) && v.ref) return backendByAddress.get(v.ref.address) ?? backendByAddress.get(modulePrefix(m) + v.ref.address) ?? v;
-		if (typeof address !== "string") return address;
-		const matches = backendsByIp.get(address) ?? [];
-		return matches.length === 1 ? matches[0] : void 0;
-	};
-	const eipTargets = collectEipTargets(index, d);
-	let foreign;
-	for (const product of d.products) {
-		const { kind, types } = product;
-		const lbs = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eipTargets));
-		const lbByAddress = toMap(lbs);
-		const listeners = index.ofType(types.listener).map((r) => {
-			const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer");
-			const listener = {
-				address: r.address,
-				family: FAMILY,
-				resource: r,
-				loadBalancer: lb,
-				protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
-				pools: [],
-				hasUnknownBackend: false,
-				hasPolicies: false,
-				transparentClientIp: transparentClientIp(r, kind),
-				isRedirect: false,
-				accessControls: []
-			};
-			if (lb && !isUnknown(lb)) lb.listeners.push(listener);
-			return listener;
-		});
-		const listenerByAddress = toMap(listeners);
-		const pools = index.ofType(types.pool).map((r) => {
-			const { pool, listener } = newPool(r, FAMILY, listenerByAddress);
-			pool.loadBalancer = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer") ?? (listener && !isUnknown(listener) ? listener.loadBalancer : listener);
-			if (pool.loadBalancer && !isUnknown(pool.loadBalancer)) pool.loadBalancer.pools.push(pool);
-			return pool;
-		});
-		const poolByAddress = toMap(pools);
-		for (const listener of listeners) {
-			const v = listener.resource.values.default_pool_id;
-			const pool = resolveRef(listener.resource, v, poolByAddress, ID, "pool");
-			if (pool && !isUnknown(pool)) link(listener, pool);
-			else if (isUnknown(pool)) listener.hasUnknownBackend = true;
-		}
-		for (const r of index.ofType(...types.policies)) {
-			const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
-			const targets = [r.values.redirect_pool_id];
-			const configs = blocks(r.values.redirect_pools_config);
-			if (isUnknown(configs)) targets.push(configs);
-			else for (const c of configs) targets.push(c.pool_id);
-			if (listener && !isUnknown(listener)) listener.hasPolicies = true;
-			for (const t of targets) {
-				const pool = resolveRef(r, t, poolByAddress, ID, "pool");
-				if (pool && !isUnknown(pool)) {
-					if (listener && !isUnknown(listener)) link(listener, pool);
-					else pool.hasUnknownListeners = true;
-				} else if (isUnknown(pool)) {
-					if (listener && !isUnknown(listener)) listener.hasUnknownBackend = true;
-				}
-			}
-			if (listener === void 0 || isUnknown(listener)) for (const p of pools) p.hasUnknownListeners = true;
-		}
-		for (const r of index.ofType(types.member)) {
-			const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, "pool");
-			if (pool === void 0) continue;
-			if (isUnknown(pool)) {
-				for (const p of pools) p.hasUnknownMembers = true;
-				continue;
-			}
-			const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
-			const member = {
-				address: r.address,
-				family: FAMILY,
-				resource: r,
-				pool,
-				ip: address,
-				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
-				portAttribute: "protocol_port",
-				weight: num(r.values.weight) ?? 1,
-				weightAttribute: r.values.weight === void 0 ? void 0 : "weight",
-				backend: resolveBackend(r, address),
-				subnet: resolveSubnet(r, r.values.subnet_id)
-			};
-			pool.members.push(member);
-			model.members.push(member);
-		}
-		for (const r of index.ofType(types.monitor)) {
-			const pool = resolveRef(r, r.values.pool_id, poolByAddress, ID, "pool");
-			if (pool === void 0) continue;
-			if (isUnknown(pool)) {
-				for (const p of pools) p.hasUnknownMonitors = true;
-				continue;
-			}
-			const monitor = healthMonitor(r, FAMILY, product.monitor);
-			pool.monitors.push(monitor);
-			model.monitors.push(monitor);
-		}
-		if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
-		if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
-		if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
-		if (types.policies.some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownListeners = true;
-		if (index.hasSkipped(types.pool) || product.activeStandbyPool !== void 0 && index.hasSkipped(product.activeStandbyPool)) for (const l of listeners) l.hasUnknownBackend = true;
-		if (pools.length > 0) {
-			foreign ??= foreignReferences(index, lbResourceTypes(d));
-			for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
-		}
-		accessControls(index, product, FAMILY, listenerByAddress, model);
-		model.loadBalancers.push(...lbs);
-		model.listeners.push(...listeners);
-		model.pools.push(...pools);
-	}
-	for (const product of d.products) if (product.activeStandbyPool) activeStandbyPools(index, product.activeStandbyPool, FAMILY, model);
+function secgroupRuleBody(ports) {
+	return ({ groupRef, protocol, port, cidr }) => [
+		`security_group_id = ${groupRef}`,
+		`direction         = "ingress"`,
+		`ethertype         = "IPv4"`,
+		`protocol          = "${protocol}"`,
+		...port === void 0 ? [] : ports === "port-range" ? [`port_range_min    = ${port}`, `port_range_max    = ${port}`] : [`ports             = "${port}"`],
+		`remote_ip_prefix  = "${cidr}"`
+	];
 }
-function lbResourceTypes(d) {
-	const out = new Set();
-	for (const p of d.products) {
-		const t = p.types;
-		for (const type of [
-			t.loadBalancer,
-			t.listener,
-			t.pool,
-			t.member,
-			t.monitor,
-			...t.policies
-		]) out.add(type);
-		if (p.activeStandbyPool) out.add(p.activeStandbyPool);
-		if (p.whitelist) out.add(p.whitelist);
-		if (p.ipGroup) out.add(p.ipGroup.type);
-	}
-	return out;
-}
-function ipsOf(b) {
-	const out = [];
-	const nets = blocks(b.resource.values.network);
-	if (!isUnknown(nets)) {
-		for (const n of nets) if (typeof n.fixed_ip_v4 === "string") out.push(n.fixed_ip_v4);
-	}
-	const fixed = blocks(b.resource.values.fixed_ip);
-	if (!isUnknown(fixed)) {
-		for (const f of fixed) if (typeof f.ip_address === "string") out.push(f.ip_address);
-	}
-	if (typeof b.resource.values.access_ip_v4 === "string") out.push(b.resource.values.access_ip_v4);
-	return out;
-}
-function transparentClientIp(r, kind) {
-	if (kind === "dedicated") return true;
-	return bool(r.values.transparent_client_ip_enable) ?? false;
-}
-function loadBalancer(r, product, family, resolveSubnet, eipTargets) {
-	const v = r.values;
-	const spec = product.loadBalancer;
-	const subnet = resolveSubnet(r, v[spec.subnetAttribute]);
-	const node = {
-		address: r.address,
-		family,
-		resource: r,
-		kind: product.kind,
-		subnet,
-		subnetAclFiltersClients: true,
-		listeners: [],
-		pools: [],
-		hasUnknownListeners: false
-	};
-	if (product.kind === "shared") return {
-		...node,
-		backendSubnets: new Unknown("shared load balancers reach backends from a fixed range"),
-		crossVpcBackend: false,
-		hasPrivateIpv4: true,
-		hasIpv6: false,
-		hasEip: eipTargets.hasEip(r, spec.eipPortPaths)
-	};
-	let backendSubnets;
-	const listed = spec.backendSubnetsAttribute ? list(v[spec.backendSubnetsAttribute]) : void 0;
-	if (listed !== void 0 && !(Array.isArray(listed) && listed.length === 0)) {
-		if (isUnknown(listed)) backendSubnets = listed;
-		else {
-			const out = [];
-			backendSubnets = out;
-			for (const id of listed) {
-				const s = resolveSubnet(r, id);
-				if (s === void 0) continue;
-				if (isUnknown(s)) {
-					backendSubnets = s;
-					break;
-				}
-				out.push(s);
-			}
-		}
-	} else if (subnet !== void 0) backendSubnets = isUnknown(subnet) ? subnet : [subnet];
-	else {
-		const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a) => a !== void 0);
-		backendSubnets = new Unknown(`${r.address} has no ${attrs.join(" or ")}, so the cloud picks the backend subnet`);
-	}
-	let inlineEip;
-	for (const a of spec.inlineEipAttributes ?? []) if (v[a] !== void 0 && v[a] !== null) inlineEip = true;
-	for (const b of spec.inlineEipBlocks ?? []) {
-		const found = blocks(v[b]);
-		if (isUnknown(found)) inlineEip = inlineEip === true ? true : found;
-		else if (found.length > 0) inlineEip = true;
-	}
-	return {
-		...node,
-		backendSubnets,
-		crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : void 0) ?? false,
-		hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
-		hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
-		hasEip: inlineEip ?? eipTargets.hasEip(r, spec.eipPortPaths)
-	};
-}
-function collectEipTargets(index, d) {
-	const bound = new Set();
-	let unknownBinding;
-	const note = (from, v) => {
-		if (v === void 0 || v === null || v === "") return;
-		if (isUnknown(v)) {
-			if (v.ref) bound.add(`${v.ref.address}#${v.ref.path.join(".")}`), bound.add(`${modulePrefix(from)}${v.ref.address}#${v.ref.path.join(".")}`);
-			else unknownBinding ??= v;
-		} else unknownBinding ??= new Unknown(`an EIP is bound to port '${String(v)}', which this configuration does not define`);
-	};
-	for (const { type, path } of d.eipBindings) for (const r of index.ofType(type)) {
-		if (path.length === 1) {
-			note(r, r.values[path[0]]);
-			continue;
-		}
-		const nested = blocks(r.values[path[0]]);
-		if (isUnknown(nested)) unknownBinding ??= nested;
-		else for (const b of nested) note(r, b[path[1]]);
-	}
-	return { hasEip(lb, portPaths) {
-		for (const p of [...portPaths, "id"]) if (bound.has(`${lb.address}#${p}`)) return true;
-		return unknownBinding ?? false;
-	} };
-}
+// src/model/huawei/nodes.ts
 function healthMonitor(r, family, attrs) {
 	const v = r.values;
 	return {
-		address: r.address,
-		family,
-		resource: r,
+		...nodeBase(r, family),
 		protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
 		port: num(v[attrs.port]),
-		portAttribute: attrs.port,
 		interval: num(v[attrs.interval]),
-		intervalAttribute: attrs.interval,
 		timeout: num(v.timeout),
-		timeoutAttribute: "timeout",
 		maxRetries: num(v.max_retries),
-		maxRetriesAttribute: "max_retries",
 		maxRetriesDown: num(v.max_retries_down),
-		maxRetriesDownAttribute: "max_retries_down",
 		urlPath: str(v.url_path),
-		urlPathAttribute: "url_path",
 		domain: str(v.domain_name),
-		domainAttribute: "domain_name",
 		expectedCodes: str(v[attrs.codes]),
-		expectedCodesAttribute: attrs.codes,
 		enabled: bool(v[attrs.enabled]) ?? true,
-		enabledAttribute: attrs.enabled
+		at: monitorAt(r, {
+			port: attrs.port,
+			interval: attrs.interval,
+			timeout: "timeout",
+			maxRetries: "max_retries",
+			maxRetriesDown: "max_retries_down",
+			urlPath: "url_path",
+			domain: "domain_name",
+			expectedCodes: attrs.codes,
+			enabled: attrs.enabled
+		}),
+		offText: offText(attrs.enabled)
 	};
 }
-function securityGroupRule(r, family) {
-	const v = r.values;
-	const direction = str(v.direction);
-	const ethertype = str(v.ethertype);
-	const action = str(v.action);
-	let ports = str(v.ports);
-	if (ports === void 0) {
-		const min = num(v.port_range_min);
-		const max = num(v.port_range_max);
-		if (isUnknown(min)) ports = min;
-		else if (isUnknown(max)) ports = max;
-		else if (min !== void 0 || max !== void 0) ports = `${min ?? max}-${max ?? min}`;
-	}
+function poolOfListener(r, family, listeners) {
+	const pool = poolNode(nodeBase(r, family), {
+		loadBalancer: void 0,
+		protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+		anyPortEnabled: bool(r.values.any_port_enable) ?? false
+	});
+	const listener = resolveRef(r, r.values.listener_id, listeners, ID, "listener");
+	if (listener && !isUnknown(listener)) link(listener, pool);
+	else if (isUnknown(listener)) pool.hasUnknownListeners = true;
 	return {
-		address: r.address,
-		family,
-		resource: r,
-		range: r.block.range,
-		direction: isUnknown(direction) ? direction : direction === "egress" ? "egress" : direction === "ingress" ? "ingress" : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
-		ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === "IPV6" ? 6 : 4,
-		protocol: str(v.protocol) ?? "any",
-		ports,
-		remoteCidr: str(v.remote_ip_prefix),
-		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : void 0,
-		action: isUnknown(action) ? action : action?.toLowerCase() === "deny" ? "deny" : "allow",
-		priority: num(v.priority) ?? 1
+		pool,
+		listener
 	};
 }
+// src/model/huawei/active-standby.ts
+function activeStandbyPools(index, type, family, model) {
+	const listeners = new Map(model.listeners.map((l) => [l.address, l]));
+	const standby = new Map();
+	for (const r of index.ofType(type)) {
+		const { pool } = poolOfListener(r, family, listeners);
+		standby.set(pool.address, pool);
+		const hm = blocks(r.values.healthmonitor);
+		if (isUnknown(hm)) pool.hasUnknownMonitors = true;
+		else hm.forEach((values, i) => {
+			const block = r.block.blocks.filter((b) => b.type === "healthmonitor")[i] ?? r.block;
+			const monitor = healthMonitor({
+				...r,
+				address: `${r.address}.healthmonitor[${i}]`,
+				block,
+				values
+			}, family, lbaasMonitor("monitor_port"));
+			monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
+			pool.monitors.push(monitor);
+			model.monitors.push(monitor);
+		});
+		const members = blocks(r.values.members);
+		if (isUnknown(members)) pool.hasUnknownMembers = true;
+		else members.forEach((m, i) => {
+			const member = {
+				address: `${r.address}.members[${i}]`,
+				family,
+				...nodeAt(r),
+				pool,
+				ip: str(m.address) ?? new Unknown("member address is not set"),
+				port: num(m.protocol_port) ?? new Unknown("member port is not set"),
+				weight: 1,
+				weightDefaulted: true,
+				at: {
+					port: fieldAt(r, "protocol_port"),
+					weight: fieldAt(r, "weight")
+				},
+				backend: void 0,
+				subnet: void 0
+			};
+			pool.members.push(member);
+		});
+		model.pools.push(pool);
+	}
+	if (standby.size === 0) return;
+	for (const l of model.listeners) {
+		if (l.family !== family) continue;
+		const target = resolveRef(l.resource, l.resource.values.default_pool_id, standby, ID, "pool");
+		if (target && !isUnknown(target)) link(l, target);
+	}
+}
+// src/model/huawei/acls.ts
 function buildNetworkAcls(index, d, resolveSubnet) {
 	const FAMILY = d.family;
 	const acls = [];
@@ -20574,9 +20325,7 @@ function buildNetworkAcls(index, d, resolveSubnet) {
 	};
 	if (d.acls.inline) for (const r of index.ofType(d.acls.inline)) {
 		const acl = {
-			address: r.address,
-			family: FAMILY,
-			resource: r,
+			...nodeBase(r, FAMILY),
 			enabled: bool(r.values.enabled) ?? true,
 			stateful: true,
 			ingress: inlineAclRules(r, "ingress_rules"),
@@ -20603,9 +20352,7 @@ function buildNetworkAcls(index, d, resolveSubnet) {
 				return out;
 			};
 			const acl = {
-				address: r.address,
-				family: FAMILY,
-				resource: r,
+				...nodeBase(r, FAMILY),
 				enabled: true,
 				stateful: true,
 				ingress: legacyRules("inbound_rules"),
@@ -20665,9 +20412,7 @@ function firewallGroups(index, family, types, resolveSubnet) {
 	const out = [];
 	for (const r of index.ofType(types.group)) {
 		const acl = {
-			address: r.address,
-			family,
-			resource: r,
+			...nodeBase(r, family),
 			enabled: bool(r.values.admin_state_up) ?? true,
 			stateful: true,
 			ingress: policyRules(r, "ingress_policy_id"),
@@ -20705,21 +20450,180 @@ function aclRule(v, range, address, rejectIsDeny = false) {
 		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}
 	};
 }
+// src/model/huawei/network.ts
+function buildHwNetwork(index, d) {
+	const FAMILY = d.family;
+	const subnetPaths = [];
+	for (const spec of d.subnets) for (const p of spec.idPaths) if (!subnetPaths.some((q) => q.join(".") === p.join("."))) subnetPaths.push(p);
+	const { resolveSubnet } = buildSubnets(index, {
+		family: FAMILY,
+		types: d.subnets.map((s) => ({
+			type: s.type,
+			cidr: "cidr"
+		})),
+		idPaths: subnetPaths,
+		noun: "subnet"
+	});
+	buildNetworkAcls(index, d, resolveSubnet);
+	const groups = buildSecurityGroups(index, {
+		family: FAMILY,
+		group: d.securityGroup.group,
+		rule: d.securityGroup.rule,
+		name: (r) => r.values.name,
+		toRule: (r) => securityGroupRule(r, FAMILY),
+		ruleSyntax: {
+			type: d.securityGroup.rule,
+			ingressBody: secgroupRuleBody(d.securityGroup.ports)
+		}
+	});
+	const groupByAddress = toMap(groups);
+	const groupsByName = new Map();
+	for (const g of groups) {
+		if (typeof g.name !== "string") continue;
+		const key = `${g.resource.modulePath.join(".")}\0${g.name}`;
+		const same = groupsByName.get(key);
+		if (same === void 0) groupsByName.set(key, [g]);
+		else same.push(g);
+	}
+	const resolveGroups = (from) => {
+		const ids = list(from.values.security_group_ids);
+		if (ids !== void 0) {
+			const out = resolveGroupIds(from, ids, groupByAddress);
+			if (isUnknown(out) || out.length) return out;
+		}
+		const names = list(from.values.security_groups);
+		if (names !== void 0) {
+			if (isUnknown(names)) return names;
+			const out = [];
+			for (const n of names) {
+				if (isUnknown(n)) {
+					const byRef = resolveRef(from, n, groupByAddress, [["name"]], "security group");
+					if (byRef && !isUnknown(byRef)) {
+						out.push(byRef);
+						continue;
+					}
+					return n;
+				}
+				const matches = groupsByName.get(`${from.modulePath.join(".")}\0${String(n)}`) ?? [];
+				const only = matches.length === 1 ? matches[0] : void 0;
+				if (!only) return new Unknown(`security group named '${String(n)}' is not defined in this configuration`);
+				out.push(only);
+			}
+			if (out.length) return out;
+		}
+		return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
+	};
+	const associated = new Set();
+	for (const type of d.portSecurityGroupAssociations ?? []) for (const r of index.ofType(type)) {
+		const v = r.values.port_id;
+		if (isUnknown(v) && v.ref) associated.add(v.ref.address).add(modulePrefix(r) + v.ref.address);
+	}
+	const instanceBackends = [];
+	const portBackends = [];
+	for (const type of d.ports) for (const r of index.ofType(type)) {
+		const fixed = blocks(r.values.fixed_ip);
+		const first = isUnknown(fixed) ? void 0 : fixed[0];
+		portBackends.push({
+			...nodeBase(r, FAMILY),
+			ip: first ? str(first.ip_address) : void 0,
+			securityGroups: associated.has(r.address) ? new Unknown(`${r.address} gets security groups from an association resource`) : resolveGroups(r),
+			subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id)
+		});
+	}
+	const portByAddress = toMap(portBackends);
+	for (const type of d.instances) for (const r of index.ofType(type)) {
+		const nets = blocks(r.values.network);
+		const first = isUnknown(nets) ? void 0 : nets[0];
+		let securityGroups;
+		let subnet;
+		if (d.instanceNetworkPort && first && isSet(first.port)) {
+			const port = resolveRef(r, first.port, portByAddress, ID, "port");
+			if (port && !isUnknown(port)) {
+				securityGroups = port.securityGroups;
+				subnet = port.subnet;
+			} else {
+				securityGroups = port ?? new Unknown(`${r.address} uses a port this configuration does not define`);
+				subnet = port;
+			}
+		}
+		instanceBackends.push({
+			...nodeBase(r, FAMILY),
+			ip: first ? str(first.fixed_ip_v4) : void 0,
+			securityGroups: securityGroups ?? resolveGroups(r),
+			subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : void 0)
+		});
+	}
+	const backends = [...instanceBackends, ...portBackends];
+	const backendByAddress = toMap(backends);
+	const byIp = backendsByIp(backends, (b) => new Set([...typeof b.ip === "string" ? [b.ip] : [], ...ipsOf(b)]));
+	const resolveBackend = (m, address) => {
+		const v = m.values.address;
+		if (isUnknown(v) && v.ref) return backendByAddress.get(v.ref.address) ?? backendByAddress.get(modulePrefix(m) + v.ref.address) ?? v;
+		if (typeof address !== "string") return address;
+		const matches = byIp.get(address) ?? [];
+		return matches.length === 1 ? matches[0] : void 0;
+	};
+	return {
+		resolveSubnet,
+		resolveBackend,
+		eips: eipBindings(index, {
+			bindings: d.eipBindings,
+			byAttribute: true,
+			unknownTarget: (v) => `an EIP is bound to port '${v}', which this configuration does not define`
+		})
+	};
+}
+function ipsOf(b) {
+	const out = [];
+	const nets = blocks(b.resource.values.network);
+	if (!isUnknown(nets)) {
+		for (const n of nets) if (typeof n.fixed_ip_v4 === "string") out.push(n.fixed_ip_v4);
+	}
+	const fixed = blocks(b.resource.values.fixed_ip);
+	if (!isUnknown(fixed)) {
+		for (const f of fixed) if (typeof f.ip_address === "string") out.push(f.ip_address);
+	}
+	if (typeof b.resource.values.access_ip_v4 === "string") out.push(b.resource.values.access_ip_v4);
+	return out;
+}
+function securityGroupRule(r, family) {
+	const v = r.values;
+	const direction = str(v.direction);
+	const ethertype = str(v.ethertype);
+	const action = str(v.action);
+	let ports = str(v.ports);
+	if (ports === void 0) {
+		const min = num(v.port_range_min);
+		const max = num(v.port_range_max);
+		if (isUnknown(min)) ports = min;
+		else if (isUnknown(max)) ports = max;
+		else if (min !== void 0 || max !== void 0) ports = `${min ?? max}-${max ?? min}`;
+	}
+	return {
+		...nodeBase(r, family),
+		range: r.block.range,
+		direction: isUnknown(direction) ? direction : direction === "egress" ? "egress" : direction === "ingress" ? "ingress" : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
+		ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === "IPV6" ? 6 : 4,
+		protocol: str(v.protocol) ?? "any",
+		ports,
+		remoteCidr: str(v.remote_ip_prefix),
+		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : void 0,
+		action: isUnknown(action) ? action : action?.toLowerCase() === "deny" ? "deny" : "allow",
+		priority: num(v.priority) ?? 1
+	};
+}
+// src/model/huawei/access-controls.ts
 function accessControls(index, product, family, listenerByAddress, model) {
 	if (product.whitelist) for (const r of index.ofType(product.whitelist)) {
 		const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
 		if (!listener || isUnknown(listener)) continue;
 		const raw = str(r.values.whitelist);
 		const control = {
-			node: {
-				address: r.address,
-				family,
-				resource: r
-			},
+			node: { ...nodeBase(r, family) },
 			enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
 			type: "white",
 			entries: raw === void 0 ? [] : isUnknown(raw) ? raw : raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0),
-			entriesAttribute: "whitelist"
+			entriesAt: fieldAt(r, "whitelist")
 		};
 		listener.accessControls.push(control);
 		model.accessControls.push({
@@ -20766,19 +20670,11 @@ function accessControls(index, product, family, listenerByAddress, model) {
 			return out;
 		})();
 		const control = {
-			node: isUnknown(group) ? {
-				address: r.address,
-				family,
-				resource: r
-			} : {
-				address: group.address,
-				family,
-				resource: group
-			},
+			node: isUnknown(group) ? { ...nodeBase(r, family) } : { ...nodeBase(group, family) },
 			enabled,
 			type: isUnknown(policy) ? policy : policy === "black" ? "black" : "white",
 			entries,
-			entriesAttribute: "ip_list"
+			entriesAt: fieldAt(isUnknown(group) ? r : group, "ip_list")
 		};
 		listener.accessControls.push(control);
 		model.accessControls.push({
@@ -20787,75 +20683,202 @@ function accessControls(index, product, family, listenerByAddress, model) {
 		});
 	}
 }
-function activeStandbyPools(index, type, family, model) {
-	const listeners = new Map(model.listeners.map((l) => [l.address, l]));
-	const standby = new Map();
-	for (const r of index.ofType(type)) {
-		const { pool } = newPool(r, family, listeners);
-		standby.set(pool.address, pool);
-		const hm = blocks(r.values.healthmonitor);
-		if (isUnknown(hm)) pool.hasUnknownMonitors = true;
-		else hm.forEach((values, i) => {
-			const block = r.block.blocks.filter((b) => b.type === "healthmonitor")[i] ?? r.block;
-			const monitor = healthMonitor({
-				...r,
-				address: `${r.address}.healthmonitor[${i}]`,
-				block,
-				values
-			}, family, lbaasMonitor("monitor_port"));
-			monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
-			pool.monitors.push(monitor);
-			model.monitors.push(monitor);
+// src/model/huawei/dedicated.ts
+function dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips) {
+	const v = r.values;
+	let backendSubnets;
+	const listed = spec.backendSubnetsAttribute ? list(v[spec.backendSubnetsAttribute]) : void 0;
+	if (listed !== void 0 && !(Array.isArray(listed) && listed.length === 0)) {
+		if (isUnknown(listed)) backendSubnets = listed;
+		else {
+			const out = [];
+			backendSubnets = out;
+			for (const id of listed) {
+				const s = resolveSubnet(r, id);
+				if (s === void 0) continue;
+				if (isUnknown(s)) {
+					backendSubnets = s;
+					break;
+				}
+				out.push(s);
+			}
+		}
+	} else if (subnet !== void 0) backendSubnets = isUnknown(subnet) ? subnet : [subnet];
+	else {
+		const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a) => a !== void 0);
+		backendSubnets = new Unknown(`${r.address} has no ${attrs.join(" or ")}, so the cloud picks the backend subnet`);
+	}
+	let inlineEip;
+	for (const a of spec.inlineEipAttributes ?? []) if (v[a] !== void 0 && v[a] !== null) inlineEip = true;
+	for (const b of spec.inlineEipBlocks ?? []) {
+		const found = blocks(v[b]);
+		if (isUnknown(found)) inlineEip = inlineEip === true ? true : found;
+		else if (found.length > 0) inlineEip = true;
+	}
+	return {
+		...node,
+		backendSubnets,
+		crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : void 0) ?? false,
+		hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
+		hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
+		hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths)
+	};
+}
+// src/model/huawei/shared.ts
+function transparentClientIp(r, kind) {
+	if (kind === "dedicated") return true;
+	return bool(r.values.transparent_client_ip_enable) ?? false;
+}
+function sharedLoadBalancer(node, r, spec, eips) {
+	return {
+		...node,
+		backendSubnets: new Unknown("shared load balancers reach backends from a fixed range"),
+		crossVpcBackend: false,
+		hasPrivateIpv4: true,
+		hasIpv6: false,
+		hasEip: eips.bound(r, spec.eipPortPaths)
+	};
+}
+// src/model/huawei/products.ts
+function buildHwProducts(index, model, d, net) {
+	const FAMILY = d.family;
+	const { resolveSubnet, resolveBackend, eips } = net;
+	let foreign;
+	for (const product of d.products) {
+		const { kind, types } = product;
+		const lbs = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eips));
+		const lbByAddress = toMap(lbs);
+		const listeners = index.ofType(types.listener).map((r) => {
+			const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer");
+			const listener = {
+				...nodeBase(r, FAMILY),
+				loadBalancer: lb,
+				protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				pools: [],
+				hasUnknownBackend: false,
+				hasRoutingRules: false,
+				transparentClientIp: transparentClientIp(r, kind),
+				isRedirect: false,
+				accessControls: []
+			};
+			if (lb && !isUnknown(lb)) lb.listeners.push(listener);
+			return listener;
 		});
-		const members = blocks(r.values.members);
-		if (isUnknown(members)) pool.hasUnknownMembers = true;
-		else members.forEach((m, i) => {
+		const listenerByAddress = toMap(listeners);
+		const pools = index.ofType(types.pool).map((r) => {
+			const { pool, listener } = poolOfListener(r, FAMILY, listenerByAddress);
+			pool.loadBalancer = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer") ?? (listener && !isUnknown(listener) ? listener.loadBalancer : listener);
+			if (pool.loadBalancer && !isUnknown(pool.loadBalancer)) pool.loadBalancer.pools.push(pool);
+			return pool;
+		});
+		const poolByAddress = toMap(pools);
+		for (const listener of listeners) {
+			const v = listener.resource.values.default_pool_id;
+			const pool = resolveRef(listener.resource, v, poolByAddress, ID, "pool");
+			if (pool && !isUnknown(pool)) link(listener, pool);
+			else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+		}
+		for (const r of index.ofType(...types.policies)) {
+			const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
+			const targets = [r.values.redirect_pool_id];
+			const configs = blocks(r.values.redirect_pools_config);
+			if (isUnknown(configs)) targets.push(configs);
+			else for (const c of configs) targets.push(c.pool_id);
+			if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
+			for (const t of targets) {
+				const pool = resolveRef(r, t, poolByAddress, ID, "pool");
+				if (pool && !isUnknown(pool)) {
+					if (listener && !isUnknown(listener)) link(listener, pool);
+					else pool.hasUnknownListeners = true;
+				} else if (isUnknown(pool)) {
+					if (listener && !isUnknown(listener)) listener.hasUnknownBackend = true;
+				}
+			}
+			if (listener === void 0 || isUnknown(listener)) for (const p of pools) p.hasUnknownListeners = true;
+		}
+		for (const r of index.ofType(types.member)) {
+			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", () => {
+				for (const p of pools) p.hasUnknownMembers = true;
+			});
+			if (pool === void 0) continue;
+			const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
 			const member = {
-				address: `${r.address}.members[${i}]`,
-				family,
-				resource: r,
+				...nodeBase(r, FAMILY),
 				pool,
-				ip: str(m.address) ?? new Unknown("member address is not set"),
-				port: num(m.protocol_port) ?? new Unknown("member port is not set"),
-				portAttribute: "protocol_port",
-				weight: 1,
-				backend: void 0,
-				subnet: void 0
+				ip: address,
+				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				weight: num(r.values.weight) ?? 1,
+				weightDefaulted: r.values.weight === void 0,
+				at: {
+					port: fieldAt(r, "protocol_port"),
+					weight: fieldAt(r, "weight")
+				},
+				backend: resolveBackend(r, address),
+				subnet: resolveSubnet(r, r.values.subnet_id)
 			};
 			pool.members.push(member);
-		});
-		model.pools.push(pool);
-	}
-	if (standby.size === 0) return;
-	for (const l of model.listeners) {
-		if (l.family !== family) continue;
-		const target = resolveRef(l.resource, l.resource.values.default_pool_id, standby, ID, "pool");
-		if (target && !isUnknown(target)) link(l, target);
+		}
+		for (const r of index.ofType(types.monitor)) {
+			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", () => {
+				for (const p of pools) p.hasUnknownMonitors = true;
+			});
+			if (pool === void 0) continue;
+			const monitor = healthMonitor(r, FAMILY, product.monitor);
+			pool.monitors.push(monitor);
+			model.monitors.push(monitor);
+		}
+		if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
+		if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
+		if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
+		if (types.policies.some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownListeners = true;
+		if (index.hasSkipped(types.pool) || product.activeStandbyPool !== void 0 && index.hasSkipped(product.activeStandbyPool)) for (const l of listeners) l.hasUnknownBackend = true;
+		if (pools.length > 0) {
+			foreign ??= foreignReferences(index, lbResourceTypes(d));
+			for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
+		}
+		accessControls(index, product, FAMILY, listenerByAddress, model);
+		model.loadBalancers.push(...lbs);
+		model.listeners.push(...listeners);
+		model.pools.push(...pools);
 	}
 }
-function newPool(r, family, listeners) {
-	const pool = {
-		address: r.address,
-		family,
-		resource: r,
-		loadBalancer: void 0,
-		protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+function lbResourceTypes(d) {
+	const out = new Set();
+	for (const p of d.products) {
+		const t = p.types;
+		for (const type of [
+			t.loadBalancer,
+			t.listener,
+			t.pool,
+			t.member,
+			t.monitor,
+			...t.policies
+		]) out.add(type);
+		if (p.activeStandbyPool) out.add(p.activeStandbyPool);
+		if (p.whitelist) out.add(p.whitelist);
+		if (p.ipGroup) out.add(p.ipGroup.type);
+	}
+	return out;
+}
+function loadBalancer(r, product, family, resolveSubnet, eips) {
+	const spec = product.loadBalancer;
+	const subnet = resolveSubnet(r, r.values[spec.subnetAttribute]);
+	const node = {
+		...nodeBase(r, family),
+		kind: product.kind,
+		subnet,
+		subnetAclFiltersClients: true,
 		listeners: [],
-		members: [],
-		monitors: [],
-		hasForeignReferences: false,
-		hasUnknownMembers: false,
-		hasUnknownMonitors: false,
-		hasUnknownListeners: false,
-		anyPortEnabled: bool(r.values.any_port_enable) ?? false
+		pools: [],
+		hasUnknownListeners: false
 	};
-	const listener = resolveRef(r, r.values.listener_id, listeners, ID, "listener");
-	if (listener && !isUnknown(listener)) link(listener, pool);
-	else if (isUnknown(listener)) pool.hasUnknownListeners = true;
-	return {
-		pool,
-		listener
-	};
+	return product.kind === "shared" ? sharedLoadBalancer(node, r, spec, eips) : dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips);
+}
+// src/model/huawei/index.ts
+function buildHwFamily(index, model, d) {
+	buildHwProducts(index, model, d, buildHwNetwork(index, d));
+	for (const product of d.products) if (product.activeStandbyPool) activeStandbyPools(index, product.activeStandbyPool, d.family, model);
 }
 // src/model/flexibleengine.ts
 const P$1 = "flexibleengine_";
@@ -20871,7 +20894,8 @@ const FLEXIBLEENGINE = {
 	}],
 	securityGroup: {
 		group: `${P$1}networking_secgroup_v2`,
-		rule: `${P$1}networking_secgroup_rule_v2`
+		rule: `${P$1}networking_secgroup_rule_v2`,
+		ports: "port-range"
 	},
 	instances: [`${P$1}compute_instance_v2`],
 	ports: [`${P$1}networking_port_v2`],
@@ -20912,14 +20936,7 @@ const FLEXIBLEENGINE = {
 	products: [{
 		kind: "dedicated",
 		types: lbTypes(`${P$1}lb_`, "_v3", []),
-		loadBalancer: {
-			subnetAttribute: "ipv4_subnet_id",
-			backendSubnetsAttribute: "backend_subnets",
-			crossVpcAttribute: "cross_vpc_backend",
-			ipv6Attribute: "ipv6_network_id",
-			inlineEipAttributes: ["ipv4_eip_id", "iptype"],
-			eipPortPaths: ["ipv4_port_id", "ipv4_address"]
-		},
+		loadBalancer: elbLoadBalancer(["ipv4_port_id", "ipv4_address"]),
 		monitor: ELB_MONITOR,
 		ipGroup: {
 			type: `${P$1}elb_ipgroup`,
@@ -20954,7 +20971,8 @@ const HUAWEICLOUD = {
 	}],
 	securityGroup: {
 		group: "huaweicloud_networking_secgroup",
-		rule: "huaweicloud_networking_secgroup_rule"
+		rule: "huaweicloud_networking_secgroup_rule",
+		ports: "ports"
 	},
 	instances: ["huaweicloud_compute_instance"],
 	ports: ["huaweicloud_networking_port"],
@@ -20989,14 +21007,7 @@ const HUAWEICLOUD = {
 			monitor: "huaweicloud_elb_monitor",
 			policies: ["huaweicloud_elb_l7policy"]
 		},
-		loadBalancer: {
-			subnetAttribute: "ipv4_subnet_id",
-			backendSubnetsAttribute: "backend_subnets",
-			crossVpcAttribute: "cross_vpc_backend",
-			ipv6Attribute: "ipv6_network_id",
-			inlineEipAttributes: ["ipv4_eip_id", "iptype"],
-			eipPortPaths: ["ipv4_port_id"]
-		},
+		loadBalancer: elbLoadBalancer(["ipv4_port_id"]),
 		monitor: ELB_MONITOR,
 		ipGroup: {
 			type: "huaweicloud_elb_ipgroup",
@@ -21041,7 +21052,8 @@ const OPENTELEKOMCLOUD = {
 	}],
 	securityGroup: {
 		group: `${P}networking_secgroup_v2`,
-		rule: `${P}networking_secgroup_rule_v2`
+		rule: `${P}networking_secgroup_rule_v2`,
+		ports: "port-range"
 	},
 	portSecurityGroupAssociations: [`${P}networking_port_secgroup_associate_v2`],
 	instances: [`${P}compute_instance_v2`],
@@ -21129,20 +21141,21 @@ function runRules(model, rules, options) {
 						...args.fix ? { fix: args.fix } : {}
 					});
 				},
-				unknown(args) {
+				unknown(u, at) {
+					const what = u.reason;
 					unknowns.push({
 						ruleId: rule.id,
-						address: args.address,
-						what: args.what
+						address: at.address,
+						what
 					});
 					if (!options.strict) return;
 					findings.push({
 						ruleId: rule.id,
 						severity: "note",
-						message: `${rule.id} could not decide ${args.address}: ${args.what}.`.replace(/\.\.$/, "."),
-						address: args.address,
-						attribute: `unknown:${args.what}`,
-						range: args.range,
+						message: `${rule.id} could not decide ${at.address}: ${what}.`.replace(/\.\.$/, "."),
+						address: at.address,
+						attribute: `unknown:${what}`,
+						range: at.range,
 						related: [],
 						trace: []
 					});
@@ -21349,29 +21362,33 @@ function addModuleCalls(findings, resources) {
 		});
 	}
 }
+// src/rule.ts
+function ruleDocsUrl(base, id) {
+	return base === void 0 ? void 0 : `${base}docs/rules/${id}.md`;
+}
+function defineRule(rule) {
+	return rule;
+}
 // rules/factories/http-monitor.ts
 function httpMonitorAttributeCheck(spec) {
 	return (model, ctx) => {
 		for (const monitor of model.monitors) {
 			const value = spec.value(monitor);
 			if (value === void 0) continue;
-			const attribute = spec.attribute(monitor);
-			const range = attrRange(monitor.resource, attribute);
+			const { attribute, range } = monitor.at[spec.field];
 			if (isUnknown(value)) {
-				if (isHttpMonitor(monitor)) ctx.unknown({
+				if (isHttpMonitor(monitor)) ctx.unknown(value, {
 					address: monitor.address,
-					range,
-					what: value.reason
+					range
 				});
 				continue;
 			}
 			const problem = spec.problem(value, monitor);
 			if (problem === void 0) continue;
 			if (isUnknown(monitor.protocol)) {
-				ctx.unknown({
+				ctx.unknown(monitor.protocol, {
 					address: monitor.address,
-					range,
-					what: monitor.protocol.reason
+					range
 				});
 				continue;
 			}
@@ -21445,7 +21462,7 @@ var health_check_codes_lenient_default = defineRule({
 	},
 	check: httpMonitorAttributeCheck({
 		value: (m) => m.expectedCodes,
-		attribute: (m) => m.expectedCodesAttribute,
+		field: "expectedCodes",
 		problem: (codes) => {
 			const lenient = lenientCodes(codes);
 			return lenient.length > 0 ? lenient : void 0;
@@ -21498,12 +21515,11 @@ var health_check_disabled_default = defineRule({
 		for (const pool of model.pools) {
 			if (!isUsed(pool)) continue;
 			if (pool.monitors.length === 0) {
-				const range = pool.resource.block.headerRange;
+				const range = pool.range;
 				if (pool.hasUnknownMonitors) {
-					ctx.unknown({
+					ctx.unknown(new Unknown("a health monitor reference is not known"), {
 						address: pool.address,
-						range,
-						what: "a health monitor reference is not known"
+						range
 					});
 					continue;
 				}
@@ -21516,20 +21532,17 @@ var health_check_disabled_default = defineRule({
 			}
 			const own = pool.monitors.filter((m) => m.listener !== void 0);
 			const disabled = own.length > 0 ? own.filter((m) => m.enabled === false && !m.listener?.isRedirect) : pool.monitors.some((m) => m.enabled !== false) ? [] : pool.monitors;
-			for (const monitor of disabled) {
-				const off = monitor.enabledAttribute === "health_check" ? `${monitor.enabledAttribute} = "off"` : `${monitor.enabledAttribute} = false`;
-				ctx.report({
-					message: `${monitor.address} disables the health check of ${pool.address} (${off}), so requests keep going to backends that are down.`,
-					address: monitor.address,
-					attribute: monitor.enabledAttribute,
-					range: attrRange(monitor.resource, monitor.enabledAttribute),
-					related: [{
-						range: pool.resource.block.headerRange,
-						address: pool.address,
-						message: "pool whose health check is off"
-					}]
-				});
-			}
+			for (const monitor of disabled) ctx.report({
+				message: `${monitor.address} disables the health check of ${pool.address} (${monitor.offText}), so requests keep going to backends that are down.`,
+				address: monitor.address,
+				attribute: monitor.at.enabled.attribute,
+				range: monitor.at.enabled.range,
+				related: [{
+					range: pool.range,
+					address: pool.address,
+					message: "pool whose health check is off"
+				}]
+			});
 		}
 	}
 });
@@ -21589,7 +21602,7 @@ var health_check_domain_invalid_default = defineRule({
 	},
 	check: httpMonitorAttributeCheck({
 		value: (m) => m.domain,
-		attribute: (m) => m.domainAttribute,
+		field: "domain",
 		problem: (domain, m) => domainProblem(domain, m.family),
 		message: (m, domain, problem) => `${m.address} health-check domain ${JSON.stringify(domain)} ${problem}.`
 	})
@@ -21646,7 +21659,7 @@ var health_check_path_invalid_default = defineRule({
 	},
 	check: httpMonitorAttributeCheck({
 		value: (m) => m.urlPath,
-		attribute: (m) => m.urlPathAttribute,
+		field: "urlPath",
 		problem: (path) => pathProblem(path),
 		message: (m, path, problem) => `${m.address} health-check path ${JSON.stringify(path)} ${problem}.`
 	})
@@ -21695,27 +21708,26 @@ var health_check_port_mismatch_default = defineRule({
 		for (const pool of model.pools) for (const monitor of pool.monitors) {
 			if (monitor.port === void 0) continue;
 			const own = monitor.listener;
-			if (pool.anyPortEnabled === true && own && typeof own.backendPort === "number" && typeof monitor.port === "number" && monitor.port !== own.backendPort && pool.members.length > 0) {
+			if (pool.anyPortEnabled === true && own?.backendPortAt && typeof own.backendPort === "number" && typeof monitor.port === "number" && monitor.port !== own.backendPort && pool.members.length > 0) {
 				ctx.report({
-					message: `${monitor.address} checks port ${monitor.port}, but it forwards to port ${own.backendPort} (backend_port) of ${joinAddresses(pool.members.map((m) => m.address))}.`,
+					message: `${monitor.address} checks port ${monitor.port}, but it forwards to port ${own.backendPort} (${own.backendPortAt.attribute}) of ${joinAddresses(pool.members.map((m) => m.address))}.`,
 					address: monitor.address,
-					attribute: monitor.portAttribute,
-					range: attrRange(monitor.resource, monitor.portAttribute),
+					attribute: monitor.at.port.attribute,
+					range: monitor.at.port.range,
 					related: [{
-						range: attrRange(own.resource, "backend_port"),
+						range: own.backendPortAt.range,
 						address: own.address,
-						message: `backend_port ${own.backendPort}`
+						message: `${own.backendPortAt.attribute} ${own.backendPort}`
 					}]
 				});
 				continue;
 			}
 			if (pool.anyPortEnabled === true) continue;
-			const range = attrRange(monitor.resource, monitor.portAttribute);
+			const range = monitor.at.port.range;
 			if (isUnknown(monitor.port)) {
-				if (pool.members.length > 0) ctx.unknown({
+				if (pool.members.length > 0) ctx.unknown(monitor.port, {
 					address: monitor.address,
-					range,
-					what: monitor.port.reason
+					range
 				});
 				continue;
 			}
@@ -21723,10 +21735,9 @@ var health_check_port_mismatch_default = defineRule({
 			const others = pool.members.filter((m) => typeof m.port === "number" && m.port !== port);
 			if (others.length === 0) continue;
 			if (isUnknown(pool.anyPortEnabled)) {
-				ctx.unknown({
+				ctx.unknown(pool.anyPortEnabled, {
 					address: monitor.address,
-					range,
-					what: pool.anyPortEnabled.reason
+					range
 				});
 				continue;
 			}
@@ -21734,10 +21745,10 @@ var health_check_port_mismatch_default = defineRule({
 			ctx.report({
 				message: `${monitor.address} checks port ${monitor.port}, but ${joinAddresses(others.map((m) => m.address))} serve${others.length === 1 ? "s" : ""} port ${ports.join(", ")}.`,
 				address: monitor.address,
-				attribute: monitor.portAttribute,
+				attribute: monitor.at.port.attribute,
 				range,
 				related: others.slice(0, 10).map((m) => ({
-					range: attrRange(m.resource, m.portAttribute),
+					range: m.at.port.range,
 					address: m.address,
 					message: `member port ${String(m.port)}`
 				}))
@@ -21813,63 +21824,64 @@ var health_check_timing_invalid_default = defineRule({
 		for (const monitor of model.monitors) {
 			const limits = (monitor.lbKind ? LIMITS[`${monitor.family}:${monitor.lbKind}`] : void 0) ?? LIMITS[monitor.family];
 			if (!limits) continue;
+			const { at } = monitor;
 			const checks = [
 				[
 					monitor.interval,
-					monitor.intervalAttribute,
+					at.interval,
 					limits.interval,
 					"interval"
 				],
 				[
 					monitor.timeout,
-					monitor.timeoutAttribute,
+					at.timeout,
 					limits.timeout,
 					"timeout"
 				],
 				[
 					monitor.maxRetries,
-					monitor.maxRetriesAttribute,
+					at.maxRetries,
 					limits.retries,
 					limits.retriesName
 				],
 				[
 					monitor.maxRetriesDown,
-					monitor.maxRetriesDownAttribute,
+					at.maxRetriesDown,
 					limits.retries,
 					limits.retriesName
 				]
 			];
 			const outOfRange = new Set();
-			for (const [value, attribute, [min, max], what] of checks) {
+			for (const [value, field, [min, max], what] of checks) {
+				const { attribute, range } = field;
 				if (isUnknown(value)) {
-					ctx.unknown({
+					ctx.unknown(value, {
 						address: monitor.address,
-						range: attrRange(monitor.resource, attribute),
-						what: value.reason
+						range
 					});
 					continue;
 				}
 				if (typeof value !== "number") continue;
 				if (value >= min && value <= max && Number.isInteger(value)) continue;
-				outOfRange.add(attribute);
+				outOfRange.add(field);
 				ctx.report({
 					message: `${monitor.address} sets ${attribute} = ${value}, outside the ${what} range ${min}-${max} the cloud accepts.`,
 					address: monitor.address,
 					attribute,
-					range: attrRange(monitor.resource, attribute)
+					range
 				});
 			}
-			const comparable = !outOfRange.has(monitor.intervalAttribute) && !outOfRange.has(monitor.timeoutAttribute);
+			const comparable = !outOfRange.has(at.interval) && !outOfRange.has(at.timeout);
 			if (limits.timeoutBelowInterval && comparable && typeof monitor.interval === "number" && typeof monitor.timeout === "number" && monitor.timeout >= monitor.interval) ctx.report({
-				message: `${monitor.address} sets ${monitor.timeoutAttribute} = ${monitor.timeout}, not shorter than ${monitor.intervalAttribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
+				message: `${monitor.address} sets ${at.timeout.attribute} = ${monitor.timeout}, not shorter than ${at.interval.attribute} = ${monitor.interval}, so health probes overlap and slow backends flap.`,
 				address: monitor.address,
-				attribute: monitor.timeoutAttribute,
-				range: attrRange(monitor.resource, monitor.timeoutAttribute),
+				attribute: at.timeout.attribute,
+				range: at.timeout.range,
 				severity: "warning",
 				related: [{
-					range: attrRange(monitor.resource, monitor.intervalAttribute),
+					range: at.interval.range,
 					address: monitor.address,
-					message: `${monitor.intervalAttribute} = ${monitor.interval}`
+					message: `${at.interval.attribute} = ${monitor.interval}`
 				}]
 			});
 		}
@@ -21915,7 +21927,7 @@ var layer4_listener_without_address_default = defineRule({
 			if (lb.kind !== "dedicated") continue;
 			const l4 = lb.listeners.filter((l) => isLayer4(l.protocol));
 			if (l4.length === 0) continue;
-			const range = lb.resource.block.headerRange;
+			const range = lb.range;
 			const facts = [
 				lb.hasPrivateIpv4,
 				lb.hasEip,
@@ -21924,10 +21936,9 @@ var layer4_listener_without_address_default = defineRule({
 			const unknown = facts.find(isUnknown);
 			if (facts.some((f) => f === true)) continue;
 			if (unknown) {
-				ctx.unknown({
+				ctx.unknown(unknown, {
 					address: lb.address,
-					range,
-					what: unknown.reason
+					range
 				});
 				continue;
 			}
@@ -21936,7 +21947,7 @@ var layer4_listener_without_address_default = defineRule({
 				address: lb.address,
 				range,
 				related: l4.map((l) => ({
-					range: l.resource.block.headerRange,
+					range: l.range,
 					address: l.address,
 					message: `${String(l.protocol)} listener`
 				}))
@@ -21987,12 +21998,10 @@ var listener_access_control_blocks_all_default = defineRule({
 		for (const { listener, control } of model.accessControls) {
 			if (!EMPTY_WHITELIST_BLOCKS.has(control.node.family)) continue;
 			if (control.type !== "white" || !Array.isArray(control.entries) || control.entries.length > 0) continue;
-			const resource = control.node.resource;
 			if (isUnknown(control.enabled)) {
-				ctx.unknown({
+				ctx.unknown(control.enabled, {
 					address: control.node.address,
-					range: resource.block.headerRange,
-					what: control.enabled.reason
+					range: control.node.range
 				});
 				continue;
 			}
@@ -22000,10 +22009,10 @@ var listener_access_control_blocks_all_default = defineRule({
 			ctx.report({
 				message: `${control.node.address} enables a whitelist with no entries on ${listener.address}, so no client can connect.`,
 				address: control.node.address,
-				attribute: control.entriesAttribute,
-				range: attrRange(resource, control.entriesAttribute),
+				attribute: control.entriesAt.attribute,
+				range: control.entriesAt.range,
 				related: [{
-					range: listener.resource.block.headerRange,
+					range: listener.range,
 					address: listener.address,
 					message: `listener on port ${String(listener.port)}`
 				}]
@@ -22046,13 +22055,12 @@ var listener_without_backend_default = defineRule({
 	},
 	check(model, ctx) {
 		for (const listener of model.listeners) {
-			if (listener.pools.length > 0 || listener.hasPolicies) continue;
-			const range = listener.resource.block.headerRange;
+			if (listener.pools.length > 0 || listener.hasRoutingRules) continue;
+			const range = listener.range;
 			if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
-				ctx.unknown({
+				ctx.unknown(new Unknown("a pool or policy reference is not known"), {
 					address: listener.address,
-					range,
-					what: "a pool or policy reference is not known"
+					range
 				});
 				continue;
 			}
@@ -22100,12 +22108,11 @@ var load_balancer_without_listener_default = defineRule({
 	check(model, ctx) {
 		for (const lb of model.loadBalancers) {
 			if (lb.listeners.length > 0) continue;
-			const range = lb.resource.block.headerRange;
+			const range = lb.range;
 			if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
-				ctx.unknown({
+				ctx.unknown(new Unknown("a listener with an unknown load balancer reference exists"), {
 					address: lb.address,
-					range,
-					what: "a listener with an unknown load balancer reference exists"
+					range
 				});
 				continue;
 			}
@@ -22162,15 +22169,16 @@ var member_weight_zero_default = defineRule({
 			const allZero = !pool.hasUnknownMembers && !pool.hasForeignReferences && pool.members.every((m) => m.weight === 0);
 			for (const member of zero) {
 				const note = PROVIDER_NOTE[member.family];
+				const weight = member.at.weight;
 				const effect = allZero ? `every member of ${pool.address} has weight 0, so the pool ${note ? "would forward" : "forwards"} no traffic` : `it ${note ? "would receive" : "receives"} no new requests`;
 				ctx.report({
-					message: `${member.address} ${member.weightAttribute === void 0 ? "omits weight, which defaults to 0 (the provider sends 0)" : "sets weight = 0"}: ${effect}${note ? `, ${note}` : ""}.`,
+					message: `${member.address} ${member.weightDefaulted ? `omits ${weight.attribute}, which defaults to 0 (the provider sends 0)` : `sets ${weight.attribute} = 0`}: ${effect}${note ? `, ${note}` : ""}.`,
 					address: member.address,
-					attribute: "weight",
-					range: attrRange(member.resource, member.weightAttribute ?? "weight"),
+					attribute: weight.attribute,
+					range: weight.range,
 					severity: allZero ? "error" : "warning",
 					related: [{
-						range: pool.resource.block.headerRange,
+						range: pool.range,
 						address: pool.address,
 						message: `pool of ${joinAddresses([member.address])}`
 					}]
@@ -22203,12 +22211,12 @@ function flowRelated(flows) {
 	const first = flows[0];
 	const out = [];
 	if (first.monitor) out.push({
-		range: first.monitor.resource.block.headerRange,
+		range: first.monitor.range,
 		address: first.monitor.address,
 		message: "health monitor"
 	});
 	out.push({
-		range: first.pool.resource.block.headerRange,
+		range: first.pool.range,
 		address: first.pool.address,
 		message: "backend pool"
 	});
@@ -22217,13 +22225,13 @@ function flowRelated(flows) {
 		if (seen.has(f.member.address) || seen.size >= 5) continue;
 		seen.add(f.member.address);
 		out.push({
-			range: f.member.resource.block.headerRange,
+			range: f.member.range,
 			address: f.member.address,
 			message: `member on ${f.backend.address}`
 		});
 	}
 	out.push({
-		range: first.listener.resource.block.headerRange,
+		range: first.listener.range,
 		address: first.listener.address,
 		message: `${String(first.listener.protocol)} listener`
 	});
@@ -22232,25 +22240,23 @@ function flowRelated(flows) {
 function securityGroupCheck(kind) {
 	return (model, ctx) => {
 		const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
-		for (const u of unknowns) ctx.unknown(u);
+		for (const u of unknowns) ctx.unknown(u.unknown, u);
 		const groups = new Map();
 		for (const flow of flows) {
 			if (SG_EXEMPT_KINDS.has(flow.lb.kind)) continue;
 			const result = securityGroupVerdict(flow);
-			const memberRange = flow.member.resource.block.headerRange;
+			const memberRange = flow.member.range;
 			if (isUnknown(result)) {
-				ctx.unknown({
+				ctx.unknown(result, {
 					address: flow.member.address,
-					range: memberRange,
-					what: result.reason
+					range: memberRange
 				});
 				continue;
 			}
 			if (result.verdict.status === "unknown") {
-				ctx.unknown({
+				ctx.unknown(new Unknown(result.verdict.unknownReasons[0] ?? "a security group rule is not known"), {
 					address: flow.backend.address,
-					range: memberRange,
-					what: result.verdict.unknownReasons[0] ?? "a security group rule is not known"
+					range: memberRange
 				});
 				continue;
 			}
@@ -22286,7 +22292,7 @@ function securityGroupCheck(kind) {
 				}),
 				...nearMisses(sgs, first, new Set(verdict.trace.map((t) => t.ruleId))),
 				...sgs.slice(1).map((g) => ({
-					range: g.resource.block.headerRange,
+					range: g.range,
 					address: g.address,
 					message: "security group of the backend"
 				})),
@@ -22296,14 +22302,14 @@ function securityGroupCheck(kind) {
 				message: `${names} ${admittedText(verdict, first)}, ${consequence(kind, list)}.`,
 				address: sg.address,
 				attribute: `${kind}:${first.protocol}:${first.port ?? ""}`,
-				range: sg.resource.block.headerRange,
+				range: sg.range,
 				related,
 				trace: [
 					`${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address} → ${first.backend.address}`,
 					`flow: ${describeFlow(first)} from ${first.sourceText}`,
 					...traceLines(verdict)
 				],
-				...deniedAtTopPriority(verdict, sgs) ? {} : { fix: securityGroupFix(sg, first) }
+				...deniedAtTopPriority(verdict, sgs) || !sg.ruleSyntax ? {} : { fix: securityGroupFix(sg, sg.ruleSyntax, first) }
 			});
 		}
 	};
@@ -22339,56 +22345,48 @@ function nearMisses(sgs, flow, inTrace) {
 function localAddress(address) {
 	return address.replace(/^(module\.[^.]+(\[[^\]]+\])?\.)+/, "");
 }
-function securityGroupFix(sg, flow) {
-	const name = `${sg.resource.name}_allow_${flow.kind.replace(/-/g, "_")}${flow.port !== void 0 ? `_${flow.port}` : ""}`;
+function securityGroupFix(sg, syntax, flow) {
+	const name = `${sg.resourceName}_allow_${flow.kind.replace(/-/g, "_")}${flow.port !== void 0 ? `_${flow.port}` : ""}`;
 	const ref = `${localAddress(sg.address)}.id`;
 	const lines = [];
-	const neutron = sg.family === "opentelekomcloud" || sg.family === "flexibleengine";
-	const type = sg.resource.type.endsWith("_v2") ? `${sg.resource.type.replace(/_v2$/, "")}_rule_v2` : `${sg.resource.type}_rule`;
 	for (const cidr of flow.sources) {
 		const suffix = flow.sources.length > 1 ? `_${cidr.text.replace(/[./]/g, "_")}` : "";
-		lines.push(`resource "${type}" "${name}${suffix}" {`);
-		lines.push(`  security_group_id = ${ref}`);
-		lines.push(`  direction         = "ingress"`);
-		lines.push(`  ethertype         = "IPv4"`);
-		lines.push(`  protocol          = "${flow.protocol}"`);
-		if (flow.port !== void 0) {
-			if (neutron) {
-				lines.push(`  port_range_min    = ${flow.port}`);
-				lines.push(`  port_range_max    = ${flow.port}`);
-			} else lines.push(`  ports             = "${flow.port}"`);
-		}
-		lines.push(`  remote_ip_prefix  = "${cidr.text}"`);
+		lines.push(`resource "${syntax.type}" "${name}${suffix}" {`);
+		const body = syntax.ingressBody({
+			groupRef: ref,
+			protocol: flow.protocol,
+			...flow.port !== void 0 ? { port: flow.port } : {},
+			cidr: cidr.text
+		});
+		for (const line of body) lines.push(`  ${line}`);
 		lines.push("}");
 	}
 	return {
 		description: `Admit ${describeFlow(flow)} from ${flow.sources.map((c) => c.text).join(", ")} in ${sg.address}.`,
 		insertText: `\n${lines.join("\n")}\n`,
-		after: sg.resource.block.range
+		after: sg.blockRange
 	};
 }
 function networkAclCheck(kind) {
 	return (model, ctx) => {
 		const { flows, unknowns } = backendFlows(model, ctx.settings, kind);
-		for (const u of unknowns) ctx.unknown(u);
+		for (const u of unknowns) ctx.unknown(u.unknown, u);
 		const groups = new Map();
 		for (const flow of flows) {
 			const result = aclVerdicts(flow);
-			const memberRange = flow.member.resource.block.headerRange;
+			const memberRange = flow.member.range;
 			if (isUnknown(result)) {
-				ctx.unknown({
+				ctx.unknown(result, {
 					address: flow.member.address,
-					range: memberRange,
-					what: result.reason
+					range: memberRange
 				});
 				continue;
 			}
 			for (const { acl, verdict, direction } of result) {
 				if (verdict.status === "unknown") {
-					ctx.unknown({
+					ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? "an ACL rule is not known"), {
 						address: acl.address,
-						range: acl.resource.block.headerRange,
-						what: verdict.unknownReasons[0] ?? "an ACL rule is not known"
+						range: acl.range
 					});
 					continue;
 				}
@@ -22418,7 +22416,7 @@ function networkAclCheck(kind) {
 				message: `${what}, ${consequence(kind, list)}.`,
 				address: acl.address,
 				attribute: `${kind}:${direction}:${first.protocol}:${first.port ?? ""}`,
-				range: acl.resource.block.headerRange,
+				range: acl.range,
 				related: [
 					...aclRuleLocations(acl, verdict),
 					...direction === "out" ? outboundEntries(acl, verdict) : [],
@@ -22600,21 +22598,19 @@ const rules = [
 				if (!lb || isUnknown(lb) || !lb.subnetAclFiltersClients) continue;
 				const subnet = lb.subnet;
 				if (subnet === void 0) continue;
-				const range = listener.resource.block.headerRange;
+				const range = listener.range;
 				if (isUnknown(subnet)) {
-					if (subnet.ref) ctx.unknown({
+					if (subnet.ref) ctx.unknown(subnet, {
 						address: listener.address,
-						range,
-						what: subnet.reason
+						range
 					});
 					continue;
 				}
 				if (subnet.acls.length === 0) continue;
 				if (isUnknown(listener.protocol) || isUnknown(listener.port)) {
-					ctx.unknown({
+					ctx.unknown(isUnknown(listener.protocol) ? listener.protocol : listener.port, {
 						address: listener.address,
-						range,
-						what: isUnknown(listener.protocol) ? listener.protocol.reason : listener.port.reason
+						range
 					});
 					continue;
 				}
@@ -22622,20 +22618,18 @@ const rules = [
 				const protocol = listener.protocol === "UDP" || listener.protocol === "QUIC" ? "udp" : "tcp";
 				const verdicts = aclVerdictsFor(subnet, [anyClient ??= parseCidr("0.0.0.0/0")], protocol, listener.port, void 0);
 				if (isUnknown(verdicts)) {
-					ctx.unknown({
+					ctx.unknown(verdicts, {
 						address: listener.address,
-						range,
-						what: verdicts.reason
+						range
 					});
 					continue;
 				}
 				for (const { acl, verdict, direction } of verdicts) {
 					if (direction !== "in") continue;
 					if (verdict.status === "unknown") {
-						ctx.unknown({
+						ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? "an ACL rule is not known"), {
 							address: acl.address,
-							range: acl.resource.block.headerRange,
-							what: verdict.unknownReasons[0] ?? "an ACL rule is not known"
+							range: acl.range
 						});
 						continue;
 					}
@@ -22644,7 +22638,7 @@ const rules = [
 						message: `${acl.address} on ${subnet.address} admits no client to ${String(listener.protocol)} port ${listener.port} of ${listener.address}, so the load balancer cannot receive traffic.`,
 						address: acl.address,
 						attribute: `listener:${listener.address}`,
-						range: acl.resource.block.headerRange,
+						range: acl.range,
 						related: [
 							...aclRuleLocations(acl, verdict),
 							{
@@ -22653,7 +22647,7 @@ const rules = [
 								message: `${String(listener.protocol)} listener on port ${listener.port}`
 							},
 							{
-								range: lb.resource.block.headerRange,
+								range: lb.range,
 								address: lb.address,
 								message: "load balancer in the subnet"
 							}
@@ -22698,12 +22692,11 @@ const rules = [
 		check(model, ctx) {
 			for (const pool of model.pools) {
 				if (isUsed(pool)) continue;
-				const range = pool.resource.block.headerRange;
+				const range = pool.range;
 				if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-					ctx.unknown({
+					ctx.unknown(new Unknown("a listener or policy reference to it is not known"), {
 						address: pool.address,
-						range,
-						what: "a listener or policy reference to it is not known"
+						range
 					});
 					continue;
 				}
@@ -22749,12 +22742,11 @@ const rules = [
 		check(model, ctx) {
 			for (const pool of model.pools) {
 				if (!isUsed(pool) || pool.members.length > 0) continue;
-				const range = pool.resource.block.headerRange;
+				const range = pool.range;
 				if (pool.hasUnknownMembers || pool.hasForeignReferences) {
-					ctx.unknown({
+					ctx.unknown(new Unknown("a member reference to it is not known"), {
 						address: pool.address,
-						range,
-						what: "a member reference to it is not known"
+						range
 					});
 					continue;
 				}
@@ -22763,7 +22755,7 @@ const rules = [
 					address: pool.address,
 					range,
 					related: pool.listeners.map((l) => ({
-						range: l.resource.block.headerRange,
+						range: l.range,
 						address: l.address,
 						message: "listener that uses the pool"
 					}))
@@ -23589,7 +23581,7 @@ async function lintByRoot(options, discovery, varFiles, settings) {
 	return {
 		files: [...files.values()].sort((a, b) => compareStrings$1(a.path, b.path)),
 		roots: [...roots].sort(),
-		errors: [...errors.values()].sort(compareErrors),
+		errors: [...errors.values()].sort(compareLoadErrors),
 		stats,
 		results: done.filter((_, i) => all[i]?.loose !== true),
 		sourceText: (file) => {
@@ -34593,12 +34585,7 @@ const unusedIgnoreMeta = {
 	id: UNUSED_IGNORE_RULE,
 	title: "Inline ignore comment is invalid or matches nothing",
 	severity: "warning",
-	providers: [
-		"huaweicloud",
-		"opentelekomcloud",
-		"flexibleengine",
-		"alicloud"
-	],
+	providers: PROVIDER_FAMILIES,
 	securitySeverity: "1.0",
 	tags: ["maintainability"],
 	docs: {
