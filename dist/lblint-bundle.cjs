@@ -10900,7 +10900,7 @@ function refusedWrite(file, cwd, kind, ownRuleIds) {
 	}
 	if (stat.isDirectory()) return `refusing to write '${file}': it is a folder`;
 	if (kind === "config") return `'${file}' already exists; lblint does not overwrite it`;
-	if (!stat.isFile()) return `refusing to write '${file}': it is not a regular file`;
+	if (!stat.isFile()) return void 0;
 	let text;
 	try {
 		text = (0, node_fs.readFileSync)(abs, "utf8").replace(/^\uFEFF/, "");

@@ -120,6 +120,17 @@ describe('writers refuse to write over what lblint did not write', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('a device or a pipe is written to: -o /dev/null, --format sarif=/dev/null, --write-baseline=/dev/null', async () => {
+    const dir = project();
+    const before = snapshot(dir);
+    for (const args of [['--format', 'json', '-o', '/dev/null'], ['--format', 'sarif=/dev/null', '--format', 'text'], ['--write-baseline=/dev/null']]) {
+      const run = await cli(args, dir);
+      expect(run.stderr, args.join(' ')).not.toContain('refusing');
+      expect([0, 1], args.join(' ')).toContain(run.code);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('--cache-location refuses a folder whose cache file lblint did not write, and reuses its own', async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'tmp'));

@@ -103,7 +103,8 @@ export function refusedWrite(file: string, cwd: string, kind: WrittenKind, ownRu
   }
   if (stat.isDirectory()) return `refusing to write '${file}': it is a folder`;
   if (kind === 'config') return `'${file}' already exists; lblint does not overwrite it`;
-  if (!stat.isFile()) return `refusing to write '${file}': it is not a regular file`;
+  // A device or a pipe (/dev/null, /dev/stdout, a shell's >(…)) holds nothing that a write could lose.
+  if (!stat.isFile()) return undefined;
   let text: string;
   try {
     text = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
