@@ -19285,7 +19285,10 @@ function nodeBase(resource, family) {
 	return {
 		address: resource.address,
 		family,
-		...nodeAt(resource)
+		resource,
+		type: resource.type,
+		range: resource.block.headerRange,
+		blockRange: resource.block.range
 	};
 }
 function nodeAt(resource) {
@@ -19303,10 +19306,47 @@ function fieldAt(resource, attribute) {
 	};
 }
 function monitorAt(resource, attributes) {
-	const at = {};
-	for (const field of Object.keys(attributes)) at[field] = fieldAt(resource, attributes[field]);
-	return at;
+	return new MonitorSources(resource, attributes);
 }
+var MonitorSources = class {
+	resource;
+	names;
+	made = {};
+	constructor(resource, names) {
+		this.resource = resource;
+		this.names = names;
+	}
+	of(field) {
+		return this.made[field] ??= fieldAt(this.resource, this.names[field]);
+	}
+	get port() {
+		return this.of("port");
+	}
+	get interval() {
+		return this.of("interval");
+	}
+	get timeout() {
+		return this.of("timeout");
+	}
+	get maxRetries() {
+		return this.of("maxRetries");
+	}
+	get maxRetriesDown() {
+		return this.of("maxRetriesDown");
+	}
+	get urlPath() {
+		return this.of("urlPath");
+	}
+	get domain() {
+		return this.of("domain");
+	}
+	get expectedCodes() {
+		return this.of("expectedCodes");
+	}
+	get enabled() {
+		return this.of("enabled");
+	}
+};
 function offText(attribute, value = "false") {
 	return `${attribute} = ${value}`;
 }
@@ -19694,6 +19734,17 @@ function aclEntries(r, blockType, direction) {
 	});
 }
 // src/model/alicloud/clb.ts
+const CLB_MONITOR_FIELDS = {
+	port: "health_check_connect_port",
+	interval: "health_check_interval",
+	timeout: "health_check_timeout",
+	maxRetries: "healthy_threshold",
+	maxRetriesDown: "unhealthy_threshold",
+	urlPath: "health_check_uri",
+	domain: "health_check_domain",
+	expectedCodes: "health_check_http_code",
+	enabled: "health_check"
+};
 const CLB_LB = ["alicloud_slb_load_balancer", "alicloud_slb"];
 const CLB_GROUPS = ["alicloud_slb_server_group", "alicloud_slb_master_slave_server_group"];
 const CLB_DEFAULT_MEMBERS = ["alicloud_slb_backend_server", "alicloud_slb_attachment"];
@@ -19875,17 +19926,7 @@ function clbListenerMonitor(r, listener) {
 		domain: domain === "$_ip" ? void 0 : domain,
 		expectedCodes: codes(v.health_check_http_code),
 		enabled,
-		at: monitorAt(r, {
-			port: "health_check_connect_port",
-			interval: "health_check_interval",
-			timeout: "health_check_timeout",
-			maxRetries: "healthy_threshold",
-			maxRetriesDown: "unhealthy_threshold",
-			urlPath: "health_check_uri",
-			domain: "health_check_domain",
-			expectedCodes: "health_check_http_code",
-			enabled: "health_check"
-		}),
+		at: monitorAt(r, CLB_MONITOR_FIELDS),
 		offText: offText("health_check", "\"off\""),
 		listener,
 		lbKind: "clb"
@@ -19931,6 +19972,17 @@ function clbAccessControls(ctx, listeners) {
 	}
 }
 // src/model/alicloud/alb.ts
+const ALB_MONITOR_FIELDS = {
+	port: "health_check_connect_port",
+	interval: "health_check_interval",
+	timeout: "health_check_timeout",
+	maxRetries: "healthy_threshold",
+	maxRetriesDown: "unhealthy_threshold",
+	urlPath: "health_check_path",
+	domain: "health_check_host",
+	expectedCodes: "health_check_codes",
+	enabled: "health_check_enabled"
+};
 function buildAlb(ctx) {
 	const { index, model } = ctx;
 	const lbs = index.ofType("alicloud_alb_load_balancer").map((r) => newLoadBalancer(ctx, r, "alb", zoneSubnet(ctx, r), albNlbEip(ctx, r)));
@@ -20017,22 +20069,23 @@ function albMonitor(r) {
 		domain: typeof host === "string" && host.startsWith("$") ? void 0 : host,
 		expectedCodes: codes(v.health_check_codes),
 		enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
-		at: monitorAt(r, {
-			port: "health_check_connect_port",
-			interval: "health_check_interval",
-			timeout: "health_check_timeout",
-			maxRetries: "healthy_threshold",
-			maxRetriesDown: "unhealthy_threshold",
-			urlPath: "health_check_path",
-			domain: "health_check_host",
-			expectedCodes: "health_check_codes",
-			enabled: "health_check_enabled"
-		}),
+		at: monitorAt(r, ALB_MONITOR_FIELDS),
 		offText: offText("health_check_enabled"),
 		lbKind: "alb"
 	};
 }
 // src/model/alicloud/nlb.ts
+const NLB_MONITOR_FIELDS = {
+	port: "health_check_connect_port",
+	interval: "health_check_interval",
+	timeout: "health_check_connect_timeout",
+	maxRetries: "healthy_threshold",
+	maxRetriesDown: "unhealthy_threshold",
+	urlPath: "health_check_url",
+	domain: "health_check_domain",
+	expectedCodes: "health_check_http_code",
+	enabled: "health_check_enabled"
+};
 function buildNlb(ctx) {
 	const { index, model } = ctx;
 	const lbs = index.ofType("alicloud_nlb_load_balancer").map((r) => newLoadBalancer(ctx, r, "nlb", zoneSubnet(ctx, r), albNlbEip(ctx, r)));
@@ -20102,17 +20155,7 @@ function nlbMonitor(r, pool) {
 		domain: typeof domain === "string" && domain.startsWith("$") ? void 0 : domain,
 		expectedCodes: codes(v.health_check_http_code),
 		enabled: bool(v.health_check_enabled) ?? true,
-		at: monitorAt(r, {
-			port: "health_check_connect_port",
-			interval: "health_check_interval",
-			timeout: "health_check_connect_timeout",
-			maxRetries: "healthy_threshold",
-			maxRetriesDown: "unhealthy_threshold",
-			urlPath: "health_check_url",
-			domain: "health_check_domain",
-			expectedCodes: "health_check_http_code",
-			enabled: "health_check_enabled"
-		}),
+		at: monitorAt(r, NLB_MONITOR_FIELDS),
 		offText: offText("health_check_enabled"),
 		lbKind: "nlb"
 	};
@@ -20220,6 +20263,25 @@ function secgroupRuleBody(ports) {
 	];
 }
 // src/model/huawei/nodes.ts
+const fieldsOfProduct = new WeakMap();
+function monitorFields(attrs) {
+	let fields = fieldsOfProduct.get(attrs);
+	if (fields === void 0) {
+		fields = {
+			port: attrs.port,
+			interval: attrs.interval,
+			timeout: "timeout",
+			maxRetries: "max_retries",
+			maxRetriesDown: "max_retries_down",
+			urlPath: "url_path",
+			domain: "domain_name",
+			expectedCodes: attrs.codes,
+			enabled: attrs.enabled
+		};
+		fieldsOfProduct.set(attrs, fields);
+	}
+	return fields;
+}
 function healthMonitor(r, family, attrs) {
 	const v = r.values;
 	return {
@@ -20234,17 +20296,7 @@ function healthMonitor(r, family, attrs) {
 		domain: str(v.domain_name),
 		expectedCodes: str(v[attrs.codes]),
 		enabled: bool(v[attrs.enabled]) ?? true,
-		at: monitorAt(r, {
-			port: attrs.port,
-			interval: attrs.interval,
-			timeout: "timeout",
-			maxRetries: "max_retries",
-			maxRetriesDown: "max_retries_down",
-			urlPath: "url_path",
-			domain: "domain_name",
-			expectedCodes: attrs.codes,
-			enabled: attrs.enabled
-		}),
+		at: monitorAt(r, monitorFields(attrs)),
 		offText: offText(attrs.enabled)
 	};
 }

@@ -126,7 +126,7 @@ export interface HealthMonitor extends NodeBase {
   expectedCodes: Maybe<string> | undefined;
   enabled: Maybe<boolean>;
   /** Where each field is written. */
-  at: Record<MonitorField, FieldSource>;
+  at: Readonly<Record<MonitorField, FieldSource>>;
   /** How this provider writes "health check off" (`enabled = false`, `health_check = "off"`). */
   offText: string;
   /**

@@ -80,7 +80,8 @@ export function nestedBlockRange(resource: ResourceInstance, type: string, index
 
 /** What every node of `resource` has: its address, family, type and ranges (NodeBase). */
 export function nodeBase(resource: ResourceInstance, family: ProviderFamily): NodeBase {
-  return { address: resource.address, family, ...nodeAt(resource) };
+  // One literal, not a spread of nodeAt(): this runs for every node of the model.
+  return { address: resource.address, family, resource, type: resource.type, range: resource.block.headerRange, blockRange: resource.block.range };
 }
 
 /** The node fields of a resource: the resource and where findings on it point. */
@@ -94,10 +95,33 @@ export function fieldAt(resource: ResourceInstance, attribute: string): FieldSou
 }
 
 /** Where each field of a health monitor is written, from the provider's attribute names. */
-export function monitorAt(resource: ResourceInstance, attributes: Record<MonitorField, string>): Record<MonitorField, FieldSource> {
-  const at = {} as Record<MonitorField, FieldSource>;
-  for (const field of Object.keys(attributes) as MonitorField[]) at[field] = fieldAt(resource, attributes[field]);
-  return at;
+export function monitorAt(resource: ResourceInstance, attributes: Readonly<Record<MonitorField, string>>): Readonly<Record<MonitorField, FieldSource>> {
+  return new MonitorSources(resource, attributes);
+}
+
+/**
+ * The field sources of a monitor, made when a rule asks for one: most monitors are never reported,
+ * and nine source objects for each of them showed in the bench as garbage collection.
+ */
+class MonitorSources implements Readonly<Record<MonitorField, FieldSource>> {
+  /** Made once each, so that a rule may compare sources by identity. */
+  private readonly made: Partial<Record<MonitorField, FieldSource>> = {};
+  constructor(
+    private readonly resource: ResourceInstance,
+    private readonly names: Readonly<Record<MonitorField, string>>,
+  ) {}
+  private of(field: MonitorField): FieldSource {
+    return (this.made[field] ??= fieldAt(this.resource, this.names[field]));
+  }
+  get port(): FieldSource { return this.of('port'); }
+  get interval(): FieldSource { return this.of('interval'); }
+  get timeout(): FieldSource { return this.of('timeout'); }
+  get maxRetries(): FieldSource { return this.of('maxRetries'); }
+  get maxRetriesDown(): FieldSource { return this.of('maxRetriesDown'); }
+  get urlPath(): FieldSource { return this.of('urlPath'); }
+  get domain(): FieldSource { return this.of('domain'); }
+  get expectedCodes(): FieldSource { return this.of('expectedCodes'); }
+  get enabled(): FieldSource { return this.of('enabled'); }
 }
 
 /** How a provider writes "health check off": `<attribute> = false`, or `<attribute> = <value>` where it is a string. */

@@ -5,6 +5,9 @@ import type { HealthMonitor, Listener, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
 
+/** Where each health-check field is written on this product. */
+const ALB_MONITOR_FIELDS = { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_path', domain: 'health_check_host', expectedCodes: 'health_check_codes', enabled: 'health_check_enabled' } as const;
+
 export function buildAlb(ctx: Ctx): void {
   const { index, model } = ctx;
   const lbs = index.ofType('alicloud_alb_load_balancer').map((r) => newLoadBalancer(ctx, r, 'alb', zoneSubnet(ctx, r), albNlbEip(ctx, r)));
@@ -106,7 +109,7 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
     expectedCodes: codes(v.health_check_codes),
     // `health_check_enabled` is required: absent only in a broken configuration.
     enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
-    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_path', domain: 'health_check_host', expectedCodes: 'health_check_codes', enabled: 'health_check_enabled' }),
+    at: monitorAt(r, ALB_MONITOR_FIELDS),
     offText: offText('health_check_enabled'),
     lbKind: 'alb',
   };

@@ -6,6 +6,9 @@ import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool 
 import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf } from './common.js';
 
+/** Where each health-check field is written on this product. */
+const CLB_MONITOR_FIELDS = { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_uri', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check' } as const;
+
 const CLB_LB = ['alicloud_slb_load_balancer', 'alicloud_slb'];
 const CLB_GROUPS = ['alicloud_slb_server_group', 'alicloud_slb_master_slave_server_group'];
 const CLB_DEFAULT_MEMBERS = ['alicloud_slb_backend_server', 'alicloud_slb_attachment'];
@@ -213,7 +216,7 @@ function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMoni
     domain: domain === '$_ip' ? undefined : domain,
     expectedCodes: codes(v.health_check_http_code),
     enabled,
-    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_uri', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check' }),
+    at: monitorAt(r, CLB_MONITOR_FIELDS),
     offText: offText('health_check', '"off"'),
     listener,
     lbKind: 'clb',

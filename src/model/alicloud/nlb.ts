@@ -5,6 +5,9 @@ import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
 
+/** Where each health-check field is written on this product. */
+const NLB_MONITOR_FIELDS = { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_connect_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_url', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check_enabled' } as const;
+
 export function buildNlb(ctx: Ctx): void {
   const { index, model } = ctx;
   const lbs = index.ofType('alicloud_nlb_load_balancer').map((r) => newLoadBalancer(ctx, r, 'nlb', zoneSubnet(ctx, r), albNlbEip(ctx, r)));
@@ -81,7 +84,7 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
     expectedCodes: codes(v.health_check_http_code),
     // Default true (providers.md §4.2).
     enabled: bool(v.health_check_enabled) ?? true,
-    at: monitorAt(r, { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_connect_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_url', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check_enabled' }),
+    at: monitorAt(r, NLB_MONITOR_FIELDS),
     offText: offText('health_check_enabled'),
     lbKind: 'nlb',
   };

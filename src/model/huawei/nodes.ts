@@ -1,10 +1,21 @@
 // Node constructors shared by the Huawei-derived products and the active-standby pool.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveRef } from '../graph.js';
-import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
+import type { HealthMonitor, Listener, Maybe, MonitorField, Pool } from '../types.js';
 import { bool, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import type { LbProduct } from './dialect.js';
 import { poolNode } from '../nodes.js';
+
+/** Where each health-check field is written, per product (made once per product's table). */
+const fieldsOfProduct = new WeakMap<LbProduct['monitor'], Record<MonitorField, string>>();
+function monitorFields(attrs: LbProduct['monitor']): Record<MonitorField, string> {
+  let fields = fieldsOfProduct.get(attrs);
+  if (fields === undefined) {
+    fields = { port: attrs.port, interval: attrs.interval, timeout: 'timeout', maxRetries: 'max_retries', maxRetriesDown: 'max_retries_down', urlPath: 'url_path', domain: 'domain_name', expectedCodes: attrs.codes, enabled: attrs.enabled };
+    fieldsOfProduct.set(attrs, fields);
+  }
+  return fields;
+}
 
 export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbProduct['monitor']): HealthMonitor {
   const v = r.values;
@@ -20,7 +31,7 @@ export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs
     domain: str(v.domain_name),
     expectedCodes: str(v[attrs.codes]),
     enabled: bool(v[attrs.enabled]) ?? true,
-    at: monitorAt(r, { port: attrs.port, interval: attrs.interval, timeout: 'timeout', maxRetries: 'max_retries', maxRetriesDown: 'max_retries_down', urlPath: 'url_path', domain: 'domain_name', expectedCodes: attrs.codes, enabled: attrs.enabled }),
+    at: monitorAt(r, monitorFields(attrs)),
     offText: offText(attrs.enabled),
   };
 }
