@@ -1,6 +1,7 @@
 // Prevents listeners that accept connections but have no backend to forward them to.
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
+import { completedElsewhere } from '../src/model/open-world.js';
 import { hasPoolsWithUnknownListener } from '../src/analysis/index.js';
 
 export default defineRule({
@@ -34,6 +35,11 @@ export default defineRule({
     for (const listener of model.listeners) {
       if (listener.pools.length > 0 || listener.hasRoutingRules) continue;
       const range = listener.range;
+      const elsewhere = completedElsewhere(model, listener);
+      if (elsewhere) {
+        ctx.unknown(new Unknown(elsewhere), { address: listener.address, range });
+        continue;
+      }
       if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
         ctx.unknown(new Unknown('a pool or policy reference is not known'), { address: listener.address, range });
         continue;

@@ -1,6 +1,7 @@
 // Prevents load balancers that clients cannot connect to at all.
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
+import { completedElsewhere } from '../src/model/open-world.js';
 import { hasListenersWithUnknownLb } from '../src/analysis/index.js';
 
 export default defineRule({
@@ -34,6 +35,11 @@ export default defineRule({
     for (const lb of model.loadBalancers) {
       if (lb.listeners.length > 0) continue;
       const range = lb.range;
+      const elsewhere = completedElsewhere(model, lb);
+      if (elsewhere) {
+        ctx.unknown(new Unknown(elsewhere), { address: lb.address, range });
+        continue;
+      }
       if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
         ctx.unknown(new Unknown('a listener with an unknown load balancer reference exists'), { address: lb.address, range });
         continue;

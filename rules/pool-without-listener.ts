@@ -1,6 +1,7 @@
 // Prevents backend server groups that no listener uses (health status "unknown", no traffic).
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
+import { completedElsewhere } from '../src/model/open-world.js';
 import { isUsed } from '../src/analysis/index.js';
 
 export default defineRule({
@@ -33,6 +34,11 @@ export default defineRule({
     for (const pool of model.pools) {
       if (isUsed(pool)) continue;
       const range = pool.range;
+      const elsewhere = completedElsewhere(model, pool);
+      if (elsewhere) {
+        ctx.unknown(new Unknown(elsewhere), { address: pool.address, range });
+        continue;
+      }
       if (pool.hasUnknownListeners || pool.hasForeignReferences) {
         ctx.unknown(new Unknown('a listener or policy reference to it is not known'), { address: pool.address, range });
         continue;

@@ -1,6 +1,7 @@
 // Prevents listeners that forward to an empty backend server group.
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
+import { completedElsewhere } from '../src/model/open-world.js';
 import { isUsed, joinAddresses } from '../src/analysis/index.js';
 
 export default defineRule({
@@ -33,6 +34,11 @@ export default defineRule({
     for (const pool of model.pools) {
       if (!isUsed(pool) || pool.members.length > 0) continue;
       const range = pool.range;
+      const elsewhere = completedElsewhere(model, pool);
+      if (elsewhere) {
+        ctx.unknown(new Unknown(elsewhere), { address: pool.address, range });
+        continue;
+      }
       if (pool.hasUnknownMembers || pool.hasForeignReferences) {
         ctx.unknown(new Unknown('a member reference to it is not known'), { address: pool.address, range });
         continue;

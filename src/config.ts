@@ -2,7 +2,7 @@
 // src/load reads the file). JSON and YAML share the keys and the checks.
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import { PROVIDER_FAMILIES, type ProviderFamily } from './types.js';
+import { PRODUCT_SOURCE_KEYS, PROVIDER_FAMILIES, type ProductSourceKey, type ProviderFamily } from './types.js';
 import type { Severity } from './types.js';
 import { formatCidr, parseCidr } from './net/cidr.js';
 
@@ -16,7 +16,7 @@ export interface Config {
   /** rule id → false (off), true (on) or a severity. */
   rules: Record<string, boolean | Severity>;
   /** Health-check/forwarding source CIDRs of the fixed-range families. */
-  healthCheckSources: Partial<Record<ProviderFamily, string[]>>;
+  healthCheckSources: Partial<Record<ProviderFamily | ProductSourceKey, string[]>>;
   exclude: string[];
   failOn?: FailOn;
 }
@@ -124,9 +124,10 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
   }
   if (obj.healthCheckSources !== undefined) {
     const hc = obj.healthCheckSources;
-    if (!hc || typeof hc !== 'object' || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family (${PROVIDER_FAMILIES.join(', ')}) → list of CIDRs.`);
+    const keys: readonly string[] = [...PROVIDER_FAMILIES, ...PRODUCT_SOURCE_KEYS];
+    if (!hc || typeof hc !== 'object' || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family or product (${keys.join(', ')}) → list of CIDRs.`);
     for (const [family, value] of Object.entries(hc as Record<string, unknown>)) {
-      if (!(PROVIDER_FAMILIES as readonly string[]).includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'.${didYouMean(family, PROVIDER_FAMILIES)} Expected one of: ${PROVIDER_FAMILIES.join(', ')}.`);
+      if (!keys.includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'.${didYouMean(family, keys)} Expected one of: ${keys.join(', ')}.`);
       if (!Array.isArray(value)) throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"], got ${JSON.stringify(value)}.`);
       value.forEach((v, i) => {
         const problem = cidrProblem(v);
@@ -136,7 +137,7 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
       if (!value.some((v) => parseCidr(v as string)?.version === 4)) {
         throw new ConfigError(`${file}: healthCheckSources.${family}: needs at least one IPv4 range (health checks come from IPv4 addresses); without one every security-group and ACL check of ${family} would be skipped.`);
       }
-      config.healthCheckSources[family as ProviderFamily] = value as string[];
+      config.healthCheckSources[family as ProviderFamily | ProductSourceKey] = value as string[];
     }
   }
   if (obj.exclude !== undefined) {
@@ -171,7 +172,8 @@ export const INIT_CONFIG = `// lblint configuration (JSON; whole-line // comment
     "health-check-port-mismatch": true
   },
   // Where health checks and forwarded traffic of shared (fixed-range) load balancers come from.
-  // Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris).
+  // Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris). Alibaba ALB and NLB probe from their own
+  // vSwitches; "alicloud-alb": ["100.64.0.0/10"] puts an ALB that was never upgraded back on CLB's range.
   "healthCheckSources": {
     "huaweicloud": ["100.125.0.0/16"],
     "opentelekomcloud": ["100.125.0.0/16"],
@@ -196,7 +198,8 @@ rules:
   health-check-port-mismatch: true
 
 # Where health checks and forwarded traffic of shared (fixed-range) load balancers come from.
-# Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris).
+# Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris). Alibaba ALB and NLB probe from their own
+# vSwitches; alicloud-alb: [100.64.0.0/10] puts an ALB that was never upgraded back on CLB's range.
 healthCheckSources:
   huaweicloud: [100.125.0.0/16]
   opentelekomcloud: [100.125.0.0/16]

@@ -142,6 +142,12 @@ export interface PlanInput {
   references: Record<string, Record<string, string[]>>;
   /** Addresses whose changes Terraform deferred (incomplete plan). */
   deferred: string[];
+  /**
+   * The `expressions` of each resource in the plan's `configuration` (same keys as `references`):
+   * what the configuration sets. An Optional+Computed argument it leaves unset is `after_unknown`
+   * in the plan but means the provider default, exactly as in `.tf` mode.
+   */
+  expressions?: Record<string, Record<string, unknown>>;
 }
 
 // ---------------------------------------------------------------- eval
@@ -234,7 +240,15 @@ export const PROVIDER_FAMILIES = ['huaweicloud', 'opentelekomcloud', 'flexibleen
 export type ProviderFamily = (typeof PROVIDER_FAMILIES)[number];
 
 /** Source CIDRs of the health checks and forwarded traffic of each fixed-range family. */
-export type HealthCheckSources = Record<ProviderFamily, string[]>;
+/**
+ * Products whose health-check source can be set apart from their family's: an Alibaba ALB that was
+ * never upgraded still probes from 100.64.0.0/10 instead of its vSwitches' local addresses.
+ */
+export const PRODUCT_SOURCE_KEYS = ['alicloud-alb', 'alicloud-nlb'] as const;
+export type ProductSourceKey = (typeof PRODUCT_SOURCE_KEYS)[number];
+
+/** Per family, and per product where it differs (`alicloud-alb`), the CIDRs health checks come from. */
+export type HealthCheckSources = Record<ProviderFamily, string[]> & Partial<Record<ProductSourceKey, string[]>>;
 
 export type Severity = 'error' | 'warning' | 'note';
 

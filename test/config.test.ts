@@ -40,7 +40,7 @@ describe('YAML config', () => {
     ['a bad severity', 'rules:\n  member-weight-zero: fatal\n', 'rules.member-weight-zero: expected true, false, "error", "warning" or "note", got "fatal".'],
     ['an unknown rule', 'rules:\n  no-such-rule: false\n', "rules: unknown rule 'no-such-rule'."],
     ['a bad failOn (YAML 1.2: no stays a string)', 'failOn: no\n', 'failOn: expected one of error, warning, note, never, got "no".'],
-    ['an unknown family', 'healthCheckSources:\n  aws: [10.0.0.0/8]\n', "healthCheckSources: unknown family 'aws'. Expected one of: huaweicloud, opentelekomcloud, flexibleengine, alicloud."],
+    ['an unknown family', 'healthCheckSources:\n  aws: [10.0.0.0/8]\n', "healthCheckSources: unknown family 'aws'. Expected one of: huaweicloud, opentelekomcloud, flexibleengine, alicloud, alicloud-alb, alicloud-nlb."],
     ['a CIDR that is not one', 'healthCheckSources:\n  huaweicloud: [everywhere]\n', 'healthCheckSources.huaweicloud[0]: "everywhere" is not a CIDR (address/prefix length, e.g. 100.125.0.0/16).'],
     ['exclude as a string', 'exclude: examples/**\n', 'exclude: expected a list of glob patterns such as ["examples/**"], got "examples/**".'],
     ['a list at the top', '- rules\n', 'expected a YAML mapping with the keys rules, healthCheckSources, exclude, failOn.'],

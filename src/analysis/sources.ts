@@ -40,7 +40,11 @@ export function exemption(lb: LoadBalancer, listener: Listener, protocol: string
 
 /** The source CIDRs (IPv4) of `lb`'s health checks and forwarded traffic, and their text for messages. */
 export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Maybe<{ cidrs: Cidr[]; text: string }> {
-  if (lb.kind === 'dedicated') {
+  // Alibaba ALB/NLB probe from their zone mappings' vSwitches (model/alicloud/local-addresses.ts)
+  // unless the config pins the product to a fixed range (a non-upgraded ALB).
+  const productKey = lb.family === 'alicloud' && (lb.kind === 'alb' || lb.kind === 'nlb') ? (`alicloud-${lb.kind}` as const) : undefined;
+  const pinned = productKey ? settings.healthCheckSources[productKey] : undefined;
+  if (lb.kind === 'dedicated' || (productKey && !pinned)) {
     const subnets = lb.backendSubnets;
     if (isUnknown(subnets)) return subnets;
     const cidrs: Cidr[] = [];
@@ -51,9 +55,10 @@ export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Mayb
       if (c.version === 4) cidrs.push(c);
     }
     if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
-    return { cidrs, text: `${cidrs.map((c) => c.text).join(', ')} (backend subnet of ${lb.address})` };
+    const whose = lb.kind === 'dedicated' ? `backend subnet of ${lb.address}` : `local addresses in the vSwitches of ${lb.address}`;
+    return { cidrs, text: `${cidrs.map((c) => c.text).join(', ')} (${whose})` };
   }
-  const texts = settings.healthCheckSources[lb.family] ?? [];
+  const texts = pinned ?? settings.healthCheckSources[lb.family] ?? [];
   const cidrs = texts.map(parseCidr).filter((c): c is Cidr => c !== undefined && c.version === 4);
   if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
   return { cidrs, text: cidrs.map((c) => c.text).join(', ') };

@@ -1,7 +1,9 @@
 // One root's part of the pipeline: eval → model → rules, with the notes and related locations the
 // reports show. Runs on the main thread or in a root worker (src/engine/root-worker.ts).
 import { evaluatePlan, evaluateRoot, unknownOrigins, type EvalInputs } from '../eval/index.js';
+import { describeFolder, handedOn } from '../model/folder.js';
 import { buildModel } from '../model/index.js';
+import { attachOpenWorld } from '../model/open-world.js';
 import type { Rule, RuleSettings } from '../rule.js';
 import type { EvalResult, Finding, ParsedFile, PlanInput, ResourceInstance, Severity, UnloadedModuleCall } from '../types.js';
 import { runRules } from './run-rules.js';
@@ -24,13 +26,21 @@ export function lintRoot(
   plan?: PlanInput,
 ): { findings: Finding[]; verbose: string[]; unloadedModules: UnloadedModuleCall[]; undeclaredVars: string[] } {
   const verbose: string[] = [];
-  const evaluated: EvalResult = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, inputs);
+  // A reusable module linted on its own leaves its empty-default inputs to its caller (plans have real values).
+  const folder = describeFolder(root, files);
+  if (folder.kind === 'reusable-module') {
+    const left = [...folder.placeholders.keys()].map((n) => `var.${n}`);
+    verbose.push(`${root}: a reusable module: ${folder.why}${left.length && !plan ? `; left to its caller: ${left.join(', ')}` : ''}`);
+  }
+  const evalInputs = !plan && folder.placeholders.size ? { ...inputs, placeholders: folder.placeholders } : inputs;
+  const evaluated: EvalResult = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, evalInputs);
   for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
   for (const d of evaluated.diagnostics) {
     const where = d.range ? `${d.range.file}:${d.range.start.line}:${d.range.start.column}: ` : `${root}: `;
     verbose.push(`${where}${d.message}`);
   }
   const model = buildModel(evaluated.resources, evaluated.skipped);
+  attachOpenWorld(model, { folder, skipped: evaluated.skipped, ...handedOn(root, files, evaluated.resources) });
   const result = runRules(model, ctx.rules, { severityOverrides: ctx.severityOverrides, strict: ctx.strict, settings: ctx.settings });
   for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
   if (ctx.strict) addUnknownOrigins(result.findings, evaluated);

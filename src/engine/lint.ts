@@ -23,6 +23,7 @@ import {
 } from '../load/index.js';
 import { DEFAULT_HEALTH_CHECK_SOURCES } from '../analysis/index.js';
 import type { ProviderFamily, Rule, RuleSettings } from '../rule.js';
+import type { ProductSourceKey } from '../types.js';
 import type { Finding, LoadError, ParsedFile, PlanInput, Severity, UnloadedModuleCall } from '../types.js';
 import { UNUSED_IGNORE_RULE, applyIgnores } from './ignores.js';
 import { lintRoot, type RootLintContext } from './lint-root.js';
@@ -54,7 +55,7 @@ export interface LintOptions {
   /** The rules to run. */
   rules: readonly Rule[];
   severityOverrides: ReadonlyMap<string, Severity>;
-  healthCheckSources: Partial<Record<ProviderFamily, string[]>>;
+  healthCheckSources: Partial<Record<ProviderFamily | ProductSourceKey, string[]>>;
   strict: boolean;
   inlineIgnores: boolean;
   /** YYYY-MM-DD, for `until=` on ignores. */

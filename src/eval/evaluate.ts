@@ -733,6 +733,7 @@ export function evaluateConfiguration(root: string, files: ParsedFile[], inputs:
   if (!config) return { result, calls: ev.calls };
   result.undeclaredVars = [...new Set(inputs.vars.map((v) => v.name).filter((name) => !config.variables.has(name)))];
   const values = rootInputs(root, files, config, inputs);
+  for (const [name, value] of inputs.placeholders ?? []) if (!values.has(name)) values.set(name, value);
   for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
   const module = new ModuleInstance(ev, config, '', [], [], [], (name) => values.get(name));
   module.collect(result);

@@ -141,6 +141,7 @@ class Merger {
     }
     const configAddress = [...steps.map((s) => `module.${s.name}.`), p.mode === 'data' ? 'data.' : '', `${p.type}.${p.name}`].join('');
     const refs = this.plan.references[configAddress] ?? {};
+    const configured = this.plan.expressions?.[configAddress];
     const modulePrefix = steps.map((s) => `module.${s.name}${instanceSuffix(s.key)}.`).join('');
     const originOf = (path: readonly (string | number)[]): Range => {
       const name = path[0];
@@ -150,7 +151,7 @@ class Merger {
     const keys = new Set([...Object.keys(p.values), ...maskKeys(p.unknown), ...maskKeys(p.sensitive), ...Object.keys(ours?.values ?? {})]);
     for (const key of [...keys].sort()) {
       const e = ours?.values[key];
-      let v = this.value(p.values[key], child(p.unknown, key), child(p.sensitive, key), e, p.address, [key], originOf);
+      let v = this.value(p.values[key], child(p.unknown, key), child(p.sensitive, key), e, p.address, [key], originOf, configured === undefined || block.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === key) ? SET : (configured[key] ?? UNSET));
       // Planned values omit what is unknown: an argument the configuration sets cannot be absent.
       if (v === undefined && e !== undefined && !(key in p.values)) v = e instanceof Unknown ? e : this.afterApply(p.address, [key], originOf);
       if (v instanceof Unknown && !v.ref && e === undefined) v = this.fromReferences(v, refs[key], modulePrefix) ?? v;
@@ -193,9 +194,16 @@ class Merger {
     return new Unknown(u.reason, u.origin, { address: `${modulePrefix}${parts.slice(0, n).join('.')}`, path: parts.slice(n) });
   }
 
-  private value(p: unknown, unknown: unknown, sensitive: unknown, e: Value | undefined, address: string, path: (string | number)[], originOf: (path: readonly (string | number)[]) => Range): Value | undefined {
+  /**
+   * `config`: the configuration expression at `path` (from the plan's `configuration`), SET when
+   * the whole value is set or the configuration is not known, UNSET when it is not set.
+   */
+  private value(p: unknown, unknown: unknown, sensitive: unknown, e: Value | undefined, address: string, path: (string | number)[], originOf: (path: readonly (string | number)[]) => Range, config: unknown = SET): Value | undefined {
     // A sensitive null that the configuration does not set is simply not set.
     if (sensitive === true && !(p === null && e === undefined && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path));
+    // An Optional+Computed argument the configuration leaves unset is `after_unknown`, yet it
+    // means the provider default, as in `.tf` mode (a monitor without `port` checks the member port).
+    if (unknown === true && config === UNSET && e === undefined) return undefined;
     if (unknown === true) {
       // Keep lblint's value when the plan's unknowns are only references to other resources
       // (`[huaweicloud_networking_secgroup.this.id]`): it links the resources in the model.
@@ -204,14 +212,14 @@ class Merger {
     }
     if (p === undefined || p === null) return p === null && path.length > 1 ? null : undefined;
     if (Array.isArray(p)) {
-      return p.map((x, i) => this.value(x, child(unknown, i), child(sensitive, i), Array.isArray(e) ? e[i] : undefined, address, [...path, i], originOf) ?? null);
+      return p.map((x, i) => this.value(x, child(unknown, i), child(sensitive, i), Array.isArray(e) ? e[i] : undefined, address, [...path, i], originOf, configAt(config, i)) ?? null);
     }
     if (typeof p === 'object') {
       const out: ValueObject = {};
       const obj = p as Record<string, unknown>;
       const keys = new Set([...Object.keys(obj), ...maskKeys(unknown), ...maskKeys(sensitive)]);
       for (const k of keys) {
-        const v = this.value(obj[k], child(unknown, k), child(sensitive, k), isObject(e) ? e[k] : undefined, address, [...path, k], originOf);
+        const v = this.value(obj[k], child(unknown, k), child(sensitive, k), isObject(e) ? e[k] : undefined, address, [...path, k], originOf, configAt(config, k));
         if (v !== undefined) setKey(out, k, v);
       }
       return out;
@@ -245,6 +253,28 @@ function onlyForeignRefs(v: Value, address: string): boolean {
     return true;
   };
   return ok(v) && found;
+}
+
+/** Marks a configuration value set as a whole (or a configuration that is not known). */
+const SET = Symbol('set');
+/** Marks a value the configuration does not set. */
+const UNSET = Symbol('unset');
+
+/**
+ * The configuration expression one step below `config`: nested blocks are lists of expression
+ * objects; an attribute expression (`constant_value`, `references`) sets everything below it.
+ */
+function configAt(config: unknown, step: string | number): unknown {
+  if (config === UNSET || config === undefined) return UNSET;
+  if (config === SET || config === null || typeof config !== 'object') return SET;
+  if (Array.isArray(config)) {
+    if (typeof step !== 'number') return SET;
+    // `dynamic` blocks and `count`ed blocks: one expression object stands for every instance.
+    return (config[step] as unknown) ?? (config.length === 1 ? config[0] : SET);
+  }
+  const obj = config as Record<string, unknown>;
+  if ('constant_value' in obj || 'references' in obj) return SET;
+  return typeof step === 'string' ? (obj[step] ?? UNSET) : SET;
 }
 
 function maskKeys(mask: unknown): string[] {

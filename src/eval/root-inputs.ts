@@ -23,6 +23,11 @@ export interface EvalInputs {
    * out of it (`../..` + `./modules/web`) names a folder the files know by another path (`.`).
    */
   cwd?: string;
+  /**
+   * Root variables of a reusable module linted on its own whose empty default its caller fills
+   * (src/model/folder.ts): they stand in for the default; any other source still wins.
+   */
+  placeholders?: ReadonlyMap<string, Value>;
 }
 
 export function basename(path: string): string {

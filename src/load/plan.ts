@@ -94,7 +94,7 @@ function walkModule(module: unknown, moduleAddress: string, out: Json[], at: Loc
 }
 
 /** Module sources and expression references from the plan's `configuration` section. */
-function walkConfiguration(module: unknown, prefix: string, sources: Record<string, string>, references: PlanInput['references']): void {
+function walkConfiguration(module: unknown, prefix: string, sources: Record<string, string>, references: PlanInput['references'], expressions: NonNullable<PlanInput['expressions']>): void {
   if (!isObj(module)) return;
   for (const r of Array.isArray(module['resources']) ? module['resources'] : []) {
     if (!isObj(r) || typeof r['address'] !== 'string' || !isObj(r['expressions'])) continue;
@@ -104,6 +104,7 @@ function walkConfiguration(module: unknown, prefix: string, sources: Record<stri
       if (Array.isArray(list)) refs[attr] = list.filter((x): x is string => typeof x === 'string');
     }
     references[`${prefix}${r['address']}`] = refs;
+    expressions[`${prefix}${r['address']}`] = r['expressions'];
   }
   const calls = module['module_calls'];
   if (!isObj(calls)) return;
@@ -111,7 +112,7 @@ function walkConfiguration(module: unknown, prefix: string, sources: Record<stri
     if (!isObj(call)) continue;
     const address = `${prefix}module.${name}`;
     if (typeof call['source'] === 'string') sources[address] = call['source'];
-    walkConfiguration(call['module'], `${address}.`, sources, references);
+    walkConfiguration(call['module'], `${address}.`, sources, references, expressions);
   }
 }
 
@@ -193,14 +194,16 @@ export function parsePlan(file: string, text: string): { plan?: PlanInput; error
     }
     const moduleSources: Record<string, string> = {};
     const references: PlanInput['references'] = {};
+    const expressions: NonNullable<PlanInput['expressions']> = {};
     const configuration = json['configuration'];
-    if (isObj(configuration)) walkConfiguration(configuration['root_module'], '', moduleSources, references);
+    if (isObj(configuration)) walkConfiguration(configuration['root_module'], '', moduleSources, references, expressions);
     const deferred: string[] = [];
     for (const d of Array.isArray(json['deferred_changes']) ? json['deferred_changes'] : []) {
       const rc = isObj(d) ? d['resource_change'] : undefined;
       if (isObj(rc) && typeof rc['address'] === 'string') deferred.push(rc['address']);
     }
     const plan: PlanInput = { file, formatVersion, variables, resources, moduleSources, references, deferred };
+    if (isObj(configuration)) plan.expressions = expressions;
     if (typeof json['terraform_version'] === 'string') plan.terraformVersion = json['terraform_version'];
     return { plan, errors: [] };
   } catch (err) {

@@ -1,6 +1,7 @@
 // Family-independent graph plumbing: an address index of the evaluated resources and the
 // resolution of references (`huaweicloud_elb_pool.web.id`) into model nodes.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
+import { currentType } from './aliases.js';
 import type { Listener, Maybe, Model, Pool } from './types.js';
 
 /** The reference path of an exported `id` (`resolveRef(…, ID, …)`). */
@@ -51,7 +52,7 @@ export class ResourceIndex {
       const kind = parts[parts.length - 2];
       // A skipped module call hides every resource inside it.
       if (kind === 'module') return true;
-      return kind === type && parts[parts.length - 3] !== 'data';
+      return kind !== undefined && currentType(kind) === type && parts[parts.length - 3] !== 'data';
     });
   }
 }

@@ -2,7 +2,7 @@
 // security groups, network ACLs (current and legacy), ECS, ports, subnets and EIPs.
 // Attribute names and defaults: ../shared/reference/providers.md §1. The engine is hw-family.ts.
 import type { ResourceIndex } from './graph.js';
-import { ELB_MONITOR, elbLoadBalancer, buildHwFamily, lbaasMonitor, type Dialect } from './huawei/index.js';
+import { ELB_MONITOR, elbLoadBalancer, buildHwFamily, fwaasV2, lbaasMonitor, type Dialect } from './huawei/index.js';
 import type { Model } from './types.js';
 
 export const HUAWEICLOUD: Dialect = {
@@ -20,6 +20,9 @@ export const HUAWEICLOUD: Dialect = {
   acls: {
     inline: 'huaweicloud_vpc_network_acl',
     legacy: { acl: 'huaweicloud_network_acl', rule: 'huaweicloud_network_acl_rule' },
+    // The deprecated `huaweicloud_fw_*_v2` (provider.go: deprecated.ResourceFWFirewallGroupV2…),
+    // the OTC/FlexibleEngine firewall schema; its ports are `huaweicloud_networking_port(_v2)`.
+    firewall: { ...fwaasV2('huaweicloud_'), port: 'huaweicloud_networking_port' },
   },
   products: [
     {

@@ -180,7 +180,7 @@ export function buildClb(ctx: Ctx): void {
 }
 
 /** The health check of a CLB listener (or of an `alicloud_slb_rule` with `listener_sync = "off"`). */
-function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMonitor {
+export function clbListenerMonitor(r: ResourceInstance, listener: Listener): HealthMonitor {
   const v = r.values;
   const protocol = listener.protocol;
   let hcProtocol: Maybe<string>;

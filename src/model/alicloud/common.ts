@@ -2,7 +2,7 @@
 // listener, pool, member), server lists and weights, on/off switches, zone vSwitches and EIPs.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import { ResourceIndex } from '../graph.js';
-import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, Subnet } from '../types.js';
+import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
 import { poolNode } from '../nodes.js';
 import { blocks, fieldAt, list, lower, nodeAt, nodeBase, num, str } from '../values.js';
@@ -54,6 +54,8 @@ export interface Ctx {
   resolveBackend: (from: ResourceInstance, v: Value | undefined, byIp?: boolean) => Maybe<Backend> | undefined;
   foreign: Set<string>;
   eips: EipBindings;
+  /** Security groups named by id references (an ESS scaling configuration's `security_group_ids`). */
+  resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>): Maybe<SecurityGroup[]>;
 }
 
 export function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, subnet: Maybe<Subnet> | undefined, hasEip: Maybe<boolean>): LoadBalancer {

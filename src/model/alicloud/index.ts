@@ -17,6 +17,9 @@ import { buildAliNetwork } from './network.js';
 import { buildClb } from './clb.js';
 import { buildAlb } from './alb.js';
 import { buildNlb } from './nlb.js';
+import { addInlineListeners } from './inline-listeners.js';
+import { addLocalAddressSubnets } from './local-addresses.js';
+import { addEssMembers } from '../autoscaling.js';
 
 /**
  * Resources whose references to a pool or LB this adapter understands. A reference from any other
@@ -54,4 +57,7 @@ export function buildAlicloud(index: ResourceIndex, model: Model): void {
   buildClb(ctx);
   buildAlb(ctx);
   buildNlb(ctx);
+  addInlineListeners(ctx);
+  addLocalAddressSubnets(ctx);
+  addEssMembers(index, model, ctx);
 }

@@ -8,7 +8,7 @@ import { blocks, isSet, list, lower, nestedBlockRange, nodeBase, num, str } from
 import { FAMILY, type Ctx } from './common.js';
 
 /** vSwitches and their ACLs, security groups, and the ECS instances and ENIs members name. */
-export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet' | 'resolveBackend'> {
+export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet' | 'resolveBackend' | 'resolveGroupIds'> {
   // ---- network: vSwitches, ACLs
   const { resolveSubnet } = buildSubnets(index, { family: FAMILY, types: [{ type: 'alicloud_vswitch', cidr: 'cidr_block' }], idPaths: ID, noun: 'vSwitch' });
   buildNetworkAcls(index, resolveSubnet);
@@ -52,7 +52,7 @@ export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet'
     return resolveRef(from, v, backendByAddress, ID, 'server') ?? new Unknown(`${from.address} names no server`);
   };
 
-  return { resolveSubnet, resolveBackend };
+  return { resolveSubnet, resolveBackend, resolveGroupIds: (from, ids) => resolveGroupIds(from, ids, groupByAddress) };
 }
 
 function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {

@@ -8,11 +8,14 @@ import type { Dialect } from './dialect.js';
 import { activeStandbyPools } from './active-standby.js';
 import { buildHwNetwork } from './network.js';
 import { buildHwProducts } from './products.js';
+import { addAsGroupMembers } from '../autoscaling.js';
 
 export { ELB_MONITOR, elbLoadBalancer, fwaasV2, lbTypes, lbaasMonitor, type Dialect, type IpGroupStyle, type LbProduct } from './dialect.js';
 
 export function buildHwFamily(index: ResourceIndex, model: Model, d: Dialect): void {
-  buildHwProducts(index, model, d, buildHwNetwork(index, d));
+  const net = buildHwNetwork(index, d);
+  buildHwProducts(index, model, d, net);
+  addAsGroupMembers(index, model, d.family, net);
   for (const product of d.products) {
     if (product.activeStandbyPool) activeStandbyPools(index, product.activeStandbyPool, d.family, model);
   }

@@ -1,8 +1,9 @@
 // The network of a Huawei-derived family: subnets (and their ACLs), security groups, the instances
 // and NICs members point at, and EIP bindings, through the shared builder of ../network.ts.
-import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
+import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
+import { expandAddressGroups } from '../address-groups.js';
 import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, resolveGroupIds, type EipBindings, type Resolver } from '../network.js';
 import { blocks, isSet, list, num, str, nodeBase } from '../values.js';
 import { buildNetworkAcls } from './acls.js';
@@ -10,6 +11,8 @@ import { secgroupRuleBody, type Dialect } from './dialect.js';
 
 export interface HwNetwork {
   resolveSubnet: Resolver<Subnet>;
+  /** Security groups named by id references (`security_groups { id }` of an AS group…). */
+  resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>): Maybe<SecurityGroup[]>;
   /** The instance or NIC a member's address names (by reference, else by a literal IP). */
   resolveBackend(m: ResourceInstance, address: Maybe<string> | undefined): Maybe<Backend> | undefined;
   eips: EipBindings;
@@ -37,6 +40,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     toRule: (r) => securityGroupRule(r, FAMILY),
     ruleSyntax: { type: d.securityGroup.rule, ingressBody: secgroupRuleBody(d.securityGroup.ports) },
   });
+  expandAddressGroups(index, groups);
   const groupByAddress = toMap(groups);
 
   // Names resolve within the module that declares the instance.
@@ -149,7 +153,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
   // ---- EIP bindings to LB ports / LBs
   const eips = eipBindings(index, { bindings: d.eipBindings, byAttribute: true, unknownTarget: (v) => `an EIP is bound to port '${v}', which this configuration does not define` });
 
-  return { resolveSubnet, resolveBackend, eips };
+  return { resolveSubnet, resolveBackend, eips, resolveGroupIds: (from, ids) => resolveGroupIds(from, ids, groupByAddress) };
 }
 
 function ipsOf(b: Backend): string[] {

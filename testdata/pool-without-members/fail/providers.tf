@@ -1,0 +1,4 @@
+# A deployment root: it configures its provider, so the defaults below are the values deployed.
+provider "huaweicloud" {
+  region = "eu-west-0"
+}
