@@ -155,10 +155,26 @@ function at(block: BlockNode): string {
  * Resources a folder hands on: those its `output`s export (through locals and the outputs of
  * local modules), and load balancers whose id goes to Kubernetes.
  */
-export function handedOn(root: string, files: readonly ParsedFile[], resources: readonly ResourceInstance[]): HandedOn {
+export function handedOn(root: string, allFiles: readonly ParsedFile[], resources: readonly ResourceInstance[]): HandedOn {
+  // Only the root's folder and the folders of the modules it loaded matter (a configuration linted
+  // in one piece hands every root all files: index them by folder once).
+  const byDir = new Map<string, ParsedFile[]>();
+  for (const f of allFiles) {
+    if (f.kind !== 'tf' && f.kind !== 'tf.json') continue;
+    const list = byDir.get(f.dir);
+    if (list) list.push(f);
+    else byDir.set(f.dir, [f]);
+  }
+  const inDir = (dir: string): ParsedFile[] => byDir.get(dir) ?? [];
+  const expanders = new Map<string, (text: string) => string>();
+  const expanderOf = (dir: string): ((text: string) => string) => {
+    let e = expanders.get(dir);
+    if (!e) expanders.set(dir, (e = localsExpander(inDir(dir))));
+    return e;
+  };
   const exported = new Map<string, string>();
   const visit = (dir: string, prefix: string, text: string, why: string, depth: number): void => {
-    const expanded = localsExpander(filesOf(files, dir))(text);
+    const expanded = expanderOf(dir)(text);
     for (const m of expanded.matchAll(RESOURCE_REF)) {
       const [, type, name] = m as unknown as [string, string, string];
       if (type === 'module' || type === 'var' || type === 'local' || type === 'each' || type === 'count' || type === 'path' || type === 'terraform') continue;
@@ -168,15 +184,15 @@ export function handedOn(root: string, files: readonly ParsedFile[], resources: 
     if (depth > 8) return;
     for (const m of expanded.matchAll(MODULE_REF)) {
       const [, call, output] = m as unknown as [string, string, string];
-      const target = moduleDir(files, dir, call);
+      const target = moduleDir(inDir(dir), dir, call);
       if (target === undefined) continue;
-      for (const { block } of blocksOf(filesOf(files, target), 'output')) {
+      for (const { block } of blocksOf(inDir(target), 'output')) {
         if (block.labels[0] !== output) continue;
         for (const { text: t } of expressions(block)) visit(target, `${prefix}module.${call}.`, t, why, depth + 1);
       }
     }
   };
-  for (const { block } of blocksOf(filesOf(files, root), 'output')) {
+  for (const { block } of blocksOf(inDir(root), 'output')) {
     const value = block.attributes.value;
     if (value) visit(root, '', value.exprText, `exported by output.${block.labels[0] ?? ''}`, 0);
   }
@@ -185,8 +201,8 @@ export function handedOn(root: string, files: readonly ParsedFile[], resources: 
   // balancer itself (its values go through locals).
   const kubernetes = new Map<string, string>();
   const prefixOf = new Map(resources.map((r) => [`${r.file}:${r.block.range.start.line}`, modulePrefix(r)]));
-  for (const file of files) {
-    if (file.kind !== 'tf' && file.kind !== 'tf.json') continue;
+  const dirs = new Set([root, ...resources.map((r) => (r.file.includes('/') ? r.file.slice(0, r.file.lastIndexOf('/')) : '.'))]);
+  for (const file of [...dirs].flatMap(inDir)) {
     let lines: string[] | undefined;
     for (const block of file.blocks) {
       const type = block.labels[0] ?? '';
@@ -196,15 +212,15 @@ export function handedOn(root: string, files: readonly ParsedFile[], resources: 
       lines ??= file.text.split('\n');
       const text = lines.slice(block.range.start.line - 1, block.range.end.line).join('\n');
       const why = `its id goes to ${prefix}${type}.${block.labels[1] ?? ''} (Kubernetes)`;
-      for (const m of localsExpander(filesOf(files, file.dir))(text).matchAll(RESOURCE_REF)) kubernetes.set(baseOf(`${prefix}${m[1]}.${m[2]}`), why);
+      for (const m of expanderOf(file.dir)(text).matchAll(RESOURCE_REF)) kubernetes.set(baseOf(`${prefix}${m[1]}.${m[2]}`), why);
     }
   }
   return { exported, kubernetes };
 }
 
-/** The folder of local module `call` declared in `dir` (`source = "./x"`), if it is loaded. */
-function moduleDir(files: readonly ParsedFile[], dir: string, call: string): string | undefined {
-  for (const { block } of blocksOf(filesOf(files, dir), 'module')) {
+/** The folder of local module `call` declared in `dir` (`source = "./x"`, `own` its files). */
+function moduleDir(own: readonly ParsedFile[], dir: string, call: string): string | undefined {
+  for (const { block } of blocksOf(own, 'module')) {
     if (block.labels[0] !== call) continue;
     const source = block.attributes.source?.exprText.replace(/^"|"$/g, '');
     if (!source || !(source.startsWith('./') || source.startsWith('../'))) return undefined;
