@@ -1933,6 +1933,7 @@ const PROVIDER_FAMILIES = [
 	"flexibleengine",
 	"alicloud"
 ];
+const PRODUCT_SOURCE_KEYS = ["alicloud-alb", "alicloud-nlb"];
 // node_modules/ip-num/dist/src/BinaryUtils.js
 var require_BinaryUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
@@ -3761,7 +3762,7 @@ var AddressSet = class AddressSet {
 				last: c.last
 			});
 		}
-		return new AddressSet(version, normalize(intervals));
+		return new AddressSet(version, normalize$1(intervals));
 	}
 	static fromIntervals(version, intervals) {
 		const max = maxAddress(version);
@@ -3770,7 +3771,7 @@ var AddressSet = class AddressSet {
 			if (i.first < 0n || i.last > max || i.first > i.last) throw new RangeError(`AddressSet.fromIntervals: invalid IPv${version} interval`);
 			list.push(i);
 		}
-		return new AddressSet(version, normalize(list));
+		return new AddressSet(version, normalize$1(list));
 	}
 	isEmpty() {
 		return this.intervals.length === 0;
@@ -3782,7 +3783,7 @@ var AddressSet = class AddressSet {
 	}
 	union(other) {
 		if (other.version !== this.version) throw new RangeError("AddressSet.union: IPv4 and IPv6 sets cannot be merged");
-		return new AddressSet(this.version, normalize([...this.intervals, ...other.intervals]));
+		return new AddressSet(this.version, normalize$1([...this.intervals, ...other.intervals]));
 	}
 	intersect(other) {
 		if (other.version !== this.version) return AddressSet.empty(this.version);
@@ -3868,7 +3869,7 @@ var AddressSet = class AddressSet {
 		return this.toCidrs().map((c) => c.text).join(", ");
 	}
 };
-function normalize(intervals) {
+function normalize$1(intervals) {
 	const sorted = [...intervals].sort((x, y) => x.first < y.first ? -1 : x.first > y.first ? 1 : 0);
 	const out = [];
 	for (const i of sorted) {
@@ -10015,9 +10016,10 @@ function parseConfig(text, file, knownRules) {
 	}
 	if (obj.healthCheckSources !== void 0) {
 		const hc = obj.healthCheckSources;
-		if (!hc || typeof hc !== "object" || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family (${PROVIDER_FAMILIES.join(", ")}) → list of CIDRs.`);
+		const keys = [...PROVIDER_FAMILIES, ...PRODUCT_SOURCE_KEYS];
+		if (!hc || typeof hc !== "object" || Array.isArray(hc)) throw new ConfigError(`${file}: healthCheckSources: expected an object of family or product (${keys.join(", ")}) → list of CIDRs.`);
 		for (const [family, value] of Object.entries(hc)) {
-			if (!PROVIDER_FAMILIES.includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'.${didYouMean(family, PROVIDER_FAMILIES)} Expected one of: ${PROVIDER_FAMILIES.join(", ")}.`);
+			if (!keys.includes(family)) throw new ConfigError(`${file}: healthCheckSources: unknown family '${family}'.${didYouMean(family, keys)} Expected one of: ${keys.join(", ")}.`);
 			if (!Array.isArray(value)) throw new ConfigError(`${file}: healthCheckSources.${family}: expected a list of CIDRs such as ["100.125.0.0/16"], got ${JSON.stringify(value)}.`);
 			value.forEach((v, i) => {
 				const problem = cidrProblem(v);
@@ -10052,7 +10054,8 @@ const INIT_CONFIG = `// lblint configuration (JSON; whole-line // comments are a
     "health-check-port-mismatch": true
   },
   // Where health checks and forwarded traffic of shared (fixed-range) load balancers come from.
-  // Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris).
+  // Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris). Alibaba ALB and NLB probe from their own
+  // vSwitches; "alicloud-alb": ["100.64.0.0/10"] puts an ALB that was never upgraded back on CLB's range.
   "healthCheckSources": {
     "huaweicloud": ["100.125.0.0/16"],
     "opentelekomcloud": ["100.125.0.0/16"],
@@ -10075,7 +10078,8 @@ rules:
   health-check-port-mismatch: true
 
 # Where health checks and forwarded traffic of shared (fixed-range) load balancers come from.
-# Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris).
+# Add 100.126.0.0/16 for Huawei Cloud eu-west-0 (Paris). Alibaba ALB and NLB probe from their own
+# vSwitches; alicloud-alb: [100.64.0.0/10] puts an ALB that was never upgraded back on CLB's range.
 healthCheckSources:
   huaweicloud: [100.125.0.0/16]
   opentelekomcloud: [100.125.0.0/16]
@@ -14583,7 +14587,7 @@ function walkModule(module, moduleAddress, out, at, where) {
 		walkModule(child, child["address"], out, at, `${where} ${child["address"]}`);
 	}
 }
-function walkConfiguration(module, prefix, sources, references) {
+function walkConfiguration(module, prefix, sources, references, expressions) {
 	if (!isObj(module)) return;
 	for (const r of Array.isArray(module["resources"]) ? module["resources"] : []) {
 		if (!isObj(r) || typeof r["address"] !== "string" || !isObj(r["expressions"])) continue;
@@ -14593,6 +14597,7 @@ function walkConfiguration(module, prefix, sources, references) {
 			if (Array.isArray(list)) refs[attr] = list.filter((x) => typeof x === "string");
 		}
 		references[`${prefix}${r["address"]}`] = refs;
+		expressions[`${prefix}${r["address"]}`] = r["expressions"];
 	}
 	const calls = module["module_calls"];
 	if (!isObj(calls)) return;
@@ -14600,7 +14605,7 @@ function walkConfiguration(module, prefix, sources, references) {
 		if (!isObj(call)) continue;
 		const address = `${prefix}module.${name}`;
 		if (typeof call["source"] === "string") sources[address] = call["source"];
-		walkConfiguration(call["module"], `${address}.`, sources, references);
+		walkConfiguration(call["module"], `${address}.`, sources, references, expressions);
 	}
 }
 function toPlanned(r, changes, at, fromState) {
@@ -14673,8 +14678,9 @@ function parsePlan(file, text) {
 		}
 		const moduleSources = {};
 		const references = {};
+		const expressions = {};
 		const configuration = json["configuration"];
-		if (isObj(configuration)) walkConfiguration(configuration["root_module"], "", moduleSources, references);
+		if (isObj(configuration)) walkConfiguration(configuration["root_module"], "", moduleSources, references, expressions);
 		const deferred = [];
 		for (const d of Array.isArray(json["deferred_changes"]) ? json["deferred_changes"] : []) {
 			const rc = isObj(d) ? d["resource_change"] : void 0;
@@ -14689,6 +14695,7 @@ function parsePlan(file, text) {
 			references,
 			deferred
 		};
+		if (isObj(configuration)) plan.expressions = expressions;
 		if (typeof json["terraform_version"] === "string") plan.terraformVersion = json["terraform_version"];
 		return {
 			plan,
@@ -15579,13 +15586,13 @@ function isHttpMonitor(m) {
 function isLayer4(protocol) {
 	return protocol === "TCP" || protocol === "UDP";
 }
-function productOf(resourceType) {
+function productOf$1(resourceType) {
 	const parts = resourceType.split("_");
 	const version = parts.length > 2 && /^v\d+$/.test(parts[parts.length - 1]) ? `_${parts[parts.length - 1]}` : "";
 	return `${parts.slice(0, 2).join("_")}${version}`;
 }
 function hasPoolsWithUnknownListener(model, listener) {
-	return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.type)))).has(productOf(listener.type));
+	return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf$1(p.type)))).has(productOf$1(listener.type));
 }
 function hasListenersWithUnknownLb(model, family) {
 	return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
@@ -15622,7 +15629,9 @@ function exemption(lb, listener, protocol) {
 	}
 }
 function sourceRanges(lb, settings) {
-	if (lb.kind === "dedicated") {
+	const productKey = lb.family === "alicloud" && (lb.kind === "alb" || lb.kind === "nlb") ? `alicloud-${lb.kind}` : void 0;
+	const pinned = productKey ? settings.healthCheckSources[productKey] : void 0;
+	if (lb.kind === "dedicated" || productKey && !pinned) {
 		const subnets = lb.backendSubnets;
 		if (isUnknown(subnets)) return subnets;
 		const cidrs = [];
@@ -15633,12 +15642,13 @@ function sourceRanges(lb, settings) {
 			if (c.version === 4) cidrs.push(c);
 		}
 		if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
+		const whose = lb.kind === "dedicated" ? `backend subnet of ${lb.address}` : `local addresses in the vSwitches of ${lb.address}`;
 		return {
 			cidrs,
-			text: `${cidrs.map((c) => c.text).join(", ")} (backend subnet of ${lb.address})`
+			text: `${cidrs.map((c) => c.text).join(", ")} (${whose})`
 		};
 	}
-	const cidrs = (settings.healthCheckSources[lb.family] ?? []).map(parseCidr).filter((c) => c !== void 0 && c.version === 4);
+	const cidrs = (pinned ?? settings.healthCheckSources[lb.family] ?? []).map(parseCidr).filter((c) => c !== void 0 && c.version === 4);
 	if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
 	return {
 		cidrs,
@@ -16044,13 +16054,13 @@ function str$1(v, what = "argument") {
 	if (s === void 0) fail(`${what} must be a string, not ${typeName(v ?? null)}`);
 	return s;
 }
-function num$1(v, what = "argument") {
+function num$2(v, what = "argument") {
 	const n = v === void 0 ? void 0 : asNumber(v);
 	if (n === void 0) fail(`${what} must be a number, not ${typeName(v ?? null)}`);
 	return n;
 }
 function int(v, what = "argument") {
-	const n = num$1(v, what);
+	const n = num$2(v, what);
 	if (!Number.isInteger(n)) fail(`${what} must be a whole number`);
 	return n;
 }
@@ -16200,7 +16210,7 @@ function format(spec, args) {
 				s = str$1(v, "format %s argument");
 				break;
 			case "d": {
-				const n = num$1(v, "format %d argument");
+				const n = num$2(v, "format %d argument");
 				if (!Number.isInteger(n)) fail("format %d needs a whole number");
 				s = (flags.includes("+") && n >= 0 ? "+" : "") + numberToString(n);
 				break;
@@ -16208,7 +16218,7 @@ function format(spec, args) {
 			case "f":
 			case "e":
 			case "g": {
-				const n = num$1(v, `format %${verb} argument`);
+				const n = num$2(v, `format %${verb} argument`);
 				const prec = precision === void 0 ? 6 : Number(precision);
 				s = verb === "f" ? n.toFixed(prec) : verb === "e" ? n.toExponential(prec) : String(n);
 				break;
@@ -16233,10 +16243,10 @@ function format(spec, args) {
 				break;
 			}
 			case "o":
-				s = Math.trunc(num$1(v)).toString(8);
+				s = Math.trunc(num$2(v)).toString(8);
 				break;
 			case "b":
-				s = Math.trunc(num$1(v)).toString(2);
+				s = Math.trunc(num$2(v)).toString(2);
 				break;
 			default: return fail(`unsupported format verb %${verb}`);
 		}
@@ -16273,7 +16283,7 @@ function lookupKey(o, key) {
 	return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : void 0;
 }
 function rangeFn(args) {
-	const nums = args.map((a) => num$1(a));
+	const nums = args.map((a) => num$2(a));
 	const [start, limit, step] = nums.length === 1 ? [
 		0,
 		nums[0],
@@ -16567,35 +16577,35 @@ const FUNCTIONS = {
 	},
 	min: {
 		arity: [1, Infinity],
-		fn: (args) => Math.min(...args.map((a) => num$1(a)))
+		fn: (args) => Math.min(...args.map((a) => num$2(a)))
 	},
 	max: {
 		arity: [1, Infinity],
-		fn: (args) => Math.max(...args.map((a) => num$1(a)))
+		fn: (args) => Math.max(...args.map((a) => num$2(a)))
 	},
 	sum: {
 		arity: [1, 1],
-		fn: ([l]) => list$1(l).reduce((acc, x) => acc + num$1(x), 0)
+		fn: ([l]) => list$1(l).reduce((acc, x) => acc + num$2(x), 0)
 	},
 	abs: {
 		arity: [1, 1],
-		fn: ([v]) => Math.abs(num$1(v))
+		fn: ([v]) => Math.abs(num$2(v))
 	},
 	ceil: {
 		arity: [1, 1],
-		fn: ([v]) => Math.ceil(num$1(v))
+		fn: ([v]) => Math.ceil(num$2(v))
 	},
 	floor: {
 		arity: [1, 1],
-		fn: ([v]) => Math.floor(num$1(v))
+		fn: ([v]) => Math.floor(num$2(v))
 	},
 	signum: {
 		arity: [1, 1],
-		fn: ([v]) => Math.sign(num$1(v))
+		fn: ([v]) => Math.sign(num$2(v))
 	},
 	pow: {
 		arity: [2, 2],
-		fn: ([a, b]) => Math.pow(num$1(a), num$1(b))
+		fn: ([a, b]) => Math.pow(num$2(a), num$2(b))
 	},
 	parseint: {
 		arity: [2, 2],
@@ -18823,6 +18833,7 @@ function evaluateConfiguration(root, files, inputs, planned) {
 	};
 	result.undeclaredVars = [...new Set(inputs.vars.map((v) => v.name).filter((name) => !config.variables.has(name)))];
 	const values = rootInputs(root, files, config, inputs);
+	for (const [name, value] of inputs.placeholders ?? []) if (!values.has(name)) values.set(name, value);
 	for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
 	new ModuleInstance(ev, config, "", [], [], [], (name) => values.get(name)).collect(result);
 	return {
@@ -18949,6 +18960,7 @@ var Merger = class {
 			`${p.type}.${p.name}`
 		].join("");
 		const refs = this.plan.references[configAddress] ?? {};
+		const configured = this.plan.expressions?.[configAddress];
 		const modulePrefix = steps.map((s) => `module.${s.name}${instanceSuffix(s.key)}.`).join("");
 		const originOf = (path) => {
 			const name = path[0];
@@ -18963,7 +18975,7 @@ var Merger = class {
 		]);
 		for (const key of [...keys].sort()) {
 			const e = ours?.values[key];
-			let v = this.value(p.values[key], child(p.unknown, key), child(p.sensitive, key), e, p.address, [key], originOf);
+			let v = this.value(p.values[key], child(p.unknown, key), child(p.sensitive, key), e, p.address, [key], originOf, configured === void 0 || block.blocks.some((b) => b.type === "dynamic" && b.labels[0] === key) ? SET : configured[key] ?? UNSET);
 			if (v === void 0 && e !== void 0 && !(key in p.values)) v = e instanceof Unknown ? e : this.afterApply(p.address, [key], originOf);
 			if (v instanceof Unknown && !v.ref && e === void 0) v = this.fromReferences(v, refs[key], modulePrefix) ?? v;
 			if (v !== void 0) setKey(values, key, v);
@@ -19014,14 +19026,15 @@ var Merger = class {
 			path: parts.slice(n)
 		});
 	}
-	value(p, unknown, sensitive, e, address, path, originOf) {
+	value(p, unknown, sensitive, e, address, path, originOf, config = SET) {
 		if (sensitive === true && !(p === null && e === void 0 && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path));
+		if (unknown === true && config === UNSET && e === void 0) return void 0;
 		if (unknown === true) {
 			if (e !== void 0 && onlyForeignRefs(e, address)) return e;
 			return this.afterApply(address, path, originOf);
 		}
 		if (p === void 0 || p === null) return p === null && path.length > 1 ? null : void 0;
-		if (Array.isArray(p)) return p.map((x, i) => this.value(x, child(unknown, i), child(sensitive, i), Array.isArray(e) ? e[i] : void 0, address, [...path, i], originOf) ?? null);
+		if (Array.isArray(p)) return p.map((x, i) => this.value(x, child(unknown, i), child(sensitive, i), Array.isArray(e) ? e[i] : void 0, address, [...path, i], originOf, configAt(config, i)) ?? null);
 		if (typeof p === "object") {
 			const out = {};
 			const obj = p;
@@ -19031,7 +19044,7 @@ var Merger = class {
 				...maskKeys(sensitive)
 			]);
 			for (const k of keys) {
-				const v = this.value(obj[k], child(unknown, k), child(sensitive, k), isObject(e) ? e[k] : void 0, address, [...path, k], originOf);
+				const v = this.value(obj[k], child(unknown, k), child(sensitive, k), isObject(e) ? e[k] : void 0, address, [...path, k], originOf, configAt(config, k));
 				if (v !== void 0) setKey(out, k, v);
 			}
 			return out;
@@ -19065,6 +19078,19 @@ function onlyForeignRefs(v, address) {
 		return true;
 	};
 	return ok(v) && found;
+}
+const SET = Symbol("set");
+const UNSET = Symbol("unset");
+function configAt(config, step) {
+	if (config === UNSET || config === void 0) return UNSET;
+	if (config === SET || config === null || typeof config !== "object") return SET;
+	if (Array.isArray(config)) {
+		if (typeof step !== "number") return SET;
+		return config[step] ?? (config.length === 1 ? config[0] : SET);
+	}
+	const obj = config;
+	if ("constant_value" in obj || "references" in obj) return SET;
+	return typeof step === "string" ? obj[step] ?? UNSET : SET;
 }
 function maskKeys(mask) {
 	if (typeof mask !== "object" || mask === null || Array.isArray(mask)) return [];
@@ -19126,6 +19152,37 @@ function unknownOrigins(result) {
 	for (const s of result.skipped) if (!out.has(s.reason)) out.set(s.reason, s.range);
 	return out;
 }
+// src/model/aliases.ts
+const RESOURCE_ALIASES = {
+	huaweicloud_lb_loadbalancer_v2: "huaweicloud_lb_loadbalancer",
+	huaweicloud_lb_listener_v2: "huaweicloud_lb_listener",
+	huaweicloud_lb_pool_v2: "huaweicloud_lb_pool",
+	huaweicloud_lb_member_v2: "huaweicloud_lb_member",
+	huaweicloud_lb_monitor_v2: "huaweicloud_lb_monitor",
+	huaweicloud_lb_l7policy_v2: "huaweicloud_lb_l7policy",
+	huaweicloud_lb_whitelist_v2: "huaweicloud_lb_whitelist",
+	huaweicloud_networking_secgroup_v2: "huaweicloud_networking_secgroup",
+	huaweicloud_networking_secgroup_rule_v2: "huaweicloud_networking_secgroup_rule",
+	huaweicloud_compute_instance_v2: "huaweicloud_compute_instance",
+	huaweicloud_networking_port_v2: "huaweicloud_networking_port",
+	huaweicloud_vpc_v1: "huaweicloud_vpc",
+	huaweicloud_vpc_subnet_v1: "huaweicloud_vpc_subnet",
+	huaweicloud_vpc_eip_v1: "huaweicloud_vpc_eip",
+	huaweicloud_as_group_v1: "huaweicloud_as_group",
+	flexibleengine_vpc_eip_v1: "flexibleengine_vpc_eip",
+	flexibleengine_as_group_v1: "flexibleengine_as_group",
+	alicloud_subnet: "alicloud_vswitch",
+	alicloud_eip: "alicloud_eip_address"
+};
+function currentType(type) {
+	return RESOURCE_ALIASES[type] ?? type;
+}
+function withCurrentTypes(resources) {
+	return resources.map((r) => RESOURCE_ALIASES[r.type] ? {
+		...r,
+		type: RESOURCE_ALIASES[r.type]
+	} : r);
+}
 // src/model/graph.ts
 const ID = [["id"]];
 var ResourceIndex = class {
@@ -19158,7 +19215,7 @@ var ResourceIndex = class {
 			const parts = s.address.replace(/\[[^\]]*\]$/, "").split(".");
 			const kind = parts[parts.length - 2];
 			if (kind === "module") return true;
-			return kind === type && parts[parts.length - 3] !== "data";
+			return kind !== void 0 && currentType(kind) === type && parts[parts.length - 3] !== "data";
 		});
 	}
 };
@@ -19221,6 +19278,207 @@ function emptyModel() {
 		accessControls: []
 	};
 }
+// src/model/folder.ts
+const RESOURCE_REF = /(?<![\w.])(?:data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)/g;
+const MODULE_REF = /(?<![\w.])module\.([A-Za-z_][\w-]*)(?:\[[^\]]*\])?\.([A-Za-z_][\w-]*)/g;
+const LOCAL_REF = /(?<![\w.])local\.([A-Za-z_][\w-]*)/g;
+const VAR_REF = /(?<![\w.])var\.([A-Za-z_][\w-]*)/g;
+const KUBERNETES_CONSUMER = /^(?:helm_|kubernetes_|kubectl_|[a-z]+_(?:cce|cci[a-z0-9]*|cs)_)/;
+function baseOf(address) {
+	return address.replace(/\[[^\]]*\]/g, "");
+}
+function filesOf(files, dir) {
+	return files.filter((f) => f.dir === dir && (f.kind === "tf" || f.kind === "tf.json"));
+}
+function blocksOf(files, type) {
+	return files.flatMap((file) => file.blocks.filter((b) => b.type === type).map((block) => ({
+		file,
+		block
+	})));
+}
+function expressions(block, out = []) {
+	for (const [name, a] of Object.entries(block.attributes)) out.push({
+		name,
+		text: a.exprText
+	});
+	for (const b of block.blocks) expressions(b, out);
+	return out;
+}
+function localsExpander(files) {
+	const defs = new Map();
+	for (const { block } of blocksOf(files, "locals")) for (const [name, a] of Object.entries(block.attributes)) defs.set(name, a.exprText);
+	const expand = (text, seen) => text.replace(LOCAL_REF, (whole, name) => {
+		const def = defs.get(name);
+		if (def === void 0 || seen.has(name)) return whole;
+		return `(${expand(def, new Set([...seen, name]))})`;
+	});
+	return (text) => expand(text, new Set());
+}
+function isEmptyValue(v) {
+	return v === null || Array.isArray(v) && v.length === 0 || typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+}
+function placeholderOf(name, def, drivesCount) {
+	const reason = (what) => new Unknown(`var.${name}${what} is an input left to the module's caller (its default is empty)`);
+	if (isEmptyValue(def) || def === 0 && drivesCount) return reason("");
+	if (typeof def !== "object" || def === null || Array.isArray(def)) return void 0;
+	let changed = false;
+	const out = {};
+	for (const [k, v] of Object.entries(def)) if (isEmptyValue(v)) {
+		out[k] = reason(`.${k}`);
+		changed = true;
+	} else out[k] = v;
+	return changed ? out : void 0;
+}
+function defaultOf(file, name) {
+	const raw = file.json.variable?.[name];
+	const body = Array.isArray(raw) ? raw[0] : raw;
+	if (!body || !("default" in body)) return { has: false };
+	return {
+		has: true,
+		value: body.default
+	};
+}
+function describeFolder(root, files) {
+	const own = filesOf(files, root);
+	const placeholders = new Map();
+	const provider = blocksOf(own, "provider")[0];
+	if (provider) return {
+		kind: "deployment-root",
+		why: `provider "${provider.block.labels[0] ?? ""}" block at ${at(provider.block)}`,
+		placeholders
+	};
+	for (const { block } of blocksOf(own, "terraform")) {
+		const backend = block.blocks.find((b) => b.type === "backend" || b.type === "cloud");
+		if (backend) return {
+			kind: "deployment-root",
+			why: `${backend.type} block at ${at(backend)}`,
+			placeholders
+		};
+	}
+	const tfvars = files.find((f) => f.dir === root && (f.kind === "tfvars" || f.kind === "tfvars.json"));
+	if (tfvars) return {
+		kind: "deployment-root",
+		why: `variable values in ${tfvars.path}`,
+		placeholders
+	};
+	if (/(^|\/)examples?(\/|$)/.test(root)) return {
+		kind: "deployment-root",
+		why: `it is under examples/`,
+		placeholders
+	};
+	const variables = blocksOf(own, "variable");
+	const required = variables.filter(({ file, block }) => !defaultOf(file, block.labels[0] ?? "").has).map(({ block }) => block.labels[0] ?? "");
+	if (required.length === 0) return {
+		kind: "deployment-root",
+		why: "it configures no provider but has no required input either",
+		placeholders
+	};
+	const expand = localsExpander(own);
+	const countSinks = [];
+	const linkSinks = [];
+	for (const { block } of [
+		...blocksOf(own, "resource"),
+		...blocksOf(own, "data"),
+		...blocksOf(own, "module")
+	]) for (const { name, text } of expressions(block)) if (name === "count") countSinks.push(expand(text));
+	else if (name === "for_each" || /_ids?$/.test(name) || block.type === "module") linkSinks.push(expand(text));
+	const used = (sinks) => new Set(sinks.flatMap((t) => [...t.matchAll(VAR_REF)].map((m) => m[1])));
+	const inCount = used(countSinks);
+	const inLinks = used(linkSinks);
+	for (const { file, block } of variables) {
+		const name = block.labels[0] ?? "";
+		if (!inCount.has(name) && !inLinks.has(name)) continue;
+		const def = defaultOf(file, name);
+		if (!def.has) continue;
+		const placeholder = placeholderOf(name, def.value, inCount.has(name));
+		if (placeholder !== void 0) placeholders.set(name, placeholder);
+	}
+	return {
+		kind: "reusable-module",
+		why: `it configures no provider and has required inputs (${required.map((n) => `var.${n}`).join(", ")})`,
+		placeholders
+	};
+}
+function at(block) {
+	return `${block.range.file}:${block.range.start.line}`;
+}
+function handedOn(root, allFiles, resources) {
+	const byDir = new Map();
+	for (const f of allFiles) {
+		if (f.kind !== "tf" && f.kind !== "tf.json") continue;
+		const list = byDir.get(f.dir);
+		if (list) list.push(f);
+		else byDir.set(f.dir, [f]);
+	}
+	const inDir = (dir) => byDir.get(dir) ?? [];
+	const expanders = new Map();
+	const expanderOf = (dir) => {
+		let e = expanders.get(dir);
+		if (!e) expanders.set(dir, e = localsExpander(inDir(dir)));
+		return e;
+	};
+	const exported = new Map();
+	const visit = (dir, prefix, text, why, depth) => {
+		const expanded = expanderOf(dir)(text);
+		for (const m of expanded.matchAll(RESOURCE_REF)) {
+			const [, type, name] = m;
+			if (type === "module" || type === "var" || type === "local" || type === "each" || type === "count" || type === "path" || type === "terraform") continue;
+			const address = `${prefix}${type}.${name}`;
+			if (!exported.has(address)) exported.set(address, why);
+		}
+		if (depth > 8) return;
+		for (const m of expanded.matchAll(MODULE_REF)) {
+			const [, call, output] = m;
+			const target = moduleDir(inDir(dir), dir, call);
+			if (target === void 0) continue;
+			for (const { block } of blocksOf(inDir(target), "output")) {
+				if (block.labels[0] !== output) continue;
+				for (const { text: t } of expressions(block)) visit(target, `${prefix}module.${call}.`, t, why, depth + 1);
+			}
+		}
+	};
+	for (const { block } of blocksOf(inDir(root), "output")) {
+		const value = block.attributes.value;
+		if (value) visit(root, "", value.exprText, `exported by output.${block.labels[0] ?? ""}`, 0);
+	}
+	const kubernetes = new Map();
+	const prefixOf = new Map(resources.map((r) => [`${r.file}:${r.block.range.start.line}`, modulePrefix(r)]));
+	const dirs = new Set([root, ...resources.map((r) => r.file.includes("/") ? r.file.slice(0, r.file.lastIndexOf("/")) : ".")]);
+	for (const file of [...dirs].flatMap(inDir)) {
+		let lines;
+		for (const block of file.blocks) {
+			const type = block.labels[0] ?? "";
+			if (block.type !== "resource" || !KUBERNETES_CONSUMER.test(type)) continue;
+			const prefix = prefixOf.get(`${file.path}:${block.range.start.line}`) ?? (file.dir === root ? "" : void 0);
+			if (prefix === void 0) continue;
+			lines ??= file.text.split("\n");
+			const text = lines.slice(block.range.start.line - 1, block.range.end.line).join("\n");
+			const why = `its id goes to ${prefix}${type}.${block.labels[1] ?? ""} (Kubernetes)`;
+			for (const m of expanderOf(file.dir)(text).matchAll(RESOURCE_REF)) kubernetes.set(baseOf(`${prefix}${m[1]}.${m[2]}`), why);
+		}
+	}
+	return {
+		exported,
+		kubernetes
+	};
+}
+function moduleDir(own, dir, call) {
+	for (const { block } of blocksOf(own, "module")) {
+		if (block.labels[0] !== call) continue;
+		const source = block.attributes.source?.exprText.replace(/^"|"$/g, "");
+		if (!source || !(source.startsWith("./") || source.startsWith("../"))) return void 0;
+		return normalize(`${dir}/${source}`);
+	}
+}
+function normalize(p) {
+	const out = [];
+	for (const part of p.split("/")) {
+		if (part === "" || part === ".") continue;
+		if (part === ".." && out.length && out[out.length - 1] !== "..") out.pop();
+		else out.push(part);
+	}
+	return out.length ? out.join("/") : ".";
+}
 // src/model/values.ts
 function str(v) {
 	if (v === void 0 || v === null) return void 0;
@@ -19235,7 +19493,7 @@ function upper(v) {
 function lower(v) {
 	return typeof v === "string" ? v.toLowerCase() : v;
 }
-function num(v) {
+function num$1(v) {
 	if (v === void 0 || v === null) return void 0;
 	if (isUnknown(v)) return v;
 	if (typeof v === "number") return Number.isFinite(v) ? v : new Unknown("not a finite number");
@@ -19459,7 +19717,7 @@ function onOff(v, address, attr) {
 	return new Unknown(`${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
 }
 function hcPort(v) {
-	const n = num(v);
+	const n = num$1(v);
 	if (n === void 0 || isUnknown(n)) return n;
 	return n === 0 || n === -520 ? void 0 : n;
 }
@@ -19560,7 +19818,7 @@ function eachServer(pool, r, type, add) {
 	servers.forEach((s, i) => add(nested(r, type, i, s, `${r.address}.${type}[${i}]`), s));
 }
 function weightOf(v, fallback) {
-	const w = num(v.weight);
+	const w = num$1(v.weight);
 	return w === void 0 ? {
 		weight: fallback,
 		attr: void 0
@@ -19642,7 +19900,8 @@ function buildAliNetwork(index) {
 	};
 	return {
 		resolveSubnet,
-		resolveBackend
+		resolveBackend,
+		resolveGroupIds: (from, ids) => resolveGroupIds(from, ids, groupByAddress)
 	};
 }
 function securityGroupRule$1(r) {
@@ -19663,7 +19922,7 @@ function securityGroupRule$1(r) {
 		remoteCidr: cidr,
 		remoteGroup,
 		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
-		priority: num(v.priority) ?? 1
+		priority: num$1(v.priority) ?? 1
 	};
 }
 function buildNetworkAcls$1(index, resolveSubnet) {
@@ -19774,8 +20033,8 @@ function buildClb(ctx) {
 	for (const r of index.ofType("alicloud_slb_listener")) {
 		const v = r.values;
 		const lb = resolveLb(r);
-		const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
-		listener.backendPort = num(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
+		const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num$1(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
+		listener.backendPort = num$1(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
 		listener.backendPortAt = fieldAt(r, "backend_port");
 		listeners.push(listener);
 		const forward = onOff(v.listener_forward, r.address, "listener_forward");
@@ -19811,7 +20070,7 @@ function buildClb(ctx) {
 		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
 		if (!pool || isUnknown(pool)) continue;
 		const lb = resolveLb(r);
-		const port = num(r.values.frontend_port);
+		const port = num$1(r.values.frontend_port);
 		const listener = lb && !isUnknown(lb) && typeof port === "number" ? lb.listeners.find((l) => l.port === port) : void 0;
 		if (!listener) {
 			pool.hasUnknownListeners = true;
@@ -19832,7 +20091,7 @@ function buildClb(ctx) {
 		const pool = poolByAddress.get(r.address);
 		eachServer(pool, r, "servers", (block, s) => {
 			const { weight, attr } = weightOf(s, 100);
-			const port = num(s.port);
+			const port = num$1(s.port);
 			if (r.type === "alicloud_slb_master_slave_server_group") {
 				addMember(ctx, pool, block, block.address, s.server_id, port, weight, attr);
 				return;
@@ -19852,7 +20111,7 @@ function buildClb(ctx) {
 		});
 		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
-		addMember(ctx, pool, r, r.address, r.values.server_id, num(r.values.port), weight, attr);
+		addMember(ctx, pool, r, r.address, r.values.server_id, num$1(r.values.port), weight, attr);
 	}
 	for (const r of index.ofType(...CLB_DEFAULT_MEMBERS)) {
 		const lb = resolveLb(r);
@@ -19918,10 +20177,10 @@ function clbListenerMonitor(r, listener) {
 		...nodeBase(r, FAMILY),
 		protocol: hcProtocol,
 		port: hcPort(v.health_check_connect_port),
-		interval: num(v.health_check_interval),
-		timeout: num(v.health_check_timeout),
-		maxRetries: num(v.healthy_threshold),
-		maxRetriesDown: num(v.unhealthy_threshold),
+		interval: num$1(v.health_check_interval),
+		timeout: num$1(v.health_check_timeout),
+		maxRetries: num$1(v.healthy_threshold),
+		maxRetriesDown: num$1(v.unhealthy_threshold),
 		urlPath: str(v.health_check_uri),
 		domain: domain === "$_ip" ? void 0 : domain,
 		expectedCodes: codes(v.health_check_http_code),
@@ -20002,12 +20261,12 @@ function buildAlb(ctx) {
 		const fc = lower(str(r.values.server_group_type)) === "fc";
 		eachServer(pool, r, "servers", (block, s) => {
 			const { weight, attr } = weightOf(s, 0);
-			addMember(ctx, pool, block, block.address, fc ? new Unknown("a Function Compute backend has no network path to check") : byIp ? s.server_ip ?? s.server_id : s.server_id, num(s.port), weight, attr, byIp);
+			addMember(ctx, pool, block, block.address, fc ? new Unknown("a Function Compute backend has no network path to check") : byIp ? s.server_ip ?? s.server_id : s.server_id, num$1(s.port), weight, attr, byIp);
 		});
 	}
 	const poolByAddress = toMap(pools);
 	const listeners = index.ofType("alicloud_alb_listener").map((r) => {
-		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
 		const actions = blocks(r.values.default_actions);
 		if (isUnknown(actions)) listener.hasUnknownBackend = true;
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
@@ -20061,10 +20320,10 @@ function albMonitor(r) {
 		...nodeBase(r, FAMILY),
 		protocol: upper(str(v.health_check_protocol)) ?? "HTTP",
 		port: hcPort(v.health_check_connect_port),
-		interval: num(v.health_check_interval),
-		timeout: num(v.health_check_timeout),
-		maxRetries: num(v.healthy_threshold),
-		maxRetriesDown: num(v.unhealthy_threshold),
+		interval: num$1(v.health_check_interval),
+		timeout: num$1(v.health_check_timeout),
+		maxRetries: num$1(v.healthy_threshold),
+		maxRetriesDown: num$1(v.unhealthy_threshold),
 		urlPath: str(v.health_check_path),
 		domain: typeof host === "string" && host.startsWith("$") ? void 0 : host,
 		expectedCodes: codes(v.health_check_codes),
@@ -20112,7 +20371,7 @@ function buildNlb(ctx) {
 	});
 	const poolByAddress = toMap(pools);
 	const listeners = index.ofType("alicloud_nlb_listener").map((r) => {
-		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
 		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
 		if (pool && !isUnknown(pool)) link(listener, pool);
 		else if (isUnknown(pool)) listener.hasUnknownBackend = true;
@@ -20125,7 +20384,7 @@ function buildNlb(ctx) {
 		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
 		const byIp = lower(str(r.values.server_type)) === "ip";
-		addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num(r.values.port), weight, attr, byIp);
+		addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num$1(r.values.port), weight, attr, byIp);
 	}
 	placeVpcPools(ctx, pools);
 	if (index.hasSkipped("alicloud_nlb_listener")) {
@@ -20147,10 +20406,10 @@ function nlbMonitor(r, pool) {
 		...nodeBase(r, FAMILY),
 		protocol,
 		port: hcPort(v.health_check_connect_port),
-		interval: num(v.health_check_interval),
-		timeout: num(v.health_check_connect_timeout),
-		maxRetries: num(v.healthy_threshold),
-		maxRetriesDown: num(v.unhealthy_threshold),
+		interval: num$1(v.health_check_interval),
+		timeout: num$1(v.health_check_connect_timeout),
+		maxRetries: num$1(v.healthy_threshold),
+		maxRetriesDown: num$1(v.unhealthy_threshold),
 		urlPath: str(v.health_check_url),
 		domain: typeof domain === "string" && domain.startsWith("$") ? void 0 : domain,
 		expectedCodes: codes(v.health_check_http_code),
@@ -20159,6 +20418,225 @@ function nlbMonitor(r, pool) {
 		offText: offText("health_check_enabled"),
 		lbKind: "nlb"
 	};
+}
+// src/model/alicloud/inline-listeners.ts
+function port(v) {
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : NaN;
+	if (Number.isFinite(n)) return n;
+	return isUnknown(v) ? v : new Unknown(`${JSON.stringify(v ?? null)} is not a port`);
+}
+function defaultPool(ctx, lb) {
+	const address = `${lb.address} (default server group)`;
+	let pool = ctx.model.pools.find((p) => p.address === address);
+	if (!pool) {
+		pool = poolOfLoadBalancer(lb.resource, address, lb, new Unknown("CLB server groups take the protocol of the listener"));
+		pool.anyPortEnabled = true;
+		ctx.model.pools.push(pool);
+	}
+	return pool;
+}
+function addInlineListeners(ctx) {
+	for (const lb of ctx.model.loadBalancers) {
+		if (lb.family !== "alicloud" || lb.type !== "alicloud_slb") continue;
+		const raw = lb.resource.values.listener;
+		if (raw === void 0 || raw === null) continue;
+		if (isUnknown(raw)) {
+			lb.hasUnknownListeners = true;
+			continue;
+		}
+		(Array.isArray(raw) ? raw : [raw]).filter((e) => typeof e === "object" && e !== null && !Array.isArray(e) && !isUnknown(e)).forEach((entry, i) => {
+			const r = {
+				...lb.resource,
+				address: `${lb.address}.listener[${i}]`,
+				values: entry
+			};
+			const protocol = typeof entry.lb_protocol === "string" ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : new Unknown(`${r.address}.lb_protocol is not set`);
+			const listener = newListener(r, lb, protocol, port(entry.lb_port));
+			listener.backendPort = port(entry.instance_port);
+			ctx.model.listeners.push(listener);
+			const pool = defaultPool(ctx, lb);
+			link(listener, pool);
+			const monitor = clbListenerMonitor(r, listener);
+			pool.monitors.push(monitor);
+			ctx.model.monitors.push(monitor);
+		});
+	}
+}
+// src/model/alicloud/local-addresses.ts
+function addLocalAddressSubnets(ctx) {
+	for (const lb of ctx.model.loadBalancers) {
+		if (lb.family !== "alicloud" || lb.kind !== "alb" && lb.kind !== "nlb") continue;
+		const zones = blocks(lb.resource.values.zone_mappings);
+		if (isUnknown(zones)) {
+			lb.backendSubnets = zones;
+			continue;
+		}
+		const found = [];
+		let unknown;
+		for (const z of zones) {
+			const s = ctx.resolveSubnet(lb.resource, z.vswitch_id);
+			if (s === void 0) continue;
+			if (isUnknown(s)) unknown ??= s;
+			else found.push(s);
+		}
+		lb.backendSubnets = unknown ?? (found.length ? found : new Unknown(`${lb.address} has no zone mapping with a vSwitch of this configuration`));
+	}
+}
+// src/model/autoscaling.ts
+const HW_AS_GROUP = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/;
+const HW_AS_CONFIGURATION = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_configuration(?:_v1)?$/;
+function num(v) {
+	if (v === void 0 || v === null) return void 0;
+	if (isUnknown(v)) return v;
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : NaN;
+	return Number.isFinite(n) ? n : new Unknown(`${JSON.stringify(v)} is not a number`);
+}
+function ids(v) {
+	if (v === void 0 || v === null) return [];
+	return Array.isArray(v) ? v : [v];
+}
+var Feeder = class {
+	index;
+	model;
+	family;
+	net;
+	pools;
+	lbs;
+	constructor(index, model, family, net) {
+		this.index = index;
+		this.model = model;
+		this.family = family;
+		this.net = net;
+		this.pools = toMap(model.pools.filter((p) => p.family === family));
+		this.lbs = toMap(model.loadBalancers.filter((l) => l.family === family));
+	}
+	unplaced() {
+		for (const p of this.pools.values()) p.hasUnknownMembers = true;
+	}
+	pool(from, v) {
+		const p = resolveRef(from, v, this.pools, ID, "server group");
+		if (p === void 0) return void 0;
+		if (isUnknown(p)) {
+			this.unplaced();
+			return;
+		}
+		return p;
+	}
+	loadBalancer(from, v) {
+		const lb = resolveRef(from, v, this.lbs, ID, "load balancer");
+		if (lb === void 0) return void 0;
+		if (isUnknown(lb)) {
+			this.unplaced();
+			return;
+		}
+		return lb;
+	}
+	referring(types, attribute, target) {
+		return this.index.all().filter((r) => {
+			if (!types.test(r.type)) return false;
+			const v = r.values[attribute];
+			return isUnknown(v) && v.ref !== void 0 && (v.ref.address === target.address || v.ref.address === target.address.replace(/^(module\.[^.]+(\[[^\]]*\])?\.)+/, ""));
+		});
+	}
+	backend(group, securityGroups, subnet) {
+		return {
+			...nodeBase(group, this.family),
+			ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`),
+			securityGroups,
+			subnet
+		};
+	}
+	add(feed, pool, port, weight, backend, n) {
+		const w = num(weight);
+		const member = {
+			...nodeBase(feed, this.family),
+			address: n === 0 ? feed.address : `${feed.address} (${n + 1})`,
+			pool,
+			ip: backend.ip,
+			port: port ?? new Unknown(`the port of ${feed.address} in ${pool.address} is not set`),
+			weight: w ?? 1,
+			weightDefaulted: w === void 0,
+			at: {
+				port: fieldAt(feed, "port"),
+				weight: fieldAt(feed, "weight")
+			},
+			backend,
+			subnet: void 0
+		};
+		pool.members.push(member);
+	}
+};
+function addAsGroupMembers(index, model, family, net) {
+	const feeder = new Feeder(index, model, family, net);
+	for (const group of index.all()) {
+		if (!HW_AS_GROUP.test(group.type) || !group.type.startsWith(`${family}_`)) continue;
+		const listeners = blocks(group.values.lbaas_listeners);
+		if (isUnknown(listeners)) {
+			feeder.unplaced();
+			continue;
+		}
+		if (listeners.length === 0) continue;
+		const named = blocks(group.values.security_groups);
+		let groups = isUnknown(named) ? named : net.resolveGroupIds(group, named.map((b) => b.id));
+		if (!isUnknown(groups) && groups.length === 0) groups = configurationGroups(feeder, group);
+		const networks = blocks(group.values.networks);
+		const subnet = isUnknown(networks) ? networks : net.resolveSubnet(group, networks[0]?.id);
+		const backend = feeder.backend(group, groups, subnet);
+		listeners.forEach((l, i) => {
+			const pool = feeder.pool(group, l.pool_id);
+			if (pool) feeder.add(group, pool, num(l.protocol_port), l.weight, backend, i);
+		});
+	}
+}
+function configurationGroups(feeder, group) {
+	const ref = group.values.scaling_configuration_id;
+	if (!isUnknown(ref) || !ref.ref) return new Unknown(`the security groups of ${group.address} are not known`);
+	const target = ref.ref.address;
+	const config = feeder.index.get(target) ?? feeder.index.all().find((r) => r.address.endsWith(`.${target}`));
+	if (!config || !HW_AS_CONFIGURATION.test(config.type)) return new Unknown(`the security groups of ${group.address} are not known`);
+	const instance = blocks(config.values.instance_config);
+	if (isUnknown(instance)) return instance;
+	const list = instance[0]?.security_group_ids;
+	if (list === void 0 || list === null) return new Unknown(`${config.address} names no security group`);
+	if (isUnknown(list)) return list;
+	return feeder.net.resolveGroupIds(config, ids(list));
+}
+function addEssMembers(index, model, net) {
+	const feeder = new Feeder(index, model, "alicloud", net);
+	const scalingGroups = toMap(index.ofType("alicloud_ess_scaling_group"));
+	for (const group of scalingGroups.values()) {
+		const backend = essBackend(feeder, group);
+		let n = 0;
+		for (const id of ids(group.values.loadbalancer_ids)) {
+			const lb = feeder.loadBalancer(group, id);
+			const pool = lb && model.pools.find((p) => p.address === `${lb.address} (default server group)`);
+			if (pool) feeder.add(group, pool, void 0, void 0, backend, n++);
+		}
+		const albGroups = blocks(group.values.alb_server_group);
+		if (isUnknown(albGroups)) feeder.unplaced();
+		else for (const b of albGroups) {
+			const pool = feeder.pool(group, b.alb_server_group_id);
+			if (pool) feeder.add(group, pool, num(b.port), b.weight, backend, n++);
+		}
+	}
+	for (const attachment of index.ofType("alicloud_ess_server_group_attachment")) {
+		const pool = feeder.pool(attachment, attachment.values.server_group_id);
+		if (!pool) continue;
+		const group = resolveRef(attachment, attachment.values.scaling_group_id, scalingGroups, ID, "scaling group");
+		const backend = group && !isUnknown(group) ? essBackend(feeder, group) : feeder.backend(attachment, new Unknown(`the scaling group of ${attachment.address} is not known`), void 0);
+		feeder.add(attachment, pool, num(attachment.values.port), attachment.values.weight, backend, 0);
+	}
+}
+function essBackend(feeder, group) {
+	const configs = feeder.referring(/^alicloud_ess_scaling_configuration$/, "scaling_group_id", group);
+	let groups = new Unknown(`no scaling configuration of ${group.address} is in this configuration`);
+	if (configs.length === 1) {
+		const c = configs[0];
+		groups = feeder.net.resolveGroupIds(c, [...ids(c.values.security_group_id), ...ids(c.values.security_group_ids)]);
+	}
+	const vswitches = ids(group.values.vswitch_ids ?? group.values.vswitch_id);
+	const subnet = vswitches.length === 1 ? feeder.net.resolveSubnet(group, vswitches[0]) : vswitches.length ? new Unknown(`the instances of ${group.address} may be in any of ${vswitches.length} vSwitches`) : void 0;
+	return feeder.backend(group, groups, subnet);
 }
 // src/model/alicloud/index.ts
 const MODELLED_TYPES = new Set([
@@ -20204,6 +20682,9 @@ function buildAlicloud(index, model) {
 	buildClb(ctx);
 	buildAlb(ctx);
 	buildNlb(ctx);
+	addInlineListeners(ctx);
+	addLocalAddressSubnets(ctx);
+	addEssMembers(index, model, ctx);
 }
 // src/model/huawei/dialect.ts
 function lbTypes(prefix, suffix, policies) {
@@ -20287,11 +20768,11 @@ function healthMonitor(r, family, attrs) {
 	return {
 		...nodeBase(r, family),
 		protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
-		port: num(v[attrs.port]),
-		interval: num(v[attrs.interval]),
-		timeout: num(v.timeout),
-		maxRetries: num(v.max_retries),
-		maxRetriesDown: num(v.max_retries_down),
+		port: num$1(v[attrs.port]),
+		interval: num$1(v[attrs.interval]),
+		timeout: num$1(v.timeout),
+		maxRetries: num$1(v.max_retries),
+		maxRetriesDown: num$1(v.max_retries_down),
 		urlPath: str(v.url_path),
 		domain: str(v.domain_name),
 		expectedCodes: str(v[attrs.codes]),
@@ -20344,7 +20825,7 @@ function activeStandbyPools(index, type, family, model) {
 				...nodeAt(r),
 				pool,
 				ip: str(m.address) ?? new Unknown("member address is not set"),
-				port: num(m.protocol_port) ?? new Unknown("member port is not set"),
+				port: num$1(m.protocol_port) ?? new Unknown("member port is not set"),
 				weight: 1,
 				weightDefaulted: true,
 				at: {
@@ -20364,6 +20845,34 @@ function activeStandbyPools(index, type, family, model) {
 		const target = resolveRef(l.resource, l.resource.values.default_pool_id, standby, ID, "pool");
 		if (target && !isUnknown(target)) link(l, target);
 	}
+}
+// src/model/address-groups.ts
+const CIDR_OR_IP = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+function expandAddressGroups(index, securityGroups) {
+	const groups = toMap(index.ofType("huaweicloud_vpc_address_group"));
+	if (groups.size === 0) return;
+	for (const sg of securityGroups) sg.rules = sg.rules.flatMap((rule) => {
+		const ref = rule.resource.values.remote_address_group_id;
+		if (rule.family !== "huaweicloud" || ref === void 0 || ref === null) return [rule];
+		const group = resolveRef(rule.resource, ref, groups, ID, "address group");
+		if (group === void 0 || isUnknown(group)) return [rule];
+		const addresses = group.values.addresses;
+		if (isUnknown(addresses)) return [{
+			...rule,
+			remoteGroup: addresses
+		}];
+		const list = Array.isArray(addresses) ? addresses : [];
+		const bad = list.find((a) => typeof a !== "string" || !CIDR_OR_IP.test(a));
+		if (bad !== void 0) return [{
+			...rule,
+			remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`)
+		}];
+		return list.map((a) => ({
+			...rule,
+			remoteGroup: void 0,
+			remoteCidr: a
+		}));
+	});
 }
 // src/model/huawei/acls.ts
 function buildNetworkAcls(index, d, resolveSubnet) {
@@ -20499,7 +21008,7 @@ function aclRule(v, range, address, rejectIsDeny = false) {
 		destinationPorts: str(v.destination_port),
 		action: isUnknown(action) ? action : a === "deny" || rejectIsDeny && a === "reject" ? "deny" : a === "allow" ? "allow" : new Unknown(`${address}.action is ${JSON.stringify(action ?? null)}`),
 		enabled: bool(v.enabled) ?? true,
-		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}
+		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num$1(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}
 	};
 }
 // src/model/huawei/network.ts
@@ -20528,6 +21037,7 @@ function buildHwNetwork(index, d) {
 			ingressBody: secgroupRuleBody(d.securityGroup.ports)
 		}
 	});
+	expandAddressGroups(index, groups);
 	const groupByAddress = toMap(groups);
 	const groupsByName = new Map();
 	for (const g of groups) {
@@ -20622,7 +21132,8 @@ function buildHwNetwork(index, d) {
 			bindings: d.eipBindings,
 			byAttribute: true,
 			unknownTarget: (v) => `an EIP is bound to port '${v}', which this configuration does not define`
-		})
+		}),
+		resolveGroupIds: (from, ids) => resolveGroupIds(from, ids, groupByAddress)
 	};
 }
 function ipsOf(b) {
@@ -20645,8 +21156,8 @@ function securityGroupRule(r, family) {
 	const action = str(v.action);
 	let ports = str(v.ports);
 	if (ports === void 0) {
-		const min = num(v.port_range_min);
-		const max = num(v.port_range_max);
+		const min = num$1(v.port_range_min);
+		const max = num$1(v.port_range_max);
 		if (isUnknown(min)) ports = min;
 		else if (isUnknown(max)) ports = max;
 		else if (min !== void 0 || max !== void 0) ports = `${min ?? max}-${max ?? min}`;
@@ -20661,7 +21172,7 @@ function securityGroupRule(r, family) {
 		remoteCidr: str(v.remote_ip_prefix),
 		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : void 0,
 		action: isUnknown(action) ? action : action?.toLowerCase() === "deny" ? "deny" : "allow",
-		priority: num(v.priority) ?? 1
+		priority: num$1(v.priority) ?? 1
 	};
 }
 // src/model/huawei/access-controls.ts
@@ -20806,7 +21317,7 @@ function buildHwProducts(index, model, d, net) {
 				...nodeBase(r, FAMILY),
 				loadBalancer: lb,
 				protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
 				pools: [],
 				hasUnknownBackend: false,
 				hasRoutingRules: false,
@@ -20859,8 +21370,8 @@ function buildHwProducts(index, model, d, net) {
 				...nodeBase(r, FAMILY),
 				pool,
 				ip: address,
-				port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
-				weight: num(r.values.weight) ?? 1,
+				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				weight: num$1(r.values.weight) ?? 1,
 				weightDefaulted: r.values.weight === void 0,
 				at: {
 					port: fieldAt(r, "protocol_port"),
@@ -20929,7 +21440,9 @@ function loadBalancer(r, product, family, resolveSubnet, eips) {
 }
 // src/model/huawei/index.ts
 function buildHwFamily(index, model, d) {
-	buildHwProducts(index, model, d, buildHwNetwork(index, d));
+	const net = buildHwNetwork(index, d);
+	buildHwProducts(index, model, d, net);
+	addAsGroupMembers(index, model, d.family, net);
 	for (const product of d.products) if (product.activeStandbyPool) activeStandbyPools(index, product.activeStandbyPool, d.family, model);
 }
 // src/model/flexibleengine.ts
@@ -21047,6 +21560,10 @@ const HUAWEICLOUD = {
 		legacy: {
 			acl: "huaweicloud_network_acl",
 			rule: "huaweicloud_network_acl_rule"
+		},
+		firewall: {
+			...fwaasV2("huaweicloud_"),
+			port: "huaweicloud_networking_port"
 		}
 	},
 	products: [{
@@ -21163,13 +21680,59 @@ function buildOpenTelekomCloud(index, model) {
 }
 // src/model/index.ts
 function buildModel(resources, skipped = []) {
-	const index = new ResourceIndex(resources, skipped);
+	const index = new ResourceIndex(withCurrentTypes(resources), skipped);
 	const model = emptyModel();
 	buildHuaweiCloud(index, model);
 	buildOpenTelekomCloud(index, model);
 	buildFlexibleEngine(index, model);
 	buildAlicloud(index, model);
 	return model;
+}
+// src/model/open-world.ts
+const worlds = new WeakMap();
+function attachOpenWorld(model, world) {
+	worlds.set(model, world);
+}
+function handedOnReason(world, address) {
+	const base = baseOf(address.replace(/ \(default server group\)$/, ""));
+	return world.exported.get(base) ?? world.kubernetes.get(base);
+}
+function productOf(type) {
+	return type.split("_").slice(0, 2).join("_");
+}
+function leftToCaller(world, type) {
+	if (world.folder?.kind !== "reusable-module") return void 0;
+	const skip = world.skipped?.find((s) => {
+		const parts = s.address.replace(/\[[^\]]*\]$/, "").split(".");
+		const skippedType = parts[parts.length - 2] ?? "";
+		return productOf(skippedType) === productOf(type) && skippedType !== type && s.reason.includes("left to the module's caller");
+	});
+	return skip && `${skip.reason}; the caller adds them`;
+}
+function isLoadBalancer(node) {
+	return "backendSubnets" in node;
+}
+function hasBackendsAttached(model, lb) {
+	return model.pools.some((p) => p.loadBalancer === lb && (p.members.length > 0 || p.address !== `${lb.address} (default server group)`));
+}
+function completedElsewhere(model, node) {
+	const world = worlds.get(model);
+	if (!world) return void 0;
+	if (isLoadBalancer(node)) {
+		if (hasBackendsAttached(model, node)) return void 0;
+		const why = handedOnReason(world, node.address);
+		if (why) return `${why}; its caller or the cloud controller may add listeners`;
+		return node.hasUnknownListeners ? leftToCaller(world, node.resource.type) : void 0;
+	}
+	const left = ("members" in node ? node.hasUnknownMembers || node.hasUnknownListeners : node.hasUnknownBackend) ? leftToCaller(world, node.resource.type) : void 0;
+	if (left) return left;
+	const own = handedOnReason(world, node.address);
+	if (own) return `${own}; its caller may complete it`;
+	const lb = node.loadBalancer;
+	if (lb && !isUnknown(lb)) {
+		const kube = world.kubernetes.get(baseOf(lb.address));
+		if (kube) return `${lb.address}: ${kube}; the cloud controller adds what it needs`;
+	}
 }
 // src/engine/run-rules.ts
 function runRules(model, rules, options) {
@@ -21353,13 +21916,27 @@ function attachTopology(findings, model) {
 // src/engine/lint-root.ts
 function lintRoot(root, files, inputs, ctx, plan) {
 	const verbose = [];
-	const evaluated = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, inputs);
+	const folder = describeFolder(root, files);
+	if (folder.kind === "reusable-module") {
+		const left = [...folder.placeholders.keys()].map((n) => `var.${n}`);
+		verbose.push(`${root}: a reusable module: ${folder.why}${left.length && !plan ? `; left to its caller: ${left.join(", ")}` : ""}`);
+	}
+	const evalInputs = !plan && folder.placeholders.size ? {
+		...inputs,
+		placeholders: folder.placeholders
+	} : inputs;
+	const evaluated = plan ? evaluatePlan(root, files, inputs, plan) : evaluateRoot(root, files, evalInputs);
 	for (const s of evaluated.skipped) verbose.push(`${root}: skipped ${s.address}: ${s.reason}`);
 	for (const d of evaluated.diagnostics) {
 		const where = d.range ? `${d.range.file}:${d.range.start.line}:${d.range.start.column}: ` : `${root}: `;
 		verbose.push(`${where}${d.message}`);
 	}
 	const model = buildModel(evaluated.resources, evaluated.skipped);
+	attachOpenWorld(model, {
+		folder,
+		skipped: evaluated.skipped,
+		...handedOn(root, files, evaluated.resources)
+	});
 	const result = runRules(model, ctx.rules, {
 		severityOverrides: ctx.severityOverrides,
 		strict: ctx.strict,
@@ -21599,14 +22176,15 @@ var health_check_disabled_default = defineRule({
 	}
 });
 // rules/health-check-domain-invalid.ts
-function domainProblem(domain, family) {
+function domainProblem(domain, family, lbKind) {
 	if (domain === "") return void 0;
 	const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(domain);
 	if (scheme) return `starts with the URL scheme ${JSON.stringify(scheme[0])} (only the host name is allowed)`;
 	if (family === "alicloud") {
 		if (domain.length < 1 || domain.length > 80) return `is ${domain.length} characters long (1-80 allowed)`;
-		const bad = [...domain].find((c) => !/[a-z0-9.-]/.test(c));
-		return bad === void 0 ? void 0 : `contains ${JSON.stringify(bad)} (only a-z, 0-9, "." and "-" are allowed)`;
+		const caseInsensitive = lbKind === "alb" || lbKind === "nlb";
+		const bad = [...domain].find((c) => !(caseInsensitive ? /[A-Za-z0-9.-]/ : /[a-z0-9.-]/).test(c));
+		return bad === void 0 ? void 0 : `contains ${JSON.stringify(bad)} (only ${caseInsensitive ? "letters" : "a-z"}, 0-9, "." and "-" are allowed)`;
 	}
 	if (domain.length < 1 || domain.length > 100) return `is ${domain.length} characters long (1-100 allowed)`;
 	const bad = [...domain].find((c) => !/[A-Za-z0-9.-]/.test(c));
@@ -21631,7 +22209,7 @@ var health_check_domain_invalid_default = defineRule({
 	],
 	docs: {
 		why: "The domain is sent as the Host header of HTTP health checks. A value the cloud rejects fails at apply time; a backend that checks the Host header answers health checks with an error and is marked unhealthy.",
-		fix: "Use a plain host name: Huawei/OTC/FlexibleEngine 1-100 characters of letters, digits, `.` and `-` starting with a letter or digit; Alibaba 1-80 characters of `a-z`, `0-9`, `.` and `-`. Leave it unset to use the backend IP.",
+		fix: "Use a plain host name: Huawei/OTC/FlexibleEngine 1-100 characters of letters, digits, `.` and `-` starting with a letter or digit; Alibaba 1-80 characters of `a-z`, `0-9`, `.` and `-` (ALB and NLB also take upper case). Leave it unset to use the backend IP.",
 		seed: "Huawei Cloud ELB FAQ \"How Do I Troubleshoot an Unhealthy Backend Server of a Dedicated Load Balancer?\" (https://support.huaweicloud.com/intl/en-us/elb_faq/en-us_topic_0018127975.html) \"Checking the Health Check Configuration\" (Domain Name); Alibaba Cloud CLB health check FAQ (https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/faq-about-health-checks) \"Domain Name: It must be 1-80 characters\"",
 		examples: {
 			fail: `resource "huaweicloud_elb_monitor" "fail_domain" {
@@ -21655,7 +22233,7 @@ var health_check_domain_invalid_default = defineRule({
 	check: httpMonitorAttributeCheck({
 		value: (m) => m.domain,
 		field: "domain",
-		problem: (domain, m) => domainProblem(domain, m.family),
+		problem: (domain, m) => domainProblem(domain, m.family, m.lbKind),
 		message: (m, domain, problem) => `${m.address} health-check domain ${JSON.stringify(domain)} ${problem}.`
 	})
 });
@@ -22109,6 +22687,14 @@ var listener_without_backend_default = defineRule({
 		for (const listener of model.listeners) {
 			if (listener.pools.length > 0 || listener.hasRoutingRules) continue;
 			const range = listener.range;
+			const elsewhere = completedElsewhere(model, listener);
+			if (elsewhere) {
+				ctx.unknown(new Unknown(elsewhere), {
+					address: listener.address,
+					range
+				});
+				continue;
+			}
 			if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
 				ctx.unknown(new Unknown("a pool or policy reference is not known"), {
 					address: listener.address,
@@ -22161,6 +22747,14 @@ var load_balancer_without_listener_default = defineRule({
 		for (const lb of model.loadBalancers) {
 			if (lb.listeners.length > 0) continue;
 			const range = lb.range;
+			const elsewhere = completedElsewhere(model, lb);
+			if (elsewhere) {
+				ctx.unknown(new Unknown(elsewhere), {
+					address: lb.address,
+					range
+				});
+				continue;
+			}
 			if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
 				ctx.unknown(new Unknown("a listener with an unknown load balancer reference exists"), {
 					address: lb.address,
@@ -22745,6 +23339,14 @@ const rules = [
 			for (const pool of model.pools) {
 				if (isUsed(pool)) continue;
 				const range = pool.range;
+				const elsewhere = completedElsewhere(model, pool);
+				if (elsewhere) {
+					ctx.unknown(new Unknown(elsewhere), {
+						address: pool.address,
+						range
+					});
+					continue;
+				}
 				if (pool.hasUnknownListeners || pool.hasForeignReferences) {
 					ctx.unknown(new Unknown("a listener or policy reference to it is not known"), {
 						address: pool.address,
@@ -22795,6 +23397,14 @@ const rules = [
 			for (const pool of model.pools) {
 				if (!isUsed(pool) || pool.members.length > 0) continue;
 				const range = pool.range;
+				const elsewhere = completedElsewhere(model, pool);
+				if (elsewhere) {
+					ctx.unknown(new Unknown(elsewhere), {
+						address: pool.address,
+						range
+					});
+					continue;
+				}
 				if (pool.hasUnknownMembers || pool.hasForeignReferences) {
 					ctx.unknown(new Unknown("a member reference to it is not known"), {
 						address: pool.address,
