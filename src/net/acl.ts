@@ -1,5 +1,6 @@
 // Ordered network ACLs (Huawei/OTC stateful, Alibaba stateless): first match wins, default deny.
 import { AddressSet, cidrContains, cidrOverlaps, formatCidr, type Cidr, type IpVersion } from './cidr.js';
+import { decideFlow, type Decision, type OpenFlow } from './decide.js';
 import type { Flow } from './flow.js';
 import { formatPortSet, portSetCovers, portSetsOverlap, rangesCoverAll, type PortRange, type PortSet } from './ports.js';
 import { protocolHasPorts, protocolMatches, type Protocol } from './protocol.js';
@@ -180,4 +181,16 @@ function matchPorts(rulePorts: PortSet, flowPorts: PortSet | undefined): 'match'
   if (flowPorts === undefined) return 'partial';
   if (portSetCovers(rulePorts, flowPorts)) return 'match';
   return portSetsOverlap(rulePorts, flowPorts) ? 'partial' : 'none';
+}
+
+/** `evaluateAcl` for a flow whose source, port or protocol may be open (decide.ts). */
+export function decideAcl(rules: readonly AclRule[], flow: OpenFlow & { sourcePorts: PortSet }, opts: AclOptions = {}): Decision {
+  const cuts = rules.flatMap((r) => (isNetUnknown(r.destinationPorts) ? [] : [r.destinationPorts]));
+  return decideFlow(flow, cuts, (known) => evaluateAcl(rules, { ...known, sourcePorts: flow.sourcePorts }, opts));
+}
+
+/** `evaluateAclReturn` for a flow whose source, port or protocol may be open: the service port is the reply's source port. */
+export function decideAclReturn(rules: readonly AclRule[], flow: OpenFlow & { sourcePorts: PortSet }, opts: AclReturnOptions = {}): Decision {
+  const cuts = rules.flatMap((r) => (isNetUnknown(r.sourcePorts) ? [] : [r.sourcePorts]));
+  return decideFlow(flow, cuts, (known) => evaluateAclReturn(rules, { ...known, sourcePorts: flow.sourcePorts }, opts));
 }

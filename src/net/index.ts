@@ -7,3 +7,4 @@ export * from './flow.js';
 export type { TraceEffect, TraceStep, Verdict, VerdictStatus } from './verdict.js';
 export * from './secgroup.js';
 export * from './acl.js';
+export * from './decide.js';

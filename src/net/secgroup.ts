@@ -2,7 +2,8 @@
 // Stateful, so only ingress rules matter: replies to admitted traffic pass regardless of egress.
 import { AddressSet, type Cidr, type IpVersion } from './cidr.js';
 import type { Flow } from './flow.js';
-import { portInRanges, rangesCoverAll, type PortRange } from './ports.js';
+import { decideFlow, type Decision, type OpenFlow } from './decide.js';
+import { portInRanges, rangesCoverAll, type PortRange, type PortSet } from './ports.js';
 import { protocolHasPorts, protocolMatches, type Protocol } from './protocol.js';
 import { isNetUnknown, type MaybeUnknown } from './unknown.js';
 import { sweep, type SweepCandidate, type Verdict } from './verdict.js';
@@ -90,4 +91,14 @@ function matchRule(rule: SgRule, flow: Flow, version: IpVersion): SweepCandidate
   if (isNetUnknown(rule.priority)) reasons.push(`priority: ${rule.priority.unknown}`);
 
   return { id: rule.id, addresses, action, uncertainReasons: reasons, anyPosition };
+}
+
+/**
+ * `evaluateIngress` for a flow whose source, port or protocol may be open (decide.ts): the
+ * verdict holds for every value they could take, or is unknown.
+ */
+export function decideIngress(groups: readonly SecurityGroupRules[], flow: OpenFlow): Decision {
+  const cuts: PortSet[] = [];
+  for (const g of groups) for (const r of g.rules) if (!isNetUnknown(r.ports)) cuts.push(r.ports);
+  return decideFlow(flow, cuts, (known) => evaluateIngress(groups, known));
 }

@@ -11,6 +11,8 @@ export interface TraceStep {
   effect: TraceEffect;
   /** The part of the swept range this step decided (for `unknown`: could have decided), e.g. `100.125.0.0/16`. */
   addresses: string;
+  /** With an open port or protocol: the values this step applies to (absent: all of them), e.g. `TCP 1-79`. */
+  flow?: string;
 }
 
 export interface Verdict {
