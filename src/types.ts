@@ -163,7 +163,28 @@ export class Unknown {
     readonly reason: string,
     readonly origin?: Range,
     readonly ref?: { address: string; path: (string | number)[] },
+    /**
+     * The smallest expression that was not known, as the user wrote it, and the attribute it is
+     * written in (`var.i` in `alicloud_vswitch.vswitches[var.i].id`).
+     */
+    readonly expression?: { text: string; range?: Range },
   ) {}
+}
+
+/**
+ * A conditional whose condition is not known: the value is one of `choices` (each may itself be,
+ * or hold, an Unknown that keeps its reference). `reason` is the condition's. A verdict that is
+ * the same for every choice holds whatever the condition is.
+ */
+export class OneOf extends Unknown {
+  constructor(
+    reason: string,
+    origin: Range | undefined,
+    readonly choices: readonly Value[],
+    expression?: { text: string; range?: Range },
+  ) {
+    super(reason, origin, undefined, expression);
+  }
 }
 
 export type Value =

@@ -259,8 +259,9 @@ resource "x_summary" "s" {
 
   it.each([
     ['an id', 'pool_id', 'huaweicloud_elb_pool.web', ['id'], 'huaweicloud_elb_pool.web.id is known only after apply'],
-    ['a computed IP', 'public_ip', 'huaweicloud_compute_instance.web[1]', ['access_ip_v4'], 'huaweicloud_compute_instance.web[1].access_ip_v4 is known only after apply'],
-    ['an unset attribute of a nested block', 'subnet_id', 'huaweicloud_compute_instance.web[1]', ['network', 0, 'subnet_id'], 'huaweicloud_compute_instance.web[1].network[0].subnet_id is known only after apply'],
+    // The reason names the expression as written (`[count.index]`); the ref names the instance.
+    ['a computed IP', 'public_ip', 'huaweicloud_compute_instance.web[1]', ['access_ip_v4'], 'huaweicloud_compute_instance.web[count.index].access_ip_v4 is known only after apply'],
+    ['an unset attribute of a nested block', 'subnet_id', 'huaweicloud_compute_instance.web[1]', ['network', 0, 'subnet_id'], 'huaweicloud_compute_instance.web[count.index].network[0].subnet_id is known only after apply'],
   ])('makes %s the configuration does not set Unknown with a ref', async (_name, attr, address, path, reason) => {
     const result = await run({ 'main.tf': servers });
     const u = unknownOf(byAddress(result, 'huaweicloud_elb_member.m[1]').values[attr]);
@@ -359,7 +360,7 @@ resource "huaweicloud_vpc" "v" {
       { address: 'x_a.maybe', reason: 'count of x_a.maybe is unknown: var.n has no value', range: expect.objectContaining({ start: { line: 6, column: 11 } }) },
       {
         address: 'x_b.keyed',
-        reason: 'for_each of x_b.keyed is unknown: huaweicloud_vpc.v.id is known only after apply',
+        reason: 'for_each of x_b.keyed is unknown: toset(huaweicloud_vpc.v[*].id) is known only after apply',
         range: expect.objectContaining({ start: { line: 9, column: 14 } }),
       },
     ]);

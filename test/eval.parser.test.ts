@@ -56,7 +56,7 @@ describe('parseExpression', () => {
       {
         kind: 'traversal',
         root: { kind: 'variable', name: 'a' },
-        steps: [{ kind: 'splat', steps: [{ kind: 'attr', name: 'b' }] }, { kind: 'index', key: { kind: 'literal', value: 0 } }],
+        steps: [{ kind: 'splat', steps: [{ kind: 'attr', name: 'b' }], legacy: true }, { kind: 'index', key: { kind: 'literal', value: 0 } }],
       },
     ],
   ])('parses %s', (_name, src, expected) => {

@@ -52,7 +52,8 @@ describe('--verbose', () => {
       writeFileSync(path.join(dir, 'extra.tf'), 'variable "replicas" {\n  type = number\n}\n\nresource "huaweicloud_lb_member" "extra" {\n  count   = var.replicas\n  address = "10.10.1.99"\n}\n\nmodule "more" {\n  source   = "./modules/service"\n  for_each = toset(huaweicloud_vpc.shop[*].id)\n}\n');
       const r = await cli(['.', '--verbose', '--format', 'json'], dir);
       expect(r.stderr).toContain('lblint: .: skipped huaweicloud_lb_member.extra: count of huaweicloud_lb_member.extra is unknown: var.replicas has no value');
-      expect(r.stderr).toContain('lblint: .: skipped module.more: for_each of module.more is unknown: huaweicloud_vpc.shop.id is known only after apply');
+      // The reason names the expression as written (issue 19).
+      expect(r.stderr).toContain('lblint: .: skipped module.more: for_each of module.more is unknown: toset(huaweicloud_vpc.shop[*].id) is known only after apply');
       // What the skipped module might add is not taken as absent: the finding of the root stays
       // only where it does not depend on it.
       expect(findingsOf(r.stdout).filter((f) => f.ruleId === 'pool-without-members')).toEqual([]);

@@ -14,7 +14,7 @@ import {
   type UnloadedModuleCall,
   type Value,
 } from '../types.js';
-import { afterApply, Handle, indexValue, markComputed, markObject, withBindings, type Scope } from './expression.js';
+import { afterApply, Handle, indexValue, markComputed, markObject, withBindings, withIdentity, type Scope } from './expression.js';
 import { parseTemplate } from './parser.js';
 import { convertToType } from './convert.js';
 import { asNumber, asString, error, isObject, setKey, sortedKeys, typeName, type ValueObject } from './values.js';
@@ -462,7 +462,13 @@ class InstanceHandle extends Handle {
     return names;
   }
 
+  /** A reference to the attribute: an unknown value keeps the attribute's identity (`withIdentity`). */
   attr(name: string, origin?: Range): Value | Handle {
+    return withIdentity(this.ownAttr(name, origin), this.address, [name]);
+  }
+
+  /** The attribute's value, as the resource itself holds it. */
+  private ownAttr(name: string, origin?: Range): Value {
     if (!this.configuredNames().includes(name)) return afterApply(this.address, [name], origin);
     return this.memo.get(
       name,
@@ -481,7 +487,7 @@ class InstanceHandle extends Handle {
 
   materialize(): Value {
     const out: ValueObject = {};
-    for (const name of this.configuredNames()) setKey(out, name, this.attr(name) as Value);
+    for (const name of this.configuredNames()) setKey(out, name, this.ownAttr(name));
     return markObject(out, this.address, []);
   }
 

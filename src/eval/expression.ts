@@ -1,9 +1,10 @@
 // Evaluates parsed expressions against a scope. Whatever cannot be known becomes an Unknown;
 // nothing here throws on bad input.
 
-import { Unknown, type Range, type Value } from '../types.js';
+import { OneOf, Unknown, type Range, type Value } from '../types.js';
 import { callFunction } from './functions.js';
 import type { Expr, Step, TemplatePart } from './parser.js';
+import { printExpr } from './print.js';
 import {
   asBool,
   asNumber,
@@ -97,7 +98,7 @@ function evalRaw(e: Expr, scope: Scope): Value | Handle {
     case 'error':
       return error(`invalid expression: ${e.message}`, scope.origin);
     case 'template':
-      return evalTemplate(e.parts, scope);
+      return plain(evalTemplate(e.parts, scope));
     case 'tuple':
       return e.items.map((x) => evaluate(x, scope));
     case 'object':
@@ -108,17 +109,27 @@ function evalRaw(e: Expr, scope: Scope): Value | Handle {
     }
     case 'traversal':
       return evalTraversal(e.root, e.steps, scope);
-    case 'call':
-      return evalCall(e, scope);
+    // Functions, operators, templates and for expressions make new values: what they pass
+    // through from an undecided conditional is its unknown condition, not one of its branches.
+    case 'call': {
+      // A function passes an unknown element on (`element(x.*.id, 0)`): name the call.
+      const v = plain(evalCall(e, scope));
+      return v instanceof Unknown ? named(v, e, scope) : v;
+    }
     case 'unary':
-      return evalUnary(e.op, evaluate(e.operand, scope), scope);
+      return plain(evalUnary(e.op, evaluate(e.operand, scope), scope));
     case 'binary':
-      return evalBinary(e.op, e.left, e.right, scope);
+      return plain(evalBinary(e.op, e.left, e.right, scope));
     case 'conditional':
       return evalConditional(e, scope);
     case 'for':
-      return evalFor(e, scope);
+      return plain(evalFor(e, scope));
   }
+}
+
+/** The unknown condition of an undecided conditional, without its branches. */
+function plain(v: Value): Value {
+  return v instanceof OneOf ? new Unknown(v.reason, v.origin, undefined, v.expression) : v;
 }
 
 function evalObject(items: { key: Expr; value: Expr }[], scope: Scope): Value {
@@ -134,6 +145,24 @@ function evalObject(items: { key: Expr; value: Expr }[], scope: Scope): Value {
 }
 
 function evalTraversal(root: Expr, steps: Step[], scope: Scope): Value | Handle {
+  const result = traverse(root, steps, scope);
+  return result instanceof Unknown ? named(result, { kind: 'traversal', root, steps }, scope) : result;
+}
+
+/**
+ * The Unknown a reference evaluated to, naming the reference as the user wrote it, unless it
+ * already names a smaller one (the unknown index in `x[var.i].id`). A value computed by the
+ * provider is then said to be known only after apply under that name, not under a path rebuilt
+ * from instance keys (`x[count.index].id`, not `x[0].id`).
+ */
+function named(u: Unknown, e: Expr, scope: Scope): Unknown {
+  if (u.expression !== undefined || u instanceof OneOf || isErrorValue(u as unknown)) return u;
+  const text = e.kind === 'traversal' && e.root.kind === 'variable' && e.steps.length === 0 ? e.root.name : printExpr(e);
+  const computed = u.ref !== undefined && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`;
+  return new Unknown(computed ? `${text} is known only after apply` : u.reason, u.origin, u.ref, { text, ...(scope.origin ? { range: scope.origin } : {}) });
+}
+
+function traverse(root: Expr, steps: Step[], scope: Scope): Value | Handle {
   let cur: Value | Handle;
   let rest = steps;
   if (root.kind === 'variable') {
@@ -158,9 +187,10 @@ function applyStep(cur: Value | Handle, step: Step, scope: Scope): Value | Handl
   if (step.kind === 'attr') return cur instanceof Handle ? cur.attr(step.name, scope.origin) : getAttr(cur, step.name, scope.origin);
   if (step.kind === 'index') {
     const key = evaluate(step.key, scope);
-    if (key instanceof Unknown) return cur instanceof Unknown ? cur : key;
+    if (key instanceof Unknown) return cur instanceof Unknown && !(cur instanceof OneOf) ? cur : plain(key);
     return cur instanceof Handle ? cur.index(key, scope.origin) : indexValue(cur, key, scope.origin);
   }
+  if (cur instanceof OneOf) return eachChoice(cur, (c) => materialize(applyStep(c, step, scope)));
   let items: (Value | Handle)[];
   if (cur instanceof Handle) {
     const s = cur.splatItems();
@@ -171,11 +201,31 @@ function applyStep(cur: Value | Handle, step: Step, scope: Scope): Value | Handl
   return items.map((item) => materialize(applySteps(item, step.steps, scope)));
 }
 
+/**
+ * The value read from an attribute of a resource, carrying the attribute's identity when the
+ * value is not known (`name = var.x` without default: still `huaweicloud_networking_secgroup.test.name`).
+ * An Unknown that already names a resource attribute keeps it (it names the origin of the value).
+ */
+export function withIdentity(v: Value, address: string, path: (string | number)[]): Value {
+  // (EvalError is an Unknown in shape: check it without narrowing `v`.)
+  if (!(v instanceof Unknown) || v.ref !== undefined || v instanceof OneOf || isErrorValue(v as unknown)) return v;
+  return new Unknown(v.reason, v.origin, { address, path }, v.expression);
+}
+
+/** Applies one step to each choice of a conditional whose condition is not known. */
+function eachChoice(v: OneOf, step: (choice: Value) => Value): OneOf {
+  return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression);
+}
+
 export function getAttr(v: Value, name: string, origin?: Range): Value {
+  if (v instanceof OneOf) return eachChoice(v, (c) => getAttr(c, name, origin));
   if (v instanceof Unknown) return extendUnknown(v, name, origin);
   if (isObject(v)) {
-    if (Object.prototype.hasOwnProperty.call(v, name)) return v[name] as Value;
     const computed = computedObjects.get(v);
+    if (Object.prototype.hasOwnProperty.call(v, name)) {
+      const value = v[name] as Value;
+      return computed ? withIdentity(value, computed.address, [...computed.path, name]) : value;
+    }
     if (computed) return afterApply(computed.address, [...computed.path, name], origin);
     return error(`object has no attribute "${name}"`, origin);
   }
@@ -184,6 +234,7 @@ export function getAttr(v: Value, name: string, origin?: Range): Value {
 }
 
 export function indexValue(v: Value, key: Value, origin?: Range): Value {
+  if (v instanceof OneOf) return eachChoice(v, (c) => indexValue(c, key, origin));
   if (v instanceof Unknown) {
     const k = typeof key === 'number' ? key : asString(key);
     return k === undefined ? v : extendUnknown(v, k, origin);
@@ -300,7 +351,10 @@ function evalConditional(e: Extract<Expr, { kind: 'conditional' }>, scope: Scope
     const a = evaluate(e.then, scope);
     const b = evaluate(e.else, scope);
     if (!findUnknown(a) && !findUnknown(b) && valuesEqual(a, b)) return a;
-    return c;
+    // Either branch may be taken: keep both, so that a verdict the same for both still holds.
+    if (isErrorValue(c as unknown) || isErrorValue(a as unknown) || isErrorValue(b as unknown)) return c;
+    const choices = [a, b].flatMap((x) => (x instanceof OneOf ? x.choices : [x]));
+    return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression);
   }
   const b = asBool(c);
   if (b === undefined) return error(`condition must be a bool, not ${typeName(c)}`, scope.origin);

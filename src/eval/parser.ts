@@ -7,7 +7,7 @@ export type Step =
   | { kind: 'attr'; name: string }
   | { kind: 'index'; key: Expr }
   /** `[*]` (full) or `.*` (attribute-only) splat; `steps` apply to each element. */
-  | { kind: 'splat'; steps: Step[] };
+  | { kind: 'splat'; steps: Step[]; legacy?: true };
 
 export type TemplatePart =
   | { kind: 'lit'; value: string }
@@ -141,7 +141,7 @@ class Parser {
           for (const n of t.text.split('.')) steps.push({ kind: 'index', key: { kind: 'literal', value: Number(n) } });
         } else if (t.type === 'punct' && t.text === '*' && !attrOnly) {
           this.i += 2;
-          steps.push({ kind: 'splat', steps: this.steps(true) });
+          steps.push({ kind: 'splat', steps: this.steps(true), legacy: true });
         } else if (attrOnly) return steps;
         else {
           this.next();

@@ -118,7 +118,11 @@ export function setKey(o: ValueObject, key: string, value: Value): void {
 export function extendUnknown(u: Unknown, step: string | number, origin?: Range): Unknown {
   if (!u.ref || u instanceof EvalError) return u;
   const path = [...u.ref.path, step];
-  return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, { address: u.ref.address, path });
+  const ref = { address: u.ref.address, path };
+  // Only a value computed by the provider is "known only after apply"; an attribute set from an
+  // unknown value (`name = var.x`) keeps that reason, and its expression.
+  if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression);
+  return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref);
 }
 
 export function formatPath(path: (string | number)[]): string {
