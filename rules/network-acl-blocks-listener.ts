@@ -2,11 +2,11 @@
 import { defineRule } from '../src/rule.js';
 import { aclVerdictsFor, traceLines } from '../src/analysis/index.js';
 import { aclRuleLocations } from './factories/blocks.js';
-import { parseCidr } from '../src/net/index.js';
+import { AddressSet } from '../src/net/index.js';
 import { Unknown, isUnknown } from '../src/types.js';
 
 /** Any IPv4 client (made on first use: parsing loads ip-num). */
-let anyClient: ReturnType<typeof parseCidr>;
+let anyClient: AddressSet | undefined;
 
 export default defineRule({
   id: 'network-acl-blocks-listener',
@@ -59,7 +59,7 @@ export default defineRule({
       if (listener.protocol === 'IP') continue;
       // QUIC (dedicated) runs over UDP.
       const protocol = listener.protocol === 'UDP' || listener.protocol === 'QUIC' ? 'udp' : 'tcp';
-      const verdicts = aclVerdictsFor(subnet, [(anyClient ??= parseCidr('0.0.0.0/0'))!], protocol, listener.port, undefined);
+      const verdicts = aclVerdictsFor(subnet, (anyClient ??= AddressSet.all(4)), protocol, listener.port, undefined);
       if (isUnknown(verdicts)) {
         ctx.unknown(verdicts, { address: listener.address, range });
         continue;

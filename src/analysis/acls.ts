@@ -1,14 +1,15 @@
 // Network-ACL verdicts of backend flows on the member's subnet, evaluated once per subnet and flow.
-import { AddressSet, evaluateAcl, evaluateAclReturn, netUnknown, normalizeProtocol, parseCidr, type AclRule, type Cidr, type FlowProtocol, type IpVersion, type MaybeUnknown, type Verdict } from '../net/index.js';
+import { AddressSet, decideAcl, decideAclReturn, isOpen, netUnknown, normalizeProtocol, open, parseCidr, type AclRule, type Decision, type IpVersion, type MaybeUnknown, type Open } from '../net/index.js';
 import { Unknown, isUnknown } from '../types.js';
 import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../model/types.js';
 import type { BackendFlow } from './flows.js';
+import { flowKey } from './security-groups.js';
 import { lift, portSet, unknownOf } from './net-values.js';
 
 export interface AclVerdict {
   acl: NetworkAcl;
   subnet: Subnet;
-  verdict: Verdict;
+  verdict: Decision;
   /** 'in' for the inbound check; 'out' for the reply on stateless ACLs. */
   direction: 'in' | 'out';
 }
@@ -28,7 +29,7 @@ export function aclVerdicts(flow: BackendFlow): Maybe<readonly AclVerdict[]> {
   const subnet = memberSubnet(flow);
   if (subnet === undefined) return new Unknown(`the subnet of ${flow.member.address} is not known`);
   if (isUnknown(subnet)) return subnet;
-  return aclVerdictsFor(subnet, flow.sources, flow.protocol, flow.port, flow.member.ip);
+  return aclVerdictsFor(subnet, flow.source, flow.protocol, flow.port, flow.member.ip);
 }
 
 /** Verdicts by subnet and flow (model objects: dropped with the model); callers must not modify them. */
@@ -36,18 +37,18 @@ const aclVerdictCache = new WeakMap<Subnet, Map<string, Maybe<readonly AclVerdic
 
 export function aclVerdictsFor(
   subnet: Subnet,
-  sources: Cidr[],
-  protocol: FlowProtocol,
-  port: number | undefined,
+  source: BackendFlow['source'],
+  protocol: BackendFlow['protocol'],
+  port: BackendFlow['port'],
   destinationIp: Maybe<string> | undefined,
 ): Maybe<readonly AclVerdict[]> {
   // Listeners sharing a pool, and health checks and forwarded traffic on one port, ask again.
-  const key = `${sources.map((c) => c.text).join(',')}|${protocol}|${port ?? ''}|${typeof destinationIp === 'string' ? destinationIp : ''}`;
+  const key = `${flowKey({ source, protocol, port })}|${typeof destinationIp === 'string' ? destinationIp : ''}`;
   let memo = aclVerdictCache.get(subnet);
   if (memo === undefined) aclVerdictCache.set(subnet, (memo = new Map()));
   let result = memo.get(key);
   if (result === undefined) {
-    result = evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp);
+    result = evaluateSubnetAcls(subnet, source, protocol, port, destinationIp);
     memo.set(key, result);
   }
   return result;
@@ -55,18 +56,24 @@ export function aclVerdictsFor(
 
 function evaluateSubnetAcls(
   subnet: Subnet,
-  sources: Cidr[],
-  protocol: FlowProtocol,
-  port: number | undefined,
+  flowSource: BackendFlow['source'],
+  protocol: BackendFlow['protocol'],
+  port: BackendFlow['port'],
   destinationIp: Maybe<string> | undefined,
 ): Maybe<AclVerdict[]> {
   const out: AclVerdict[] = [];
-  let source = AddressSet.fromCidrs(4, sources);
+  const sourceOpen = isOpen(flowSource) ? flowSource : undefined;
+  let source = sourceOpen ? sourceOpen.among : (flowSource as AddressSet);
+  // Whether the open source may be the member's own subnet (then the ACL does not filter it).
+  let mayBeOwnSubnet = sourceOpen !== undefined;
   if (isUnknown(subnet.cidr)) {
     if (subnet.acls.length > 0) return subnet.cidr;
   } else {
     const own = parseCidr(subnet.cidr);
-    if (own && own.version === 4) source = source.subtract(AddressSet.fromCidr(own));
+    if (own && own.version === 4) {
+      if (sourceOpen && !sourceOpen.among.overlaps(own)) mayBeOwnSubnet = false;
+      source = source.subtract(AddressSet.fromCidr(own));
+    }
   }
   if (source.isEmpty()) return out;
   const destination = typeof destinationIp === 'string' ? parseCidr(destinationIp) : undefined;
@@ -76,18 +83,31 @@ function evaluateSubnetAcls(
     if (isUnknown(acl.ingress)) return acl.ingress;
     const flow = {
       protocol,
-      source,
+      source: sourceOpen ? open(sourceOpen.unknown, source) : source,
       ...(destination ? { destination } : {}),
       ...(port !== undefined ? { port } : {}),
       sourcePorts: 'all' as const,
     };
-    out.push({ acl, subnet, direction: 'in', verdict: evaluateAcl(aclRules(acl.ingress), flow) });
+    out.push({ acl, subnet, direction: 'in', verdict: sameSubnetMayPass(decideAcl(aclRules(acl.ingress), flow), mayBeOwnSubnet ? sourceOpen : undefined, subnet) });
     if (!acl.stateful) {
       if (isUnknown(acl.egress)) return acl.egress;
-      out.push({ acl, subnet, direction: 'out', verdict: evaluateAclReturn(aclRules(acl.egress), flow) });
+      out.push({ acl, subnet, direction: 'out', verdict: sameSubnetMayPass(decideAclReturn(aclRules(acl.egress), flow), mayBeOwnSubnet ? sourceOpen : undefined, subnet) });
     }
   }
   return out;
+}
+
+/**
+ * An open source (an unknown LB subnet) may be the member's own subnet, whose traffic the ACL
+ * does not filter: "blocked for every other subnet" is then no proof.
+ */
+function sameSubnetMayPass(verdict: Decision, sourceOpen: Open<AddressSet> | undefined, subnet: Subnet): Decision {
+  if (!sourceOpen || verdict.status !== 'blocked') return verdict;
+  return {
+    ...verdict,
+    status: 'unknown',
+    unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`],
+  };
 }
 
 /** One ACL direction in the evaluator's form, converted once per rule list. */

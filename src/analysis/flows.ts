@@ -1,6 +1,6 @@
 // The flows (health checks, forwarded traffic, ICMP) the cloud sends to each member of each used
 // pool, from which source range; shared by the six *-blocks-* rules.
-import type { Cidr, FlowProtocol } from '../net/index.js';
+import { ANY_FLOW_PROTOCOL, AddressSet, open, type Cidr, type FlowProtocol, type Open, type PortSet } from '../net/index.js';
 import { Unknown, isUnknown, type Range } from '../types.js';
 import type { Backend, HealthMonitor, LoadBalancer, Listener, Member, Model, Pool } from '../model/types.js';
 import { listenerMonitors } from './queries.js';
@@ -16,10 +16,14 @@ export interface BackendFlow {
   member: Member;
   backend: Backend;
   monitor?: HealthMonitor;
-  protocol: FlowProtocol;
-  port?: number;
-  /** The cloud's source addresses for this flow (IPv4). */
+  /** Open (net/decide.ts) when the health-check protocol is not known: the verdict ranges over every protocol. */
+  protocol: FlowProtocol | Open<readonly FlowProtocol[]>;
+  /** TCP/UDP: the port, or open when it is not known. */
+  port?: number | Open<PortSet>;
+  /** The cloud's source addresses for this flow (IPv4); empty when the source is open. */
   sources: Cidr[];
+  /** Every address the flow comes from, or open: some part of `among` that is not known (an unknown backend subnet). */
+  source: AddressSet | Open<AddressSet>;
   /** "100.125.0.0/16" or "the backend subnet 10.0.1.0/24 of …", for messages. */
   sourceText: string;
 }
@@ -72,6 +76,7 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
         unknown(lb, sources);
         continue;
       }
+      const source: BackendFlow['source'] = sources.open ?? AddressSet.fromCidrs(4, sources.cidrs);
       const monitors = listenerMonitors(pool, listener);
       const undecided = monitors.find((m) => isUnknown(m.enabled));
       if (undecided && isUnknown(undecided.enabled)) {
@@ -90,35 +95,33 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
         }
         // Alibaba's default server group serves each listener's backend_port.
         const memberPort = pool.anyPortEnabled === true ? (listener.backendPort ?? listener.port) : member.port;
-        const base = { lb, listener, pool, member, backend, sources: sources.cidrs, sourceText: sources.text };
+        const base = { lb, listener, pool, member, backend, sources: sources.cidrs, source, sourceText: sources.text };
         if (kind === 'health-check') {
           for (const monitor of monitors) {
-            if (isUnknown(monitor.protocol)) {
-              unknown(monitor, monitor.protocol);
-              continue;
-            }
+            // An unknown protocol or port stands for every value it could take (net/decide.ts).
+            const p: BackendFlow['protocol'] = isUnknown(monitor.protocol) ? open(monitor.protocol.reason, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
             const port = monitor.port ?? memberPort;
-            if (isUnknown(port)) {
-              unknown(monitor, port);
-              continue;
-            }
-            const p = transport(monitor.protocol);
-            flows.push({ ...base, kind, monitor, protocol: p, ...(p === 'icmp' ? {} : { port }) });
+            const flowPort: BackendFlow['port'] = isUnknown(port) ? open(port.reason, 'all') : port;
+            flows.push({ ...base, kind, monitor, protocol: p, ...(p === 'icmp' ? {} : { port: flowPort }) });
           }
         } else if (kind === 'backend-port') {
+          const p = transport(protocol);
+          // One defect, one finding: the health-check rule already covers the same flow. A
+          // monitor without a port checks the member port, whatever its value.
+          const covered = monitors.some((m) => {
+            if (isUnknown(m.protocol) || transport(m.protocol) !== p) return false;
+            return m.port === undefined || (!isUnknown(memberPort) && m.port === memberPort);
+          });
+          if (covered) continue;
           if (isUnknown(memberPort)) {
             unknown(member, memberPort);
             continue;
           }
-          const p = transport(protocol);
-          // One defect, one finding: the health-check rule already covers the same flow.
-          const covered = monitors.some((m) => {
-            const hcPort = m.port ?? memberPort;
-            return !isUnknown(m.protocol) && transport(m.protocol) === p && hcPort === memberPort;
-          });
-          if (covered) continue;
-          if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
-            unknown(pool, new Unknown('the health-check port or protocol is not known'));
+          // A monitor whose port or protocol is not known may check the member port already.
+          const undecidedMonitor = monitors.find((m) => isUnknown(m.port) || isUnknown(m.protocol));
+          if (undecidedMonitor) {
+            const u = isUnknown(undecidedMonitor.port) ? undecidedMonitor.port : undecidedMonitor.protocol;
+            unknown(pool, new Unknown(`${undecidedMonitor.address} may check the member port: ${isUnknown(u) ? u.reason : 'its port is not known'}`, isUnknown(u) ? u.origin : undefined));
             continue;
           }
           // A monitor this configuration cannot see may check the member port already.

@@ -1,9 +1,15 @@
 // Text of findings: flows, verdict traces, address lists.
-import type { FlowProtocol, Verdict } from '../net/index.js';
+import { isOpen, type FlowProtocol, type Open, type PortSet, type Verdict } from '../net/index.js';
 
-export function describeFlow(flow: { protocol: FlowProtocol; port?: number | undefined }): string {
-  if (flow.protocol === 'icmp') return 'ICMP';
-  return `${flow.protocol.toUpperCase()} port ${flow.port}`;
+export function describeFlow(flow: { protocol: FlowProtocol | Open<readonly FlowProtocol[]>; port?: number | Open<PortSet> | undefined }): string {
+  const protocol = flow.protocol;
+  if (isOpen(protocol)) {
+    const port = flow.port === undefined ? '' : isOpen(flow.port) ? ' on any port' : ` on port ${flow.port}`;
+    return `traffic of any protocol${port}`;
+  }
+  if (protocol === 'icmp') return 'ICMP';
+  if (flow.port !== undefined && isOpen(flow.port)) return `${protocol.toUpperCase()} on any port`;
+  return `${protocol.toUpperCase()} port ${flow.port}`;
 }
 
 export function traceLines(verdict: Verdict): string[] {
@@ -18,7 +24,8 @@ export function traceLines(verdict: Verdict): string[] {
             : step.effect === 'allow'
               ? 'allows'
               : 'may decide';
-    return step.ruleId === 'default' ? `${step.addresses}: ${what}` : `${step.ruleId} ${what} ${step.addresses}`;
+    const when = step.flow ? ` (${step.flow})` : '';
+    return step.ruleId === 'default' ? `${step.addresses}: ${what}${when}` : `${step.ruleId} ${what} ${step.addresses}${when}`;
   });
 }
 

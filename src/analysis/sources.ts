@@ -1,8 +1,8 @@
 // Where the cloud's health checks and forwarded traffic come from, per family and load-balancer
 // kind (DESIGN.md's table), and which listeners the cloud exempts from security groups and ACLs.
-import { parseCidr, type Cidr, type FlowProtocol } from '../net/index.js';
+import { AddressSet, open, parseCidr, type Cidr, type FlowProtocol, type Open } from '../net/index.js';
 import { Unknown, isUnknown, type HealthCheckSources } from '../types.js';
-import type { LoadBalancer, Listener, Maybe } from '../model/types.js';
+import type { LoadBalancer, Listener, Maybe, Subnet } from '../model/types.js';
 import { isLayer4 } from './queries.js';
 
 /** What the analysis reads from the configuration. */
@@ -38,18 +38,31 @@ export function exemption(lb: LoadBalancer, listener: Listener, protocol: string
   return undefined;
 }
 
-/** The source CIDRs (IPv4) of `lb`'s health checks and forwarded traffic, and their text for messages. */
-export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Maybe<{ cidrs: Cidr[]; text: string }> {
+/**
+ * The source CIDRs (IPv4) of `lb`'s health checks and forwarded traffic, and their text for
+ * messages. A dedicated LB whose backend subnet (or its CIDR) is not known gets an open source:
+ * some subnet the configuration does not show, i.e. any IPv4 range (net/decide.ts).
+ */
+export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Maybe<{ cidrs: Cidr[]; text: string; open?: Open<AddressSet> }> {
   // Alibaba ALB/NLB probe from their zone mappings' vSwitches (model/alicloud/local-addresses.ts)
   // unless the config pins the product to a fixed range (a non-upgraded ALB).
   const productKey = lb.family === 'alicloud' && (lb.kind === 'alb' || lb.kind === 'nlb') ? (`alicloud-${lb.kind}` as const) : undefined;
   const pinned = productKey ? settings.healthCheckSources[productKey] : undefined;
   if (lb.kind === 'dedicated' || (productKey && !pinned)) {
     const subnets = lb.backendSubnets;
-    if (isUnknown(subnets)) return subnets;
+    const openSource = (u: Unknown) => ({
+      cidrs: [],
+      text: `the backend subnet of ${lb.address} (unknown: ${u.reason})`,
+      open: open(u.reason, AddressSet.all(4)),
+    });
+    if (isUnknown(subnets)) {
+      if (lb.kind !== 'dedicated') return subnets;
+      const picked = lb.backendSubnetChoices ? pickedSources(lb, subnets, lb.backendSubnetChoices) : undefined;
+      return picked ?? openSource(subnets);
+    }
     const cidrs: Cidr[] = [];
     for (const s of subnets) {
-      if (isUnknown(s.cidr)) return s.cidr;
+      if (isUnknown(s.cidr)) return lb.kind === 'dedicated' ? openSource(s.cidr) : s.cidr;
       const c = parseCidr(s.cidr);
       if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
       if (c.version === 4) cidrs.push(c);
@@ -62,4 +75,26 @@ export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Mayb
   const cidrs = texts.map(parseCidr).filter((c): c is Cidr => c !== undefined && c.version === 4);
   if (cidrs.length === 0) return new Unknown(`no health-check source range is configured for ${lb.family}`);
   return { cidrs, text: cidrs.map((c) => c.text).join(', ') };
+}
+
+/**
+ * Backend subnets picked by a conditional whose condition is not known: the source is one of the
+ * picks, so it is open among their union (blocked for the union = blocked for every pick; admitted
+ * for the union = admitted for every pick). Undefined when a picked CIDR is not known.
+ */
+function pickedSources(lb: LoadBalancer, condition: Unknown, choices: Subnet[][]): { cidrs: Cidr[]; text: string; open: Open<AddressSet> } | undefined {
+  let among = AddressSet.empty(4);
+  for (const subnet of choices.flat()) {
+    if (isUnknown(subnet.cidr)) return undefined;
+    const c = parseCidr(subnet.cidr);
+    if (!c) return undefined;
+    if (c.version === 4) among = among.union(AddressSet.fromCidr(c));
+  }
+  if (among.isEmpty()) return undefined;
+  const picks = choices.map((c) => c.map((s) => `${s.address} ${String(s.cidr)}`).join(' + ')).join(' or ');
+  return {
+    cidrs: [],
+    text: `the backend subnet of ${lb.address} (${picks}; picked by a condition that is not known: ${condition.reason})`,
+    open: open(condition.reason, among),
+  };
 }

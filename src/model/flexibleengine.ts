@@ -12,7 +12,11 @@ export const FLEXIBLEENGINE: Dialect = {
   family: 'flexibleengine',
   // `vpc_subnet_v1` exports `id` (ECS `network.uuid`, ACL `subnets`) and `ipv4_subnet_id`
   // (LB `vip_subnet_id`, members); older provider versions also exported `subnet_id`.
-  subnets: [{ type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['ipv4_subnet_id'], ['subnet_id']] }],
+  subnets: [
+    { type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['ipv4_subnet_id'], ['subnet_id']] },
+    // The neutron subnet, still registered (`resourceNetworkingSubnetV2`).
+    { type: `${P}networking_subnet_v2`, idPaths: [['id']] },
+  ],
   securityGroup: { group: `${P}networking_secgroup_v2`, rule: `${P}networking_secgroup_rule_v2`, ports: 'port-range' },
   instances: [`${P}compute_instance_v2`],
   ports: [`${P}networking_port_v2`],

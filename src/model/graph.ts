@@ -1,6 +1,6 @@
 // Family-independent graph plumbing: an address index of the evaluated resources and the
 // resolution of references (`huaweicloud_elb_pool.web.id`) into model nodes.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
+import { OneOf, Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
 import { currentType } from './aliases.js';
 import type { Listener, Maybe, Model, Pool } from './types.js';
 
@@ -76,6 +76,13 @@ export function resolveRef<T>(
   what: string,
 ): Maybe<T> | undefined {
   if (v === undefined || v === null || v === '') return undefined;
+  if (v instanceof OneOf) {
+    // A conditional whose condition is not known: one node when every branch names the same one.
+    const picks = v.choices.map((c) => resolveRef(from, c, nodes, paths, what));
+    const first = picks[0];
+    if (first !== undefined && !isUnknown(first) && picks.every((p) => p === first)) return first;
+    return v;
+  }
   if (isUnknown(v)) {
     const ref = v.ref;
     if (ref && paths.some((p) => p.length === ref.path.length && p.every((s, i) => s === ref.path[i]))) {

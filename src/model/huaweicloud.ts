@@ -8,8 +8,14 @@ import type { Model } from './types.js';
 export const HUAWEICLOUD: Dialect = {
   family: 'huaweicloud',
   // LB and member resources take `ipv4_subnet_id`; ECS, ACLs and backend_subnets take `id`.
-  subnets: [{ type: 'huaweicloud_vpc_subnet', idPaths: [['id'], ['ipv4_subnet_id'], ['subnet_id']] }],
+  subnets: [
+    { type: 'huaweicloud_vpc_subnet', idPaths: [['id'], ['ipv4_subnet_id'], ['subnet_id']] },
+    // Neutron subnet, registered as deprecated (`deprecated.ResourceNetworkingSubnetV2`).
+    { type: 'huaweicloud_networking_subnet_v2', idPaths: [['id']] },
+  ],
   securityGroup: { group: 'huaweicloud_networking_secgroup', rule: 'huaweicloud_networking_secgroup_rule', ports: 'ports' },
+  // Registered as deprecated (`deprecated.ResourceComputeSecGroupV2` in the provider's resource map).
+  computeSecurityGroups: ['huaweicloud_compute_secgroup_v2'],
   instances: ['huaweicloud_compute_instance'],
   ports: ['huaweicloud_networking_port'],
   eipBindings: [

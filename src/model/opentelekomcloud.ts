@@ -13,8 +13,14 @@ export const OPENTELEKOMCLOUD: Dialect = {
   // `vpc_subnet_v1` has three ids: `id` (= `network_id`, taken by ECS `network.uuid` and v3
   // `network_ids`) and `subnet_id` (the neutron subnet, taken by LB `vip_subnet_id`/`subnet_id`
   // and members): resolve a subnet through any of them.
-  subnets: [{ type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['network_id'], ['subnet_id']] }],
+  subnets: [
+    { type: `${P}vpc_subnet_v1`, idPaths: [['id'], ['network_id'], ['subnet_id']] },
+    // The neutron subnet (`subnet_id` of shared-ELB members and VIPs).
+    { type: `${P}networking_subnet_v2`, idPaths: [['id']] },
+  ],
   securityGroup: { group: `${P}networking_secgroup_v2`, rule: `${P}networking_secgroup_rule_v2`, ports: 'port-range' },
+  // ecs/resource_opentelekomcloud_compute_secgroup_v2.go, still registered by the provider.
+  computeSecurityGroups: [`${P}compute_secgroup_v2`],
   portSecurityGroupAssociations: [`${P}networking_port_secgroup_associate_v2`],
   instances: [`${P}compute_instance_v2`],
   ports: [`${P}networking_port_v2`],

@@ -42,6 +42,11 @@ export interface LoadBalancer extends NodeBase {
   subnet: Maybe<Subnet> | undefined;
   /** Subnets the LB talks to backends from (dedicated: health-check source). */
   backendSubnets: Maybe<Subnet[]>;
+  /**
+   * When `backendSubnets` is an Unknown because a conditional with an unknown condition picks
+   * them: the subnet lists it may pick, each fully known.
+   */
+  backendSubnetChoices?: Subnet[][];
   /** Dedicated only: "IP as a backend" / cross-VPC backend. */
   crossVpcBackend: Maybe<boolean>;
   /** Has a private IPv4 (true for shared LBs, which always get a VIP). */
@@ -172,6 +177,8 @@ export interface SecurityGroupRuleNode extends NodeBase {
 export interface SecurityGroupRuleSyntax {
   /** The rule resource type. */
   type: string;
+  /** The group owns its rules (Nova `compute_secgroup_v2`): a new rule is an inline `rule` block. */
+  inline?: true;
   /** The body lines of a rule resource that admits `protocol` (and `port`) from `cidr` into the group `groupRef`. */
   ingressBody(rule: { groupRef: string; protocol: string; port?: number; cidr: string }): string[];
 }
@@ -217,6 +224,11 @@ export interface NetworkAcl extends NodeBase {
 export interface Backend extends NodeBase {
   ip: Maybe<string> | undefined;
   securityGroups: Maybe<SecurityGroup[]>;
+  /**
+   * When `securityGroups` is an Unknown because a conditional with an unknown condition picks
+   * them: the group lists it may pick, each fully known. A verdict the same for all holds.
+   */
+  securityGroupChoices?: SecurityGroup[][];
   subnet: Maybe<Subnet> | undefined;
 }
 

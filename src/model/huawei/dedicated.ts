@@ -1,10 +1,11 @@
 // What is particular to dedicated load balancers (Huawei `elb_*`, OTC/FE `*_v3`): backend subnets
 // (the health-check source), IP as a backend, IPv6, and EIPs bound inline.
-import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
+import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import type { LoadBalancer, Maybe, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
 import { blocks, bool, isSet, list } from '../values.js';
 import type { LbProduct, LoadBalancerNode } from './dialect.js';
+import { choicesOf } from '../choices.js';
 
 /** A dedicated load balancer: its backend subnets are the health-check source. */
 export function dedicatedLoadBalancer(
@@ -39,6 +40,7 @@ export function dedicatedLoadBalancer(
     const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a): a is string => a !== undefined);
     backendSubnets = new Unknown(`${r.address} has no ${attrs.join(' or ')}, so the cloud picks the backend subnet`);
   }
+  const backendSubnetChoices = isUnknown(backendSubnets) ? subnetChoices(r, spec, resolveSubnet) : undefined;
   let inlineEip: Maybe<boolean> | undefined;
   for (const a of spec.inlineEipAttributes ?? []) if (v[a] !== undefined && v[a] !== null) inlineEip = true;
   for (const b of spec.inlineEipBlocks ?? []) {
@@ -50,10 +52,37 @@ export function dedicatedLoadBalancer(
   return {
     ...node,
     backendSubnets,
+    ...(backendSubnetChoices ? { backendSubnetChoices } : {}),
     crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : undefined) ?? false,
     // An empty string is what `var.x ? id : ""` leaves: the provider sends nothing.
     hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
     hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
     hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths),
   };
+}
+
+/**
+ * The backend subnets a dedicated LB may have when a conditional with an unknown condition picks
+ * them (`backend_subnets`, else the LB's own subnet): one list per pick, or undefined when a pick
+ * is not a subnet of this configuration.
+ */
+function subnetChoices(r: ResourceInstance, spec: LbProduct['loadBalancer'], resolveSubnet: Resolver<Subnet>): Subnet[][] | undefined {
+  const listed = spec.backendSubnetsAttribute ? r.values[spec.backendSubnetsAttribute] : undefined;
+  const useList = listed !== undefined && listed !== null && !(Array.isArray(listed) && listed.length === 0);
+  const picks = choicesOf(useList ? listed : r.values[spec.subnetAttribute]);
+  if (picks.length <= 1) return undefined;
+  const out: Subnet[][] = [];
+  for (const pick of picks) {
+    const ids = useList ? list(pick) : [pick];
+    if (ids === undefined || isUnknown(ids)) return undefined;
+    const subnets: Subnet[] = [];
+    for (const id of ids) {
+      const s = resolveSubnet(r, id as Value);
+      if (s === undefined || isUnknown(s)) return undefined;
+      subnets.push(s);
+    }
+    if (subnets.length === 0) return undefined;
+    out.push(subnets);
+  }
+  return out;
 }

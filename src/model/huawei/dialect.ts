@@ -68,6 +68,8 @@ export interface Dialect {
   subnets: { type: string; idPaths: string[][] }[];
   /** Security groups, their rule resource and how a rule writes its ports (for fix snippets). */
   securityGroup: { group: string; rule: string; ports: 'ports' | 'port-range' };
+  /** Nova-shaped groups with inline rules (`compute_secgroup_v2`), where the provider still registers them. */
+  computeSecurityGroups?: string[];
   /** Resources that attach extra security groups to a port: such a port's groups are not all known. */
   portSecurityGroupAssociations?: string[];
   instances: string[];

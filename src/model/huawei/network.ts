@@ -1,12 +1,14 @@
 // The network of a Huawei-derived family: subnets (and their ACLs), security groups, the instances
 // and NICs members point at, and EIP bindings, through the shared builder of ../network.ts.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
+import { choicesOf } from '../choices.js';
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
 import { expandAddressGroups } from '../address-groups.js';
 import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, resolveGroupIds, type EipBindings, type Resolver } from '../network.js';
 import { blocks, isSet, list, num, str, nodeBase } from '../values.js';
 import { buildNetworkAcls } from './acls.js';
+import { computeSecurityGroups } from '../compute-secgroups.js';
 import { secgroupRuleBody, type Dialect } from './dialect.js';
 
 export interface HwNetwork {
@@ -41,6 +43,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     ruleSyntax: { type: d.securityGroup.rule, ingressBody: secgroupRuleBody(d.securityGroup.ports) },
   });
   expandAddressGroups(index, groups);
+  groups.push(...computeSecurityGroups(index, FAMILY, d.computeSecurityGroups ?? []));
   const groupByAddress = toMap(groups);
 
   // Names resolve within the module that declares the instance.
@@ -53,13 +56,13 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     else same.push(g);
   }
 
-  const resolveGroups = (from: ResourceInstance): Maybe<SecurityGroup[]> => {
-    const ids = list(from.values.security_group_ids);
+  const resolveGroupsOf = (from: ResourceInstance, idsValue: Value | undefined, namesValue: Value | undefined): Maybe<SecurityGroup[]> => {
+    const ids = list(idsValue);
     if (ids !== undefined) {
       const out = resolveGroupIds(from, ids, groupByAddress);
       if (isUnknown(out) || out.length) return out;
     }
-    const names = list(from.values.security_groups);
+    const names = list(namesValue);
     if (names !== undefined) {
       if (isUnknown(names)) return names;
       const out: SecurityGroup[] = [];
@@ -81,6 +84,26 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     }
     return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
   };
+  // A conditional with an unknown condition may pick the groups: each pick is resolved, and the
+  // analysis judges every pick (a verdict the same for all holds).
+  const resolveGroups = (from: ResourceInstance): Pick<Backend, 'securityGroups' | 'securityGroupChoices'> => {
+    const ids = from.values.security_group_ids;
+    const names = from.values.security_groups;
+    const securityGroups = resolveGroupsOf(from, ids, names);
+    if (!isUnknown(securityGroups)) return { securityGroups };
+    const idPicks = choicesOf(ids);
+    const namePicks = choicesOf(names);
+    if (idPicks.length * namePicks.length <= 1) return { securityGroups };
+    const securityGroupChoices: SecurityGroup[][] = [];
+    for (const i of idPicks) {
+      for (const n of namePicks) {
+        const picked = resolveGroupsOf(from, i, n);
+        if (isUnknown(picked)) return { securityGroups };
+        securityGroupChoices.push(picked);
+      }
+    }
+    return { securityGroups, securityGroupChoices };
+  };
 
   // Ports whose security groups are (also) set by an association resource.
   const associated = new Set<string>();
@@ -101,9 +124,9 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
       portBackends.push({
         ...nodeBase(r, FAMILY),
         ip: first ? str(first.ip_address) : undefined,
-        securityGroups: associated.has(r.address)
-          ? new Unknown(`${r.address} gets security groups from an association resource`)
-          : resolveGroups(r),
+        ...(associated.has(r.address)
+          ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) }
+          : resolveGroups(r)),
         subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id),
       });
     }
@@ -113,23 +136,23 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     for (const r of index.ofType(type)) {
       const nets = blocks(r.values.network);
       const first = isUnknown(nets) ? undefined : nets[0];
-      let securityGroups: Maybe<SecurityGroup[]> | undefined;
+      let securityGroups: Pick<Backend, 'securityGroups' | 'securityGroupChoices'> | undefined;
       let subnet: Maybe<Subnet> | undefined;
       if (d.instanceNetworkPort && first && isSet(first.port)) {
         // The NIC is a port of its own: its security groups and subnet are the port's.
         const port = resolveRef(r, first.port, portByAddress, ID, 'port');
         if (port && !isUnknown(port)) {
-          securityGroups = port.securityGroups;
+          securityGroups = { securityGroups: port.securityGroups, ...(port.securityGroupChoices ? { securityGroupChoices: port.securityGroupChoices } : {}) };
           subnet = port.subnet;
         } else {
-          securityGroups = port ?? new Unknown(`${r.address} uses a port this configuration does not define`);
+          securityGroups = { securityGroups: port ?? new Unknown(`${r.address} uses a port this configuration does not define`) };
           subnet = port;
         }
       }
       instanceBackends.push({
         ...nodeBase(r, FAMILY),
         ip: first ? str(first.fixed_ip_v4) : undefined,
-        securityGroups: securityGroups ?? resolveGroups(r),
+        ...(securityGroups ?? resolveGroups(r)),
         subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : undefined),
       });
     }
