@@ -1918,10 +1918,19 @@ var Unknown = class {
 	reason;
 	origin;
 	ref;
-	constructor(reason, origin, ref) {
+	expression;
+	constructor(reason, origin, ref, expression) {
 		this.reason = reason;
 		this.origin = origin;
 		this.ref = ref;
+		this.expression = expression;
+	}
+};
+var OneOf = class extends Unknown {
+	choices;
+	constructor(reason, origin, choices, expression) {
+		super(reason, origin, void 0, expression);
+		this.choices = choices;
 	}
 };
 function isUnknown(v) {
@@ -15239,6 +15248,176 @@ function netUnknown(reason) {
 function isNetUnknown(value) {
 	return typeof value === "object" && value !== null && typeof value.unknown === "string";
 }
+// src/net/decide.ts
+function open(unknown, among) {
+	return {
+		unknown,
+		among
+	};
+}
+function isOpen(v) {
+	return typeof v === "object" && v !== null && !(v instanceof AddressSet) && "among" in v && "unknown" in v;
+}
+const ANY_FLOW_PROTOCOL = Object.freeze([
+	"tcp",
+	"udp",
+	"icmp"
+]);
+function decideFlow(flow, portCuts, judge) {
+	const protocolOpen = isOpen(flow.protocol) ? flow.protocol : void 0;
+	const protocols = protocolOpen ? [...new Set(protocolOpen.among)] : [flow.protocol];
+	const sourceOpen = isOpen(flow.source) ? flow.source : void 0;
+	const source = sourceOpen ? sourceOpen.among : flow.source;
+	const portOpen = flow.port === void 0 ? open("the port is not known", "all") : isOpen(flow.port) ? flow.port : void 0;
+	const destination = flow.destination ? { destination: flow.destination } : {};
+	const cases = [];
+	let portsUsed = false;
+	for (const protocol of protocols) {
+		if (!protocolHasPorts(protocol)) {
+			cases.push({
+				protocol,
+				verdict: judge({
+					protocol,
+					source,
+					...destination
+				})
+			});
+			continue;
+		}
+		portsUsed = true;
+		const classes = portOpen ? portClasses(portOpen.among, portCuts) : [{
+			from: flow.port,
+			to: flow.port
+		}];
+		for (const ports of classes) cases.push({
+			protocol,
+			ports,
+			verdict: judge({
+				protocol,
+				source,
+				port: ports.from,
+				...destination
+			})
+		});
+	}
+	const openInputs = [
+		...protocolOpen ? [protocolOpen.unknown] : [],
+		...portOpen && portsUsed ? [portOpen.unknown] : [],
+		...sourceOpen ? [sourceOpen.unknown] : []
+	];
+	if (cases.length === 1 && !sourceOpen) return {
+		...cases[0].verdict,
+		openInputs,
+		cases
+	};
+	return combine(cases, source, sourceOpen, openInputs);
+}
+function portClasses(among, cuts) {
+	const base = among === "all" ? ALL_PORTS : normalizePortRanges(among);
+	const points = [];
+	for (const cut of cuts) {
+		if (cut === "all") continue;
+		for (const r of cut) points.push(r.from, r.to + 1);
+	}
+	points.sort((a, b) => a - b);
+	const out = [];
+	for (const r of base) {
+		let start = r.from;
+		for (const p of points) {
+			if (p <= start || p > r.to) continue;
+			out.push({
+				from: start,
+				to: p - 1
+			});
+			start = p;
+		}
+		out.push({
+			from: start,
+			to: r.to
+		});
+	}
+	return out;
+}
+function outcome(verdict, sourceOpen) {
+	if (verdict.status === "partial") return sourceOpen ? "mixed" : "partial";
+	return verdict.status;
+}
+function combine(cases, source, sourceOpen, openInputs) {
+	const outcomes = cases.map((c) => outcome(c.verdict, sourceOpen !== void 0));
+	const every = (...o) => outcomes.every((x) => o.includes(x));
+	const trace = mergeTraces(cases);
+	const unknownReasons = [];
+	let status;
+	let admitted;
+	if (outcomes.includes("unknown")) {
+		status = "unknown";
+		for (const c of cases) for (const r of c.verdict.unknownReasons) if (!unknownReasons.includes(r)) unknownReasons.push(r);
+		admitted = intersectAll(cases, source);
+	} else if (every("allowed")) {
+		status = "allowed";
+		admitted = source;
+	} else if (every("blocked")) {
+		status = "blocked";
+		admitted = AddressSet.empty(source.version);
+	} else if (every("blocked", "partial")) {
+		status = "partial";
+		admitted = cases.reduce((acc, c) => acc.union(c.verdict.admitted), AddressSet.empty(source.version));
+	} else {
+		status = "unknown";
+		unknownReasons.push(splitReason(cases, outcomes, source, sourceOpen, openInputs));
+		admitted = intersectAll(cases, source);
+	}
+	return {
+		status,
+		admitted,
+		trace,
+		unknownReasons,
+		openInputs,
+		cases
+	};
+}
+function intersectAll(cases, source) {
+	return cases.reduce((acc, c) => acc.intersect(c.verdict.admitted), source);
+}
+function describeCases(cases) {
+	const byProtocol = new Map();
+	for (const c of cases) if (!c.ports) byProtocol.set(c.protocol, void 0);
+	else byProtocol.set(c.protocol, [...byProtocol.get(c.protocol) ?? [], c.ports]);
+	return [...byProtocol].map(([p, ports]) => {
+		if (!ports) return p.toUpperCase();
+		const text = formatPortSet(ports);
+		return text === "all" ? `${p.toUpperCase()} (every port)` : `${p.toUpperCase()} ${text}`;
+	}).join(", ");
+}
+function splitReason(cases, outcomes, source, sourceOpen, openInputs) {
+	const what = openInputs.join("; ");
+	const admittedCases = cases.filter((_, i) => outcomes[i] === "allowed");
+	const mixed = cases.filter((_, i) => outcomes[i] === "mixed" || outcomes[i] === "partial");
+	if (cases.length === 1 && sourceOpen) return `${what}: the verdict depends on it, as only ${cases[0].verdict.admitted.toString()} of ${source.toString()} is admitted`;
+	const parts = [];
+	if (admittedCases.length) parts.push(`${describeCases(admittedCases)} admitted`);
+	if (mixed.length) parts.push(`${describeCases(mixed)} admitted from part of ${source.toString()}`);
+	const dropped = cases.filter((_, i) => outcomes[i] === "blocked");
+	if (dropped.length) parts.push(`${describeCases(dropped)} dropped`);
+	return `${what}: the verdict depends on it (${parts.join("; ")})`;
+}
+function mergeTraces(cases) {
+	if (cases.length === 1) return cases[0].verdict.trace;
+	const steps = new Map();
+	for (const c of cases) for (const step of c.verdict.trace) {
+		const key = `${step.ruleId}\0${step.effect}\0${step.addresses}`;
+		const entry = steps.get(key);
+		if (entry) entry.cases.push(c);
+		else steps.set(key, {
+			step,
+			cases: [c]
+		});
+	}
+	return [...steps.values()].map(({ step, cases: where }) => where.length === cases.length ? step : {
+		...step,
+		flow: describeCases(where)
+	});
+}
 // src/net/verdict.ts
 function sweep(range, candidates, defaultAction = "deny") {
 	let undecided = range;
@@ -15360,6 +15539,11 @@ function matchRule$1(rule, flow, version) {
 		anyPosition
 	};
 }
+function decideIngress(groups, flow) {
+	const cuts = [];
+	for (const g of groups) for (const r of g.rules) if (!isNetUnknown(r.ports)) cuts.push(r.ports);
+	return decideFlow(flow, cuts, (known) => evaluateIngress(groups, known));
+}
 // src/net/acl.ts
 const EPHEMERAL_PORTS = Object.freeze([Object.freeze({
 	from: 1024,
@@ -15460,6 +15644,18 @@ function matchPorts(rulePorts, flowPorts) {
 	if (portSetCovers(rulePorts, flowPorts)) return "match";
 	return portSetsOverlap(rulePorts, flowPorts) ? "partial" : "none";
 }
+function decideAcl(rules, flow, opts = {}) {
+	return decideFlow(flow, rules.flatMap((r) => isNetUnknown(r.destinationPorts) ? [] : [r.destinationPorts]), (known) => evaluateAcl(rules, {
+		...known,
+		sourcePorts: flow.sourcePorts
+	}, opts));
+}
+function decideAclReturn(rules, flow, opts = {}) {
+	return decideFlow(flow, rules.flatMap((r) => isNetUnknown(r.sourcePorts) ? [] : [r.sourcePorts]), (known) => evaluateAclReturn(rules, {
+		...known,
+		sourcePorts: flow.sourcePorts
+	}, opts));
+}
 // src/analysis/net-values.ts
 function lift(v) {
 	return isUnknown(v) ? netUnknown(v.reason) : v;
@@ -15472,6 +15668,111 @@ function portSet(spec, invalid) {
 	if (isUnknown(spec)) return unknownOf(spec);
 	return parsePortSpec(spec) ?? invalid(`port range ${JSON.stringify(spec)}`);
 }
+// src/analysis/security-groups.ts
+function openFlow(flow) {
+	return {
+		protocol: flow.protocol,
+		source: flow.source,
+		...flow.port !== void 0 ? { port: flow.port } : {}
+	};
+}
+function flowKey(flow) {
+	const part = (v) => v === void 0 ? "" : v instanceof AddressSet ? v.toString() : isOpen(v) ? `open(${v.unknown}|${String(v.among)})` : String(v);
+	return `${part(flow.protocol)}|${part(flow.port)}|${part(flow.source)}`;
+}
+function securityGroupVerdict(flow) {
+	const groups = flow.backend.securityGroups;
+	if (!isUnknown(groups)) return {
+		verdict: groupsVerdict(groups, flow),
+		groups
+	};
+	const choices = flow.backend.securityGroupChoices;
+	if (!choices || choices.length === 0) return groups;
+	const judged = choices.map((c) => ({
+		groups: c,
+		verdict: groupsVerdict(c, flow)
+	}));
+	const first = judged[0];
+	const status = first.verdict.status;
+	if ((status === "blocked" || status === "allowed") && judged.every((j) => j.verdict.status === status)) return {
+		verdict: first.verdict,
+		groups: first.groups,
+		alternatives: judged.slice(1).map((j) => j.groups),
+		pickedBy: groups.reason
+	};
+	const undecided = judged.find((j) => j.verdict.status === "unknown");
+	if (undecided) return new Unknown(undecided.verdict.unknownReasons[0] ?? groups.reason, groups.origin);
+	const picks = judged.map((j) => `${j.groups.map((g) => g.address).join(" + ") || "no group"}: ${j.verdict.status}`).join("; ");
+	return new Unknown(`${groups.reason}: the security groups it picks give different verdicts (${picks})`, groups.origin);
+}
+function groupsVerdict(groups, flow) {
+	const anchor = groups[0];
+	const key = `${groups.map((g) => g.address).join("\0")}|${flowKey(flow)}`;
+	const memo = anchor === void 0 ? void 0 : verdictCache.get(anchor) ?? new Map();
+	if (anchor !== void 0 && memo !== void 0) verdictCache.set(anchor, memo);
+	let verdict = memo?.get(key);
+	if (verdict === void 0) {
+		verdict = decideIngress(groups.map((g) => ({
+			id: g.address,
+			rules: groupRules(g)
+		})), openFlow(flow));
+		memo?.set(key, verdict);
+	}
+	return verdict;
+}
+const verdictCache = new WeakMap();
+const ruleCache = new WeakMap();
+function groupRules(group) {
+	let rules = ruleCache.get(group);
+	if (rules) return rules;
+	rules = group.rules.map(toSgRule);
+	if (group.hasUnknownRules) {
+		const u = netUnknown(group.unknownRulesFrom !== void 0 ? `${group.unknownRulesFrom}, and it may add a rule to this group` : "a security group rule with an unknown security_group_id, count or for_each may belong to this group");
+		rules.push({
+			id: `${group.address} (unknown rule)`,
+			direction: "ingress",
+			ethertype: 4,
+			protocol: u,
+			ports: u,
+			remote: u,
+			action: u,
+			priority: u
+		});
+	}
+	ruleCache.set(group, rules);
+	return rules;
+}
+function toSgRule(rule) {
+	const invalid = (what) => netUnknown(`${rule.address} has an invalid ${what}`);
+	const direction = isUnknown(rule.direction) ? "ingress" : rule.direction;
+	const protocol = isUnknown(rule.protocol) ? unknownOf(rule.protocol) : normalizeProtocol(rule.protocol) ?? invalid("protocol");
+	const ports = portSet(rule.ports, invalid);
+	let remote;
+	if (isUnknown(rule.remoteGroup)) remote = unknownOf(rule.remoteGroup);
+	else if (rule.remoteGroup !== void 0) remote = {
+		kind: "group",
+		id: rule.remoteGroup
+	};
+	else if (isUnknown(rule.remoteCidr)) remote = unknownOf(rule.remoteCidr);
+	else if (rule.remoteCidr === void 0 || rule.remoteCidr === "") remote = { kind: "any" };
+	else {
+		const c = parseCidr(rule.remoteCidr);
+		remote = c ? {
+			kind: "cidr",
+			cidr: c
+		} : invalid("remote_ip_prefix");
+	}
+	return {
+		id: rule.address,
+		direction,
+		ethertype: isUnknown(rule.ethertype) ? 4 : rule.ethertype,
+		protocol: isUnknown(rule.direction) ? unknownOf(rule.direction) : protocol,
+		ports,
+		remote,
+		action: lift(rule.action),
+		priority: lift(rule.priority)
+	};
+}
 // src/analysis/acls.ts
 function memberSubnet(flow) {
 	const direct = flow.member.subnet;
@@ -15482,28 +15783,37 @@ function aclVerdicts(flow) {
 	const subnet = memberSubnet(flow);
 	if (subnet === void 0) return new Unknown(`the subnet of ${flow.member.address} is not known`);
 	if (isUnknown(subnet)) return subnet;
-	return aclVerdictsFor(subnet, flow.sources, flow.protocol, flow.port, flow.member.ip);
+	return aclVerdictsFor(subnet, flow.source, flow.protocol, flow.port, flow.member.ip);
 }
 const aclVerdictCache = new WeakMap();
-function aclVerdictsFor(subnet, sources, protocol, port, destinationIp) {
-	const key = `${sources.map((c) => c.text).join(",")}|${protocol}|${port ?? ""}|${typeof destinationIp === "string" ? destinationIp : ""}`;
+function aclVerdictsFor(subnet, source, protocol, port, destinationIp) {
+	const key = `${flowKey({
+		source,
+		protocol,
+		port
+	})}|${typeof destinationIp === "string" ? destinationIp : ""}`;
 	let memo = aclVerdictCache.get(subnet);
 	if (memo === void 0) aclVerdictCache.set(subnet, memo = new Map());
 	let result = memo.get(key);
 	if (result === void 0) {
-		result = evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp);
+		result = evaluateSubnetAcls(subnet, source, protocol, port, destinationIp);
 		memo.set(key, result);
 	}
 	return result;
 }
-function evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp) {
+function evaluateSubnetAcls(subnet, flowSource, protocol, port, destinationIp) {
 	const out = [];
-	let source = AddressSet.fromCidrs(4, sources);
+	const sourceOpen = isOpen(flowSource) ? flowSource : void 0;
+	let source = sourceOpen ? sourceOpen.among : flowSource;
+	let mayBeOwnSubnet = sourceOpen !== void 0;
 	if (isUnknown(subnet.cidr)) {
 		if (subnet.acls.length > 0) return subnet.cidr;
 	} else {
 		const own = parseCidr(subnet.cidr);
-		if (own && own.version === 4) source = source.subtract(AddressSet.fromCidr(own));
+		if (own && own.version === 4) {
+			if (sourceOpen && !sourceOpen.among.overlaps(own)) mayBeOwnSubnet = false;
+			source = source.subtract(AddressSet.fromCidr(own));
+		}
 	}
 	if (source.isEmpty()) return out;
 	const destination = typeof destinationIp === "string" ? parseCidr(destinationIp) : void 0;
@@ -15513,7 +15823,7 @@ function evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp) {
 		if (isUnknown(acl.ingress)) return acl.ingress;
 		const flow = {
 			protocol,
-			source,
+			source: sourceOpen ? open(sourceOpen.unknown, source) : source,
 			...destination ? { destination } : {},
 			...port !== void 0 ? { port } : {},
 			sourcePorts: "all"
@@ -15522,7 +15832,7 @@ function evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp) {
 			acl,
 			subnet,
 			direction: "in",
-			verdict: evaluateAcl(aclRules(acl.ingress), flow)
+			verdict: sameSubnetMayPass(decideAcl(aclRules(acl.ingress), flow), mayBeOwnSubnet ? sourceOpen : void 0, subnet)
 		});
 		if (!acl.stateful) {
 			if (isUnknown(acl.egress)) return acl.egress;
@@ -15530,11 +15840,19 @@ function evaluateSubnetAcls(subnet, sources, protocol, port, destinationIp) {
 				acl,
 				subnet,
 				direction: "out",
-				verdict: evaluateAclReturn(aclRules(acl.egress), flow)
+				verdict: sameSubnetMayPass(decideAclReturn(aclRules(acl.egress), flow), mayBeOwnSubnet ? sourceOpen : void 0, subnet)
 			});
 		}
 	}
 	return out;
+}
+function sameSubnetMayPass(verdict, sourceOpen, subnet) {
+	if (!sourceOpen || verdict.status !== "blocked") return verdict;
+	return {
+		...verdict,
+		status: "unknown",
+		unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`]
+	};
 }
 const aclRuleCache = new WeakMap();
 function aclRules(rules) {
@@ -15633,10 +15951,18 @@ function sourceRanges(lb, settings) {
 	const pinned = productKey ? settings.healthCheckSources[productKey] : void 0;
 	if (lb.kind === "dedicated" || productKey && !pinned) {
 		const subnets = lb.backendSubnets;
-		if (isUnknown(subnets)) return subnets;
+		const openSource = (u) => ({
+			cidrs: [],
+			text: `the backend subnet of ${lb.address} (unknown: ${u.reason})`,
+			open: open(u.reason, AddressSet.all(4))
+		});
+		if (isUnknown(subnets)) {
+			if (lb.kind !== "dedicated") return subnets;
+			return (lb.backendSubnetChoices ? pickedSources(lb, subnets, lb.backendSubnetChoices) : void 0) ?? openSource(subnets);
+		}
 		const cidrs = [];
 		for (const s of subnets) {
-			if (isUnknown(s.cidr)) return s.cidr;
+			if (isUnknown(s.cidr)) return lb.kind === "dedicated" ? openSource(s.cidr) : s.cidr;
 			const c = parseCidr(s.cidr);
 			if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
 			if (c.version === 4) cidrs.push(c);
@@ -15653,6 +15979,22 @@ function sourceRanges(lb, settings) {
 	return {
 		cidrs,
 		text: cidrs.map((c) => c.text).join(", ")
+	};
+}
+function pickedSources(lb, condition, choices) {
+	let among = AddressSet.empty(4);
+	for (const subnet of choices.flat()) {
+		if (isUnknown(subnet.cidr)) return void 0;
+		const c = parseCidr(subnet.cidr);
+		if (!c) return void 0;
+		if (c.version === 4) among = among.union(AddressSet.fromCidr(c));
+	}
+	if (among.isEmpty()) return void 0;
+	const picks = choices.map((c) => c.map((s) => `${s.address} ${String(s.cidr)}`).join(" + ")).join(" or ");
+	return {
+		cidrs: [],
+		text: `the backend subnet of ${lb.address} (${picks}; picked by a condition that is not known: ${condition.reason})`,
+		open: open(condition.reason, among)
 	};
 }
 // src/analysis/flows.ts
@@ -15688,6 +16030,7 @@ function backendFlows(model, settings, kind) {
 			unknown(lb, sources);
 			continue;
 		}
+		const source = sources.open ?? AddressSet.fromCidrs(4, sources.cidrs);
 		const monitors = listenerMonitors(pool, listener);
 		const undecided = monitors.find((m) => isUnknown(m.enabled));
 		if (undecided && isUnknown(undecided.enabled)) {
@@ -15712,39 +16055,35 @@ function backendFlows(model, settings, kind) {
 				member,
 				backend,
 				sources: sources.cidrs,
+				source,
 				sourceText: sources.text
 			};
 			if (kind === "health-check") for (const monitor of monitors) {
-				if (isUnknown(monitor.protocol)) {
-					unknown(monitor, monitor.protocol);
-					continue;
-				}
+				const p = isUnknown(monitor.protocol) ? open(monitor.protocol.reason, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
 				const port = monitor.port ?? memberPort;
-				if (isUnknown(port)) {
-					unknown(monitor, port);
-					continue;
-				}
-				const p = transport(monitor.protocol);
+				const flowPort = isUnknown(port) ? open(port.reason, "all") : port;
 				flows.push({
 					...base,
 					kind,
 					monitor,
 					protocol: p,
-					...p === "icmp" ? {} : { port }
+					...p === "icmp" ? {} : { port: flowPort }
 				});
 			}
 			else if (kind === "backend-port") {
+				const p = transport(protocol);
+				if (monitors.some((m) => {
+					if (isUnknown(m.protocol) || transport(m.protocol) !== p) return false;
+					return m.port === void 0 || !isUnknown(memberPort) && m.port === memberPort;
+				})) continue;
 				if (isUnknown(memberPort)) {
 					unknown(member, memberPort);
 					continue;
 				}
-				const p = transport(protocol);
-				if (monitors.some((m) => {
-					const hcPort = m.port ?? memberPort;
-					return !isUnknown(m.protocol) && transport(m.protocol) === p && hcPort === memberPort;
-				})) continue;
-				if (monitors.some((m) => isUnknown(m.port) || isUnknown(m.protocol))) {
-					unknown(pool, new Unknown("the health-check port or protocol is not known"));
+				const undecidedMonitor = monitors.find((m) => isUnknown(m.port) || isUnknown(m.protocol));
+				if (undecidedMonitor) {
+					const u = isUnknown(undecidedMonitor.port) ? undecidedMonitor.port : undecidedMonitor.protocol;
+					unknown(pool, new Unknown(`${undecidedMonitor.address} may check the member port: ${isUnknown(u) ? u.reason : "its port is not known"}`, isUnknown(u) ? u.origin : void 0));
 					continue;
 				}
 				if (pool.hasUnknownMonitors) {
@@ -15776,13 +16115,17 @@ function backendFlows(model, settings, kind) {
 }
 // src/analysis/messages.ts
 function describeFlow(flow) {
-	if (flow.protocol === "icmp") return "ICMP";
-	return `${flow.protocol.toUpperCase()} port ${flow.port}`;
+	const protocol = flow.protocol;
+	if (isOpen(protocol)) return `traffic of any protocol${flow.port === void 0 ? "" : isOpen(flow.port) ? " on any port" : ` on port ${flow.port}`}`;
+	if (protocol === "icmp") return "ICMP";
+	if (flow.port !== void 0 && isOpen(flow.port)) return `${protocol.toUpperCase()} on any port`;
+	return `${protocol.toUpperCase()} port ${flow.port}`;
 }
 function traceLines(verdict) {
 	return verdict.trace.map((step) => {
 		const what = step.effect === "default-deny" ? "no rule matches: denied by default" : step.effect === "default-allow" ? "allowed by default" : step.effect === "deny" ? "denies" : step.effect === "allow" ? "allows" : "may decide";
-		return step.ruleId === "default" ? `${step.addresses}: ${what}` : `${step.ruleId} ${what} ${step.addresses}`;
+		const when = step.flow ? ` (${step.flow})` : "";
+		return step.ruleId === "default" ? `${step.addresses}: ${what}${when}` : `${step.ruleId} ${what} ${step.addresses}${when}`;
 	});
 }
 function isBlocking(verdict) {
@@ -15793,85 +16136,6 @@ function joinAddresses(addresses, max = 3) {
 	const rest = addresses.length - shown.length;
 	const text = shown.length <= 1 ? shown.join("") : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
 	return rest > 0 ? `${shown.join(", ")} and ${rest} more` : text;
-}
-// src/analysis/security-groups.ts
-function securityGroupVerdict(flow) {
-	const groups = flow.backend.securityGroups;
-	if (isUnknown(groups)) return groups;
-	const anchor = groups[0];
-	const key = `${groups.map((g) => g.address).join("\0")}|${flow.protocol}|${flow.port ?? ""}|${flow.sources.map((c) => c.text).join(",")}`;
-	const memo = anchor === void 0 ? void 0 : verdictCache.get(anchor) ?? new Map();
-	if (anchor !== void 0 && memo !== void 0) verdictCache.set(anchor, memo);
-	let verdict = memo?.get(key);
-	if (verdict === void 0) {
-		const source = AddressSet.fromCidrs(4, flow.sources);
-		verdict = evaluateIngress(groups.map((g) => ({
-			id: g.address,
-			rules: groupRules(g)
-		})), {
-			protocol: flow.protocol,
-			source,
-			...flow.port !== void 0 ? { port: flow.port } : {}
-		});
-		memo?.set(key, verdict);
-	}
-	return {
-		verdict,
-		groups
-	};
-}
-const verdictCache = new WeakMap();
-const ruleCache = new WeakMap();
-function groupRules(group) {
-	let rules = ruleCache.get(group);
-	if (rules) return rules;
-	rules = group.rules.map(toSgRule);
-	if (group.hasUnknownRules) {
-		const u = netUnknown(group.unknownRulesFrom !== void 0 ? `${group.unknownRulesFrom}, and it may add a rule to this group` : "a security group rule with an unknown security_group_id, count or for_each may belong to this group");
-		rules.push({
-			id: `${group.address} (unknown rule)`,
-			direction: "ingress",
-			ethertype: 4,
-			protocol: u,
-			ports: u,
-			remote: u,
-			action: u,
-			priority: u
-		});
-	}
-	ruleCache.set(group, rules);
-	return rules;
-}
-function toSgRule(rule) {
-	const invalid = (what) => netUnknown(`${rule.address} has an invalid ${what}`);
-	const direction = isUnknown(rule.direction) ? "ingress" : rule.direction;
-	const protocol = isUnknown(rule.protocol) ? unknownOf(rule.protocol) : normalizeProtocol(rule.protocol) ?? invalid("protocol");
-	const ports = portSet(rule.ports, invalid);
-	let remote;
-	if (isUnknown(rule.remoteGroup)) remote = unknownOf(rule.remoteGroup);
-	else if (rule.remoteGroup !== void 0) remote = {
-		kind: "group",
-		id: rule.remoteGroup
-	};
-	else if (isUnknown(rule.remoteCidr)) remote = unknownOf(rule.remoteCidr);
-	else if (rule.remoteCidr === void 0 || rule.remoteCidr === "") remote = { kind: "any" };
-	else {
-		const c = parseCidr(rule.remoteCidr);
-		remote = c ? {
-			kind: "cidr",
-			cidr: c
-		} : invalid("remote_ip_prefix");
-	}
-	return {
-		id: rule.address,
-		direction,
-		ethertype: isUnknown(rule.ethertype) ? 4 : rule.ethertype,
-		protocol: isUnknown(rule.direction) ? unknownOf(rule.direction) : protocol,
-		ports,
-		remote,
-		action: lift(rule.action),
-		priority: lift(rule.priority)
-	};
 }
 // src/report/types.ts
 const REPORT_FORMATS = [
@@ -16036,10 +16300,12 @@ function setKey(o, key, value) {
 function extendUnknown(u, step, origin) {
 	if (!u.ref || u instanceof EvalError) return u;
 	const path = [...u.ref.path, step];
-	return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, {
+	const ref = {
 		address: u.ref.address,
 		path
-	});
+	};
+	if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression);
+	return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref);
 }
 function formatPath(path) {
 	return path.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
@@ -16745,6 +17011,47 @@ function callFunction(name, args, origin) {
 		throw e;
 	}
 }
+// src/eval/print.ts
+function printExpr(e) {
+	switch (e.kind) {
+		case "literal": return typeof e.value === "string" ? JSON.stringify(e.value) : String(e.value);
+		case "variable": return e.name;
+		case "traversal": return `${printOperand(e.root)}${printSteps(e.steps)}`;
+		case "template": return `"${e.parts.map(printPart).join("")}"`;
+		case "tuple": return `[${e.items.map(printExpr).join(", ")}]`;
+		case "object": return `{ ${e.items.map((i) => `${printExpr(i.key)} = ${printExpr(i.value)}`).join(", ")} }`;
+		case "call": return `${e.name}(${e.args.map(printExpr).join(", ")}${e.expandFinal ? "..." : ""})`;
+		case "unary": return `${e.op}${printOperand(e.operand)}`;
+		case "binary": return `${printOperand(e.left)} ${e.op} ${printOperand(e.right)}`;
+		case "conditional": return `${printOperand(e.cond)} ? ${printOperand(e.then)} : ${printOperand(e.else)}`;
+		case "for": {
+			const vars = e.keyVar !== void 0 ? `${e.keyVar}, ${e.valueVar}` : e.valueVar;
+			const body = e.keyExpr ? `${printExpr(e.keyExpr)} => ${printExpr(e.valueExpr)}${e.group ? "..." : ""}` : printExpr(e.valueExpr);
+			const cond = e.cond ? ` if ${printExpr(e.cond)}` : "";
+			const [open, close] = e.keyExpr ? ["{", "}"] : ["[", "]"];
+			return `${open}for ${vars} in ${printExpr(e.collection)} : ${body}${cond}${close}`;
+		}
+		case "error": return "(invalid expression)";
+	}
+}
+function printOperand(e) {
+	return e.kind === "binary" || e.kind === "conditional" || e.kind === "unary" ? `(${printExpr(e)})` : printExpr(e);
+}
+function printSteps(steps) {
+	return steps.map((s) => {
+		if (s.kind === "attr") return `.${s.name}`;
+		if (s.kind === "splat") return `${s.legacy ? ".*" : "[*]"}${printSteps(s.steps)}`;
+		return `[${printExpr(s.key)}]`;
+	}).join("");
+}
+function printPart(p) {
+	switch (p.kind) {
+		case "lit": return p.value.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/\n/g, "\\n");
+		case "interp": return `\${${printExpr(p.expr)}}`;
+		case "if": return `%{ if ${printExpr(p.cond)} }${p.then.map(printPart).join("")}%{ else }${p.else.map(printPart).join("")}%{ endif }`;
+		case "for": return `%{ for ${p.keyVar !== void 0 ? `${p.keyVar}, ` : ""}${p.valueVar} in ${printExpr(p.collection)} }${p.body.map(printPart).join("")}%{ endfor }`;
+	}
+}
 // src/eval/expression.ts
 var Handle = class {
 	splatItems() {
@@ -16799,17 +17106,23 @@ function evalRaw(e, scope) {
 	switch (e.kind) {
 		case "literal": return e.value;
 		case "error": return error(`invalid expression: ${e.message}`, scope.origin);
-		case "template": return evalTemplate(e.parts, scope);
+		case "template": return plain$1(evalTemplate(e.parts, scope));
 		case "tuple": return e.items.map((x) => evaluate(x, scope));
 		case "object": return evalObject(e.items, scope);
 		case "variable": return scope.resolve(e.name, []).value;
 		case "traversal": return evalTraversal(e.root, e.steps, scope);
-		case "call": return evalCall(e, scope);
-		case "unary": return evalUnary(e.op, evaluate(e.operand, scope), scope);
-		case "binary": return evalBinary(e.op, e.left, e.right, scope);
+		case "call": {
+			const v = plain$1(evalCall(e, scope));
+			return v instanceof Unknown ? named(v, e, scope) : v;
+		}
+		case "unary": return plain$1(evalUnary(e.op, evaluate(e.operand, scope), scope));
+		case "binary": return plain$1(evalBinary(e.op, e.left, e.right, scope));
 		case "conditional": return evalConditional(e, scope);
-		case "for": return evalFor(e, scope);
+		case "for": return plain$1(evalFor(e, scope));
 	}
+}
+function plain$1(v) {
+	return v instanceof OneOf ? new Unknown(v.reason, v.origin, void 0, v.expression) : v;
 }
 function evalObject(items, scope) {
 	const out = {};
@@ -16823,6 +17136,22 @@ function evalObject(items, scope) {
 	return out;
 }
 function evalTraversal(root, steps, scope) {
+	const result = traverse(root, steps, scope);
+	return result instanceof Unknown ? named(result, {
+		kind: "traversal",
+		root,
+		steps
+	}, scope) : result;
+}
+function named(u, e, scope) {
+	if (u.expression !== void 0 || u instanceof OneOf || isErrorValue(u)) return u;
+	const text = e.kind === "traversal" && e.root.kind === "variable" && e.steps.length === 0 ? e.root.name : printExpr(e);
+	return new Unknown(u.ref !== void 0 && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply` ? `${text} is known only after apply` : u.reason, u.origin, u.ref, {
+		text,
+		...scope.origin ? { range: scope.origin } : {}
+	});
+}
+function traverse(root, steps, scope) {
 	let cur;
 	let rest = steps;
 	if (root.kind === "variable") {
@@ -16845,9 +17174,10 @@ function applyStep(cur, step, scope) {
 	if (step.kind === "attr") return cur instanceof Handle ? cur.attr(step.name, scope.origin) : getAttr(cur, step.name, scope.origin);
 	if (step.kind === "index") {
 		const key = evaluate(step.key, scope);
-		if (key instanceof Unknown) return cur instanceof Unknown ? cur : key;
+		if (key instanceof Unknown) return cur instanceof Unknown && !(cur instanceof OneOf) ? cur : plain$1(key);
 		return cur instanceof Handle ? cur.index(key, scope.origin) : indexValue(cur, key, scope.origin);
 	}
+	if (cur instanceof OneOf) return eachChoice(cur, (c) => materialize(applyStep(c, step, scope)));
 	let items;
 	if (cur instanceof Handle) {
 		const s = cur.splatItems();
@@ -16857,11 +17187,25 @@ function applyStep(cur, step, scope) {
 	else items = Array.isArray(cur) ? cur : cur === null ? [] : [cur];
 	return items.map((item) => materialize(applySteps(item, step.steps, scope)));
 }
+function withIdentity(v, address, path) {
+	if (!(v instanceof Unknown) || v.ref !== void 0 || v instanceof OneOf || isErrorValue(v)) return v;
+	return new Unknown(v.reason, v.origin, {
+		address,
+		path
+	}, v.expression);
+}
+function eachChoice(v, step) {
+	return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression);
+}
 function getAttr(v, name, origin) {
+	if (v instanceof OneOf) return eachChoice(v, (c) => getAttr(c, name, origin));
 	if (v instanceof Unknown) return extendUnknown(v, name, origin);
 	if (isObject(v)) {
-		if (Object.prototype.hasOwnProperty.call(v, name)) return v[name];
 		const computed = computedObjects.get(v);
+		if (Object.prototype.hasOwnProperty.call(v, name)) {
+			const value = v[name];
+			return computed ? withIdentity(value, computed.address, [...computed.path, name]) : value;
+		}
 		if (computed) return afterApply(computed.address, [...computed.path, name], origin);
 		return error(`object has no attribute "${name}"`, origin);
 	}
@@ -16869,6 +17213,7 @@ function getAttr(v, name, origin) {
 	return error(`cannot read attribute "${name}" of a ${typeName(v)}`, origin);
 }
 function indexValue(v, key, origin) {
+	if (v instanceof OneOf) return eachChoice(v, (c) => indexValue(c, key, origin));
 	if (v instanceof Unknown) {
 		const k = typeof key === "number" ? key : asString(key);
 		return k === void 0 ? v : extendUnknown(v, k, origin);
@@ -16976,7 +17321,9 @@ function evalConditional(e, scope) {
 		const a = evaluate(e.then, scope);
 		const b = evaluate(e.else, scope);
 		if (!findUnknown(a) && !findUnknown(b) && valuesEqual(a, b)) return a;
-		return c;
+		if (isErrorValue(c) || isErrorValue(a) || isErrorValue(b)) return c;
+		const choices = [a, b].flatMap((x) => x instanceof OneOf ? x.choices : [x]);
+		return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression);
 	}
 	const b = asBool(c);
 	if (b === void 0) return error(`condition must be a bool, not ${typeName(c)}`, scope.origin);
@@ -17467,7 +17814,8 @@ var Parser = class {
 				this.i += 2;
 				steps.push({
 					kind: "splat",
-					steps: this.steps(true)
+					steps: this.steps(true),
+					legacy: true
 				});
 			} else if (attrOnly) return steps;
 			else {
@@ -18596,6 +18944,9 @@ var InstanceHandle = class extends Handle {
 		return names;
 	}
 	attr(name, origin) {
+		return withIdentity(this.ownAttr(name, origin), this.address, [name]);
+	}
+	ownAttr(name, origin) {
 		if (!this.configuredNames().includes(name)) return afterApply(this.address, [name], origin);
 		return this.memo.get(name, () => {
 			const block = this.set.decl.block;
@@ -18608,7 +18959,7 @@ var InstanceHandle = class extends Handle {
 	}
 	materialize() {
 		const out = {};
-		for (const name of this.configuredNames()) setKey(out, name, this.attr(name));
+		for (const name of this.configuredNames()) setKey(out, name, this.ownAttr(name));
 		return markObject(out, this.address, []);
 	}
 	toResourceInstance() {
@@ -19224,6 +19575,12 @@ function modulePrefix(r) {
 }
 function resolveRef(from, v, nodes, paths, what) {
 	if (v === void 0 || v === null || v === "") return void 0;
+	if (v instanceof OneOf) {
+		const picks = v.choices.map((c) => resolveRef(from, c, nodes, paths, what));
+		const first = picks[0];
+		if (first !== void 0 && !isUnknown(first) && picks.every((p) => p === first)) return first;
+		return v;
+	}
 	if (isUnknown(v)) {
 		const ref = v.ref;
 		if (ref && paths.some((p) => p.length === ref.path.length && p.every((s, i) => s === ref.path[i]))) {
@@ -20846,6 +21203,22 @@ function activeStandbyPools(index, type, family, model) {
 		if (target && !isUnknown(target)) link(l, target);
 	}
 }
+// src/model/choices.ts
+const MAX_PICKS = 16;
+function choicesOf(v) {
+	if (v instanceof OneOf) {
+		const out = v.choices.flatMap((c) => choicesOf(c));
+		return out.length <= MAX_PICKS ? out : [v];
+	}
+	if (!Array.isArray(v) || !v.some((x) => x instanceof OneOf)) return [v];
+	let combos = [[]];
+	for (const item of v) {
+		const picks = choicesOf(item);
+		combos = combos.flatMap((c) => picks.map((p) => [...c, p]));
+		if (combos.length > MAX_PICKS) return [v];
+	}
+	return combos;
+}
 // src/model/address-groups.ts
 const CIDR_OR_IP = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
 function expandAddressGroups(index, securityGroups) {
@@ -21011,6 +21384,72 @@ function aclRule(v, range, address, rejectIsDeny = false) {
 		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num$1(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}
 	};
 }
+// src/model/compute-secgroups.ts
+function computeSecurityGroups(index, family, types) {
+	const out = [];
+	for (const r of index.ofType(...types)) {
+		const group = {
+			address: r.address,
+			family,
+			...nodeAt(r),
+			name: str(r.values.name),
+			resourceName: r.name,
+			ruleSyntax: {
+				type: r.type,
+				inline: true,
+				ingressBody: inlineRuleBody
+			},
+			rules: [],
+			hasUnknownRules: false
+		};
+		const rules = blocks(r.values.rule);
+		if (isUnknown(rules)) group.hasUnknownRules = true;
+		else rules.forEach((rule, i) => group.rules.push(inlineRule(r, rule, i, family)));
+		out.push(group);
+	}
+	return out;
+}
+function inlineRule(r, v, i, family) {
+	const address = `${r.address}.rule[${i}]`;
+	const cidr = str(v.cidr);
+	const self = bool(v.self);
+	const fromGroup = v.from_group_id;
+	let remoteGroup;
+	if (isUnknown(self)) remoteGroup = self;
+	else if (self === true || fromGroup !== void 0 && fromGroup !== null && fromGroup !== "") remoteGroup = "group";
+	return {
+		...nodeBase(r, family),
+		address,
+		range: nestedBlockRange(r, "rule", i),
+		direction: "ingress",
+		ethertype: typeof cidr === "string" && cidr.includes(":") ? 6 : 4,
+		protocol: str(v.ip_protocol) ?? new Unknown(`${address}.ip_protocol is not set`),
+		ports: portRange(address, v.from_port, v.to_port),
+		remoteCidr: cidr,
+		remoteGroup,
+		action: "allow",
+		priority: 1
+	};
+}
+function portRange(address, fromValue, toValue) {
+	const from = num$1(fromValue);
+	const to = num$1(toValue);
+	if (isUnknown(from)) return from;
+	if (isUnknown(to)) return to;
+	if (from === void 0 && to === void 0) return void 0;
+	if (from === -1 && (to === -1 || to === void 0)) return void 0;
+	if (from === void 0 || to === void 0) return new Unknown(`${address} sets only one of from_port and to_port`);
+	return `${from}-${to}`;
+}
+function inlineRuleBody(rule) {
+	const port = rule.port ?? -1;
+	return [
+		`from_port   = ${port}`,
+		`to_port     = ${port}`,
+		`ip_protocol = "${rule.protocol}"`,
+		`cidr        = "${rule.cidr}"`
+	];
+}
 // src/model/huawei/network.ts
 function buildHwNetwork(index, d) {
 	const FAMILY = d.family;
@@ -21038,6 +21477,7 @@ function buildHwNetwork(index, d) {
 		}
 	});
 	expandAddressGroups(index, groups);
+	groups.push(...computeSecurityGroups(index, FAMILY, d.computeSecurityGroups ?? []));
 	const groupByAddress = toMap(groups);
 	const groupsByName = new Map();
 	for (const g of groups) {
@@ -21047,13 +21487,13 @@ function buildHwNetwork(index, d) {
 		if (same === void 0) groupsByName.set(key, [g]);
 		else same.push(g);
 	}
-	const resolveGroups = (from) => {
-		const ids = list(from.values.security_group_ids);
+	const resolveGroupsOf = (from, idsValue, namesValue) => {
+		const ids = list(idsValue);
 		if (ids !== void 0) {
 			const out = resolveGroupIds(from, ids, groupByAddress);
 			if (isUnknown(out) || out.length) return out;
 		}
-		const names = list(from.values.security_groups);
+		const names = list(namesValue);
 		if (names !== void 0) {
 			if (isUnknown(names)) return names;
 			const out = [];
@@ -21075,6 +21515,25 @@ function buildHwNetwork(index, d) {
 		}
 		return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
 	};
+	const resolveGroups = (from) => {
+		const ids = from.values.security_group_ids;
+		const names = from.values.security_groups;
+		const securityGroups = resolveGroupsOf(from, ids, names);
+		if (!isUnknown(securityGroups)) return { securityGroups };
+		const idPicks = choicesOf(ids);
+		const namePicks = choicesOf(names);
+		if (idPicks.length * namePicks.length <= 1) return { securityGroups };
+		const securityGroupChoices = [];
+		for (const i of idPicks) for (const n of namePicks) {
+			const picked = resolveGroupsOf(from, i, n);
+			if (isUnknown(picked)) return { securityGroups };
+			securityGroupChoices.push(picked);
+		}
+		return {
+			securityGroups,
+			securityGroupChoices
+		};
+	};
 	const associated = new Set();
 	for (const type of d.portSecurityGroupAssociations ?? []) for (const r of index.ofType(type)) {
 		const v = r.values.port_id;
@@ -21088,7 +21547,7 @@ function buildHwNetwork(index, d) {
 		portBackends.push({
 			...nodeBase(r, FAMILY),
 			ip: first ? str(first.ip_address) : void 0,
-			securityGroups: associated.has(r.address) ? new Unknown(`${r.address} gets security groups from an association resource`) : resolveGroups(r),
+			...associated.has(r.address) ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) } : resolveGroups(r),
 			subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id)
 		});
 	}
@@ -21101,17 +21560,20 @@ function buildHwNetwork(index, d) {
 		if (d.instanceNetworkPort && first && isSet(first.port)) {
 			const port = resolveRef(r, first.port, portByAddress, ID, "port");
 			if (port && !isUnknown(port)) {
-				securityGroups = port.securityGroups;
+				securityGroups = {
+					securityGroups: port.securityGroups,
+					...port.securityGroupChoices ? { securityGroupChoices: port.securityGroupChoices } : {}
+				};
 				subnet = port.subnet;
 			} else {
-				securityGroups = port ?? new Unknown(`${r.address} uses a port this configuration does not define`);
+				securityGroups = { securityGroups: port ?? new Unknown(`${r.address} uses a port this configuration does not define`) };
 				subnet = port;
 			}
 		}
 		instanceBackends.push({
 			...nodeBase(r, FAMILY),
 			ip: first ? str(first.fixed_ip_v4) : void 0,
-			securityGroups: securityGroups ?? resolveGroups(r),
+			...securityGroups ?? resolveGroups(r),
 			subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : void 0)
 		});
 	}
@@ -21271,6 +21733,7 @@ function dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips) {
 		const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a) => a !== void 0);
 		backendSubnets = new Unknown(`${r.address} has no ${attrs.join(" or ")}, so the cloud picks the backend subnet`);
 	}
+	const backendSubnetChoices = isUnknown(backendSubnets) ? subnetChoices(r, spec, resolveSubnet) : void 0;
 	let inlineEip;
 	for (const a of spec.inlineEipAttributes ?? []) if (v[a] !== void 0 && v[a] !== null) inlineEip = true;
 	for (const b of spec.inlineEipBlocks ?? []) {
@@ -21281,11 +21744,32 @@ function dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips) {
 	return {
 		...node,
 		backendSubnets,
+		...backendSubnetChoices ? { backendSubnetChoices } : {},
 		crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : void 0) ?? false,
 		hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
 		hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
 		hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths)
 	};
+}
+function subnetChoices(r, spec, resolveSubnet) {
+	const listed = spec.backendSubnetsAttribute ? r.values[spec.backendSubnetsAttribute] : void 0;
+	const useList = listed !== void 0 && listed !== null && !(Array.isArray(listed) && listed.length === 0);
+	const picks = choicesOf(useList ? listed : r.values[spec.subnetAttribute]);
+	if (picks.length <= 1) return void 0;
+	const out = [];
+	for (const pick of picks) {
+		const ids = useList ? list(pick) : [pick];
+		if (ids === void 0 || isUnknown(ids)) return void 0;
+		const subnets = [];
+		for (const id of ids) {
+			const s = resolveSubnet(r, id);
+			if (s === void 0 || isUnknown(s)) return void 0;
+			subnets.push(s);
+		}
+		if (subnets.length === 0) return void 0;
+		out.push(subnets);
+	}
+	return out;
 }
 // src/model/huawei/shared.ts
 function transparentClientIp(r, kind) {
@@ -21456,6 +21940,9 @@ const FLEXIBLEENGINE = {
 			["ipv4_subnet_id"],
 			["subnet_id"]
 		]
+	}, {
+		type: `${P$1}networking_subnet_v2`,
+		idPaths: [["id"]]
 	}],
 	securityGroup: {
 		group: `${P$1}networking_secgroup_v2`,
@@ -21533,12 +22020,16 @@ const HUAWEICLOUD = {
 			["ipv4_subnet_id"],
 			["subnet_id"]
 		]
+	}, {
+		type: "huaweicloud_networking_subnet_v2",
+		idPaths: [["id"]]
 	}],
 	securityGroup: {
 		group: "huaweicloud_networking_secgroup",
 		rule: "huaweicloud_networking_secgroup_rule",
 		ports: "ports"
 	},
+	computeSecurityGroups: ["huaweicloud_compute_secgroup_v2"],
 	instances: ["huaweicloud_compute_instance"],
 	ports: ["huaweicloud_networking_port"],
 	eipBindings: [
@@ -21618,12 +22109,16 @@ const OPENTELEKOMCLOUD = {
 			["network_id"],
 			["subnet_id"]
 		]
+	}, {
+		type: `${P}networking_subnet_v2`,
+		idPaths: [["id"]]
 	}],
 	securityGroup: {
 		group: `${P}networking_secgroup_v2`,
 		rule: `${P}networking_secgroup_rule_v2`,
 		ports: "port-range"
 	},
+	computeSecurityGroups: [`${P}compute_secgroup_v2`],
 	portSecurityGroupAssociations: [`${P}networking_port_secgroup_associate_v2`],
 	instances: [`${P}compute_instance_v2`],
 	ports: [`${P}networking_port_v2`],
@@ -22850,8 +23345,40 @@ function consequence(kind, flows) {
 }
 function admittedText(verdict, flow, direction = "") {
 	const what = `${direction}${describeFlow(flow)}`;
-	if (verdict.status === "blocked") return `admits no ${what} from ${flow.sourceText}`;
-	return `admits ${what} from only ${verdict.admitted.toString()} of ${flow.sourceText}`;
+	if (verdict.status === "blocked") return `admits no ${what} from ${flow.sourceText}${openValues(flow)}`;
+	return `admits ${what} from only ${verdict.admitted.toString()} of ${flow.sourceText}${openValues(flow)}`;
+}
+function openValues(flow) {
+	const open = [];
+	if (isOpen(flow.protocol)) open.push(`protocol: ${flow.protocol.unknown}`);
+	if (flow.port !== void 0 && isOpen(flow.port)) open.push(`port: ${flow.port.unknown}`);
+	return open.length ? ` (whatever the unknown ${open.join("; ")})` : "";
+}
+function blockedFromAnySource(names, flow, flows, kind, direction = "") {
+	const members = joinAddresses([...new Set(flows.map((f) => f.member.address))]);
+	const be = flows.length === 1 ? "is" : "are";
+	const what = `${direction}${describeFlow(flow)}`;
+	const among = isOpen(flow.source) ? flow.source.among : void 0;
+	const head = among === void 0 || among.equals(AddressSet.all(among.version)) ? `No rule of ${names} admits ${what} from any source${openValues(flow)}` : `${names} admits no ${what} from ${among.toString()}${openValues(flow)}`;
+	const source = flow.sourceText;
+	switch (kind) {
+		case "health-check": return `${head}, so the health checks of ${flow.monitor?.address ?? flow.pool.address} from ${source} are dropped and ${members} ${be} marked unhealthy`;
+		case "backend-port": return `${head}, so ${flow.listener.address} cannot forward requests from ${source} to ${members}`;
+		case "icmp": return `${head}, so the UDP health check of ${flow.monitor?.address ?? flow.pool.address} from ${source} fails and ${members} ${be} marked unhealthy`;
+	}
+}
+function flowGroupKey(flow) {
+	return [
+		describeFlow(flow),
+		openValues(flow),
+		flow.sourceText
+	].join("|");
+}
+function attributeKey(flow) {
+	return `${isOpen(flow.protocol) ? "any" : flow.protocol}:${flow.port === void 0 ? "" : isOpen(flow.port) ? "any" : flow.port}`;
+}
+function openInputLines(verdict) {
+	return verdict.openInputs.map((u) => `holds for every value of: ${u}`);
 }
 function flowRelated(flows) {
 	const first = flows[0];
@@ -22907,11 +23434,10 @@ function securityGroupCheck(kind) {
 				continue;
 			}
 			if (!isBlocking(result.verdict) || result.groups.length === 0) continue;
+			const alternatives = result.alternatives ?? [];
 			const key = [
-				result.groups.map((g) => g.address).join(","),
-				flow.protocol,
-				flow.port,
-				flow.sourceText,
+				[result.groups, ...alternatives].map((c) => c.map((g) => g.address).join(",")).join(" or "),
+				flowGroupKey(flow),
 				flow.monitor?.address
 			].join("|");
 			const entry = groups.get(key);
@@ -22919,13 +23445,20 @@ function securityGroupCheck(kind) {
 			else groups.set(key, {
 				flows: [flow],
 				verdict: result.verdict,
-				sgs: result.groups
+				sgs: result.groups,
+				alternatives,
+				...result.pickedBy ? { pickedBy: result.pickedBy } : {}
 			});
 		}
-		for (const { flows: list, verdict, sgs } of groups.values()) {
+		for (const { flows: list, verdict, sgs, alternatives, pickedBy } of groups.values()) {
 			const first = list[0];
 			const sg = sgs[0];
-			const names = sgs.length === 1 ? sg.address : `security groups ${joinAddresses(sgs.map((g) => g.address))} of ${first.backend.address}`;
+			let names = sgs.length === 1 ? sg.address : `security groups ${joinAddresses(sgs.map((g) => g.address))} of ${first.backend.address}`;
+			if (alternatives.length > 0) {
+				const others = alternatives.map((c) => joinAddresses(c.map((g) => g.address)) || "no group").join(" or ");
+				names = `${names} or ${others}, whichever the unknown condition picks (${pickedBy ?? "not known"}),`;
+			}
+			const sourceOpen = isOpen(first.source);
 			const ruleRanges = new Map(sgs.flatMap((g) => g.rules.map((r) => [r.address, r.range])));
 			const related = [
 				...verdict.trace.flatMap((step) => {
@@ -22942,20 +23475,29 @@ function securityGroupCheck(kind) {
 					address: g.address,
 					message: "security group of the backend"
 				})),
+				...alternatives.flat().map((g) => ({
+					range: g.range,
+					address: g.address,
+					message: "security group the conditional may pick instead"
+				})),
 				...flowRelated(list)
 			];
+			const message = sourceOpen && verdict.status === "blocked" ? blockedFromAnySource(names, first, list, kind) : `${names} ${admittedText(verdict, first)}, ${consequence(kind, list)}`;
+			const mechanical = !sourceOpen && alternatives.length === 0 && !isOpen(first.protocol) && (first.port === void 0 || !isOpen(first.port));
 			ctx.report({
-				message: `${names} ${admittedText(verdict, first)}, ${consequence(kind, list)}.`,
+				message: `${message}.`,
 				address: sg.address,
-				attribute: `${kind}:${first.protocol}:${first.port ?? ""}`,
+				attribute: `${kind}:${attributeKey(first)}`,
 				range: sg.range,
 				related,
 				trace: [
 					`${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address} → ${first.backend.address}`,
 					`flow: ${describeFlow(first)} from ${first.sourceText}`,
-					...traceLines(verdict)
+					...openInputLines(verdict),
+					...traceLines(verdict),
+					...alternatives.map((c) => `the same verdict (${verdict.status}) for the other pick: ${joinAddresses(c.map((g) => g.address)) || "no group"}`)
 				],
-				...deniedAtTopPriority(verdict, sgs) || !sg.ruleSyntax ? {} : { fix: securityGroupFix(sg, sg.ruleSyntax, first) }
+				...!mechanical || deniedAtTopPriority(verdict, sgs) || !sg.ruleSyntax ? {} : { fix: securityGroupFix(sg, sg.ruleSyntax, first) }
 			});
 		}
 	};
@@ -22972,6 +23514,7 @@ function nearMisses(sgs, flow, inTrace) {
 	const out = [];
 	for (const group of sgs) for (const rule of group.rules) {
 		if (inTrace.has(rule.address) || rule.direction !== "ingress" || rule.action !== "allow") continue;
+		if (isOpen(flow.protocol) || flow.port !== void 0 && isOpen(flow.port)) continue;
 		const protocol = typeof rule.protocol === "string" ? normalizeProtocol(rule.protocol) : void 0;
 		if (protocol === void 0 || !protocolMatches(protocol, flow.protocol)) continue;
 		if (flow.port !== void 0) {
@@ -22991,7 +23534,26 @@ function nearMisses(sgs, flow, inTrace) {
 function localAddress(address) {
 	return address.replace(/^(module\.[^.]+(\[[^\]]+\])?\.)+/, "");
 }
+function inlineRuleFix(sg, syntax, flow) {
+	const blocks = flow.sources.map((cidr) => [
+		"  rule {",
+		...syntax.ingressBody({
+			groupRef: "",
+			protocol: String(flow.protocol),
+			...typeof flow.port === "number" ? { port: flow.port } : {},
+			cidr: cidr.text
+		}).map((l) => `    ${l}`),
+		"  }"
+	].join("\n"));
+	const last = sg.rules[sg.rules.length - 1];
+	return {
+		description: `Admit ${describeFlow(flow)} from ${flow.sources.map((c) => c.text).join(", ")} in ${sg.address} (an inline rule: the group owns its rules).`,
+		insertText: last ? `\n\n${blocks.join("\n\n")}` : `\n${blocks.join("\n\n")}\n`,
+		after: last ? last.range : sg.range
+	};
+}
 function securityGroupFix(sg, syntax, flow) {
+	if (syntax.inline) return inlineRuleFix(sg, syntax, flow);
 	const name = `${sg.resourceName}_allow_${flow.kind.replace(/-/g, "_")}${flow.port !== void 0 ? `_${flow.port}` : ""}`;
 	const ref = `${localAddress(sg.address)}.id`;
 	const lines = [];
@@ -23000,8 +23562,8 @@ function securityGroupFix(sg, syntax, flow) {
 		lines.push(`resource "${syntax.type}" "${name}${suffix}" {`);
 		const body = syntax.ingressBody({
 			groupRef: ref,
-			protocol: flow.protocol,
-			...flow.port !== void 0 ? { port: flow.port } : {},
+			protocol: String(flow.protocol),
+			...typeof flow.port === "number" ? { port: flow.port } : {},
 			cidr: cidr.text
 		});
 		for (const line of body) lines.push(`  ${line}`);
@@ -23040,9 +23602,7 @@ function networkAclCheck(kind) {
 				const key = [
 					acl.address,
 					direction,
-					flow.protocol,
-					flow.port,
-					flow.sourceText,
+					flowGroupKey(flow),
 					flow.monitor?.address
 				].join("|");
 				const entry = groups.get(key);
@@ -23061,7 +23621,7 @@ function networkAclCheck(kind) {
 			ctx.report({
 				message: `${what}, ${consequence(kind, list)}.`,
 				address: acl.address,
-				attribute: `${kind}:${direction}:${first.protocol}:${first.port ?? ""}`,
+				attribute: `${kind}:${direction}:${attributeKey(first)}`,
 				range: acl.range,
 				related: [
 					...aclRuleLocations(acl, verdict),
@@ -23071,6 +23631,7 @@ function networkAclCheck(kind) {
 				trace: [
 					`${first.lb.address} (${first.lb.kind}) → ${first.listener.address} → ${first.pool.address} → ${first.member.address}`,
 					`flow: ${describeFlow(first)} from ${first.sourceText}${direction === "out" ? " (reply direction)" : ""}`,
+					...openInputLines(verdict),
 					...traceLines(verdict)
 				]
 			});
@@ -23262,7 +23823,7 @@ const rules = [
 				}
 				if (listener.protocol === "IP") continue;
 				const protocol = listener.protocol === "UDP" || listener.protocol === "QUIC" ? "udp" : "tcp";
-				const verdicts = aclVerdictsFor(subnet, [anyClient ??= parseCidr("0.0.0.0/0")], protocol, listener.port, void 0);
+				const verdicts = aclVerdictsFor(subnet, anyClient ??= AddressSet.all(4), protocol, listener.port, void 0);
 				if (isUnknown(verdicts)) {
 					ctx.unknown(verdicts, {
 						address: listener.address,
