@@ -5,7 +5,7 @@
 // FlexibleEngine provider no longer registers it.
 // Nova rules are ingress-only allows; `from_group_id` or `self` admit a group (never the LB),
 // and a rule with neither a CIDR nor a group admits 0.0.0.0/0 (Nova's default).
-import type { ProviderFamily } from '../rule.js';
+import type { ProviderFamily } from '../types.js';
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
 import type { ResourceIndex } from './graph.js';
 import type { Maybe, SecurityGroup, SecurityGroupRuleNode } from './types.js';
