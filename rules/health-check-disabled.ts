@@ -40,7 +40,7 @@ export default defineRule({
       if (pool.monitors.length === 0) {
         const range = pool.range;
         if (pool.hasUnknownMonitors) {
-          ctx.unknown(new Unknown('a health monitor reference is not known'), { address: pool.address, range });
+          ctx.unknown(pool.unknownMonitorsWhy ?? new Unknown('a health monitor reference is not known'), { address: pool.address, range });
           continue;
         }
         ctx.report({

@@ -40,8 +40,9 @@ export default defineRule({
         ctx.unknown(new Unknown(elsewhere), { address: listener.address, range });
         continue;
       }
-      if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
-        ctx.unknown(new Unknown('a pool or policy reference is not known'), { address: listener.address, range });
+      const poolMayBelong = listener.hasUnknownBackend ? undefined : hasPoolsWithUnknownListener(model, listener);
+      if (listener.hasUnknownBackend || poolMayBelong) {
+        ctx.unknown(listener.unknownBackendWhy ?? poolMayBelong ?? new Unknown('a pool or policy reference is not known'), { address: listener.address, range });
         continue;
       }
       ctx.report({

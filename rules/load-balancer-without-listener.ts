@@ -40,8 +40,9 @@ export default defineRule({
         ctx.unknown(new Unknown(elsewhere), { address: lb.address, range });
         continue;
       }
-      if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
-        ctx.unknown(new Unknown('a listener with an unknown load balancer reference exists'), { address: lb.address, range });
+      const listenerMayBelong = lb.hasUnknownListeners ? undefined : hasListenersWithUnknownLb(model, lb.family);
+      if (lb.hasUnknownListeners || listenerMayBelong) {
+        ctx.unknown(lb.unknownListenersWhy ?? listenerMayBelong ?? new Unknown('a listener with an unknown load balancer reference exists'), { address: lb.address, range });
         continue;
       }
       ctx.report({

@@ -2,7 +2,7 @@
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { completedElsewhere } from '../src/model/open-world.js';
-import { isUsed } from '../src/analysis/index.js';
+import { foreignReason, isUsed } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'pool-without-listener',
@@ -40,7 +40,8 @@ export default defineRule({
         continue;
       }
       if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-        ctx.unknown(new Unknown('a listener or policy reference to it is not known'), { address: pool.address, range });
+        const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : undefined) ?? foreignReason(pool.foreignReferrer, 'traffic') ?? new Unknown('a listener or policy reference to it is not known');
+        ctx.unknown(why, { address: pool.address, range });
         continue;
       }
       ctx.report({

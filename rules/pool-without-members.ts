@@ -2,7 +2,7 @@
 import { Unknown } from '../src/types.js';
 import { defineRule } from '../src/rule.js';
 import { completedElsewhere } from '../src/model/open-world.js';
-import { isUsed, joinAddresses } from '../src/analysis/index.js';
+import { foreignReason, isUsed, joinAddresses } from '../src/analysis/index.js';
 
 export default defineRule({
   id: 'pool-without-members',
@@ -40,7 +40,8 @@ export default defineRule({
         continue;
       }
       if (pool.hasUnknownMembers || pool.hasForeignReferences) {
-        ctx.unknown(new Unknown('a member reference to it is not known'), { address: pool.address, range });
+        const why = (pool.hasUnknownMembers ? pool.unknownMembersWhy : undefined) ?? foreignReason(pool.foreignReferrer, 'members') ?? new Unknown('a member reference to it is not known');
+        ctx.unknown(why, { address: pool.address, range });
         continue;
       }
       ctx.report({

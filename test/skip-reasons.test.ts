@@ -1,7 +1,8 @@
 // Skip reasons and --strict notes name what was unknown as the user wrote it (issue 19 §4): a
 // value that is not known is named by its expression in the files (`var.i`, not element 0 of a
 // list it indexed; `x[count.index].id`, not `x[0].id`), and a fact about a resource by its address.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureFolders, lintFolder } from './helpers/fixtures.js';
@@ -67,7 +68,7 @@ it('the reachability testdata has skips to check', async () => {
   ]);
 });
 
-describe('every skip reason of the reachability rules names an expression or a resource of the files', () => {
+describe('every skip reason of every rule names an expression or a resource of the files', () => {
   it.each(fixtureFolders().map((f) => [path.relative(path.join(import.meta.dirname, '..'), f), f]))('%s', async (_name, folder) => {
     const result = await lintFolder(folder, { strict: true });
     const files = tfText(folder);
@@ -75,9 +76,107 @@ describe('every skip reason of the reachability rules names an expression or a r
     for (const line of result.verbose) {
       // `<root>: <rule> skipped <address>: <reason>`
       const m = /: ([a-z0-9-]+) skipped (\S+): (.*)$/.exec(line);
-      if (!m || !REACHABILITY_RULES.has(m[1]!)) continue;
+      if (!m) continue;
       if (unnamed(m[3]!, files) !== undefined) missing.push(`${m[1]} ${m[2]}: ${m[3]}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+// The rules that report an absence (no members, no monitor, no listener, no backend) read flags of
+// the model that say "none cannot be proven"; each flag keeps what was not known, so the note names
+// the expression (a member's `pool_id = var.pool_id`) or the resource whose count is not known.
+describe('the absence rules name what was not known', () => {
+  const main = `
+provider "huaweicloud" {
+  region = "eu-west-101"
+}
+
+variable "pool_id" {
+  type = string
+}
+
+variable "listener_id" {
+  type = string
+}
+
+variable "monitors" {
+  type = number
+}
+
+resource "huaweicloud_elb_loadbalancer" "main" {
+  name              = "main"
+  vpc_id            = "vpc-1"
+  ipv4_subnet_id    = "subnet-1"
+  availability_zone = ["eu-west-101a"]
+}
+
+resource "huaweicloud_elb_listener" "http" {
+  name            = "http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+}
+
+resource "huaweicloud_elb_listener" "admin" {
+  name            = "admin"
+  protocol        = "HTTP"
+  protocol_port   = 8080
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+  default_pool_id = var.pool_id
+}
+
+resource "huaweicloud_elb_pool" "web" {
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = huaweicloud_elb_listener.http.id
+}
+
+resource "huaweicloud_elb_member" "web" {
+  pool_id       = var.pool_id
+  address       = "10.0.0.5"
+  protocol_port = 80
+}
+
+resource "huaweicloud_elb_monitor" "web" {
+  count       = var.monitors
+  pool_id     = huaweicloud_elb_pool.web.id
+  protocol    = "HTTP"
+  interval    = 5
+  timeout     = 3
+  max_retries = 3
+  url_path    = "/healthz"
+}
+
+resource "huaweicloud_elb_pool" "spare" {
+  protocol        = "HTTP"
+  lb_method       = "ROUND_ROBIN"
+  loadbalancer_id = huaweicloud_elb_loadbalancer.main.id
+  listener_id     = var.listener_id
+}
+`;
+  const ABSENCE = /: (pool-without-members|pool-without-listener|listener-without-backend|health-check-disabled|load-balancer-without-listener) skipped (.*)$/;
+
+  it('in --verbose lines and --strict notes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lblint-skip-reasons-'));
+    try {
+      writeFileSync(path.join(dir, 'main.tf'), main);
+      const result = await lintFolder(dir, { strict: true });
+      expect(result.verbose.map((l) => ABSENCE.exec(l)).flatMap((m) => (m ? [`${m[1]} ${m[2]}`] : [])).sort()).toEqual([
+        'health-check-disabled huaweicloud_elb_pool.web: count of huaweicloud_elb_monitor.web is unknown: var.monitors has no value',
+        'listener-without-backend huaweicloud_elb_listener.admin: default_pool_id: var.pool_id has no value',
+        'pool-without-listener huaweicloud_elb_pool.spare: listener_id: var.listener_id has no value',
+        'pool-without-members huaweicloud_elb_pool.web: huaweicloud_elb_member.web: pool_id: var.pool_id has no value',
+      ]);
+      // The location is where the unknown comes from: the declaration of `var.pool_id`.
+      const note = result.findings.find((f) => f.ruleId === 'pool-without-members');
+      expect(note).toMatchObject({ severity: 'note', message: 'pool-without-members could not decide huaweicloud_elb_pool.web: huaweicloud_elb_member.web: pool_id: var.pool_id has no value (main.tf:6).' });
+      for (const line of result.verbose) {
+        const m = ABSENCE.exec(line);
+        if (m) expect(unnamed(m[2]!.replace(/^\S+: /, ''), main), line).toBeUndefined();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // Questions several rules ask of the graph.
-import { isUnknown } from '../types.js';
+import { Unknown, isUnknown } from '../types.js';
 import type { HealthMonitor, Listener, Model, Pool } from '../model/types.js';
 
 /** A pool is in use when a listener or forwarding policy sends traffic to it. */
@@ -39,21 +39,44 @@ export function productOf(resourceType: string): string {
   return `${parts.slice(0, 2).join('_')}${version}`;
 }
 
-/** Pools of the listener's LB product whose listener reference is unknown: they may belong to it. */
-export function hasPoolsWithUnknownListener(model: Model, listener: Listener): boolean {
-  return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf(p.type)))).has(
-    productOf(listener.type),
-  );
+/**
+ * A pool of the listener's LB product whose listener reference is unknown (it may belong to the
+ * listener): why, naming the pool and what was not known; undefined when there is none.
+ */
+export function hasPoolsWithUnknownListener(model: Model, listener: Listener): Unknown | undefined {
+  const byProduct = memo(productsWithUnknownListenerPools, model, () => {
+    const out = new Map<string, Unknown>();
+    for (const p of model.pools) {
+      const product = productOf(p.type);
+      if (!p.hasUnknownListeners || out.has(product)) continue;
+      const why = p.unknownListenersWhy;
+      out.set(product, new Unknown(`${p.address} may belong to it${why ? `: ${why.reason}` : ''}`, why?.origin, why?.ref, why?.expression));
+    }
+    return out;
+  });
+  return byProduct.get(productOf(listener.type));
 }
 
-/** Whether a listener of `family` has a load balancer reference that is not known (it may belong to any LB). */
-export function hasListenersWithUnknownLb(model: Model, family: string): boolean {
-  return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
+/**
+ * A listener of `family` whose load balancer reference is not known (it may belong to any LB):
+ * why, naming the listener and the reference; undefined when there is none.
+ */
+export function hasListenersWithUnknownLb(model: Model, family: string): Unknown | undefined {
+  const byFamily = memo(familiesWithUnknownLbListeners, model, () => {
+    const out = new Map<string, Unknown>();
+    for (const l of model.listeners) {
+      if (!isUnknown(l.loadBalancer) || out.has(l.family)) continue;
+      const u = l.loadBalancer;
+      out.set(l.family, new Unknown(`${l.address} may belong to it: ${u.reason}`, u.origin, u.ref, u.expression));
+    }
+    return out;
+  });
+  return byFamily.get(family);
 }
 
 // Rules ask these once per listener / load balancer: scan the model once, not once per node.
-const productsWithUnknownListenerPools = new WeakMap<Model, Set<string>>();
-const familiesWithUnknownLbListeners = new WeakMap<Model, Set<string>>();
+const productsWithUnknownListenerPools = new WeakMap<Model, Map<string, Unknown>>();
+const familiesWithUnknownLbListeners = new WeakMap<Model, Map<string, Unknown>>();
 
 function memo<T>(cache: WeakMap<Model, T>, model: Model, compute: () => T): T {
   let v = cache.get(model);
@@ -62,4 +85,9 @@ function memo<T>(cache: WeakMap<Model, T>, model: Model, compute: () => T): T {
     cache.set(model, v);
   }
   return v;
+}
+
+/** Why a pool that a resource we do not model references may get `what` from it (`Pool.foreignReferrer`). */
+export function foreignReason(referrer: string | undefined, what: 'members' | 'traffic'): Unknown | undefined {
+  return referrer === undefined ? undefined : new Unknown(`${referrer} references it and may give it ${what}`);
 }

@@ -13,6 +13,7 @@
 // id) may feed any pool of the family: none of them is then called empty.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
 import { ID, type ResourceIndex, resolveRef, toMap } from './graph.js';
+import { markUnknownMembers, unknownAt } from './nodes.js';
 import type { Resolver } from './network.js';
 import type { Backend, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from './types.js';
 import { blocks, fieldAt, nodeBase } from './values.js';
@@ -53,15 +54,15 @@ class Feeder {
   }
 
   /** A feed we cannot place: every pool of the family may get members from it. */
-  unplaced(): void {
-    for (const p of this.pools.values()) p.hasUnknownMembers = true;
+  unplaced(why: Unknown): void {
+    for (const p of this.pools.values()) markUnknownMembers(p, why);
   }
 
   pool(from: ResourceInstance, v: Value | undefined): Pool | undefined {
     const p = resolveRef(from, v, this.pools, ID, 'server group');
     if (p === undefined) return undefined;
     if (isUnknown(p)) {
-      this.unplaced();
+      this.unplaced(unknownAt(from, undefined, p));
       return undefined;
     }
     return p;
@@ -71,7 +72,7 @@ class Feeder {
     const lb = resolveRef(from, v, this.lbs, ID, 'load balancer');
     if (lb === undefined) return undefined;
     if (isUnknown(lb)) {
-      this.unplaced();
+      this.unplaced(unknownAt(from, undefined, lb));
       return undefined;
     }
     return lb;
@@ -116,7 +117,7 @@ export function addAsGroupMembers(index: ResourceIndex, model: Model, family: Pr
     if (!HW_AS_GROUP.test(group.type) || !group.type.startsWith(`${family}_`)) continue;
     const listeners = blocks(group.values.lbaas_listeners);
     if (isUnknown(listeners)) {
-      feeder.unplaced();
+      feeder.unplaced(unknownAt(group, 'lbaas_listeners', listeners));
       continue;
     }
     if (listeners.length === 0) continue;
@@ -161,7 +162,7 @@ export function addEssMembers(index: ResourceIndex, model: Model, net: FeedNetwo
       if (pool) feeder.add(group, pool, undefined, undefined, backend, n++);
     }
     const albGroups = blocks(group.values.alb_server_group);
-    if (isUnknown(albGroups)) feeder.unplaced();
+    if (isUnknown(albGroups)) feeder.unplaced(unknownAt(group, 'alb_server_group', albGroups));
     else
       for (const b of albGroups) {
         const pool = feeder.pool(group, b.alb_server_group_id);

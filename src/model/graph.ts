@@ -44,6 +44,15 @@ export class ResourceIndex {
     return this.skippedBy(type) !== undefined;
   }
 
+  /** Why instances of `type` may be hidden (the first skipped resource or module call), or undefined. */
+  hiding(type: string): Unknown | undefined {
+    const s = this.skippedBy(type);
+    if (s === undefined) return undefined;
+    if (s.reason === undefined) return new Unknown(`${s.address} is not expanded`);
+    if (s.reason.includes(s.address)) return new Unknown(s.reason);
+    return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`);
+  }
+
   /** The skipped resource or module call (the first) that may hide instances of `type`, for the notes to name. */
   skippedBy(type: string): { address: string; reason?: string } | undefined {
     return this.skipped.find((s) => {
@@ -105,11 +114,11 @@ export function resolveOrMark<T>(
   v: Value | undefined,
   nodes: ReadonlyMap<string, T>,
   what: string,
-  onUnknown: () => void,
+  onUnknown: (why: Unknown) => void,
 ): T | undefined {
   const node = resolveRef(from, v, nodes, ID, what);
   if (node === undefined || !isUnknown(node)) return node;
-  onUnknown();
+  onUnknown(node);
   return undefined;
 }
 
@@ -128,15 +137,22 @@ export function link(listener: Listener, pool: Pool): void {
  * Addresses referenced by resources whose type is not in `own` (an auto-scaling group's
  * listeners or `loadbalancer_ids`, a CCE/Kubernetes service…): a pool among them may get members
  * or traffic from there, so it is never called empty or unused. Both the address as written and
- * with the referring module's prefix are included.
+ * with the referring module's prefix are included, each with the address of the first resource
+ * that references it.
  */
-export function foreignReferences(index: ResourceIndex, own: ReadonlySet<string>): Set<string> {
-  const foreign = new Set<string>();
+export function foreignReferences(index: ResourceIndex, own: ReadonlySet<string>): Map<string, string> {
+  const foreign = new Map<string, string>();
+  const add = (a: string, by: string) => {
+    if (!foreign.has(a)) foreign.set(a, by);
+  };
   for (const r of index.all()) {
     if (own.has(r.type)) continue;
     for (const ref of collectRefs(r.values)) {
       const a = ref.ref?.address;
-      if (a) foreign.add(a).add(modulePrefix(r) + a);
+      if (a) {
+        add(a, r.address);
+        add(modulePrefix(r) + a, r.address);
+      }
     }
   }
   return foreign;

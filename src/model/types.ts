@@ -60,6 +60,8 @@ export interface LoadBalancer extends NodeBase {
   pools: Pool[];
   /** A listener with an unknown count/for_each may belong to this load balancer. */
   hasUnknownListeners: boolean;
+  /** Set with `hasUnknownListeners` (`markUnknownListeners`): the first thing not known that set it. */
+  unknownListenersWhy?: Unknown;
 }
 
 export type ListenerProtocol = 'TCP' | 'UDP' | 'HTTP' | 'HTTPS' | 'TLS' | 'QUIC' | 'IP' | 'TERMINATED_HTTPS' | string;
@@ -83,6 +85,8 @@ export interface Listener extends NodeBase {
   pools: Pool[];
   /** True when a reference to a pool or policy on this listener could not be resolved. */
   hasUnknownBackend: boolean;
+  /** Set with `hasUnknownBackend` (`markUnknownBackend`): the first thing not known that set it. */
+  unknownBackendWhy?: Unknown;
   /**
    * Rules of its own decide where its traffic goes: l7 forwarding policies or rules (forward,
    * redirect, fixed response), or an Alibaba CLB redirect. Such a listener may need no default pool.
@@ -156,6 +160,12 @@ export interface Pool extends NodeBase {
   hasUnknownMembers: boolean;
   hasUnknownMonitors: boolean;
   hasUnknownListeners: boolean;
+  /** Set with the flag of the same name (`markUnknownMembers`…): the first thing not known that set it, naming the expression. */
+  unknownMembersWhy?: Unknown;
+  unknownMonitorsWhy?: Unknown;
+  unknownListenersWhy?: Unknown;
+  /** Set with `hasForeignReferences`: the first resource we do not model that references this pool. */
+  foreignReferrer?: string;
   anyPortEnabled: Maybe<boolean>;
 }
 

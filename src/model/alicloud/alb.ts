@@ -1,6 +1,7 @@
 // Alibaba ALB (`alicloud_alb_*`): server groups with their health check, listeners, forwarding rules.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import { ID, link, resolveRef, toMap } from '../graph.js';
+import { markUnknownBackend, markUnknownListeners, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
@@ -19,7 +20,7 @@ export function buildAlb(ctx: Ctx): void {
     const pool = poolOfLoadBalancer(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'HTTP');
     pools.push(pool);
     const hc = blocks(r.values.health_check_config);
-    if (isUnknown(hc)) pool.hasUnknownMonitors = true;
+    if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, 'health_check_config', hc));
     else
       hc.forEach((c, i) => {
         const m = albMonitor(nested(r, 'health_check_config', i, c, `${r.address}.health_check_config`));
@@ -40,7 +41,7 @@ export function buildAlb(ctx: Ctx): void {
     const lb = resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, 'load balancer');
     const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
     const actions = blocks(r.values.default_actions);
-    if (isUnknown(actions)) listener.hasUnknownBackend = true;
+    if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, 'default_actions', actions));
     else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
     return listener;
   });
@@ -50,18 +51,22 @@ export function buildAlb(ctx: Ctx): void {
     const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, 'listener');
     const actions = blocks(r.values.rule_actions);
     if (!listener || isUnknown(listener)) {
-      for (const p of pools) p.hasUnknownListeners = true;
+      const why = listener ? unknownAt(r, 'listener_id', listener) : new Unknown(`${r.address}.listener_id is not set`);
+      for (const p of pools) markUnknownListeners(p, why);
       continue;
     }
     listener.hasRoutingRules = true;
-    if (isUnknown(actions)) listener.hasUnknownBackend = true;
+    if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, 'rule_actions', actions));
     else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
   }
 
   placeVpcPools(ctx, pools);
-  if (index.hasSkipped('alicloud_alb_listener')) for (const lb of lbs) lb.hasUnknownListeners = true;
-  if (index.hasSkipped('alicloud_alb_listener') || index.hasSkipped('alicloud_alb_rule')) for (const p of pools) p.hasUnknownListeners = true;
-  if (index.hasSkipped('alicloud_alb_server_group')) for (const l of listeners) l.hasUnknownBackend = true;
+  const hiddenListeners = index.hiding('alicloud_alb_listener');
+  if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+  const hiddenUsers = hiddenListeners ?? index.hiding('alicloud_alb_rule');
+  if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
+  const hiddenGroups = index.hiding('alicloud_alb_server_group');
+  if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
 
   model.loadBalancers.push(...lbs);
   model.listeners.push(...listeners);
@@ -72,19 +77,19 @@ export function buildAlb(ctx: Ctx): void {
 function forwardTargets(r: ResourceInstance, action: { [key: string]: Value }, pools: Map<string, Pool>, listener: Listener): void {
   const configs = blocks(action.forward_group_config);
   if (isUnknown(configs)) {
-    listener.hasUnknownBackend = true;
+    markUnknownBackend(listener, unknownAt(r, 'forward_group_config', configs));
     return;
   }
   for (const c of configs) {
     const tuples = blocks(c.server_group_tuples);
     if (isUnknown(tuples)) {
-      listener.hasUnknownBackend = true;
+      markUnknownBackend(listener, unknownAt(r, 'server_group_tuples', tuples));
       continue;
     }
     for (const t of tuples) {
       const pool = resolveRef(r, t.server_group_id, pools, ID, 'server group');
       if (pool && !isUnknown(pool)) link(listener, pool);
-      else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+      else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, 'server_group_id', pool));
     }
   }
   // Redirects and fixed responses need no server group.

@@ -2,6 +2,7 @@
 // listener's backend_port, forwarding rules, master-slave groups and listener ACLs.
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
+import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool } from '../types.js';
 import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf } from './common.js';
@@ -71,15 +72,15 @@ export function buildClb(ctx: Ctx): void {
         break;
       }
     }
-    if (mayRedirect) listener.hasUnknownBackend = true;
+    if (mayRedirect) markUnknownBackend(listener, unknownAt(r, 'listener_forward', forward));
     else if (target === undefined) {
       if (lb && !isUnknown(lb)) target = defaultPool(lb);
-      else listener.hasUnknownBackend = true;
+      else markUnknownBackend(listener, lb ? unknownAt(r, 'load_balancer_id', lb) : new Unknown(`${r.address}.load_balancer_id is not set`));
     }
     if (target && !isUnknown(target)) {
       link(listener, target);
       target.monitors.push(monitor);
-    } else if (isUnknown(target)) listener.hasUnknownBackend = true;
+    } else if (isUnknown(target)) markUnknownBackend(listener, unknownAt(r, 'server_group_id', target));
   }
 
   // Forwarding rules: use a server group through the listener on their frontend port.
@@ -90,7 +91,7 @@ export function buildClb(ctx: Ctx): void {
     const port = num(r.values.frontend_port);
     const listener = lb && !isUnknown(lb) && typeof port === 'number' ? lb.listeners.find((l) => l.port === port) : undefined;
     if (!listener) {
-      pool.hasUnknownListeners = true;
+      markUnknownListeners(pool, ruleListenerUnknown(r, lb, port));
       continue;
     }
     listener.hasRoutingRules = true;
@@ -100,7 +101,7 @@ export function buildClb(ctx: Ctx): void {
     if (sync === false) {
       monitor = clbListenerMonitor(r, listener);
       model.monitors.push(monitor);
-    } else if (isUnknown(sync)) pool.hasUnknownMonitors = true;
+    } else if (isUnknown(sync)) markUnknownMonitors(pool, unknownAt(r, 'listener_sync', sync));
     else monitor = monitorOf.get(listener);
     if (monitor && !pool.monitors.includes(monitor)) pool.monitors.push(monitor);
   }
@@ -118,15 +119,15 @@ export function buildClb(ctx: Ctx): void {
       const ids = list(s.server_ids);
       if (ids === undefined) return;
       if (isUnknown(ids)) {
-        pool.hasUnknownMembers = true;
+        markUnknownMembers(pool, unknownAt(block, 'server_ids', ids));
         return;
       }
       ids.forEach((id, j) => addMember(ctx, pool, block, ids.length === 1 ? block.address : `${block.address}.server_ids[${j}]`, id, port, weight, attr));
     });
   }
   for (const r of index.ofType('alicloud_slb_server_group_server_attachment')) {
-    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', () => {
-      for (const p of pools) p.hasUnknownMembers = true;
+    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', (why) => {
+      for (const p of pools) markUnknownMembers(p, unknownAt(r, 'server_group_id', why));
     });
     if (pool === undefined) continue;
     const { weight, attr } = weightOf(r.values, 100);
@@ -138,7 +139,7 @@ export function buildClb(ctx: Ctx): void {
     const lb = resolveLb(r);
     if (lb === undefined) continue;
     if (isUnknown(lb)) {
-      for (const p of defaults.values()) p.hasUnknownMembers = true;
+      for (const p of defaults.values()) markUnknownMembers(p, unknownAt(r, 'load_balancer_id', lb));
       continue;
     }
     const pool = defaultPool(lb);
@@ -147,7 +148,7 @@ export function buildClb(ctx: Ctx): void {
       const ids = list(r.values.instance_ids);
       if (ids === undefined) continue;
       if (isUnknown(ids)) {
-        pool.hasUnknownMembers = true;
+        markUnknownMembers(pool, unknownAt(r, 'instance_ids', ids));
         continue;
       }
       const { weight, attr } = weightOf(r.values, 100);
@@ -161,16 +162,22 @@ export function buildClb(ctx: Ctx): void {
   }
 
   // What count/for_each hides.
-  if (index.hasSkipped('alicloud_slb_listener')) for (const lb of lbs) lb.hasUnknownListeners = true;
-  if (index.hasSkipped('alicloud_slb_listener') || index.hasSkipped('alicloud_slb_rule')) for (const p of pools) p.hasUnknownListeners = true;
-  if (['alicloud_slb_server_group_server_attachment', ...CLB_DEFAULT_MEMBERS].some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownMembers = true;
-  if (CLB_GROUPS.some((t) => index.hasSkipped(t))) for (const l of listeners) l.hasUnknownBackend = true;
+  const hiddenListeners = index.hiding('alicloud_slb_listener');
+  if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+  const hiddenUsers = hiddenListeners ?? index.hiding('alicloud_slb_rule');
+  if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
+  const hiddenMembers = firstHiding(ctx, ['alicloud_slb_server_group_server_attachment', ...CLB_DEFAULT_MEMBERS]);
+  if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+  const hiddenGroups = firstHiding(ctx, CLB_GROUPS);
+  if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
   // A listener whose LB is unknown may use any default group; so may one we cannot see.
-  if (listeners.some((l) => isUnknown(l.loadBalancer))) for (const p of defaults.values()) p.hasUnknownListeners = true;
+  const lbUnknown = listeners.find((l) => isUnknown(l.loadBalancer));
+  if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, new Unknown(`${lbUnknown.address}: load_balancer_id: ${(lbUnknown.loadBalancer as Unknown).reason}`));
   for (const p of pools) {
     // The default group is referenced through its LB (an auto-scaling group's loadbalancer_ids…).
     const key = defaults.get(p.loadBalancer as LoadBalancer) === p ? (p.loadBalancer as LoadBalancer).address : p.address;
-    if (ctx.foreign.has(key)) p.hasForeignReferences = true;
+    const by = ctx.foreign.get(key);
+    if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
   }
 
   clbAccessControls(ctx, listeners);
@@ -258,4 +265,22 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
       ctx.model.accessControls.push({ listener, control });
     }
   }
+}
+
+/** Why the skipped resources of the first of `types` that has some may hide what they add. */
+function firstHiding(ctx: Ctx, types: readonly string[]): Unknown | undefined {
+  for (const t of types) {
+    const why = ctx.index.hiding(t);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** Why the listener of a forwarding rule is not known: its load balancer or its frontend port. */
+function ruleListenerUnknown(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, port: Maybe<number> | undefined): Unknown {
+  if (isUnknown(lb)) return unknownAt(r, 'load_balancer_id', lb);
+  if (isUnknown(port)) return unknownAt(r, 'frontend_port', port);
+  if (lb === undefined) return new Unknown(`${r.address}.load_balancer_id is not set`);
+  if (port === undefined) return new Unknown(`${r.address}.frontend_port is not set`);
+  return new Unknown(`${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
 }

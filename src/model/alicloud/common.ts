@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ResourceIndex } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
-import { poolNode } from '../nodes.js';
+import { markUnknownMembers, poolNode, unknownAt } from '../nodes.js';
 import { blocks, fieldAt, list, lower, nodeAt, nodeBase, num, str } from '../values.js';
 
 export const FAMILY = 'alicloud' as const;
@@ -52,7 +52,7 @@ export interface Ctx {
   model: Model;
   resolveSubnet: Resolver<Subnet>;
   resolveBackend: (from: ResourceInstance, v: Value | undefined, byIp?: boolean) => Maybe<Backend> | undefined;
-  foreign: Set<string>;
+  foreign: Map<string, string>;
   eips: EipBindings;
   /** Security groups named by id references (an ESS scaling configuration's `security_group_ids`). */
   resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>): Maybe<SecurityGroup[]>;
@@ -137,7 +137,7 @@ export function addMember(
 export function eachServer(pool: Pool, r: ResourceInstance, type: string, add: (block: ResourceInstance, server: { [key: string]: Value }) => void): void {
   const servers = blocks(r.values[type]);
   if (isUnknown(servers)) {
-    pool.hasUnknownMembers = true;
+    markUnknownMembers(pool, unknownAt(r, type, servers));
     return;
   }
   servers.forEach((s, i) => add(nested(r, type, i, s, `${r.address}.${type}[${i}]`), s));
@@ -160,7 +160,8 @@ export function placeVpcPools(ctx: Ctx, pools: Pool[]): void {
       p.loadBalancer = lbsOfPool[0];
       if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
     }
-    if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
+    const by = ctx.foreign.get(p.address);
+    if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
   }
 }
 

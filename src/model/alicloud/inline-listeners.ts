@@ -8,6 +8,7 @@ import { link } from '../graph.js';
 import type { LoadBalancer, Pool } from '../types.js';
 import { clbListenerMonitor } from './clb.js';
 import { newListener, poolOfLoadBalancer, type Ctx } from './common.js';
+import { markUnknownListeners, unknownAt } from '../nodes.js';
 
 function port(v: Value | undefined): number | Unknown {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
@@ -33,7 +34,7 @@ export function addInlineListeners(ctx: Ctx): void {
     const raw = lb.resource.values.listener;
     if (raw === undefined || raw === null) continue;
     if (isUnknown(raw)) {
-      lb.hasUnknownListeners = true;
+      markUnknownListeners(lb, unknownAt(lb.resource, 'listener', raw));
       continue;
     }
     const entries = (Array.isArray(raw) ? raw : [raw]).filter((e): e is Record<string, Value> => typeof e === 'object' && e !== null && !Array.isArray(e) && !isUnknown(e));

@@ -1,6 +1,7 @@
 // Alibaba NLB (`alicloud_nlb_*`): server groups with their health check, listeners, attachments.
 import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
+import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
@@ -17,7 +18,7 @@ export function buildNlb(ctx: Ctx): void {
     const pool = poolOfLoadBalancer(r, r.address, undefined, upper(str(r.values.protocol)) ?? 'TCP');
     pool.anyPortEnabled = bool(r.values.any_port_enabled) ?? false;
     const hc = blocks(r.values.health_check);
-    if (isUnknown(hc)) pool.hasUnknownMonitors = true;
+    if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, 'health_check', hc));
     else if (hc.length === 0) {
       // Omitted block: the NLB default is a TCP check on the backend port.
       const m = nlbMonitor({ ...r, address: `${r.address}.health_check`, values: {} }, pool);
@@ -38,13 +39,13 @@ export function buildNlb(ctx: Ctx): void {
     const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
     const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, 'server group');
     if (pool && !isUnknown(pool)) link(listener, pool);
-    else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+    else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, 'server_group_id', pool));
     return listener;
   });
 
   for (const r of index.ofType('alicloud_nlb_server_group_server_attachment')) {
-    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', () => {
-      for (const p of pools) p.hasUnknownMembers = true;
+    const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, 'server group', (why) => {
+      for (const p of pools) markUnknownMembers(p, unknownAt(r, 'server_group_id', why));
     });
     if (pool === undefined) continue;
     const { weight, attr } = weightOf(r.values, 100);
@@ -53,12 +54,15 @@ export function buildNlb(ctx: Ctx): void {
   }
 
   placeVpcPools(ctx, pools);
-  if (index.hasSkipped('alicloud_nlb_listener')) {
-    for (const lb of lbs) lb.hasUnknownListeners = true;
-    for (const p of pools) p.hasUnknownListeners = true;
+  const hiddenListeners = index.hiding('alicloud_nlb_listener');
+  if (hiddenListeners) {
+    for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+    for (const p of pools) markUnknownListeners(p, hiddenListeners);
   }
-  if (index.hasSkipped('alicloud_nlb_server_group_server_attachment')) for (const p of pools) p.hasUnknownMembers = true;
-  if (index.hasSkipped('alicloud_nlb_server_group')) for (const l of listeners) l.hasUnknownBackend = true;
+  const hiddenMembers = index.hiding('alicloud_nlb_server_group_server_attachment');
+  if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+  const hiddenGroups = index.hiding('alicloud_nlb_server_group');
+  if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
 
   model.loadBalancers.push(...lbs);
   model.listeners.push(...listeners);

@@ -5,6 +5,7 @@ import type { Member, Model, Pool } from '../types.js';
 import { blocks, fieldAt, num, str, upper, nodeAt } from '../values.js';
 import { lbaasMonitor } from './dialect.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
+import { markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 
 /** `huaweicloud_elb_active_standby_pool`: a pool with inline members and monitor. */
 export function activeStandbyPools(index: ResourceIndex, type: string, family: ProviderFamily, model: Model): void {
@@ -16,7 +17,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
     // The inline `healthmonitor` block is the pool's monitor; a synthetic resource whose block is
     // the nested block keeps attribute ranges exact.
     const hm = blocks(r.values.healthmonitor);
-    if (isUnknown(hm)) pool.hasUnknownMonitors = true;
+    if (isUnknown(hm)) markUnknownMonitors(pool, unknownAt(r, 'healthmonitor', hm));
     else
       hm.forEach((values, i) => {
         const block = r.block.blocks.filter((b) => b.type === 'healthmonitor')[i] ?? r.block;
@@ -27,7 +28,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
         model.monitors.push(monitor);
       });
     const members = blocks(r.values.members);
-    if (isUnknown(members)) pool.hasUnknownMembers = true;
+    if (isUnknown(members)) markUnknownMembers(pool, unknownAt(r, 'members', members));
     else
       members.forEach((m, i) => {
         const member: Member = {

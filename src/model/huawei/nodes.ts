@@ -4,7 +4,7 @@ import { ID, link, resolveRef } from '../graph.js';
 import type { HealthMonitor, Listener, Maybe, MonitorField, Pool } from '../types.js';
 import { bool, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
 import type { LbProduct } from './dialect.js';
-import { poolNode } from '../nodes.js';
+import { markUnknownListeners, poolNode, unknownAt } from '../nodes.js';
 
 /** Where each health-check field is written, per product (made once per product's table). */
 const fieldsOfProduct = new WeakMap<LbProduct['monitor'], Record<MonitorField, string>>();
@@ -45,6 +45,6 @@ export function poolOfListener(r: ResourceInstance, family: ProviderFamily, list
   });
   const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');
   if (listener && !isUnknown(listener)) link(listener, pool);
-  else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+  else if (isUnknown(listener)) markUnknownListeners(pool, unknownAt(r, 'listener_id', listener));
   return { pool, listener };
 }

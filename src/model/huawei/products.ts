@@ -8,6 +8,7 @@ import type { EipBindings, Resolver } from '../network.js';
 import { blocks, fieldAt, nodeBase, num, str, upper } from '../values.js';
 import { accessControls } from './access-controls.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
+import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import { dedicatedLoadBalancer } from './dedicated.js';
 import type { Dialect, LbProduct, LoadBalancerNode } from './dialect.js';
 import type { HwNetwork } from './network.js';
@@ -17,7 +18,7 @@ import { sharedLoadBalancer, transparentClientIp } from './shared.js';
 export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, net: HwNetwork): void {
   const FAMILY = d.family;
   const { resolveSubnet, resolveBackend, eips } = net;
-  let foreign: Set<string> | undefined;
+  let foreign: Map<string, string> | undefined;
   for (const product of d.products) {
     const { kind, types } = product;
     const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eips));
@@ -55,7 +56,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
       const v = listener.resource.values.default_pool_id;
       const pool = resolveRef(listener.resource, v, poolByAddress, ID, 'pool');
       if (pool && !isUnknown(pool)) link(listener, pool);
-      else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+      else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(listener.resource, 'default_pool_id', pool));
     }
 
     for (const r of index.ofType(...types.policies)) {
@@ -65,24 +66,25 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
       if (isUnknown(configs)) targets.push(configs);
       else for (const c of configs) targets.push(c.pool_id);
       if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
+      const listenerWhy = listener === undefined ? new Unknown(`${r.address}.listener_id is not set`) : isUnknown(listener) ? unknownAt(r, 'listener_id', listener) : undefined;
       for (const t of targets) {
         const pool = resolveRef(r, t, poolByAddress, ID, 'pool');
         if (pool && !isUnknown(pool)) {
           if (listener && !isUnknown(listener)) link(listener, pool);
-          else pool.hasUnknownListeners = true;
+          else markUnknownListeners(pool, listenerWhy!);
         } else if (isUnknown(pool)) {
-          if (listener && !isUnknown(listener)) listener.hasUnknownBackend = true;
+          if (listener && !isUnknown(listener)) markUnknownBackend(listener, unknownAt(r, t === r.values.redirect_pool_id ? 'redirect_pool_id' : 'redirect_pools_config', pool));
         }
       }
-      if (listener === undefined || isUnknown(listener)) {
+      if (listenerWhy) {
         // A policy on a listener we cannot see may use any pool.
-        for (const p of pools) p.hasUnknownListeners = true;
+        for (const p of pools) markUnknownListeners(p, listenerWhy);
       }
     }
 
     for (const r of index.ofType(types.member)) {
-      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', () => {
-        for (const p of pools) p.hasUnknownMembers = true;
+      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', (why) => {
+        for (const p of pools) markUnknownMembers(p, unknownAt(r, 'pool_id', why));
       });
       if (pool === undefined) continue;
       const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
@@ -102,8 +104,8 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
     }
 
     for (const r of index.ofType(types.monitor)) {
-      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', () => {
-        for (const p of pools) p.hasUnknownMonitors = true;
+      const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, 'pool', (why) => {
+        for (const p of pools) markUnknownMonitors(p, unknownAt(r, 'pool_id', why));
       });
       if (pool === undefined) continue;
       const monitor = healthMonitor(r, FAMILY, product.monitor);
@@ -113,17 +115,23 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
 
     // Members, monitors, policies or pools with an unknown count/for_each are not expanded: any
     // pool may have them, any listener may use them.
-    if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
-    if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
-    if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
-    if (types.policies.some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownListeners = true;
-    if (index.hasSkipped(types.pool) || (product.activeStandbyPool !== undefined && index.hasSkipped(product.activeStandbyPool))) {
-      for (const l of listeners) l.hasUnknownBackend = true;
-    }
+    const hiddenListeners = index.hiding(types.listener);
+    if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+    const hiddenMembers = index.hiding(types.member);
+    if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+    const hiddenMonitors = index.hiding(types.monitor);
+    if (hiddenMonitors) for (const p of pools) markUnknownMonitors(p, hiddenMonitors);
+    const hiddenPolicies = types.policies.map((t) => index.hiding(t)).find((u) => u !== undefined);
+    if (hiddenPolicies) for (const p of pools) markUnknownListeners(p, hiddenPolicies);
+    const hiddenPools = index.hiding(types.pool) ?? (product.activeStandbyPool !== undefined ? index.hiding(product.activeStandbyPool) : undefined);
+    if (hiddenPools) for (const l of listeners) markUnknownBackend(l, hiddenPools);
 
     if (pools.length > 0) {
       foreign ??= foreignReferences(index, lbResourceTypes(d));
-      for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
+      for (const p of pools) {
+        const by = foreign.get(p.address);
+        if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+      }
     }
 
     accessControls(index, product, FAMILY, listenerByAddress, model);
