@@ -15910,10 +15910,27 @@ function productOf$1(resourceType) {
 	return `${parts.slice(0, 2).join("_")}${version}`;
 }
 function hasPoolsWithUnknownListener(model, listener) {
-	return memo(productsWithUnknownListenerPools, model, () => new Set(model.pools.filter((p) => p.hasUnknownListeners).map((p) => productOf$1(p.type)))).has(productOf$1(listener.type));
+	return memo(productsWithUnknownListenerPools, model, () => {
+		const out = new Map();
+		for (const p of model.pools) {
+			const product = productOf$1(p.type);
+			if (!p.hasUnknownListeners || out.has(product)) continue;
+			const why = p.unknownListenersWhy;
+			out.set(product, new Unknown(`${p.address} may belong to it${why ? `: ${why.reason}` : ""}`, why?.origin, why?.ref, why?.expression));
+		}
+		return out;
+	}).get(productOf$1(listener.type));
 }
 function hasListenersWithUnknownLb(model, family) {
-	return memo(familiesWithUnknownLbListeners, model, () => new Set(model.listeners.filter((l) => isUnknown(l.loadBalancer)).map((l) => l.family))).has(family);
+	return memo(familiesWithUnknownLbListeners, model, () => {
+		const out = new Map();
+		for (const l of model.listeners) {
+			if (!isUnknown(l.loadBalancer) || out.has(l.family)) continue;
+			const u = l.loadBalancer;
+			out.set(l.family, new Unknown(`${l.address} may belong to it: ${u.reason}`, u.origin, u.ref, u.expression));
+		}
+		return out;
+	}).get(family);
 }
 const productsWithUnknownListenerPools = new WeakMap();
 const familiesWithUnknownLbListeners = new WeakMap();
@@ -15924,6 +15941,9 @@ function memo(cache, model, compute) {
 		cache.set(model, v);
 	}
 	return v;
+}
+function foreignReason(referrer, what) {
+	return referrer === void 0 ? void 0 : new Unknown(`${referrer} references it and may give it ${what}`);
 }
 // src/analysis/sources.ts
 const DEFAULT_HEALTH_CHECK_SOURCES = {
@@ -19561,6 +19581,13 @@ var ResourceIndex = class {
 	hasSkipped(type) {
 		return this.skippedBy(type) !== void 0;
 	}
+	hiding(type) {
+		const s = this.skippedBy(type);
+		if (s === void 0) return void 0;
+		if (s.reason === void 0) return new Unknown(`${s.address} is not expanded`);
+		if (s.reason.includes(s.address)) return new Unknown(s.reason);
+		return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`);
+	}
 	skippedBy(type) {
 		return this.skipped.find((s) => {
 			const parts = s.address.replace(/\[[^\]]*\]$/, "").split(".");
@@ -19596,7 +19623,7 @@ function resolveRef(from, v, nodes, paths, what) {
 function resolveOrMark(from, v, nodes, what, onUnknown) {
 	const node = resolveRef(from, v, nodes, ID, what);
 	if (node === void 0 || !isUnknown(node)) return node;
-	onUnknown();
+	onUnknown(node);
 }
 function toMap(nodes) {
 	return new Map(nodes.map((n) => [n.address, n]));
@@ -19606,12 +19633,18 @@ function link(listener, pool) {
 	if (!pool.listeners.includes(listener)) pool.listeners.push(listener);
 }
 function foreignReferences(index, own) {
-	const foreign = new Set();
+	const foreign = new Map();
+	const add = (a, by) => {
+		if (!foreign.has(a)) foreign.set(a, by);
+	};
 	for (const r of index.all()) {
 		if (own.has(r.type)) continue;
 		for (const ref of collectRefs(r.values)) {
 			const a = ref.ref?.address;
-			if (a) foreign.add(a).add(modulePrefix(r) + a);
+			if (a) {
+				add(a, r.address);
+				add(modulePrefix(r) + a, r.address);
+			}
 		}
 	}
 	return foreign;
@@ -20064,6 +20097,29 @@ function poolNode(base, fields) {
 		hasUnknownListeners: false
 	};
 }
+function markUnknownMembers(pool, why) {
+	pool.hasUnknownMembers = true;
+	pool.unknownMembersWhy ??= own(pool, why);
+}
+function markUnknownMonitors(pool, why) {
+	pool.hasUnknownMonitors = true;
+	pool.unknownMonitorsWhy ??= own(pool, why);
+}
+function markUnknownListeners(node, why) {
+	node.hasUnknownListeners = true;
+	node.unknownListenersWhy ??= own(node, why);
+}
+function markUnknownBackend(listener, why) {
+	listener.hasUnknownBackend = true;
+	listener.unknownBackendWhy ??= own(listener, why);
+}
+function own(node, why) {
+	const prefix = `${node.address}: `;
+	return why.reason.startsWith(prefix) ? new Unknown(why.reason.slice(prefix.length), why.origin, why.ref, why.expression) : why;
+}
+function unknownAt(r, attr, u) {
+	return new Unknown(`${r.address}: ${attr !== void 0 ? `${attr}: ` : ""}${u.reason}`, u.origin, u.ref, u.expression);
+}
 // src/model/alicloud/common.ts
 const FAMILY = "alicloud";
 function onOff(v, address, attr) {
@@ -20169,7 +20225,7 @@ function addMember(ctx, pool, r, address, server, port, weight, weightAttribute,
 function eachServer(pool, r, type, add) {
 	const servers = blocks(r.values[type]);
 	if (isUnknown(servers)) {
-		pool.hasUnknownMembers = true;
+		markUnknownMembers(pool, unknownAt(r, type, servers));
 		return;
 	}
 	servers.forEach((s, i) => add(nested(r, type, i, s, `${r.address}.${type}[${i}]`), s));
@@ -20191,7 +20247,8 @@ function placeVpcPools(ctx, pools) {
 			p.loadBalancer = lbsOfPool[0];
 			if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
 		}
-		if (ctx.foreign.has(p.address)) p.hasForeignReferences = true;
+		const by = ctx.foreign.get(p.address);
+		if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
 	}
 }
 function zoneSubnet(ctx, r) {
@@ -20413,15 +20470,15 @@ function buildClb(ctx) {
 				break;
 			}
 		}
-		if (mayRedirect) listener.hasUnknownBackend = true;
+		if (mayRedirect) markUnknownBackend(listener, unknownAt(r, "listener_forward", forward));
 		else if (target === void 0) {
 			if (lb && !isUnknown(lb)) target = defaultPool(lb);
-			else listener.hasUnknownBackend = true;
+			else markUnknownBackend(listener, lb ? unknownAt(r, "load_balancer_id", lb) : new Unknown(`${r.address}.load_balancer_id is not set`));
 		}
 		if (target && !isUnknown(target)) {
 			link(listener, target);
 			target.monitors.push(monitor);
-		} else if (isUnknown(target)) listener.hasUnknownBackend = true;
+		} else if (isUnknown(target)) markUnknownBackend(listener, unknownAt(r, "server_group_id", target));
 	}
 	for (const r of index.ofType("alicloud_slb_rule")) {
 		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
@@ -20430,7 +20487,7 @@ function buildClb(ctx) {
 		const port = num$1(r.values.frontend_port);
 		const listener = lb && !isUnknown(lb) && typeof port === "number" ? lb.listeners.find((l) => l.port === port) : void 0;
 		if (!listener) {
-			pool.hasUnknownListeners = true;
+			markUnknownListeners(pool, ruleListenerUnknown(r, lb, port));
 			continue;
 		}
 		listener.hasRoutingRules = true;
@@ -20440,7 +20497,7 @@ function buildClb(ctx) {
 		if (sync === false) {
 			monitor = clbListenerMonitor(r, listener);
 			model.monitors.push(monitor);
-		} else if (isUnknown(sync)) pool.hasUnknownMonitors = true;
+		} else if (isUnknown(sync)) markUnknownMonitors(pool, unknownAt(r, "listener_sync", sync));
 		else monitor = monitorOf.get(listener);
 		if (monitor && !pool.monitors.includes(monitor)) pool.monitors.push(monitor);
 	}
@@ -20456,15 +20513,15 @@ function buildClb(ctx) {
 			const ids = list(s.server_ids);
 			if (ids === void 0) return;
 			if (isUnknown(ids)) {
-				pool.hasUnknownMembers = true;
+				markUnknownMembers(pool, unknownAt(block, "server_ids", ids));
 				return;
 			}
 			ids.forEach((id, j) => addMember(ctx, pool, block, ids.length === 1 ? block.address : `${block.address}.server_ids[${j}]`, id, port, weight, attr));
 		});
 	}
 	for (const r of index.ofType("alicloud_slb_server_group_server_attachment")) {
-		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", () => {
-			for (const p of pools) p.hasUnknownMembers = true;
+		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", (why) => {
+			for (const p of pools) markUnknownMembers(p, unknownAt(r, "server_group_id", why));
 		});
 		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
@@ -20474,7 +20531,7 @@ function buildClb(ctx) {
 		const lb = resolveLb(r);
 		if (lb === void 0) continue;
 		if (isUnknown(lb)) {
-			for (const p of defaults.values()) p.hasUnknownMembers = true;
+			for (const p of defaults.values()) markUnknownMembers(p, unknownAt(r, "load_balancer_id", lb));
 			continue;
 		}
 		const pool = defaultPool(lb);
@@ -20483,7 +20540,7 @@ function buildClb(ctx) {
 			const ids = list(r.values.instance_ids);
 			if (ids === void 0) continue;
 			if (isUnknown(ids)) {
-				pool.hasUnknownMembers = true;
+				markUnknownMembers(pool, unknownAt(r, "instance_ids", ids));
 				continue;
 			}
 			const { weight, attr } = weightOf(r.values, 100);
@@ -20495,14 +20552,20 @@ function buildClb(ctx) {
 			addMember(ctx, pool, block, block.address, s.server_id, port, weight, attr);
 		});
 	}
-	if (index.hasSkipped("alicloud_slb_listener")) for (const lb of lbs) lb.hasUnknownListeners = true;
-	if (index.hasSkipped("alicloud_slb_listener") || index.hasSkipped("alicloud_slb_rule")) for (const p of pools) p.hasUnknownListeners = true;
-	if (["alicloud_slb_server_group_server_attachment", ...CLB_DEFAULT_MEMBERS].some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownMembers = true;
-	if (CLB_GROUPS.some((t) => index.hasSkipped(t))) for (const l of listeners) l.hasUnknownBackend = true;
-	if (listeners.some((l) => isUnknown(l.loadBalancer))) for (const p of defaults.values()) p.hasUnknownListeners = true;
+	const hiddenListeners = index.hiding("alicloud_slb_listener");
+	if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+	const hiddenUsers = hiddenListeners ?? index.hiding("alicloud_slb_rule");
+	if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
+	const hiddenMembers = firstHiding(ctx, ["alicloud_slb_server_group_server_attachment", ...CLB_DEFAULT_MEMBERS]);
+	if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+	const hiddenGroups = firstHiding(ctx, CLB_GROUPS);
+	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
+	const lbUnknown = listeners.find((l) => isUnknown(l.loadBalancer));
+	if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, new Unknown(`${lbUnknown.address}: load_balancer_id: ${lbUnknown.loadBalancer.reason}`));
 	for (const p of pools) {
 		const key = defaults.get(p.loadBalancer) === p ? p.loadBalancer.address : p.address;
-		if (ctx.foreign.has(key)) p.hasForeignReferences = true;
+		const by = ctx.foreign.get(key);
+		if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
 	}
 	clbAccessControls(ctx, listeners);
 	model.loadBalancers.push(...lbs);
@@ -20587,6 +20650,19 @@ function clbAccessControls(ctx, listeners) {
 		}
 	}
 }
+function firstHiding(ctx, types) {
+	for (const t of types) {
+		const why = ctx.index.hiding(t);
+		if (why) return why;
+	}
+}
+function ruleListenerUnknown(r, lb, port) {
+	if (isUnknown(lb)) return unknownAt(r, "load_balancer_id", lb);
+	if (isUnknown(port)) return unknownAt(r, "frontend_port", port);
+	if (lb === void 0) return new Unknown(`${r.address}.load_balancer_id is not set`);
+	if (port === void 0) return new Unknown(`${r.address}.frontend_port is not set`);
+	return new Unknown(`${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
+}
 // src/model/alicloud/alb.ts
 const ALB_MONITOR_FIELDS = {
 	port: "health_check_connect_port",
@@ -20608,7 +20684,7 @@ function buildAlb(ctx) {
 		const pool = poolOfLoadBalancer(r, r.address, void 0, upper(str(r.values.protocol)) ?? "HTTP");
 		pools.push(pool);
 		const hc = blocks(r.values.health_check_config);
-		if (isUnknown(hc)) pool.hasUnknownMonitors = true;
+		if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, "health_check_config", hc));
 		else hc.forEach((c, i) => {
 			const m = albMonitor(nested(r, "health_check_config", i, c, `${r.address}.health_check_config`));
 			pool.monitors.push(m);
@@ -20625,7 +20701,7 @@ function buildAlb(ctx) {
 	const listeners = index.ofType("alicloud_alb_listener").map((r) => {
 		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
 		const actions = blocks(r.values.default_actions);
-		if (isUnknown(actions)) listener.hasUnknownBackend = true;
+		if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, "default_actions", actions));
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
 		return listener;
 	});
@@ -20634,17 +20710,21 @@ function buildAlb(ctx) {
 		const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
 		const actions = blocks(r.values.rule_actions);
 		if (!listener || isUnknown(listener)) {
-			for (const p of pools) p.hasUnknownListeners = true;
+			const why = listener ? unknownAt(r, "listener_id", listener) : new Unknown(`${r.address}.listener_id is not set`);
+			for (const p of pools) markUnknownListeners(p, why);
 			continue;
 		}
 		listener.hasRoutingRules = true;
-		if (isUnknown(actions)) listener.hasUnknownBackend = true;
+		if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, "rule_actions", actions));
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
 	}
 	placeVpcPools(ctx, pools);
-	if (index.hasSkipped("alicloud_alb_listener")) for (const lb of lbs) lb.hasUnknownListeners = true;
-	if (index.hasSkipped("alicloud_alb_listener") || index.hasSkipped("alicloud_alb_rule")) for (const p of pools) p.hasUnknownListeners = true;
-	if (index.hasSkipped("alicloud_alb_server_group")) for (const l of listeners) l.hasUnknownBackend = true;
+	const hiddenListeners = index.hiding("alicloud_alb_listener");
+	if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+	const hiddenUsers = hiddenListeners ?? index.hiding("alicloud_alb_rule");
+	if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
+	const hiddenGroups = index.hiding("alicloud_alb_server_group");
+	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
 	model.loadBalancers.push(...lbs);
 	model.listeners.push(...listeners);
 	model.pools.push(...pools);
@@ -20652,19 +20732,19 @@ function buildAlb(ctx) {
 function forwardTargets(r, action, pools, listener) {
 	const configs = blocks(action.forward_group_config);
 	if (isUnknown(configs)) {
-		listener.hasUnknownBackend = true;
+		markUnknownBackend(listener, unknownAt(r, "forward_group_config", configs));
 		return;
 	}
 	for (const c of configs) {
 		const tuples = blocks(c.server_group_tuples);
 		if (isUnknown(tuples)) {
-			listener.hasUnknownBackend = true;
+			markUnknownBackend(listener, unknownAt(r, "server_group_tuples", tuples));
 			continue;
 		}
 		for (const t of tuples) {
 			const pool = resolveRef(r, t.server_group_id, pools, ID, "server group");
 			if (pool && !isUnknown(pool)) link(listener, pool);
-			else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+			else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, "server_group_id", pool));
 		}
 	}
 	const type = lower(str(action.type));
@@ -20710,7 +20790,7 @@ function buildNlb(ctx) {
 		const pool = poolOfLoadBalancer(r, r.address, void 0, upper(str(r.values.protocol)) ?? "TCP");
 		pool.anyPortEnabled = bool(r.values.any_port_enabled) ?? false;
 		const hc = blocks(r.values.health_check);
-		if (isUnknown(hc)) pool.hasUnknownMonitors = true;
+		if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, "health_check", hc));
 		else if (hc.length === 0) {
 			const m = nlbMonitor({
 				...r,
@@ -20731,12 +20811,12 @@ function buildNlb(ctx) {
 		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
 		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
 		if (pool && !isUnknown(pool)) link(listener, pool);
-		else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+		else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, "server_group_id", pool));
 		return listener;
 	});
 	for (const r of index.ofType("alicloud_nlb_server_group_server_attachment")) {
-		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", () => {
-			for (const p of pools) p.hasUnknownMembers = true;
+		const pool = resolveOrMark(r, r.values.server_group_id, poolByAddress, "server group", (why) => {
+			for (const p of pools) markUnknownMembers(p, unknownAt(r, "server_group_id", why));
 		});
 		if (pool === void 0) continue;
 		const { weight, attr } = weightOf(r.values, 100);
@@ -20744,12 +20824,15 @@ function buildNlb(ctx) {
 		addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num$1(r.values.port), weight, attr, byIp);
 	}
 	placeVpcPools(ctx, pools);
-	if (index.hasSkipped("alicloud_nlb_listener")) {
-		for (const lb of lbs) lb.hasUnknownListeners = true;
-		for (const p of pools) p.hasUnknownListeners = true;
+	const hiddenListeners = index.hiding("alicloud_nlb_listener");
+	if (hiddenListeners) {
+		for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+		for (const p of pools) markUnknownListeners(p, hiddenListeners);
 	}
-	if (index.hasSkipped("alicloud_nlb_server_group_server_attachment")) for (const p of pools) p.hasUnknownMembers = true;
-	if (index.hasSkipped("alicloud_nlb_server_group")) for (const l of listeners) l.hasUnknownBackend = true;
+	const hiddenMembers = index.hiding("alicloud_nlb_server_group_server_attachment");
+	if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+	const hiddenGroups = index.hiding("alicloud_nlb_server_group");
+	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
 	model.loadBalancers.push(...lbs);
 	model.listeners.push(...listeners);
 	model.pools.push(...pools);
@@ -20798,7 +20881,7 @@ function addInlineListeners(ctx) {
 		const raw = lb.resource.values.listener;
 		if (raw === void 0 || raw === null) continue;
 		if (isUnknown(raw)) {
-			lb.hasUnknownListeners = true;
+			markUnknownListeners(lb, unknownAt(lb.resource, "listener", raw));
 			continue;
 		}
 		(Array.isArray(raw) ? raw : [raw]).filter((e) => typeof e === "object" && e !== null && !Array.isArray(e) && !isUnknown(e)).forEach((entry, i) => {
@@ -20867,14 +20950,14 @@ var Feeder = class {
 		this.pools = toMap(model.pools.filter((p) => p.family === family));
 		this.lbs = toMap(model.loadBalancers.filter((l) => l.family === family));
 	}
-	unplaced() {
-		for (const p of this.pools.values()) p.hasUnknownMembers = true;
+	unplaced(why) {
+		for (const p of this.pools.values()) markUnknownMembers(p, why);
 	}
 	pool(from, v) {
 		const p = resolveRef(from, v, this.pools, ID, "server group");
 		if (p === void 0) return void 0;
 		if (isUnknown(p)) {
-			this.unplaced();
+			this.unplaced(unknownAt(from, void 0, p));
 			return;
 		}
 		return p;
@@ -20883,7 +20966,7 @@ var Feeder = class {
 		const lb = resolveRef(from, v, this.lbs, ID, "load balancer");
 		if (lb === void 0) return void 0;
 		if (isUnknown(lb)) {
-			this.unplaced();
+			this.unplaced(unknownAt(from, void 0, lb));
 			return;
 		}
 		return lb;
@@ -20929,7 +21012,7 @@ function addAsGroupMembers(index, model, family, net) {
 		if (!HW_AS_GROUP.test(group.type) || !group.type.startsWith(`${family}_`)) continue;
 		const listeners = blocks(group.values.lbaas_listeners);
 		if (isUnknown(listeners)) {
-			feeder.unplaced();
+			feeder.unplaced(unknownAt(group, "lbaas_listeners", listeners));
 			continue;
 		}
 		if (listeners.length === 0) continue;
@@ -20970,7 +21053,7 @@ function addEssMembers(index, model, net) {
 			if (pool) feeder.add(group, pool, void 0, void 0, backend, n++);
 		}
 		const albGroups = blocks(group.values.alb_server_group);
-		if (isUnknown(albGroups)) feeder.unplaced();
+		if (isUnknown(albGroups)) feeder.unplaced(unknownAt(group, "alb_server_group", albGroups));
 		else for (const b of albGroups) {
 			const pool = feeder.pool(group, b.alb_server_group_id);
 			if (pool) feeder.add(group, pool, num(b.port), b.weight, backend, n++);
@@ -21146,7 +21229,7 @@ function poolOfListener(r, family, listeners) {
 	});
 	const listener = resolveRef(r, r.values.listener_id, listeners, ID, "listener");
 	if (listener && !isUnknown(listener)) link(listener, pool);
-	else if (isUnknown(listener)) pool.hasUnknownListeners = true;
+	else if (isUnknown(listener)) markUnknownListeners(pool, unknownAt(r, "listener_id", listener));
 	return {
 		pool,
 		listener
@@ -21160,7 +21243,7 @@ function activeStandbyPools(index, type, family, model) {
 		const { pool } = poolOfListener(r, family, listeners);
 		standby.set(pool.address, pool);
 		const hm = blocks(r.values.healthmonitor);
-		if (isUnknown(hm)) pool.hasUnknownMonitors = true;
+		if (isUnknown(hm)) markUnknownMonitors(pool, unknownAt(r, "healthmonitor", hm));
 		else hm.forEach((values, i) => {
 			const block = r.block.blocks.filter((b) => b.type === "healthmonitor")[i] ?? r.block;
 			const monitor = healthMonitor({
@@ -21174,7 +21257,7 @@ function activeStandbyPools(index, type, family, model) {
 			model.monitors.push(monitor);
 		});
 		const members = blocks(r.values.members);
-		if (isUnknown(members)) pool.hasUnknownMembers = true;
+		if (isUnknown(members)) markUnknownMembers(pool, unknownAt(r, "members", members));
 		else members.forEach((m, i) => {
 			const member = {
 				address: `${r.address}.members[${i}]`,
@@ -21824,7 +21907,7 @@ function buildHwProducts(index, model, d, net) {
 			const v = listener.resource.values.default_pool_id;
 			const pool = resolveRef(listener.resource, v, poolByAddress, ID, "pool");
 			if (pool && !isUnknown(pool)) link(listener, pool);
-			else if (isUnknown(pool)) listener.hasUnknownBackend = true;
+			else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(listener.resource, "default_pool_id", pool));
 		}
 		for (const r of index.ofType(...types.policies)) {
 			const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
@@ -21833,20 +21916,21 @@ function buildHwProducts(index, model, d, net) {
 			if (isUnknown(configs)) targets.push(configs);
 			else for (const c of configs) targets.push(c.pool_id);
 			if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
+			const listenerWhy = listener === void 0 ? new Unknown(`${r.address}.listener_id is not set`) : isUnknown(listener) ? unknownAt(r, "listener_id", listener) : void 0;
 			for (const t of targets) {
 				const pool = resolveRef(r, t, poolByAddress, ID, "pool");
 				if (pool && !isUnknown(pool)) {
 					if (listener && !isUnknown(listener)) link(listener, pool);
-					else pool.hasUnknownListeners = true;
+					else markUnknownListeners(pool, listenerWhy);
 				} else if (isUnknown(pool)) {
-					if (listener && !isUnknown(listener)) listener.hasUnknownBackend = true;
+					if (listener && !isUnknown(listener)) markUnknownBackend(listener, unknownAt(r, t === r.values.redirect_pool_id ? "redirect_pool_id" : "redirect_pools_config", pool));
 				}
 			}
-			if (listener === void 0 || isUnknown(listener)) for (const p of pools) p.hasUnknownListeners = true;
+			if (listenerWhy) for (const p of pools) markUnknownListeners(p, listenerWhy);
 		}
 		for (const r of index.ofType(types.member)) {
-			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", () => {
-				for (const p of pools) p.hasUnknownMembers = true;
+			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", (why) => {
+				for (const p of pools) markUnknownMembers(p, unknownAt(r, "pool_id", why));
 			});
 			if (pool === void 0) continue;
 			const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
@@ -21867,22 +21951,30 @@ function buildHwProducts(index, model, d, net) {
 			pool.members.push(member);
 		}
 		for (const r of index.ofType(types.monitor)) {
-			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", () => {
-				for (const p of pools) p.hasUnknownMonitors = true;
+			const pool = resolveOrMark(r, r.values.pool_id, poolByAddress, "pool", (why) => {
+				for (const p of pools) markUnknownMonitors(p, unknownAt(r, "pool_id", why));
 			});
 			if (pool === void 0) continue;
 			const monitor = healthMonitor(r, FAMILY, product.monitor);
 			pool.monitors.push(monitor);
 			model.monitors.push(monitor);
 		}
-		if (index.hasSkipped(types.listener)) for (const lb of lbs) lb.hasUnknownListeners = true;
-		if (index.hasSkipped(types.member)) for (const p of pools) p.hasUnknownMembers = true;
-		if (index.hasSkipped(types.monitor)) for (const p of pools) p.hasUnknownMonitors = true;
-		if (types.policies.some((t) => index.hasSkipped(t))) for (const p of pools) p.hasUnknownListeners = true;
-		if (index.hasSkipped(types.pool) || product.activeStandbyPool !== void 0 && index.hasSkipped(product.activeStandbyPool)) for (const l of listeners) l.hasUnknownBackend = true;
+		const hiddenListeners = index.hiding(types.listener);
+		if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
+		const hiddenMembers = index.hiding(types.member);
+		if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
+		const hiddenMonitors = index.hiding(types.monitor);
+		if (hiddenMonitors) for (const p of pools) markUnknownMonitors(p, hiddenMonitors);
+		const hiddenPolicies = types.policies.map((t) => index.hiding(t)).find((u) => u !== void 0);
+		if (hiddenPolicies) for (const p of pools) markUnknownListeners(p, hiddenPolicies);
+		const hiddenPools = index.hiding(types.pool) ?? (product.activeStandbyPool !== void 0 ? index.hiding(product.activeStandbyPool) : void 0);
+		if (hiddenPools) for (const l of listeners) markUnknownBackend(l, hiddenPools);
 		if (pools.length > 0) {
 			foreign ??= foreignReferences(index, lbResourceTypes(d));
-			for (const p of pools) if (foreign.has(p.address)) p.hasForeignReferences = true;
+			for (const p of pools) {
+				const by = foreign.get(p.address);
+				if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+			}
 		}
 		accessControls(index, product, FAMILY, listenerByAddress, model);
 		model.loadBalancers.push(...lbs);
@@ -22641,7 +22733,7 @@ var health_check_disabled_default = defineRule({
 			if (pool.monitors.length === 0) {
 				const range = pool.range;
 				if (pool.hasUnknownMonitors) {
-					ctx.unknown(new Unknown("a health monitor reference is not known"), {
+					ctx.unknown(pool.unknownMonitorsWhy ?? new Unknown("a health monitor reference is not known"), {
 						address: pool.address,
 						range
 					});
@@ -23190,8 +23282,9 @@ var listener_without_backend_default = defineRule({
 				});
 				continue;
 			}
-			if (listener.hasUnknownBackend || hasPoolsWithUnknownListener(model, listener)) {
-				ctx.unknown(new Unknown("a pool or policy reference is not known"), {
+			const poolMayBelong = listener.hasUnknownBackend ? void 0 : hasPoolsWithUnknownListener(model, listener);
+			if (listener.hasUnknownBackend || poolMayBelong) {
+				ctx.unknown(listener.unknownBackendWhy ?? poolMayBelong ?? new Unknown("a pool or policy reference is not known"), {
 					address: listener.address,
 					range
 				});
@@ -23250,8 +23343,9 @@ var load_balancer_without_listener_default = defineRule({
 				});
 				continue;
 			}
-			if (lb.hasUnknownListeners || hasListenersWithUnknownLb(model, lb.family)) {
-				ctx.unknown(new Unknown("a listener with an unknown load balancer reference exists"), {
+			const listenerMayBelong = lb.hasUnknownListeners ? void 0 : hasListenersWithUnknownLb(model, lb.family);
+			if (lb.hasUnknownListeners || listenerMayBelong) {
+				ctx.unknown(lb.unknownListenersWhy ?? listenerMayBelong ?? new Unknown("a listener with an unknown load balancer reference exists"), {
 					address: lb.address,
 					range
 				});
@@ -23909,7 +24003,8 @@ const rules = [
 					continue;
 				}
 				if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-					ctx.unknown(new Unknown("a listener or policy reference to it is not known"), {
+					const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : void 0) ?? foreignReason(pool.foreignReferrer, "traffic") ?? new Unknown("a listener or policy reference to it is not known");
+					ctx.unknown(why, {
 						address: pool.address,
 						range
 					});
@@ -23967,7 +24062,8 @@ const rules = [
 					continue;
 				}
 				if (pool.hasUnknownMembers || pool.hasForeignReferences) {
-					ctx.unknown(new Unknown("a member reference to it is not known"), {
+					const why = (pool.hasUnknownMembers ? pool.unknownMembersWhy : void 0) ?? foreignReason(pool.foreignReferrer, "members") ?? new Unknown("a member reference to it is not known");
+					ctx.unknown(why, {
 						address: pool.address,
 						range
 					});
