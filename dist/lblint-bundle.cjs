@@ -20260,6 +20260,16 @@ function albNlbEip(ctx, r) {
 	if (lower(str(r.values.address_type)) === "internet") return true;
 	return ctx.eips.bound(r);
 }
+function markHidden(index, types, nodes) {
+	const hiddenListeners = index.hiding(types.listener);
+	if (hiddenListeners) for (const lb of nodes.lbs) markUnknownListeners(lb, hiddenListeners);
+	const hiddenUsers = hiddenListeners ?? (types.rule !== void 0 ? index.hiding(types.rule) : void 0);
+	if (hiddenUsers) for (const p of nodes.pools) markUnknownListeners(p, hiddenUsers);
+	const hiddenMembers = types.member !== void 0 ? index.hiding(types.member) : void 0;
+	if (hiddenMembers) for (const p of nodes.pools) markUnknownMembers(p, hiddenMembers);
+	const hiddenGroups = index.hiding(types.serverGroup);
+	if (hiddenGroups) for (const l of nodes.listeners) markUnknownBackend(l, hiddenGroups);
+}
 // src/model/alicloud/network.ts
 function buildAliNetwork(index) {
 	const { resolveSubnet } = buildSubnets(index, {
@@ -20719,12 +20729,15 @@ function buildAlb(ctx) {
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
 	}
 	placeVpcPools(ctx, pools);
-	const hiddenListeners = index.hiding("alicloud_alb_listener");
-	if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
-	const hiddenUsers = hiddenListeners ?? index.hiding("alicloud_alb_rule");
-	if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
-	const hiddenGroups = index.hiding("alicloud_alb_server_group");
-	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
+	markHidden(index, {
+		listener: "alicloud_alb_listener",
+		rule: "alicloud_alb_rule",
+		serverGroup: "alicloud_alb_server_group"
+	}, {
+		lbs,
+		pools,
+		listeners
+	});
 	model.loadBalancers.push(...lbs);
 	model.listeners.push(...listeners);
 	model.pools.push(...pools);
@@ -20824,15 +20837,15 @@ function buildNlb(ctx) {
 		addMember(ctx, pool, r, r.address, byIp ? r.values.server_ip ?? r.values.server_id : r.values.server_id, num$1(r.values.port), weight, attr, byIp);
 	}
 	placeVpcPools(ctx, pools);
-	const hiddenListeners = index.hiding("alicloud_nlb_listener");
-	if (hiddenListeners) {
-		for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
-		for (const p of pools) markUnknownListeners(p, hiddenListeners);
-	}
-	const hiddenMembers = index.hiding("alicloud_nlb_server_group_server_attachment");
-	if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
-	const hiddenGroups = index.hiding("alicloud_nlb_server_group");
-	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
+	markHidden(index, {
+		listener: "alicloud_nlb_listener",
+		member: "alicloud_nlb_server_group_server_attachment",
+		serverGroup: "alicloud_nlb_server_group"
+	}, {
+		lbs,
+		pools,
+		listeners
+	});
 	model.loadBalancers.push(...lbs);
 	model.listeners.push(...listeners);
 	model.pools.push(...pools);
@@ -20954,22 +20967,19 @@ var Feeder = class {
 		for (const p of this.pools.values()) markUnknownMembers(p, why);
 	}
 	pool(from, v) {
-		const p = resolveRef(from, v, this.pools, ID, "server group");
-		if (p === void 0) return void 0;
-		if (isUnknown(p)) {
-			this.unplaced(unknownAt(from, void 0, p));
-			return;
-		}
-		return p;
+		return this.placed(from, v, this.pools, "server group");
 	}
 	loadBalancer(from, v) {
-		const lb = resolveRef(from, v, this.lbs, ID, "load balancer");
-		if (lb === void 0) return void 0;
-		if (isUnknown(lb)) {
-			this.unplaced(unknownAt(from, void 0, lb));
+		return this.placed(from, v, this.lbs, "load balancer");
+	}
+	placed(from, v, nodes, what) {
+		const node = resolveRef(from, v, nodes, ID, what);
+		if (node === void 0) return void 0;
+		if (isUnknown(node)) {
+			this.unplaced(unknownAt(from, void 0, node));
 			return;
 		}
-		return lb;
+		return node;
 	}
 	referring(types, attribute, target) {
 		return this.index.all().filter((r) => {

@@ -59,23 +59,22 @@ class Feeder {
   }
 
   pool(from: ResourceInstance, v: Value | undefined): Pool | undefined {
-    const p = resolveRef(from, v, this.pools, ID, 'server group');
-    if (p === undefined) return undefined;
-    if (isUnknown(p)) {
-      this.unplaced(unknownAt(from, undefined, p));
-      return undefined;
-    }
-    return p;
+    return this.placed(from, v, this.pools, 'server group');
   }
 
   loadBalancer(from: ResourceInstance, v: Value): LoadBalancer | undefined {
-    const lb = resolveRef(from, v, this.lbs, ID, 'load balancer');
-    if (lb === undefined) return undefined;
-    if (isUnknown(lb)) {
-      this.unplaced(unknownAt(from, undefined, lb));
+    return this.placed(from, v, this.lbs, 'load balancer');
+  }
+
+  /** The node `v` names, or undefined; a reference that is not known may name any pool of the family. */
+  private placed<T extends { address: string }>(from: ResourceInstance, v: Value | undefined, nodes: ReadonlyMap<string, T>, what: string): T | undefined {
+    const node = resolveRef(from, v, nodes, ID, what);
+    if (node === undefined) return undefined;
+    if (isUnknown(node)) {
+      this.unplaced(unknownAt(from, undefined, node));
       return undefined;
     }
-    return lb;
+    return node;
   }
 
   /** The resources of `types` whose `attribute` refers to `target`. */

@@ -4,7 +4,7 @@ import { ID, link, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
-import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
+import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
 const ALB_MONITOR_FIELDS = { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_path', domain: 'health_check_host', expectedCodes: 'health_check_codes', enabled: 'health_check_enabled' } as const;
@@ -61,12 +61,7 @@ export function buildAlb(ctx: Ctx): void {
   }
 
   placeVpcPools(ctx, pools);
-  const hiddenListeners = index.hiding('alicloud_alb_listener');
-  if (hiddenListeners) for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
-  const hiddenUsers = hiddenListeners ?? index.hiding('alicloud_alb_rule');
-  if (hiddenUsers) for (const p of pools) markUnknownListeners(p, hiddenUsers);
-  const hiddenGroups = index.hiding('alicloud_alb_server_group');
-  if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
+  markHidden(index, { listener: 'alicloud_alb_listener', rule: 'alicloud_alb_rule', serverGroup: 'alicloud_alb_server_group' }, { lbs, pools, listeners });
 
   model.loadBalancers.push(...lbs);
   model.listeners.push(...listeners);

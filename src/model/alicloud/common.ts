@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ResourceIndex } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
-import { markUnknownMembers, poolNode, unknownAt } from '../nodes.js';
+import { markUnknownBackend, markUnknownListeners, markUnknownMembers, poolNode, unknownAt } from '../nodes.js';
 import { blocks, fieldAt, list, lower, nodeAt, nodeBase, num, str } from '../values.js';
 
 export const FAMILY = 'alicloud' as const;
@@ -176,4 +176,24 @@ export function albNlbEip(ctx: Ctx, r: ResourceInstance): Maybe<boolean> {
   const internet = lower(str(r.values.address_type));
   if (internet === 'internet') return true;
   return ctx.eips.bound(r);
+}
+
+/**
+ * What the resource types of a product that were not expanded (a count or for_each that is not
+ * known) may hide: listeners of every load balancer, users (listeners, rules) and members of every
+ * server group, server groups of every listener.
+ */
+export function markHidden(
+  index: ResourceIndex,
+  types: { listener: string; rule?: string; member?: string; serverGroup: string },
+  nodes: { lbs: readonly LoadBalancer[]; pools: readonly Pool[]; listeners: readonly Listener[] },
+): void {
+  const hiddenListeners = index.hiding(types.listener);
+  if (hiddenListeners) for (const lb of nodes.lbs) markUnknownListeners(lb, hiddenListeners);
+  const hiddenUsers = hiddenListeners ?? (types.rule !== undefined ? index.hiding(types.rule) : undefined);
+  if (hiddenUsers) for (const p of nodes.pools) markUnknownListeners(p, hiddenUsers);
+  const hiddenMembers = types.member !== undefined ? index.hiding(types.member) : undefined;
+  if (hiddenMembers) for (const p of nodes.pools) markUnknownMembers(p, hiddenMembers);
+  const hiddenGroups = index.hiding(types.serverGroup);
+  if (hiddenGroups) for (const l of nodes.listeners) markUnknownBackend(l, hiddenGroups);
 }

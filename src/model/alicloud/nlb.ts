@@ -1,10 +1,10 @@
 // Alibaba NLB (`alicloud_nlb_*`): server groups with their health check, listeners, attachments.
 import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
-import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
+import { markUnknownBackend, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
 import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
-import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip } from './common.js';
+import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
 const NLB_MONITOR_FIELDS = { port: 'health_check_connect_port', interval: 'health_check_interval', timeout: 'health_check_connect_timeout', maxRetries: 'healthy_threshold', maxRetriesDown: 'unhealthy_threshold', urlPath: 'health_check_url', domain: 'health_check_domain', expectedCodes: 'health_check_http_code', enabled: 'health_check_enabled' } as const;
@@ -54,15 +54,7 @@ export function buildNlb(ctx: Ctx): void {
   }
 
   placeVpcPools(ctx, pools);
-  const hiddenListeners = index.hiding('alicloud_nlb_listener');
-  if (hiddenListeners) {
-    for (const lb of lbs) markUnknownListeners(lb, hiddenListeners);
-    for (const p of pools) markUnknownListeners(p, hiddenListeners);
-  }
-  const hiddenMembers = index.hiding('alicloud_nlb_server_group_server_attachment');
-  if (hiddenMembers) for (const p of pools) markUnknownMembers(p, hiddenMembers);
-  const hiddenGroups = index.hiding('alicloud_nlb_server_group');
-  if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
+  markHidden(index, { listener: 'alicloud_nlb_listener', member: 'alicloud_nlb_server_group_server_attachment', serverGroup: 'alicloud_nlb_server_group' }, { lbs, pools, listeners });
 
   model.loadBalancers.push(...lbs);
   model.listeners.push(...listeners);
