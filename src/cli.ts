@@ -48,6 +48,8 @@ export interface LintOutcome {
 
 class UsageError extends Error {}
 
+type RepeatableFlag = 'format' | 'var' | 'varFile' | 'rule' | 'disableRule' | 'severity';
+
 interface LintFlags {
   format: string[];
   output?: string;
@@ -105,14 +107,14 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
     .version(VERSION, '-V, --version')
     // No commander default: without paths, --plan lints the plan file's folder (see lintCommand).
     .argument('[paths...]', 'files or folders to lint (default: .)')
-    .addOption(new Option('-f, --format <format>', `output format, optionally to a file: ${REPORT_FORMATS.join('|')}[=FILE] (repeatable)`).argParser(collect).default([]))
+    .addOption(new Option('-f, --format <format>', `output format, optionally to a file: ${REPORT_FORMATS.join('|')}[=FILE] (repeatable)`).argParser(collect))
     .option('-o, --output <file>', 'write the (single) report to FILE instead of stdout')
     .option('-c, --config <file>', 'config file (default: .lblint.json found upward)')
-    .addOption(new Option('--var <name=value>', 'set a variable (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--var-file <file>', 'read variables from a .tfvars file (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--disable-rule <id>', 'do not run this rule (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--severity <id=level>', 'change the severity of a rule: error|warning|note (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--var <name=value>', 'set a variable (repeatable)').argParser(collect))
+    .addOption(new Option('--var-file <file>', 'read variables from a .tfvars file (repeatable)').argParser(collect))
+    .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collect))
+    .addOption(new Option('--disable-rule <id>', 'do not run this rule (repeatable)').argParser(collect))
+    .addOption(new Option('--severity <id=level>', 'change the severity of a rule: error|warning|note (repeatable)').argParser(collect))
     .option('--fail-on <level>', `exit 1 when a finding at or above this level remains: ${FAIL_ON_LEVELS.join('|')} (default: error)`)
     .option('--strict', 'report verdicts that depend on unknown values as notes')
     .option('--verbose', 'print skipped resources and unknown values on stderr')
@@ -134,7 +136,9 @@ export async function run(rawArgv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program.action(async (paths: string[], flags: LintFlags) => {
+  // The repeatable options have no commander default, which its help would print as "(default: [])".
+  program.action(async (paths: string[], given: Partial<LintFlags> & Omit<LintFlags, RepeatableFlag>) => {
+    const flags: LintFlags = { ...given, format: given.format ?? [], var: given.var ?? [], varFile: given.varFile ?? [], rule: given.rule ?? [], disableRule: given.disableRule ?? [], severity: given.severity ?? [] };
     exitCode = await lintCommand(paths, flags, io);
   });
 

@@ -65,6 +65,21 @@ describe('exit codes', () => {
   });
 });
 
+describe('--help', () => {
+  it('names every option once and prints no empty default of the repeatable ones', async () => {
+    const r = await cli(['--help'], TESTDATA);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--disable-rule <id>');
+    expect(r.stdout).not.toContain('(default: [])');
+  });
+
+  it('repeatable options still collect every value', async () => {
+    const r = await cli(['cli/shared-elb', '--rule', 'member-weight-zero', '--rule', 'security-group-blocks-health-check', '--format', 'json'], TESTDATA);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['security-group-blocks-health-check']);
+  });
+});
+
 describe('broken files', () => {
   it('reports a located error for a broken file and still lints the good one', async () => {
     const dir = tempCopy(path.join(SG_FIXTURE, 'shared-elb'));
