@@ -3771,7 +3771,7 @@ var AddressSet = class AddressSet {
 				last: c.last
 			});
 		}
-		return new AddressSet(version, normalize$1(intervals));
+		return new AddressSet(version, normalize(intervals));
 	}
 	static fromIntervals(version, intervals) {
 		const max = maxAddress(version);
@@ -3780,7 +3780,7 @@ var AddressSet = class AddressSet {
 			if (i.first < 0n || i.last > max || i.first > i.last) throw new RangeError(`AddressSet.fromIntervals: invalid IPv${version} interval`);
 			list.push(i);
 		}
-		return new AddressSet(version, normalize$1(list));
+		return new AddressSet(version, normalize(list));
 	}
 	isEmpty() {
 		return this.intervals.length === 0;
@@ -3792,7 +3792,7 @@ var AddressSet = class AddressSet {
 	}
 	union(other) {
 		if (other.version !== this.version) throw new RangeError("AddressSet.union: IPv4 and IPv6 sets cannot be merged");
-		return new AddressSet(this.version, normalize$1([...this.intervals, ...other.intervals]));
+		return new AddressSet(this.version, normalize([...this.intervals, ...other.intervals]));
 	}
 	intersect(other) {
 		if (other.version !== this.version) return AddressSet.empty(this.version);
@@ -3878,7 +3878,7 @@ var AddressSet = class AddressSet {
 		return this.toCidrs().map((c) => c.text).join(", ");
 	}
 };
-function normalize$1(intervals) {
+function normalize(intervals) {
 	const sorted = [...intervals].sort((x, y) => x.first < y.first ? -1 : x.first > y.first ? 1 : 0);
 	const out = [];
 	for (const i of sorted) {
@@ -19077,7 +19077,8 @@ var ModuleCallSet = class extends Handle {
 		parent.ev.calls.set(this.address, {
 			block: decl.block,
 			outer: parent.moduleCalls,
-			source: this.source
+			source: this.source,
+			dir: this.dir
 		});
 	}
 	resolveDir() {
@@ -19207,6 +19208,9 @@ function evaluateConfiguration(root, files, inputs, planned) {
 	for (const [name, value] of inputs.placeholders ?? []) if (!values.has(name)) values.set(name, value);
 	for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
 	new ModuleInstance(ev, config, "", [], [], [], (name) => values.get(name)).collect(result);
+	const moduleDirs = new Map();
+	for (const [address, call] of ev.calls) if (call.dir !== void 0) moduleDirs.set(address.replace(/\[[^\]]*\]/g, ""), call.dir);
+	result.moduleDirs = moduleDirs;
 	return {
 		result,
 		calls: ev.calls
@@ -19677,9 +19681,6 @@ const KUBERNETES_CONSUMER = /^(?:helm_|kubernetes_|kubectl_|[a-z]+_(?:cce|cci[a-
 function baseOf(address) {
 	return address.replace(/\[[^\]]*\]/g, "");
 }
-function filesOf(files, dir) {
-	return files.filter((f) => f.dir === dir && (f.kind === "tf" || f.kind === "tf.json"));
-}
 function blocksOf(files, type) {
 	return files.flatMap((file) => file.blocks.filter((b) => b.type === type).map((block) => ({
 		file,
@@ -19720,16 +19721,14 @@ function placeholderOf(name, def, drivesCount) {
 	return changed ? out : void 0;
 }
 function defaultOf(file, name) {
-	const raw = file.json.variable?.[name];
-	const body = Array.isArray(raw) ? raw[0] : raw;
-	if (!body || !("default" in body)) return { has: false };
-	return {
+	const body = bodies(file.json.variable?.[name])[0];
+	return body && "default" in body ? {
 		has: true,
 		value: body.default
-	};
+	} : { has: false };
 }
 function describeFolder(root, files) {
-	const own = filesOf(files, root);
+	const own = filesByDir(files).config.get(root) ?? [];
 	const placeholders = new Map();
 	const provider = blocksOf(own, "provider")[0];
 	if (provider) return {
@@ -19745,7 +19744,7 @@ function describeFolder(root, files) {
 			placeholders
 		};
 	}
-	const tfvars = files.find((f) => f.dir === root && (f.kind === "tfvars" || f.kind === "tfvars.json"));
+	const tfvars = filesByDir(files).variables.get(root)?.find((f) => f.kind === "tfvars" || f.kind === "tfvars.json");
 	if (tfvars) return {
 		kind: "deployment-root",
 		why: `variable values in ${tfvars.path}`,
@@ -19792,14 +19791,8 @@ function describeFolder(root, files) {
 function at(block) {
 	return `${block.range.file}:${block.range.start.line}`;
 }
-function handedOn(root, allFiles, resources) {
-	const byDir = new Map();
-	for (const f of allFiles) {
-		if (f.kind !== "tf" && f.kind !== "tf.json") continue;
-		const list = byDir.get(f.dir);
-		if (list) list.push(f);
-		else byDir.set(f.dir, [f]);
-	}
+function handedOn(root, allFiles, resources, moduleDirs) {
+	const byDir = filesByDir(allFiles).config;
 	const inDir = (dir) => byDir.get(dir) ?? [];
 	const expanders = new Map();
 	const expanderOf = (dir) => {
@@ -19819,7 +19812,7 @@ function handedOn(root, allFiles, resources) {
 		if (depth > 8) return;
 		for (const m of expanded.matchAll(MODULE_REF)) {
 			const [, call, output] = m;
-			const target = moduleDir(inDir(dir), dir, call);
+			const target = moduleDirs.get(`${prefix}module.${call}`);
 			if (target === void 0) continue;
 			for (const { block } of blocksOf(inDir(target), "output")) {
 				if (block.labels[0] !== output) continue;
@@ -19851,23 +19844,6 @@ function handedOn(root, allFiles, resources) {
 		exported,
 		kubernetes
 	};
-}
-function moduleDir(own, dir, call) {
-	for (const { block } of blocksOf(own, "module")) {
-		if (block.labels[0] !== call) continue;
-		const source = block.attributes.source?.exprText.replace(/^"|"$/g, "");
-		if (!source || !(source.startsWith("./") || source.startsWith("../"))) return void 0;
-		return normalize(`${dir}/${source}`);
-	}
-}
-function normalize(p) {
-	const out = [];
-	for (const part of p.split("/")) {
-		if (part === "" || part === ".") continue;
-		if (part === ".." && out.length && out[out.length - 1] !== "..") out.pop();
-		else out.push(part);
-	}
-	return out.length ? out.join("/") : ".";
 }
 // src/model/values.ts
 function str(v) {
@@ -22532,7 +22508,7 @@ function lintRoot(root, files, inputs, ctx, plan) {
 	attachOpenWorld(model, {
 		folder,
 		skipped: evaluated.skipped,
-		...handedOn(root, files, evaluated.resources)
+		...handedOn(root, files, evaluated.resources, evaluated.moduleDirs ?? new Map())
 	});
 	const result = runRules(model, ctx.rules, {
 		severityOverrides: ctx.severityOverrides,

@@ -238,6 +238,8 @@ export interface EvalResult {
   diagnostics: EvalDiagnostic[];
   /** Module calls whose files are not loaded (a missing local folder, a module `terraform init` has not fetched). */
   unloadedModules?: UnloadedModuleCall[];
+  /** Folder of each loaded module call, by address without instance keys (`module.a.module.b`). */
+  moduleDirs?: ReadonlyMap<string, string>;
   /** `--var` names the root module does not declare (Terraform rejects them). */
   undeclaredVars?: string[];
 }

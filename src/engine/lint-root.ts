@@ -40,7 +40,7 @@ export function lintRoot(
     verbose.push(`${where}${d.message}`);
   }
   const model = buildModel(evaluated.resources, evaluated.skipped);
-  attachOpenWorld(model, { folder, skipped: evaluated.skipped, ...handedOn(root, files, evaluated.resources) });
+  attachOpenWorld(model, { folder, skipped: evaluated.skipped, ...handedOn(root, files, evaluated.resources, evaluated.moduleDirs ?? new Map()) });
   const result = runRules(model, ctx.rules, { severityOverrides: ctx.severityOverrides, strict: ctx.strict, settings: ctx.settings });
   for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
   if (ctx.strict) addUnknownOrigins(result.findings, evaluated);

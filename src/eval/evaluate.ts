@@ -590,7 +590,7 @@ class ModuleCallSet extends Handle {
     const source = decl.body['source'];
     this.source = typeof source === 'string' ? source : '';
     this.dir = this.resolveDir();
-    parent.ev.calls.set(this.address, { block: decl.block, outer: parent.moduleCalls, source: this.source });
+    parent.ev.calls.set(this.address, { block: decl.block, outer: parent.moduleCalls, source: this.source, dir: this.dir });
   }
 
   private resolveDir(): string | undefined {
@@ -726,6 +726,8 @@ export interface ModuleCallInfo {
   block: BlockNode;
   outer: BlockNode[];
   source: string;
+  /** Folder of the called module's files, when they are loaded. */
+  dir: string | undefined;
 }
 
 /** Module calls met by an evaluation, by address with instance keys (`module.a["k"].module.b`). */
@@ -743,5 +745,8 @@ export function evaluateConfiguration(root: string, files: ParsedFile[], inputs:
   for (const [name, value] of Object.entries(inputs.values ?? {})) values.set(name, value);
   const module = new ModuleInstance(ev, config, '', [], [], [], (name) => values.get(name));
   module.collect(result);
+  const moduleDirs = new Map<string, string>();
+  for (const [address, call] of ev.calls) if (call.dir !== undefined) moduleDirs.set(address.replace(/\[[^\]]*\]/g, ''), call.dir);
+  result.moduleDirs = moduleDirs;
   return { result, calls: ev.calls };
 }

@@ -3,6 +3,7 @@
 // completed by its caller, and a load balancer handed to Kubernetes gets its listeners from the
 // cloud controller. Pure: reads the parsed files and evaluated resources, never the disk.
 import { Unknown, type BlockNode, type ParsedFile, type ResourceInstance, type Value } from '../types.js';
+import { bodies, filesByDir } from '../eval/config.js';
 import { collectRefs, modulePrefix } from './graph.js';
 
 /**
@@ -43,10 +44,6 @@ const KUBERNETES_CONSUMER = /^(?:helm_|kubernetes_|kubectl_|[a-z]+_(?:cce|cci[a-
 /** Instance keys dropped: `module.a["x"].t.n[0]` → `module.a.t.n`. */
 export function baseOf(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
-}
-
-function filesOf(files: readonly ParsedFile[], dir: string): ParsedFile[] {
-  return files.filter((f) => f.dir === dir && (f.kind === 'tf' || f.kind === 'tf.json'));
 }
 
 function blocksOf(files: readonly ParsedFile[], type: string): { file: ParsedFile; block: BlockNode }[] {
@@ -97,17 +94,14 @@ function placeholderOf(name: string, def: unknown, drivesCount: boolean): Value 
   return changed ? out : undefined;
 }
 
-/** The `default` of a variable as hcl2json (list of bodies) or a .tf.json file (one body) wrote it. */
+/** The `default` of a variable, from its declaration as eval reads it. */
 function defaultOf(file: ParsedFile, name: string): { has: boolean; value?: unknown } {
-  const variables = (file.json as { variable?: Record<string, unknown> }).variable;
-  const raw = variables?.[name];
-  const body = (Array.isArray(raw) ? raw[0] : raw) as Record<string, unknown> | undefined;
-  if (!body || !('default' in body)) return { has: false };
-  return { has: true, value: body.default };
+  const body = bodies((file.json as { variable?: Record<string, unknown> }).variable?.[name])[0];
+  return body && 'default' in body ? { has: true, value: body.default } : { has: false };
 }
 
 export function describeFolder(root: string, files: readonly ParsedFile[]): FolderFacts {
-  const own = filesOf(files, root);
+  const own = filesByDir(files).config.get(root) ?? [];
   const placeholders = new Map<string, Value>();
   const provider = blocksOf(own, 'provider')[0];
   if (provider) return { kind: 'deployment-root', why: `provider "${provider.block.labels[0] ?? ''}" block at ${at(provider.block)}`, placeholders };
@@ -115,7 +109,7 @@ export function describeFolder(root: string, files: readonly ParsedFile[]): Fold
     const backend = block.blocks.find((b) => b.type === 'backend' || b.type === 'cloud');
     if (backend) return { kind: 'deployment-root', why: `${backend.type} block at ${at(backend)}`, placeholders };
   }
-  const tfvars = files.find((f) => f.dir === root && (f.kind === 'tfvars' || f.kind === 'tfvars.json'));
+  const tfvars = filesByDir(files).variables.get(root)?.find((f) => f.kind === 'tfvars' || f.kind === 'tfvars.json');
   if (tfvars) return { kind: 'deployment-root', why: `variable values in ${tfvars.path}`, placeholders };
   if (/(^|\/)examples?(\/|$)/.test(root)) return { kind: 'deployment-root', why: `it is under examples/`, placeholders };
   const variables = blocksOf(own, 'variable');
@@ -155,17 +149,10 @@ function at(block: BlockNode): string {
  * Resources a folder hands on: those its `output`s export (through locals and the outputs of
  * local modules), and load balancers whose id goes to Kubernetes.
  */
-export function handedOn(root: string, allFiles: readonly ParsedFile[], resources: readonly ResourceInstance[]): HandedOn {
-  // Only the root's folder and the folders of the modules it loaded matter (a configuration linted
-  // in one piece hands every root all files: index them by folder once).
-  const byDir = new Map<string, ParsedFile[]>();
-  for (const f of allFiles) {
-    if (f.kind !== 'tf' && f.kind !== 'tf.json') continue;
-    const list = byDir.get(f.dir);
-    if (list) list.push(f);
-    else byDir.set(f.dir, [f]);
-  }
-  const inDir = (dir: string): ParsedFile[] => byDir.get(dir) ?? [];
+export function handedOn(root: string, allFiles: readonly ParsedFile[], resources: readonly ResourceInstance[], moduleDirs: ReadonlyMap<string, string>): HandedOn {
+  // Only the root's folder and the folders of the modules it loaded matter.
+  const byDir = filesByDir(allFiles).config;
+  const inDir = (dir: string): readonly ParsedFile[] => byDir.get(dir) ?? [];
   const expanders = new Map<string, (text: string) => string>();
   const expanderOf = (dir: string): ((text: string) => string) => {
     let e = expanders.get(dir);
@@ -184,7 +171,8 @@ export function handedOn(root: string, allFiles: readonly ParsedFile[], resource
     if (depth > 8) return;
     for (const m of expanded.matchAll(MODULE_REF)) {
       const [, call, output] = m as unknown as [string, string, string];
-      const target = moduleDir(inDir(dir), dir, call);
+      // The folder the evaluation loaded for that call (local, or fetched by terraform init).
+      const target = moduleDirs.get(`${prefix}module.${call}`);
       if (target === undefined) continue;
       for (const { block } of blocksOf(inDir(target), 'output')) {
         if (block.labels[0] !== output) continue;
@@ -216,25 +204,4 @@ export function handedOn(root: string, allFiles: readonly ParsedFile[], resource
     }
   }
   return { exported, kubernetes };
-}
-
-/** The folder of local module `call` declared in `dir` (`source = "./x"`, `own` its files). */
-function moduleDir(own: readonly ParsedFile[], dir: string, call: string): string | undefined {
-  for (const { block } of blocksOf(own, 'module')) {
-    if (block.labels[0] !== call) continue;
-    const source = block.attributes.source?.exprText.replace(/^"|"$/g, '');
-    if (!source || !(source.startsWith('./') || source.startsWith('../'))) return undefined;
-    return normalize(`${dir}/${source}`);
-  }
-  return undefined;
-}
-
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-  }
-  return out.length ? out.join('/') : '.';
 }
