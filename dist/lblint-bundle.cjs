@@ -15848,11 +15848,10 @@ function evaluateSubnetAcls(subnet, flowSource, protocol, port, destinationIp) {
 }
 function sameSubnetMayPass(verdict, sourceOpen, subnet) {
 	if (!sourceOpen || verdict.status !== "blocked") return verdict;
-	return {
-		...verdict,
+	return Object.assign({}, verdict, {
 		status: "unknown",
 		unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`]
-	};
+	});
 }
 const aclRuleCache = new WeakMap();
 function aclRules(rules) {
@@ -16068,7 +16067,7 @@ function backendFlows(model, settings, kind) {
 				continue;
 			}
 			const memberPort = pool.anyPortEnabled === true ? listener.backendPort ?? listener.port : member.port;
-			const base = {
+			const flow = (fields) => Object.assign({
 				lb,
 				listener,
 				pool,
@@ -16076,19 +16075,21 @@ function backendFlows(model, settings, kind) {
 				backend,
 				sources: sources.cidrs,
 				source,
-				sourceText: sources.text
-			};
+				sourceText: sources.text,
+				kind
+			}, fields);
 			if (kind === "health-check") for (const monitor of monitors) {
 				const p = isUnknown(monitor.protocol) ? open(monitor.protocol.reason, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
 				const port = monitor.port ?? memberPort;
 				const flowPort = isUnknown(port) ? open(port.reason, "all") : port;
-				flows.push({
-					...base,
-					kind,
+				flows.push(p === "icmp" ? flow({
+					monitor,
+					protocol: p
+				}) : flow({
 					monitor,
 					protocol: p,
-					...p === "icmp" ? {} : { port: flowPort }
-				});
+					port: flowPort
+				}));
 			}
 			else if (kind === "backend-port") {
 				const p = transport(protocol);
@@ -16110,21 +16111,17 @@ function backendFlows(model, settings, kind) {
 					unknown(pool, new Unknown(`${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
 					continue;
 				}
-				flows.push({
-					...base,
-					kind,
+				flows.push(flow({
 					protocol: p,
 					port: memberPort
-				});
+				}));
 			} else {
 				const udp = monitors.find((m) => m.protocol === "UDP_CONNECT");
 				if (!udp) continue;
-				flows.push({
-					...base,
-					kind,
+				flows.push(flow({
 					monitor: udp,
 					protocol: "icmp"
-				});
+				}));
 			}
 		}
 	}
@@ -19527,6 +19524,134 @@ function unknownOrigins(result) {
 	for (const s of result.skipped) if (!out.has(s.reason)) out.set(s.reason, s.range);
 	return out;
 }
+// src/model/values.ts
+function str(v) {
+	if (v === void 0 || v === null) return void 0;
+	if (isUnknown(v)) return v;
+	if (typeof v === "string") return v;
+	if (typeof v === "number" || typeof v === "boolean") return String(v);
+	return new Unknown("expected a string, got a collection");
+}
+function upper(v) {
+	return typeof v === "string" ? v.toUpperCase() : v;
+}
+function lower(v) {
+	return typeof v === "string" ? v.toLowerCase() : v;
+}
+function num$1(v) {
+	if (v === void 0 || v === null) return void 0;
+	if (isUnknown(v)) return v;
+	if (typeof v === "number") return Number.isFinite(v) ? v : new Unknown("not a finite number");
+	if (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+	return new Unknown(`expected a number, got ${JSON.stringify(v)}`);
+}
+function bool(v) {
+	if (v === void 0 || v === null) return void 0;
+	if (isUnknown(v)) return v;
+	if (typeof v === "boolean") return v;
+	if (typeof v === "string") {
+		const t = v.trim().toLowerCase();
+		if (t === "true") return true;
+		if (t === "false") return false;
+	}
+	return new Unknown(`expected a bool, got ${JSON.stringify(v)}`);
+}
+function list(v) {
+	if (v === void 0 || v === null) return void 0;
+	if (isUnknown(v)) return v;
+	if (Array.isArray(v)) return v;
+	return new Unknown("expected a list");
+}
+function blocks(v) {
+	if (v === void 0 || v === null) return [];
+	if (isUnknown(v)) return v;
+	const items = Array.isArray(v) ? v : [v];
+	const out = [];
+	for (const item of items) {
+		if (isUnknown(item)) return item;
+		if (item && typeof item === "object" && !Array.isArray(item)) out.push(item);
+	}
+	return out;
+}
+function isSet(v) {
+	return v !== void 0 && v !== null && v !== "";
+}
+function attrRange(resource, name) {
+	const a = name ? resource.block.attributes[name] : void 0;
+	return a ? a.valueRange : resource.block.headerRange;
+}
+function nestedBlockRange(resource, type, index) {
+	const found = resource.block.blocks.filter((b) => b.type === type)[index];
+	return found ? found.range : resource.block.headerRange;
+}
+function nodeBase(resource, family) {
+	return node(resource, family, {});
+}
+function node(resource, family, fields, address = resource.address) {
+	const base = {
+		address,
+		family,
+		resource,
+		type: resource.type,
+		range: resource.block.headerRange,
+		blockRange: resource.block.range
+	};
+	return Object.assign(base, fields);
+}
+function copyWith(base, fields) {
+	return Object.assign({}, base, fields);
+}
+function fieldAt(resource, attribute) {
+	return {
+		attribute,
+		range: attrRange(resource, attribute)
+	};
+}
+function monitorAt(resource, attributes) {
+	return new MonitorSources(resource, attributes);
+}
+var MonitorSources = class {
+	resource;
+	names;
+	made = {};
+	constructor(resource, names) {
+		this.resource = resource;
+		this.names = names;
+	}
+	of(field) {
+		return this.made[field] ??= fieldAt(this.resource, this.names[field]);
+	}
+	get port() {
+		return this.of("port");
+	}
+	get interval() {
+		return this.of("interval");
+	}
+	get timeout() {
+		return this.of("timeout");
+	}
+	get maxRetries() {
+		return this.of("maxRetries");
+	}
+	get maxRetriesDown() {
+		return this.of("maxRetriesDown");
+	}
+	get urlPath() {
+		return this.of("urlPath");
+	}
+	get domain() {
+		return this.of("domain");
+	}
+	get expectedCodes() {
+		return this.of("expectedCodes");
+	}
+	get enabled() {
+		return this.of("enabled");
+	}
+};
+function offText(attribute, value = "false") {
+	return `${attribute} = ${value}`;
+}
 // src/model/aliases.ts
 const RESOURCE_ALIASES = {
 	huaweicloud_lb_loadbalancer_v2: "huaweicloud_lb_loadbalancer",
@@ -19553,10 +19678,7 @@ function currentType(type) {
 	return RESOURCE_ALIASES[type] ?? type;
 }
 function withCurrentTypes(resources) {
-	return resources.map((r) => RESOURCE_ALIASES[r.type] ? {
-		...r,
-		type: RESOURCE_ALIASES[r.type]
-	} : r);
+	return resources.map((r) => RESOURCE_ALIASES[r.type] ? copyWith(r, { type: RESOURCE_ALIASES[r.type] }) : r);
 }
 // src/model/graph.ts
 const ID = [["id"]];
@@ -19845,145 +19967,13 @@ function handedOn(root, allFiles, resources, moduleDirs) {
 		kubernetes
 	};
 }
-// src/model/values.ts
-function str(v) {
-	if (v === void 0 || v === null) return void 0;
-	if (isUnknown(v)) return v;
-	if (typeof v === "string") return v;
-	if (typeof v === "number" || typeof v === "boolean") return String(v);
-	return new Unknown("expected a string, got a collection");
-}
-function upper(v) {
-	return typeof v === "string" ? v.toUpperCase() : v;
-}
-function lower(v) {
-	return typeof v === "string" ? v.toLowerCase() : v;
-}
-function num$1(v) {
-	if (v === void 0 || v === null) return void 0;
-	if (isUnknown(v)) return v;
-	if (typeof v === "number") return Number.isFinite(v) ? v : new Unknown("not a finite number");
-	if (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-	return new Unknown(`expected a number, got ${JSON.stringify(v)}`);
-}
-function bool(v) {
-	if (v === void 0 || v === null) return void 0;
-	if (isUnknown(v)) return v;
-	if (typeof v === "boolean") return v;
-	if (typeof v === "string") {
-		const t = v.trim().toLowerCase();
-		if (t === "true") return true;
-		if (t === "false") return false;
-	}
-	return new Unknown(`expected a bool, got ${JSON.stringify(v)}`);
-}
-function list(v) {
-	if (v === void 0 || v === null) return void 0;
-	if (isUnknown(v)) return v;
-	if (Array.isArray(v)) return v;
-	return new Unknown("expected a list");
-}
-function blocks(v) {
-	if (v === void 0 || v === null) return [];
-	if (isUnknown(v)) return v;
-	const items = Array.isArray(v) ? v : [v];
-	const out = [];
-	for (const item of items) {
-		if (isUnknown(item)) return item;
-		if (item && typeof item === "object" && !Array.isArray(item)) out.push(item);
-	}
-	return out;
-}
-function isSet(v) {
-	return v !== void 0 && v !== null && v !== "";
-}
-function attrRange(resource, name) {
-	const a = name ? resource.block.attributes[name] : void 0;
-	return a ? a.valueRange : resource.block.headerRange;
-}
-function nestedBlockRange(resource, type, index) {
-	const found = resource.block.blocks.filter((b) => b.type === type)[index];
-	return found ? found.range : resource.block.headerRange;
-}
-function nodeBase(resource, family) {
-	return {
-		address: resource.address,
-		family,
-		resource,
-		type: resource.type,
-		range: resource.block.headerRange,
-		blockRange: resource.block.range
-	};
-}
-function nodeAt(resource) {
-	return {
-		resource,
-		type: resource.type,
-		range: resource.block.headerRange,
-		blockRange: resource.block.range
-	};
-}
-function fieldAt(resource, attribute) {
-	return {
-		attribute,
-		range: attrRange(resource, attribute)
-	};
-}
-function monitorAt(resource, attributes) {
-	return new MonitorSources(resource, attributes);
-}
-var MonitorSources = class {
-	resource;
-	names;
-	made = {};
-	constructor(resource, names) {
-		this.resource = resource;
-		this.names = names;
-	}
-	of(field) {
-		return this.made[field] ??= fieldAt(this.resource, this.names[field]);
-	}
-	get port() {
-		return this.of("port");
-	}
-	get interval() {
-		return this.of("interval");
-	}
-	get timeout() {
-		return this.of("timeout");
-	}
-	get maxRetries() {
-		return this.of("maxRetries");
-	}
-	get maxRetriesDown() {
-		return this.of("maxRetriesDown");
-	}
-	get urlPath() {
-		return this.of("urlPath");
-	}
-	get domain() {
-		return this.of("domain");
-	}
-	get expectedCodes() {
-		return this.of("expectedCodes");
-	}
-	get enabled() {
-		return this.of("enabled");
-	}
-};
-function offText(attribute, value = "false") {
-	return `${attribute} = ${value}`;
-}
 // src/model/network.ts
 function buildSubnets(index, spec) {
 	const subnets = [];
-	for (const { type, cidr } of spec.types) for (const r of index.ofType(type)) subnets.push({
-		address: r.address,
-		family: spec.family,
-		...nodeAt(r),
+	for (const { type, cidr } of spec.types) for (const r of index.ofType(type)) subnets.push(node(r, spec.family, {
 		cidr: str(r.values[cidr]) ?? new Unknown(`${r.address}.${cidr} is not set`),
 		acls: []
-	});
+	}));
 	const byAddress = toMap(subnets);
 	return {
 		subnets,
@@ -19991,10 +19981,7 @@ function buildSubnets(index, spec) {
 	};
 }
 function buildSecurityGroups(index, spec) {
-	const groups = index.ofType(spec.group).map((r) => ({
-		address: r.address,
-		family: spec.family,
-		...nodeAt(r),
+	const groups = index.ofType(spec.group).map((r) => node(r, spec.family, {
 		name: str(spec.name(r)),
 		resourceName: r.name,
 		...spec.ruleSyntax ? { ruleSyntax: spec.ruleSyntax } : {},
@@ -20061,9 +20048,7 @@ function eipBindings(index, spec) {
 }
 // src/model/nodes.ts
 function poolNode(base, fields) {
-	return {
-		...base,
-		...fields,
+	return Object.assign(base, fields, {
 		listeners: [],
 		members: [],
 		monitors: [],
@@ -20071,7 +20056,7 @@ function poolNode(base, fields) {
 		hasUnknownMembers: false,
 		hasUnknownMonitors: false,
 		hasUnknownListeners: false
-	};
+	});
 }
 function markUnknownMembers(pool, why) {
 	pool.hasUnknownMembers = true;
@@ -20125,17 +20110,14 @@ function codes(v) {
 	return str(v);
 }
 function nested(r, type, index, values, address) {
-	const block = r.block.blocks.filter((b) => b.type === type)[index] ?? r.block;
-	return {
-		...r,
+	return copyWith(r, {
 		address,
-		block,
+		block: r.block.blocks.filter((b) => b.type === type)[index] ?? r.block,
 		values
-	};
+	});
 }
 function newLoadBalancer(ctx, r, kind, subnet, hasEip) {
-	return {
-		...nodeBase(r, FAMILY),
+	return node(r, FAMILY, {
 		kind,
 		subnet,
 		backendSubnets: new Unknown("Alibaba load balancers reach backends from a fixed range"),
@@ -20147,11 +20129,10 @@ function newLoadBalancer(ctx, r, kind, subnet, hasEip) {
 		listeners: [],
 		pools: [],
 		hasUnknownListeners: false
-	};
+	});
 }
 function newListener(r, lb, protocol, port) {
-	const listener = {
-		...nodeBase(r, FAMILY),
+	const listener = node(r, FAMILY, {
 		loadBalancer: lb,
 		protocol,
 		port,
@@ -20161,16 +20142,12 @@ function newListener(r, lb, protocol, port) {
 		transparentClientIp: false,
 		isRedirect: false,
 		accessControls: []
-	};
+	});
 	if (lb && !isUnknown(lb)) lb.listeners.push(listener);
 	return listener;
 }
 function poolOfLoadBalancer(r, address, lb, protocol) {
-	const pool = poolNode({
-		address,
-		family: FAMILY,
-		...nodeAt(r)
-	}, {
+	const pool = poolNode(node(r, FAMILY, {}, address), {
 		loadBalancer: lb,
 		protocol,
 		anyPortEnabled: false
@@ -20180,10 +20157,7 @@ function poolOfLoadBalancer(r, address, lb, protocol) {
 }
 function addMember(ctx, pool, r, address, server, port, weight, weightAttribute, byIp = false) {
 	const backend = ctx.resolveBackend(r, server, byIp);
-	const member = {
-		address,
-		family: FAMILY,
-		...nodeAt(r),
+	const member = node(r, FAMILY, {
 		pool,
 		ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown("the member address is assigned by the cloud"),
 		port: port ?? new Unknown(`${address} has no port`),
@@ -20195,7 +20169,7 @@ function addMember(ctx, pool, r, address, server, port, weight, weightAttribute,
 		},
 		backend,
 		subnet: void 0
-	};
+	}, address);
 	pool.members.push(member);
 }
 function eachServer(pool, r, type, add) {
@@ -20271,24 +20245,21 @@ function buildAliNetwork(index) {
 		return resolveGroupIds(from, ids, groupByAddress);
 	};
 	const backends = [];
-	for (const r of index.ofType("alicloud_instance")) backends.push({
-		...nodeBase(r, FAMILY),
+	for (const r of index.ofType("alicloud_instance")) backends.push(node(r, FAMILY, {
 		ip: str(r.values.private_ip),
 		securityGroups: resolveGroups(r, "security_groups"),
 		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
-	for (const r of index.ofType("alicloud_ecs_network_interface")) backends.push({
-		...nodeBase(r, FAMILY),
+	}));
+	for (const r of index.ofType("alicloud_ecs_network_interface")) backends.push(node(r, FAMILY, {
 		ip: str(r.values.primary_ip_address),
 		securityGroups: resolveGroups(r, "security_group_ids"),
 		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
-	for (const r of index.ofType("alicloud_network_interface")) backends.push({
-		...nodeBase(r, FAMILY),
+	}));
+	for (const r of index.ofType("alicloud_network_interface")) backends.push(node(r, FAMILY, {
 		ip: str(r.values.private_ip),
 		securityGroups: resolveGroups(r, "security_groups"),
 		subnet: resolveSubnet(r, r.values.vswitch_id)
-	});
+	}));
 	const backendByAddress = toMap(backends);
 	const ipIndex = backendsByIp(backends, (b) => typeof b.ip === "string" ? [b.ip] : []);
 	const resolveBackend = (from, v, byIp = false) => {
@@ -20312,8 +20283,7 @@ function securityGroupRule$1(r) {
 	const cidr = str(v6 ? v.ipv6_cidr_ip : v.cidr_ip);
 	let remoteGroup;
 	if (cidr === void 0) remoteGroup = isSet(v.source_security_group_id) ? "group" : new Unknown(`${r.address} admits a source this configuration does not resolve`);
-	return {
-		...nodeBase(r, FAMILY),
+	return node(r, FAMILY, {
 		range: r.block.range,
 		direction: isUnknown(type) ? type : type === "ingress" ? "ingress" : type === "egress" ? "egress" : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
 		ethertype: v6 ? 6 : 4,
@@ -20323,7 +20293,7 @@ function securityGroupRule$1(r) {
 		remoteGroup,
 		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
 		priority: num$1(v.priority) ?? 1
-	};
+	});
 }
 function buildNetworkAcls$1(index, resolveSubnet) {
 	const acls = [];
@@ -20337,13 +20307,12 @@ function buildNetworkAcls$1(index, resolveSubnet) {
 		}
 	};
 	for (const r of index.ofType("alicloud_network_acl")) {
-		const acl = {
-			...nodeBase(r, FAMILY),
+		const acl = node(r, FAMILY, {
 			enabled: true,
 			stateful: false,
 			ingress: aclEntries(r, "ingress_acl_entries", "ingress"),
 			egress: aclEntries(r, "egress_acl_entries", "egress")
-		};
+		});
 		acls.push(acl);
 		attach(acl, r, blocks(r.values.resources));
 	}
@@ -20579,8 +20548,7 @@ function clbListenerMonitor(r, listener) {
 		enabled = true;
 	}
 	const domain = str(v.health_check_domain);
-	return {
-		...nodeBase(r, FAMILY),
+	return node(r, FAMILY, {
 		protocol: hcProtocol,
 		port: hcPort(v.health_check_connect_port),
 		interval: num$1(v.health_check_interval),
@@ -20595,7 +20563,7 @@ function clbListenerMonitor(r, listener) {
 		offText: offText("health_check", "\"off\""),
 		listener,
 		lbKind: "clb"
-	};
+	});
 }
 function clbAccessControls(ctx, listeners) {
 	const acls = new Map(ctx.index.ofType("alicloud_slb_acl").map((r) => [r.address, r]));
@@ -20622,7 +20590,7 @@ function clbAccessControls(ctx, listeners) {
 			if (!isUnknown(inline)) for (const e of inline) entries.push(str(e.entry) ?? new Unknown("entry is not set"));
 			const firstUnknown = entries.find(isUnknown);
 			const control = {
-				node: { ...nodeBase(acl, FAMILY) },
+				node: nodeBase(acl, FAMILY),
 				enabled: status,
 				type: isUnknown(type) ? type : type === "black" ? "black" : "white",
 				entries: isUnknown(inline) ? inline : firstUnknown && isUnknown(firstUnknown) ? firstUnknown : entries,
@@ -20742,8 +20710,7 @@ function forwardTargets(r, action, pools, listener) {
 function albMonitor(r) {
 	const v = r.values;
 	const host = str(v.health_check_host);
-	return {
-		...nodeBase(r, FAMILY),
+	return node(r, FAMILY, {
 		protocol: upper(str(v.health_check_protocol)) ?? "HTTP",
 		port: hcPort(v.health_check_connect_port),
 		interval: num$1(v.health_check_interval),
@@ -20757,7 +20724,7 @@ function albMonitor(r) {
 		at: monitorAt(r, ALB_MONITOR_FIELDS),
 		offText: offText("health_check_enabled"),
 		lbKind: "alb"
-	};
+	});
 }
 // src/model/alicloud/nlb.ts
 const NLB_MONITOR_FIELDS = {
@@ -20781,11 +20748,10 @@ function buildNlb(ctx) {
 		const hc = blocks(r.values.health_check);
 		if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, "health_check", hc));
 		else if (hc.length === 0) {
-			const m = nlbMonitor({
-				...r,
+			const m = nlbMonitor(copyWith(r, {
 				address: `${r.address}.health_check`,
 				values: {}
-			}, pool);
+			}), pool);
 			pool.monitors.push(m);
 			model.monitors.push(m);
 		} else hc.forEach((c, i) => {
@@ -20831,8 +20797,7 @@ function nlbMonitor(r, pool) {
 	const type = upper(str(v.health_check_type));
 	const domain = str(v.health_check_domain);
 	const protocol = type === void 0 ? pool.protocol === "UDP" ? "UDP_CONNECT" : "TCP" : isUnknown(type) ? type : type === "UDP" ? "UDP_CONNECT" : type;
-	return {
-		...nodeBase(r, FAMILY),
+	return node(r, FAMILY, {
 		protocol,
 		port: hcPort(v.health_check_connect_port),
 		interval: num$1(v.health_check_interval),
@@ -20846,7 +20811,7 @@ function nlbMonitor(r, pool) {
 		at: monitorAt(r, NLB_MONITOR_FIELDS),
 		offText: offText("health_check_enabled"),
 		lbKind: "nlb"
-	};
+	});
 }
 // src/model/alicloud/inline-listeners.ts
 function port(v) {
@@ -20874,11 +20839,10 @@ function addInlineListeners(ctx) {
 			continue;
 		}
 		(Array.isArray(raw) ? raw : [raw]).filter((e) => typeof e === "object" && e !== null && !Array.isArray(e) && !isUnknown(e)).forEach((entry, i) => {
-			const r = {
-				...lb.resource,
+			const r = copyWith(lb.resource, {
 				address: `${lb.address}.listener[${i}]`,
 				values: entry
-			};
+			});
 			const protocol = typeof entry.lb_protocol === "string" ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : new Unknown(`${r.address}.lb_protocol is not set`);
 			const listener = newListener(r, lb, protocol, port(entry.lb_port));
 			listener.backendPort = port(entry.instance_port);
@@ -20965,17 +20929,15 @@ var Feeder = class {
 		});
 	}
 	backend(group, securityGroups, subnet) {
-		return {
-			...nodeBase(group, this.family),
+		return node(group, this.family, {
 			ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`),
 			securityGroups,
 			subnet
-		};
+		});
 	}
 	add(feed, pool, port, weight, backend, n) {
 		const w = num(weight);
-		const member = {
-			...nodeBase(feed, this.family),
+		const member = node(feed, this.family, {
 			address: n === 0 ? feed.address : `${feed.address} (${n + 1})`,
 			pool,
 			ip: backend.ip,
@@ -20988,7 +20950,7 @@ var Feeder = class {
 			},
 			backend,
 			subnet: void 0
-		};
+		});
 		pool.members.push(member);
 	}
 };
@@ -21191,8 +21153,7 @@ function monitorFields(attrs) {
 }
 function healthMonitor(r, family, attrs) {
 	const v = r.values;
-	return {
-		...nodeBase(r, family),
+	return node(r, family, {
 		protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
 		port: num$1(v[attrs.port]),
 		interval: num$1(v[attrs.interval]),
@@ -21205,7 +21166,7 @@ function healthMonitor(r, family, attrs) {
 		enabled: bool(v[attrs.enabled]) ?? true,
 		at: monitorAt(r, monitorFields(attrs)),
 		offText: offText(attrs.enabled)
-	};
+	});
 }
 function poolOfListener(r, family, listeners) {
 	const pool = poolNode(nodeBase(r, family), {
@@ -21232,12 +21193,11 @@ function activeStandbyPools(index, type, family, model) {
 		if (isUnknown(hm)) markUnknownMonitors(pool, unknownAt(r, "healthmonitor", hm));
 		else hm.forEach((values, i) => {
 			const block = r.block.blocks.filter((b) => b.type === "healthmonitor")[i] ?? r.block;
-			const monitor = healthMonitor({
-				...r,
+			const monitor = healthMonitor(copyWith(r, {
 				address: `${r.address}.healthmonitor[${i}]`,
 				block,
 				values
-			}, family, lbaasMonitor("monitor_port"));
+			}), family, lbaasMonitor("monitor_port"));
 			monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
 			pool.monitors.push(monitor);
 			model.monitors.push(monitor);
@@ -21245,10 +21205,7 @@ function activeStandbyPools(index, type, family, model) {
 		const members = blocks(r.values.members);
 		if (isUnknown(members)) markUnknownMembers(pool, unknownAt(r, "members", members));
 		else members.forEach((m, i) => {
-			const member = {
-				address: `${r.address}.members[${i}]`,
-				family,
-				...nodeAt(r),
+			const member = node(r, family, {
 				pool,
 				ip: str(m.address) ?? new Unknown("member address is not set"),
 				port: num$1(m.protocol_port) ?? new Unknown("member port is not set"),
@@ -21260,7 +21217,7 @@ function activeStandbyPools(index, type, family, model) {
 				},
 				backend: void 0,
 				subnet: void 0
-			};
+			}, `${r.address}.members[${i}]`);
 			pool.members.push(member);
 		});
 		model.pools.push(pool);
@@ -21299,18 +21256,11 @@ function expandAddressGroups(index, securityGroups) {
 		const group = resolveRef(rule.resource, ref, groups, ID, "address group");
 		if (group === void 0 || isUnknown(group)) return [rule];
 		const addresses = group.values.addresses;
-		if (isUnknown(addresses)) return [{
-			...rule,
-			remoteGroup: addresses
-		}];
+		if (isUnknown(addresses)) return [copyWith(rule, { remoteGroup: addresses })];
 		const list = Array.isArray(addresses) ? addresses : [];
 		const bad = list.find((a) => typeof a !== "string" || !CIDR_OR_IP.test(a));
-		if (bad !== void 0) return [{
-			...rule,
-			remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`)
-		}];
-		return list.map((a) => ({
-			...rule,
+		if (bad !== void 0) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
+		return list.map((a) => copyWith(rule, {
 			remoteGroup: void 0,
 			remoteCidr: a
 		}));
@@ -21327,13 +21277,12 @@ function buildNetworkAcls(index, d, resolveSubnet) {
 		}
 	};
 	if (d.acls.inline) for (const r of index.ofType(d.acls.inline)) {
-		const acl = {
-			...nodeBase(r, FAMILY),
+		const acl = node(r, FAMILY, {
 			enabled: bool(r.values.enabled) ?? true,
 			stateful: true,
 			ingress: inlineAclRules(r, "ingress_rules"),
 			egress: inlineAclRules(r, "egress_rules")
-		};
+		});
 		acls.push(acl);
 		const assoc = blocks(r.values.associated_subnets);
 		if (!isUnknown(assoc)) attach(acl, r, assoc.map((a) => a.subnet_id));
@@ -21354,13 +21303,12 @@ function buildNetworkAcls(index, d, resolveSubnet) {
 				}
 				return out;
 			};
-			const acl = {
-				...nodeBase(r, FAMILY),
+			const acl = node(r, FAMILY, {
 				enabled: true,
 				stateful: true,
 				ingress: legacyRules("inbound_rules"),
 				egress: legacyRules("outbound_rules")
-			};
+			});
 			acls.push(acl);
 			const subnets = list(r.values.subnets);
 			if (subnets && !isUnknown(subnets)) attach(acl, r, subnets);
@@ -21414,13 +21362,12 @@ function firewallGroups(index, family, types, resolveSubnet) {
 	};
 	const out = [];
 	for (const r of index.ofType(types.group)) {
-		const acl = {
-			...nodeBase(r, family),
+		const acl = node(r, family, {
 			enabled: bool(r.values.admin_state_up) ?? true,
 			stateful: true,
 			ingress: policyRules(r, "ingress_policy_id"),
 			egress: policyRules(r, "egress_policy_id")
-		};
+		});
 		out.push(acl);
 		const ports = list(r.values.ports);
 		if (ports === void 0 || isUnknown(ports)) continue;
@@ -21457,10 +21404,7 @@ function aclRule(v, range, address, rejectIsDeny = false) {
 function computeSecurityGroups(index, family, types) {
 	const out = [];
 	for (const r of index.ofType(...types)) {
-		const group = {
-			address: r.address,
-			family,
-			...nodeAt(r),
+		const group = node(r, family, {
 			name: str(r.values.name),
 			resourceName: r.name,
 			ruleSyntax: {
@@ -21470,7 +21414,7 @@ function computeSecurityGroups(index, family, types) {
 			},
 			rules: [],
 			hasUnknownRules: false
-		};
+		});
 		const rules = blocks(r.values.rule);
 		if (isUnknown(rules)) group.hasUnknownRules = true;
 		else rules.forEach((rule, i) => group.rules.push(inlineRule(r, rule, i, family)));
@@ -21486,8 +21430,7 @@ function inlineRule(r, v, i, family) {
 	let remoteGroup;
 	if (isUnknown(self)) remoteGroup = self;
 	else if (self === true || fromGroup !== void 0 && fromGroup !== null && fromGroup !== "") remoteGroup = "group";
-	return {
-		...nodeBase(r, family),
+	return node(r, family, {
 		address,
 		range: nestedBlockRange(r, "rule", i),
 		direction: "ingress",
@@ -21498,7 +21441,7 @@ function inlineRule(r, v, i, family) {
 		remoteGroup,
 		action: "allow",
 		priority: 1
-	};
+	});
 }
 function portRange(address, fromValue, toValue) {
 	const from = num$1(fromValue);
@@ -21613,12 +21556,11 @@ function buildHwNetwork(index, d) {
 	for (const type of d.ports) for (const r of index.ofType(type)) {
 		const fixed = blocks(r.values.fixed_ip);
 		const first = isUnknown(fixed) ? void 0 : fixed[0];
-		portBackends.push({
-			...nodeBase(r, FAMILY),
+		portBackends.push(node(r, FAMILY, {
 			ip: first ? str(first.ip_address) : void 0,
 			...associated.has(r.address) ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) } : resolveGroups(r),
 			subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id)
-		});
+		}));
 	}
 	const portByAddress = toMap(portBackends);
 	for (const type of d.instances) for (const r of index.ofType(type)) {
@@ -21639,12 +21581,11 @@ function buildHwNetwork(index, d) {
 				subnet = port;
 			}
 		}
-		instanceBackends.push({
-			...nodeBase(r, FAMILY),
+		instanceBackends.push(node(r, FAMILY, {
 			ip: first ? str(first.fixed_ip_v4) : void 0,
 			...securityGroups ?? resolveGroups(r),
 			subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : void 0)
-		});
+		}));
 	}
 	const backends = [...instanceBackends, ...portBackends];
 	const backendByAddress = toMap(backends);
@@ -21693,8 +21634,7 @@ function securityGroupRule(r, family) {
 		else if (isUnknown(max)) ports = max;
 		else if (min !== void 0 || max !== void 0) ports = `${min ?? max}-${max ?? min}`;
 	}
-	return {
-		...nodeBase(r, family),
+	return node(r, family, {
 		range: r.block.range,
 		direction: isUnknown(direction) ? direction : direction === "egress" ? "egress" : direction === "ingress" ? "ingress" : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
 		ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === "IPV6" ? 6 : 4,
@@ -21704,7 +21644,7 @@ function securityGroupRule(r, family) {
 		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : void 0,
 		action: isUnknown(action) ? action : action?.toLowerCase() === "deny" ? "deny" : "allow",
 		priority: num$1(v.priority) ?? 1
-	};
+	});
 }
 // src/model/huawei/access-controls.ts
 function accessControls(index, product, family, listenerByAddress, model) {
@@ -21713,7 +21653,7 @@ function accessControls(index, product, family, listenerByAddress, model) {
 		if (!listener || isUnknown(listener)) continue;
 		const raw = str(r.values.whitelist);
 		const control = {
-			node: { ...nodeBase(r, family) },
+			node: nodeBase(r, family),
 			enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
 			type: "white",
 			entries: raw === void 0 ? [] : isUnknown(raw) ? raw : raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0),
@@ -21764,7 +21704,7 @@ function accessControls(index, product, family, listenerByAddress, model) {
 			return out;
 		})();
 		const control = {
-			node: isUnknown(group) ? { ...nodeBase(r, family) } : { ...nodeBase(group, family) },
+			node: isUnknown(group) ? nodeBase(r, family) : nodeBase(group, family),
 			enabled,
 			type: isUnknown(policy) ? policy : policy === "black" ? "black" : "white",
 			entries,
@@ -21810,15 +21750,15 @@ function dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips) {
 		if (isUnknown(found)) inlineEip = inlineEip === true ? true : found;
 		else if (found.length > 0) inlineEip = true;
 	}
-	return {
-		...node,
+	return Object.assign(node, backendSubnetChoices ? {
 		backendSubnets,
-		...backendSubnetChoices ? { backendSubnetChoices } : {},
+		backendSubnetChoices
+	} : { backendSubnets }, {
 		crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : void 0) ?? false,
 		hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
 		hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
 		hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths)
-	};
+	});
 }
 function subnetChoices(r, spec, resolveSubnet) {
 	const listed = spec.backendSubnetsAttribute ? r.values[spec.backendSubnetsAttribute] : void 0;
@@ -21846,14 +21786,13 @@ function transparentClientIp(r, kind) {
 	return bool(r.values.transparent_client_ip_enable) ?? false;
 }
 function sharedLoadBalancer(node, r, spec, eips) {
-	return {
-		...node,
+	return Object.assign(node, {
 		backendSubnets: new Unknown("shared load balancers reach backends from a fixed range"),
 		crossVpcBackend: false,
 		hasPrivateIpv4: true,
 		hasIpv6: false,
 		hasEip: eips.bound(r, spec.eipPortPaths)
-	};
+	});
 }
 // src/model/huawei/products.ts
 function buildHwProducts(index, model, d, net) {
@@ -21866,8 +21805,7 @@ function buildHwProducts(index, model, d, net) {
 		const lbByAddress = toMap(lbs);
 		const listeners = index.ofType(types.listener).map((r) => {
 			const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer");
-			const listener = {
-				...nodeBase(r, FAMILY),
+			const listener = node(r, FAMILY, {
 				loadBalancer: lb,
 				protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
 				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -21877,7 +21815,7 @@ function buildHwProducts(index, model, d, net) {
 				transparentClientIp: transparentClientIp(r, kind),
 				isRedirect: false,
 				accessControls: []
-			};
+			});
 			if (lb && !isUnknown(lb)) lb.listeners.push(listener);
 			return listener;
 		});
@@ -21920,8 +21858,7 @@ function buildHwProducts(index, model, d, net) {
 			});
 			if (pool === void 0) continue;
 			const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
-			const member = {
-				...nodeBase(r, FAMILY),
+			const member = node(r, FAMILY, {
 				pool,
 				ip: address,
 				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -21933,7 +21870,7 @@ function buildHwProducts(index, model, d, net) {
 				},
 				backend: resolveBackend(r, address),
 				subnet: resolveSubnet(r, r.values.subnet_id)
-			};
+			});
 			pool.members.push(member);
 		}
 		for (const r of index.ofType(types.monitor)) {
@@ -21989,16 +21926,15 @@ function lbResourceTypes(d) {
 function loadBalancer(r, product, family, resolveSubnet, eips) {
 	const spec = product.loadBalancer;
 	const subnet = resolveSubnet(r, r.values[spec.subnetAttribute]);
-	const node = {
-		...nodeBase(r, family),
+	const lbNode = node(r, family, {
 		kind: product.kind,
 		subnet,
 		subnetAclFiltersClients: true,
 		listeners: [],
 		pools: [],
 		hasUnknownListeners: false
-	};
-	return product.kind === "shared" ? sharedLoadBalancer(node, r, spec, eips) : dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips);
+	});
+	return product.kind === "shared" ? sharedLoadBalancer(lbNode, r, spec, eips) : dedicatedLoadBalancer(lbNode, r, spec, subnet, resolveSubnet, eips);
 }
 // src/model/huawei/index.ts
 function buildHwFamily(index, model, d) {
@@ -22130,10 +22066,7 @@ const HUAWEICLOUD = {
 			acl: "huaweicloud_network_acl",
 			rule: "huaweicloud_network_acl_rule"
 		},
-		firewall: {
-			...fwaasV2("huaweicloud_"),
-			port: "huaweicloud_networking_port"
-		}
+		firewall: Object.assign(fwaasV2("huaweicloud_"), { port: "huaweicloud_networking_port" })
 	},
 	products: [{
 		kind: "dedicated",

@@ -103,11 +103,10 @@ function evaluateSubnetAcls(
  */
 function sameSubnetMayPass(verdict: Decision, sourceOpen: Open<AddressSet> | undefined, subnet: Subnet): Decision {
   if (!sourceOpen || verdict.status !== 'blocked') return verdict;
-  return {
-    ...verdict,
-    status: 'unknown',
+  return Object.assign({}, verdict, {
+    status: 'unknown' as const,
     unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`],
-  };
+  });
 }
 
 /** One ACL direction in the evaluator's form, converted once per rule list. */

@@ -5,6 +5,7 @@
 import { Unknown, isUnknown, type Value } from '../types.js';
 import { ID, resolveRef, toMap, type ResourceIndex } from './graph.js';
 import type { SecurityGroup, SecurityGroupRuleNode } from './types.js';
+import { copyWith } from './values.js';
 
 const CIDR_OR_IP = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
 
@@ -18,11 +19,11 @@ export function expandAddressGroups(index: ResourceIndex, securityGroups: Securi
       const group = resolveRef(rule.resource, ref, groups, ID, 'address group');
       if (group === undefined || isUnknown(group)) return [rule];
       const addresses = group.values.addresses;
-      if (isUnknown(addresses)) return [{ ...rule, remoteGroup: addresses }];
+      if (isUnknown(addresses)) return [copyWith(rule, { remoteGroup: addresses })];
       const list: Value[] = Array.isArray(addresses) ? addresses : [];
       const bad = list.find((a) => typeof a !== 'string' || !CIDR_OR_IP.test(a));
-      if (bad !== undefined) return [{ ...rule, remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) }];
-      return list.map((a) => ({ ...rule, remoteGroup: undefined, remoteCidr: a as string }));
+      if (bad !== undefined) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
+      return list.map((a) => copyWith(rule, { remoteGroup: undefined, remoteCidr: a as string }));
     });
   }
 }

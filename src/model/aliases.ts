@@ -27,6 +27,7 @@
 //   `alicloud_slb`'s inline `listener` list (an attribute of old provider versions) is read by
 //   inline-listeners.ts.
 import type { ResourceInstance } from '../types.js';
+import { copyWith } from './values.js';
 
 export const RESOURCE_ALIASES: Readonly<Record<string, string>> = {
   huaweicloud_lb_loadbalancer_v2: 'huaweicloud_lb_loadbalancer',
@@ -61,5 +62,5 @@ export function currentType(type: string): string {
  * (`huaweicloud_lb_pool_v2.web.id`) still resolve and findings name what the user wrote.
  */
 export function withCurrentTypes(resources: readonly ResourceInstance[]): ResourceInstance[] {
-  return resources.map((r) => (RESOURCE_ALIASES[r.type] ? { ...r, type: RESOURCE_ALIASES[r.type] as string } : r));
+  return resources.map((r) => (RESOURCE_ALIASES[r.type] ? copyWith(r, { type: RESOURCE_ALIASES[r.type] as string }) : r));
 }

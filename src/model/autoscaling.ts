@@ -16,7 +16,7 @@ import { ID, type ResourceIndex, resolveRef, toMap } from './graph.js';
 import { markUnknownMembers, unknownAt } from './nodes.js';
 import type { Resolver } from './network.js';
 import type { Backend, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from './types.js';
-import { blocks, fieldAt, nodeBase } from './values.js';
+import { blocks, fieldAt, node } from './values.js';
 
 /** What the family's network builder resolves for the feeds. */
 export interface FeedNetwork {
@@ -87,14 +87,13 @@ class Feeder {
   }
 
   backend(group: ResourceInstance, securityGroups: Maybe<SecurityGroup[]>, subnet: Maybe<Subnet> | undefined): Backend {
-    return { ...nodeBase(group, this.family), ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`), securityGroups, subnet };
+    return node(group, this.family, { ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`), securityGroups, subnet });
   }
 
   /** `feed` registers the instances of `backend` in `pool` on `port`. */
   add(feed: ResourceInstance, pool: Pool, port: Maybe<number> | undefined, weight: Value | undefined, backend: Backend, n: number): void {
     const w = num(weight);
-    const member: Member = {
-      ...nodeBase(feed, this.family),
+    const member: Member = node(feed, this.family, {
       address: n === 0 ? feed.address : `${feed.address} (${n + 1})`,
       pool,
       ip: backend.ip as Maybe<string>,
@@ -104,7 +103,7 @@ class Feeder {
       at: { port: fieldAt(feed, 'port'), weight: fieldAt(feed, 'weight') },
       backend,
       subnet: undefined,
-    };
+    });
     pool.members.push(member);
   }
 }

@@ -9,22 +9,19 @@ import type { ProviderFamily } from '../types.js';
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
 import type { ResourceIndex } from './graph.js';
 import type { Maybe, SecurityGroup, SecurityGroupRuleNode } from './types.js';
-import { blocks, bool, nestedBlockRange, nodeAt, nodeBase, num, str } from './values.js';
+import { blocks, bool, nestedBlockRange, node, num, str } from './values.js';
 
 export function computeSecurityGroups(index: ResourceIndex, family: ProviderFamily, types: readonly string[]): SecurityGroup[] {
   const out: SecurityGroup[] = [];
   for (const r of index.ofType(...types)) {
-    const group: SecurityGroup = {
-      address: r.address,
-      family,
-      ...nodeAt(r),
+    const group: SecurityGroup = node(r, family, {
       name: str(r.values.name),
       resourceName: r.name,
       // The group owns its rules: a fix is one more inline `rule` block.
       ruleSyntax: { type: r.type, inline: true, ingressBody: inlineRuleBody },
       rules: [],
       hasUnknownRules: false,
-    };
+    });
     const rules = blocks(r.values.rule);
     // A `dynamic "rule"` with an unknown for_each: any rule may be there.
     if (isUnknown(rules)) group.hasUnknownRules = true;
@@ -42,8 +39,7 @@ function inlineRule(r: ResourceInstance, v: { [key: string]: Value }, i: number,
   let remoteGroup: Maybe<string> | undefined;
   if (isUnknown(self)) remoteGroup = self;
   else if (self === true || (fromGroup !== undefined && fromGroup !== null && fromGroup !== '')) remoteGroup = 'group';
-  return {
-    ...nodeBase(r, family),
+  return node(r, family, {
     address,
     range: nestedBlockRange(r, 'rule', i),
     direction: 'ingress',
@@ -55,7 +51,7 @@ function inlineRule(r: ResourceInstance, v: { [key: string]: Value }, i: number,
     remoteGroup,
     action: 'allow',
     priority: 1,
-  };
+  });
 }
 
 /** `from_port`/`to_port` as a port spec; -1/-1 (ICMP: every type) and absent mean every port. */

@@ -28,7 +28,7 @@ export const HUAWEICLOUD: Dialect = {
     legacy: { acl: 'huaweicloud_network_acl', rule: 'huaweicloud_network_acl_rule' },
     // The deprecated `huaweicloud_fw_*_v2` (provider.go: deprecated.ResourceFWFirewallGroupV2…),
     // the OTC/FlexibleEngine firewall schema; its ports are `huaweicloud_networking_port(_v2)`.
-    firewall: { ...fwaasV2('huaweicloud_'), port: 'huaweicloud_networking_port' },
+    firewall: Object.assign(fwaasV2('huaweicloud_'), { port: 'huaweicloud_networking_port' }),
   },
   products: [
     {

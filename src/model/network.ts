@@ -4,7 +4,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
 import { ID, ResourceIndex, modulePrefix, resolveOrMark, resolveRef, toMap } from './graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, SecurityGroupRuleSyntax, Subnet } from './types.js';
-import { blocks, nodeAt, str } from './values.js';
+import { blocks, node, str } from './values.js';
 
 export type Resolver<T> = (from: ResourceInstance, v: Value | undefined) => Maybe<T> | undefined;
 
@@ -23,13 +23,10 @@ export function buildSubnets(index: ResourceIndex, spec: SubnetSpec): { subnets:
   const subnets: Subnet[] = [];
   for (const { type, cidr } of spec.types) {
     for (const r of index.ofType(type)) {
-      subnets.push({
-        address: r.address,
-        family: spec.family,
-        ...nodeAt(r),
+      subnets.push(node(r, spec.family, {
         cidr: str(r.values[cidr]) ?? new Unknown(`${r.address}.${cidr} is not set`),
         acls: [],
-      });
+      }));
     }
   }
   const byAddress = toMap(subnets);
@@ -52,16 +49,13 @@ export interface SecurityGroupSpec {
  * with an unknown count/for_each, may belong to any group: none of them can be proven closed.
  */
 export function buildSecurityGroups(index: ResourceIndex, spec: SecurityGroupSpec): SecurityGroup[] {
-  const groups: SecurityGroup[] = index.ofType(spec.group).map((r) => ({
-    address: r.address,
-    family: spec.family,
-    ...nodeAt(r),
+  const groups: SecurityGroup[] = index.ofType(spec.group).map((r) => (node(r, spec.family, {
     name: str(spec.name(r)),
     resourceName: r.name,
     ...(spec.ruleSyntax ? { ruleSyntax: spec.ruleSyntax } : {}),
     rules: [],
     hasUnknownRules: false,
-  }));
+  })));
   const byAddress = toMap(groups);
   for (const r of index.ofType(spec.rule)) {
     const group = resolveOrMark(r, r.values.security_group_id, byAddress, 'security group', () => {

@@ -4,9 +4,8 @@ import type { Listener, LoadBalancer, NodeBase, Pool } from './types.js';
 
 /** A pool with no listeners, members or monitors yet, and nothing unknown about it. */
 export function poolNode(base: NodeBase, fields: Pick<Pool, 'loadBalancer' | 'protocol' | 'anyPortEnabled'>): Pool {
-  return {
-    ...base,
-    ...fields,
+  // `base` is a fresh node: Object.assign, not spreads (see node() in values.ts).
+  return Object.assign(base, fields, {
     listeners: [],
     members: [],
     monitors: [],
@@ -14,7 +13,7 @@ export function poolNode(base: NodeBase, fields: Pick<Pool, 'loadBalancer' | 'pr
     hasUnknownMembers: false,
     hasUnknownMonitors: false,
     hasUnknownListeners: false,
-  };
+  });
 }
 
 // A flag that "none" cannot be proven is set only with what was not known (the first wins), so that

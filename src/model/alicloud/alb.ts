@@ -3,7 +3,7 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ID, link, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Pool } from '../types.js';
-import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { blocks, bool, lower, monitorAt, node, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -95,8 +95,7 @@ function forwardTargets(r: ResourceInstance, action: { [key: string]: Value }, p
 function albMonitor(r: ResourceInstance): HealthMonitor {
   const v = r.values;
   const host = str(v.health_check_host);
-  return {
-    ...nodeBase(r, FAMILY),
+  return node(r, FAMILY, {
     protocol: upper(str(v.health_check_protocol)) ?? 'HTTP',
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),
@@ -112,5 +111,5 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
     at: monitorAt(r, ALB_MONITOR_FIELDS),
     offText: offText('health_check_enabled'),
     lbKind: 'alb',
-  };
+  });
 }

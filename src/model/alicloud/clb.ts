@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool } from '../types.js';
-import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, node, num, offText, str, upper } from '../values.js';
 import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -210,8 +210,7 @@ export function clbListenerMonitor(r: ResourceInstance, listener: Listener): Hea
     enabled = true;
   }
   const domain = str(v.health_check_domain);
-  return {
-    ...nodeBase(r, FAMILY),
+  return node(r, FAMILY, {
     protocol: hcProtocol,
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),
@@ -227,7 +226,7 @@ export function clbListenerMonitor(r: ResourceInstance, listener: Listener): Hea
     offText: offText('health_check', '"off"'),
     listener,
     lbKind: 'clb',
-  };
+  });
 }
 
 function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
@@ -255,7 +254,7 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
       if (!isUnknown(inline)) for (const e of inline) entries.push(str(e.entry) ?? new Unknown('entry is not set'));
       const firstUnknown = entries.find(isUnknown);
       const control: AccessControl = {
-        node: { ...nodeBase(acl, FAMILY) },
+        node: nodeBase(acl, FAMILY),
         enabled: status,
         type: isUnknown(type) ? type : type === 'black' ? 'black' : 'white',
         entries: isUnknown(inline) ? inline : firstUnknown && isUnknown(firstUnknown) ? firstUnknown : (entries as string[]),

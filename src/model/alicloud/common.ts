@@ -5,7 +5,7 @@ import { ResourceIndex } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, poolNode, unknownAt } from '../nodes.js';
-import { blocks, fieldAt, list, lower, nodeAt, nodeBase, num, str } from '../values.js';
+import { copyWith, blocks, fieldAt, list, lower, node, num, str } from '../values.js';
 
 export const FAMILY = 'alicloud' as const;
 
@@ -44,7 +44,7 @@ export function codes(v: Value | undefined): Maybe<string> | undefined {
 /** A synthetic resource whose block is the i-th nested block of `type`, so attribute ranges are exact. */
 export function nested(r: ResourceInstance, type: string, index: number, values: { [key: string]: Value }, address: string): ResourceInstance {
   const block = r.block.blocks.filter((b) => b.type === type)[index] ?? r.block;
-  return { ...r, address, block, values };
+  return copyWith(r, { address, block, values });
 }
 
 export interface Ctx {
@@ -59,8 +59,7 @@ export interface Ctx {
 }
 
 export function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, subnet: Maybe<Subnet> | undefined, hasEip: Maybe<boolean>): LoadBalancer {
-  return {
-    ...nodeBase(r, FAMILY),
+  return node(r, FAMILY, {
     kind,
     subnet,
     backendSubnets: new Unknown('Alibaba load balancers reach backends from a fixed range'),
@@ -74,12 +73,11 @@ export function newLoadBalancer(ctx: Ctx, r: ResourceInstance, kind: LbKind, sub
     listeners: [],
     pools: [],
     hasUnknownListeners: false,
-  };
+  });
 }
 
 export function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, protocol: Maybe<string>, port: Maybe<number>): Listener {
-  const listener: Listener = {
-    ...nodeBase(r, FAMILY),
+  const listener: Listener = node(r, FAMILY, {
     loadBalancer: lb,
     protocol,
     port,
@@ -90,14 +88,14 @@ export function newListener(r: ResourceInstance, lb: Maybe<LoadBalancer> | undef
     transparentClientIp: false,
     isRedirect: false,
     accessControls: [],
-  };
+  });
   if (lb && !isUnknown(lb)) lb.listeners.push(listener);
   return listener;
 }
 
 /** A pool (server group) node added to the pools of its load balancer. */
 export function poolOfLoadBalancer(r: ResourceInstance, address: string, lb: Maybe<LoadBalancer> | undefined, protocol: Maybe<string>): Pool {
-  const pool = poolNode({ address, family: FAMILY, ...nodeAt(r) }, { loadBalancer: lb, protocol, anyPortEnabled: false });
+  const pool = poolNode(node(r, FAMILY, {}, address), { loadBalancer: lb, protocol, anyPortEnabled: false });
   if (lb && !isUnknown(lb)) lb.pools.push(pool);
   return pool;
 }
@@ -114,10 +112,7 @@ export function addMember(
   byIp = false,
 ): void {
   const backend = ctx.resolveBackend(r, server, byIp);
-  const member: Member = {
-    address,
-    family: FAMILY,
-    ...nodeAt(r),
+  const member: Member = node(r, FAMILY, {
     pool,
     ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown('the member address is assigned by the cloud'),
     port: port ?? new Unknown(`${address} has no port`),
@@ -126,7 +121,7 @@ export function addMember(
     at: { port: fieldAt(r, 'port'), weight: fieldAt(r, weightAttribute ?? 'weight') },
     backend,
     subnet: undefined,
-  };
+  }, address);
   pool.members.push(member);
 }
 

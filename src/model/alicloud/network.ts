@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../typ
 import { ID, ResourceIndex, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Backend, Maybe, NetworkAcl, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
 import { backendsByIp, buildSecurityGroups, buildSubnets, resolveGroupIds, type Resolver } from '../network.js';
-import { blocks, isSet, list, lower, nestedBlockRange, nodeBase, num, str } from '../values.js';
+import { blocks, isSet, list, lower, nestedBlockRange, node, num, str } from '../values.js';
 import { FAMILY, type Ctx } from './common.js';
 
 /** vSwitches and their ACLs, security groups, and the ECS instances and ENIs members name. */
@@ -32,13 +32,13 @@ export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet'
   // ---- backends: ECS instances and ENIs
   const backends: Backend[] = [];
   for (const r of index.ofType('alicloud_instance')) {
-    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push(node(r, FAMILY, { ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) }));
   }
   for (const r of index.ofType('alicloud_ecs_network_interface')) {
-    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push(node(r, FAMILY, { ip: str(r.values.primary_ip_address), securityGroups: resolveGroups(r, 'security_group_ids'), subnet: resolveSubnet(r, r.values.vswitch_id) }));
   }
   for (const r of index.ofType('alicloud_network_interface')) {
-    backends.push({ ...nodeBase(r, FAMILY), ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) });
+    backends.push(node(r, FAMILY, { ip: str(r.values.private_ip), securityGroups: resolveGroups(r, 'security_groups'), subnet: resolveSubnet(r, r.values.vswitch_id) }));
   }
   const backendByAddress = toMap(backends);
   const ipIndex = backendsByIp(backends, (b) => (typeof b.ip === 'string' ? [b.ip] : []));
@@ -66,8 +66,7 @@ function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
     // No CIDR: a group or prefix-list source (never "any": an empty cidr_ip is an API error).
     remoteGroup = isSet(v.source_security_group_id) ? 'group' : new Unknown(`${r.address} admits a source this configuration does not resolve`);
   }
-  return {
-    ...nodeBase(r, FAMILY),
+  return node(r, FAMILY, {
     range: r.block.range,
     direction: isUnknown(type) ? type : type === 'ingress' ? 'ingress' : type === 'egress' ? 'egress' : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
     ethertype: v6 ? 6 : 4,
@@ -78,7 +77,7 @@ function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
     // Defaults: policy accept, priority 1 (providers.md §4.3).
     action: isUnknown(policy) ? policy : policy === 'drop' ? 'deny' : policy === undefined || policy === 'accept' ? 'allow' : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
     priority: num(v.priority) ?? 1,
-  };
+  });
 }
 
 export function buildNetworkAcls(index: ResourceIndex, resolveSubnet: Resolver<Subnet>): NetworkAcl[] {
@@ -93,13 +92,12 @@ export function buildNetworkAcls(index: ResourceIndex, resolveSubnet: Resolver<S
     }
   };
   for (const r of index.ofType('alicloud_network_acl')) {
-    const acl: NetworkAcl = {
-      ...nodeBase(r, FAMILY),
+    const acl: NetworkAcl = node(r, FAMILY, {
       enabled: true,
       stateful: false,
       ingress: aclEntries(r, 'ingress_acl_entries', 'ingress'),
       egress: aclEntries(r, 'egress_acl_entries', 'egress'),
-    };
+    });
     acls.push(acl);
     attach(acl, r, blocks(r.values.resources));
   }

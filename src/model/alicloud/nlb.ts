@@ -3,7 +3,7 @@ import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
-import { blocks, bool, lower, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { copyWith, blocks, bool, lower, monitorAt, node, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -21,7 +21,7 @@ export function buildNlb(ctx: Ctx): void {
     if (isUnknown(hc)) markUnknownMonitors(pool, unknownAt(r, 'health_check', hc));
     else if (hc.length === 0) {
       // Omitted block: the NLB default is a TCP check on the backend port.
-      const m = nlbMonitor({ ...r, address: `${r.address}.health_check`, values: {} }, pool);
+      const m = nlbMonitor(copyWith(r, { address: `${r.address}.health_check`, values: {} }), pool);
       pool.monitors.push(m);
       model.monitors.push(m);
     } else
@@ -67,8 +67,7 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
   const domain = str(v.health_check_domain);
   const protocol: Maybe<string> =
     type === undefined ? (pool.protocol === 'UDP' ? 'UDP_CONNECT' : 'TCP') : isUnknown(type) ? type : type === 'UDP' ? 'UDP_CONNECT' : type;
-  return {
-    ...nodeBase(r, FAMILY),
+  return node(r, FAMILY, {
     protocol,
     port: hcPort(v.health_check_connect_port),
     interval: num(v.health_check_interval),
@@ -83,5 +82,5 @@ function nlbMonitor(r: ResourceInstance, pool: Pool): HealthMonitor {
     at: monitorAt(r, NLB_MONITOR_FIELDS),
     offText: offText('health_check_enabled'),
     lbKind: 'nlb',
-  };
+  });
 }

@@ -12,7 +12,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
       if (!listener || isUnknown(listener)) continue;
       const raw = str(r.values.whitelist);
       const control: AccessControl = {
-        node: { ...nodeBase(r, family) },
+        node: nodeBase(r, family),
         enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
         type: 'white',
         entries: raw === undefined ? [] : isUnknown(raw) ? raw : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
@@ -71,7 +71,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
           return out;
         })();
     const control: AccessControl = {
-      node: isUnknown(group) ? { ...nodeBase(r, family) } : { ...nodeBase(group, family) },
+      node: isUnknown(group) ? nodeBase(r, family) : nodeBase(group, family),
       enabled,
       type: isUnknown(policy) ? policy : policy === 'black' ? 'black' : 'white',
       entries,

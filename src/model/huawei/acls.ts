@@ -4,7 +4,7 @@ import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Va
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../types.js';
 import type { Resolver } from '../network.js';
-import { blocks, bool, isSet, list, nestedBlockRange, num, str, nodeBase } from '../values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, num, str, node } from '../values.js';
 import type { Dialect } from './dialect.js';
 
 export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Resolver<Subnet>): NetworkAcl[] {
@@ -20,13 +20,12 @@ export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet
   // Current resource: inline ordered rules, ACLs are stateful (providers.md §5 HW-7).
   if (d.acls.inline) {
     for (const r of index.ofType(d.acls.inline)) {
-      const acl: NetworkAcl = {
-        ...nodeBase(r, FAMILY),
+      const acl: NetworkAcl = node(r, FAMILY, {
         enabled: bool(r.values.enabled) ?? true,
         stateful: true,
         ingress: inlineAclRules(r, 'ingress_rules'),
         egress: inlineAclRules(r, 'egress_rules'),
-      };
+      });
       acls.push(acl);
       const assoc = blocks(r.values.associated_subnets);
       if (!isUnknown(assoc)) attach(acl, r, assoc.map((a) => a.subnet_id));
@@ -50,13 +49,12 @@ export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet
         }
         return out;
       };
-      const acl: NetworkAcl = {
-        ...nodeBase(r, FAMILY),
+      const acl: NetworkAcl = node(r, FAMILY, {
         enabled: true,
         stateful: true,
         ingress: legacyRules('inbound_rules'),
         egress: legacyRules('outbound_rules'),
-      };
+      });
       acls.push(acl);
       const subnets = list(r.values.subnets);
       if (subnets && !isUnknown(subnets)) attach(acl, r, subnets);
@@ -134,13 +132,12 @@ function firewallGroups(
 
   const out: NetworkAcl[] = [];
   for (const r of index.ofType(types.group)) {
-    const acl: NetworkAcl = {
-      ...nodeBase(r, family),
+    const acl: NetworkAcl = node(r, family, {
       enabled: bool(r.values.admin_state_up) ?? true,
       stateful: true,
       ingress: policyRules(r, 'ingress_policy_id'),
       egress: policyRules(r, 'egress_policy_id'),
-    };
+    });
     out.push(acl);
     const ports = list(r.values.ports);
     if (ports === undefined || isUnknown(ports)) continue;

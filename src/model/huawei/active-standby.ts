@@ -2,7 +2,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, ResourceIndex, link, resolveRef } from '../graph.js';
 import type { Member, Model, Pool } from '../types.js';
-import { blocks, fieldAt, num, str, upper, nodeAt } from '../values.js';
+import { copyWith, blocks, fieldAt, num, str, upper, node } from '../values.js';
 import { lbaasMonitor } from './dialect.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
 import { markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
@@ -21,7 +21,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
     else
       hm.forEach((values, i) => {
         const block = r.block.blocks.filter((b) => b.type === 'healthmonitor')[i] ?? r.block;
-        const synthetic: ResourceInstance = { ...r, address: `${r.address}.healthmonitor[${i}]`, block, values };
+        const synthetic: ResourceInstance = copyWith(r, { address: `${r.address}.healthmonitor[${i}]`, block, values });
         const monitor = healthMonitor(synthetic, family, lbaasMonitor('monitor_port'));
         monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
         pool.monitors.push(monitor);
@@ -31,10 +31,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
     if (isUnknown(members)) markUnknownMembers(pool, unknownAt(r, 'members', members));
     else
       members.forEach((m, i) => {
-        const member: Member = {
-          address: `${r.address}.members[${i}]`,
-          family,
-          ...nodeAt(r),
+        const member: Member = node(r, family, {
           pool,
           ip: str(m.address) ?? new Unknown('member address is not set'),
           port: num(m.protocol_port) ?? new Unknown('member port is not set'),
@@ -43,7 +40,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
           at: { port: fieldAt(r, 'protocol_port'), weight: fieldAt(r, 'weight') },
           backend: undefined,
           subnet: undefined,
-        };
+        }, `${r.address}.members[${i}]`);
         pool.members.push(member);
       });
     model.pools.push(pool);

@@ -49,16 +49,14 @@ export function dedicatedLoadBalancer(
     if (isUnknown(found)) inlineEip = inlineEip === true ? true : found;
     else if (found.length > 0) inlineEip = true;
   }
-  return {
-    ...node,
-    backendSubnets,
-    ...(backendSubnetChoices ? { backendSubnetChoices } : {}),
+  // `node` is fresh: completed in place (a spread would be slow, see node() in model/values.ts).
+  return Object.assign(node, backendSubnetChoices ? { backendSubnets, backendSubnetChoices } : { backendSubnets }, {
     crossVpcBackend: (spec.crossVpcAttribute ? bool(v[spec.crossVpcAttribute]) : undefined) ?? false,
     // An empty string is what `var.x ? id : ""` leaves: the provider sends nothing.
     hasPrivateIpv4: isSet(v[spec.subnetAttribute]),
     hasIpv6: spec.ipv6Attribute ? isSet(v[spec.ipv6Attribute]) : false,
     hasEip: inlineEip ?? eips.bound(r, spec.eipPortPaths),
-  };
+  });
 }
 
 /**

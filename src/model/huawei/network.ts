@@ -6,7 +6,7 @@ import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js'
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
 import { expandAddressGroups } from '../address-groups.js';
 import { backendsByIp, buildSecurityGroups, buildSubnets, eipBindings, resolveGroupIds, type EipBindings, type Resolver } from '../network.js';
-import { blocks, isSet, list, num, str, nodeBase } from '../values.js';
+import { blocks, isSet, list, num, str, node } from '../values.js';
 import { buildNetworkAcls } from './acls.js';
 import { computeSecurityGroups } from '../compute-secgroups.js';
 import { secgroupRuleBody, type Dialect } from './dialect.js';
@@ -121,14 +121,13 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
     for (const r of index.ofType(type)) {
       const fixed = blocks(r.values.fixed_ip);
       const first = isUnknown(fixed) ? undefined : fixed[0];
-      portBackends.push({
-        ...nodeBase(r, FAMILY),
+      portBackends.push(node(r, FAMILY, {
         ip: first ? str(first.ip_address) : undefined,
         ...(associated.has(r.address)
           ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) }
           : resolveGroups(r)),
         subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id),
-      });
+      }));
     }
   }
   const portByAddress = toMap(portBackends);
@@ -149,12 +148,11 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
           subnet = port;
         }
       }
-      instanceBackends.push({
-        ...nodeBase(r, FAMILY),
+      instanceBackends.push(node(r, FAMILY, {
         ip: first ? str(first.fixed_ip_v4) : undefined,
         ...(securityGroups ?? resolveGroups(r)),
         subnet: subnet ?? (first ? resolveSubnet(r, first.uuid) : isUnknown(nets) ? nets : undefined),
-      });
+      }));
     }
   }
   const backends = [...instanceBackends, ...portBackends];
@@ -202,8 +200,7 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
     else if (isUnknown(max)) ports = max;
     else if (min !== undefined || max !== undefined) ports = `${min ?? max}-${max ?? min}`;
   }
-  return {
-    ...nodeBase(r, family),
+  return node(r, family, {
     range: r.block.range,
     direction: isUnknown(direction) ? direction : direction === 'egress' ? 'egress' : direction === 'ingress' ? 'ingress' : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
     ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === 'IPV6' ? 6 : 4,
@@ -214,5 +211,5 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
     // The API default action is allow (neutron `_v2` rules are allow-only); the default priority is 1 (providers.md §1.9).
     action: isUnknown(action) ? action : action?.toLowerCase() === 'deny' ? 'deny' : 'allow',
     priority: num(v.priority) ?? 1,
-  };
+  });
 }

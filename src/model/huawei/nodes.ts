@@ -2,7 +2,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveRef } from '../graph.js';
 import type { HealthMonitor, Listener, Maybe, MonitorField, Pool } from '../types.js';
-import { bool, monitorAt, nodeBase, num, offText, str, upper } from '../values.js';
+import { bool, monitorAt, nodeBase, node, num, offText, str, upper } from '../values.js';
 import type { LbProduct } from './dialect.js';
 import { markUnknownListeners, poolNode, unknownAt } from '../nodes.js';
 
@@ -19,8 +19,7 @@ function monitorFields(attrs: LbProduct['monitor']): Record<MonitorField, string
 
 export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbProduct['monitor']): HealthMonitor {
   const v = r.values;
-  return {
-    ...nodeBase(r, family),
+  return node(r, family, {
     protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
     port: num(v[attrs.port]),
     interval: num(v[attrs.interval]),
@@ -33,7 +32,7 @@ export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs
     enabled: bool(v[attrs.enabled]) ?? true,
     at: monitorAt(r, monitorFields(attrs)),
     offText: offText(attrs.enabled),
-  };
+  });
 }
 
 /** A pool node linked to the listener its `listener_id` names (the caller sets its load balancer). */

@@ -5,7 +5,7 @@ import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Va
 import { ID, ResourceIndex, foreignReferences, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import type { LoadBalancer, Listener, Member, Model, Pool, Subnet } from '../types.js';
 import type { EipBindings, Resolver } from '../network.js';
-import { blocks, fieldAt, nodeBase, num, str, upper } from '../values.js';
+import { blocks, fieldAt, node, num, str, upper } from '../values.js';
 import { accessControls } from './access-controls.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
@@ -26,8 +26,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
 
     const listeners: Listener[] = index.ofType(types.listener).map((r) => {
       const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
-      const listener: Listener = {
-        ...nodeBase(r, FAMILY),
+      const listener: Listener = node(r, FAMILY, {
         loadBalancer: lb,
         protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -37,7 +36,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
         transparentClientIp: transparentClientIp(r, kind),
         isRedirect: false,
         accessControls: [],
-      };
+      });
       if (lb && !isUnknown(lb)) lb.listeners.push(listener);
       return listener;
     });
@@ -88,8 +87,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
       });
       if (pool === undefined) continue;
       const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
-      const member: Member = {
-        ...nodeBase(r, FAMILY),
+      const member: Member = node(r, FAMILY, {
         pool,
         ip: address,
         port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
@@ -99,7 +97,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
         at: { port: fieldAt(r, 'protocol_port'), weight: fieldAt(r, 'weight') },
         backend: resolveBackend(r, address),
         subnet: resolveSubnet(r, r.values.subnet_id),
-      };
+      });
       pool.members.push(member);
     }
 
@@ -160,8 +158,7 @@ function lbResourceTypes(d: Dialect): Set<string> {
 function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderFamily, resolveSubnet: Resolver<Subnet>, eips: EipBindings): LoadBalancer {
   const spec = product.loadBalancer;
   const subnet = resolveSubnet(r, r.values[spec.subnetAttribute]);
-  const node: LoadBalancerNode = {
-    ...nodeBase(r, family),
+  const lbNode: LoadBalancerNode = node(r, family, {
     kind: product.kind,
     subnet,
     // The VPC's network ACL on the LB's subnet filters client traffic too (providers.md §5).
@@ -169,6 +166,6 @@ function loadBalancer(r: ResourceInstance, product: LbProduct, family: ProviderF
     listeners: [],
     pools: [],
     hasUnknownListeners: false,
-  };
-  return product.kind === 'shared' ? sharedLoadBalancer(node, r, spec, eips) : dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips);
+  });
+  return product.kind === 'shared' ? sharedLoadBalancer(lbNode, r, spec, eips) : dedicatedLoadBalancer(lbNode, r, spec, subnet, resolveSubnet, eips);
 }
