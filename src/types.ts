@@ -94,6 +94,25 @@ export interface LoadResult {
   errors: LoadError[];
   /** Registry and git modules recorded by `terraform init` (`.terraform/modules/modules.json` of each root). */
   manifest?: ModuleManifestEntry[];
+  /** What each module call loaded (eval's only source of module folders). */
+  modules?: ModuleCallTable;
+}
+
+/** Whether a module `source` names a folder on disk (`./x`, `../x`), not the registry or a git URL. */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
+}
+
+/**
+ * The folder each module call loaded, as `load` resolved it (src/load/module-calls.ts): eval looks
+ * calls up here and never resolves a `source` itself. Folders are named as their files are
+ * (relative to cwd, with `/`).
+ */
+export interface ModuleCallTable {
+  /** Local sources (`./x`, `../x`): caller folder → `source` as written → its folder, and whether it was loaded (if not, the load reported why). */
+  local: ReadonlyMap<string, ReadonlyMap<string, { dir: string; loaded: boolean }>>;
+  /** Modules `terraform init` fetched: root folder → manifest key (`a.b`) → folder. */
+  fetched: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** One entry of `.terraform/modules/modules.json`: a module `terraform init` fetched. */

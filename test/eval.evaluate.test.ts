@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateRoot, type EvalInputs } from '../src/eval/index.js';
 import { parseHcl, scanHcl, scanJson } from '../src/load/index.js';
+import { loadTree } from './helpers/load-tree.js';
 import { isUnknown, Unknown, type EvalResult, type ParsedFile, type ResourceInstance, type SourceKind, type Value } from '../src/types.js';
 
 /** Builds a ParsedFile the way src/load does, from text. */
@@ -27,6 +28,12 @@ async function parsed(path: string, text: string): Promise<ParsedFile> {
 async function run(sources: Record<string, string>, inputs: Partial<EvalInputs> = {}, root = '.'): Promise<EvalResult> {
   const files = await Promise.all(Object.entries(sources).map(([p, t]) => parsed(p, t)));
   return evaluateRoot(root, files, { vars: [], varFiles: [], env: {}, ...inputs });
+}
+
+/** `run` on files written to disk and loaded by the loader: module calls are followed as the load resolved them. */
+async function runLoaded(sources: Record<string, string>, root = '.'): Promise<EvalResult> {
+  const { files, modules } = await loadTree(sources);
+  return evaluateRoot(root, files, { vars: [], varFiles: [], env: {}, modules });
 }
 
 function byAddress(result: EvalResult, address: string): ResourceInstance {
@@ -462,7 +469,7 @@ output "id" {
   };
 
   it('evaluates a local module called with for_each, prefixing addresses', async () => {
-    const result = await run({
+    const result = await runLoaded({
       ...moduleFiles,
       'envs/prod/main.tf': `
 locals {
@@ -487,7 +494,7 @@ resource "x_out" "o" {
   all    = { for k, m in module.backend : k => m.first_address }
 }
 `,
-    }, {}, 'envs/prod');
+    }, 'envs/prod');
     expect(result.resources.map((r) => r.address)).toEqual([
       'x_out.o',
       'module.backend["a"].huaweicloud_lb_member.m[0]',
@@ -515,7 +522,7 @@ resource "x_out" "o" {
   });
 
   it('makes the outputs of a module that is not loaded Unknown', async () => {
-    const result = await run({
+    const result = await runLoaded({
       'main.tf': `
 module "lb" {
   source  = "terraform-huaweicloud-modules/elb/huaweicloud"
@@ -531,7 +538,7 @@ resource "x_out" "o" {
   });
 
   it('expands count on a module call and nests module addresses', async () => {
-    const result = await run({
+    const result = await runLoaded({
       'main.tf': `
 module "outer" {
   count  = 2

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateRoot } from '../src/eval/index.js';
 import { parseHcl, scanHcl } from '../src/load/index.js';
+import { loadTree } from './helpers/load-tree.js';
 import { OneOf, isUnknown, type EvalResult, type ParsedFile, type Value } from '../src/types.js';
 
 async function parsed(path: string, text: string): Promise<ParsedFile> {
@@ -12,6 +13,11 @@ async function parsed(path: string, text: string): Promise<ParsedFile> {
 }
 
 async function run(sources: Record<string, string>): Promise<EvalResult> {
+  if (Object.keys(sources).some((p) => p.includes('/'))) {
+    // Module folders: loaded from disk, so that the calls are resolved as the loader does.
+    const { files, modules } = await loadTree(sources);
+    return evaluateRoot('.', files, { vars: [], varFiles: [], env: {}, modules });
+  }
   const files = await Promise.all(Object.entries(sources).map(([p, t]) => parsed(p, t)));
   return evaluateRoot('.', files, { vars: [], varFiles: [], env: {} });
 }

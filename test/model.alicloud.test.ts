@@ -23,7 +23,7 @@ async function model(hcl: string): Promise<Model> {
   writeFileSync(path.join(dir, 'main.tf'), hcl);
   const loaded = await loadPaths(['.'], { cwd: dir, exclude: [] });
   const root = loaded.roots[0]!;
-  const evaluated = evaluateRoot(root, loaded.files, { vars: [], varFiles: [], env: {} });
+  const evaluated = evaluateRoot(root, loaded.files, { vars: [], varFiles: [], env: {}, ...(loaded.modules ? { modules: loaded.modules } : {}) });
   return buildModel(evaluated.resources, evaluated.skipped);
 }
 

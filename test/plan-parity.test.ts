@@ -49,7 +49,7 @@ describe('plan parity', () => {
     const copy = path.join(work, name.replace(/[^\w-]+/g, '_'));
     cpSync(dir, copy, { recursive: true });
     const loaded = await loadPaths(['.'], { cwd: copy });
-    const evaluated = evaluateRoot('.', loaded.files, { vars: [], varFiles: [], env: {} });
+    const evaluated = evaluateRoot('.', loaded.files, { vars: [], varFiles: [], env: {}, ...(loaded.modules ? { modules: loaded.modules } : {}) });
     writeFileSync(path.join(copy, 'plan.json'), JSON.stringify(planJson(evaluated.resources, loaded.files, '.', args)));
     const fromTf = await lint(options(copy));
     const fromPlan = await lint(options(copy, 'plan.json'));

@@ -86,6 +86,24 @@ resource "huaweicloud_lb_member" "m" {
       expect(r.byRootText).toBe(r.wholeText);
     });
 
+    it('give a module whose only caller fails to parse a job of its own, without a second run', async () => {
+      // The planner reads the call from the text (the scanner accepts the file); hcl2json rejects
+      // the file, so its load follows no call: one load of everything lints the module as a root.
+      const dir = path.join(tmp, 'unparsed-caller');
+      await write(dir, {
+        'modules/member/main.tf': member('0'),
+        'app/main.tf': 'module "m" {\n  source = "../modules/member"\n}\nlocals {\n  x = 1 +* 2\n}\n',
+        'other/main.tf': member('1'),
+      });
+      const r = await both(dir);
+      expect(r.byRoot.errors.map((e) => e.file)).toEqual(['app/main.tf']);
+      // Planned: app and other; the module got its job after the loads (no fallback to one load).
+      expect(r.byRoot.loadStats?.rootJobs).toBe(3);
+      expect(r.byRoot.roots).toEqual(['app', 'modules/member', 'other']);
+      expect(r.byRoot.findings.filter((f) => f.ruleId === 'member-weight-zero').map((f) => f.address)).toEqual(['huaweicloud_lb_member.m']);
+      expect(r.byRootText).toBe(r.wholeText);
+    });
+
     it('fall back to one load when a module source is not a plain string', async () => {
       const dir = path.join(tmp, 'computed');
       await write(dir, {

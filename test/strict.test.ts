@@ -12,7 +12,7 @@ import { DEFAULT_HEALTH_CHECK_SOURCES } from '../src/analysis/index.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { defineRule, type Rule } from '../src/rule.js';
 import { rules } from '../rules/index.js';
-import type { ParsedFile } from '../src/types.js';
+import type { ModuleCallTable, ParsedFile } from '../src/types.js';
 import { TESTDATA, fixtureFolders } from './helpers/fixtures.js';
 import { MODULES, cli, findingsOf } from './helpers/cli-run.js';
 
@@ -105,10 +105,10 @@ function withProbe(files: ParsedFile[], site: Site): ParsedFile[] {
   });
 }
 
-function findingKeys(files: ParsedFile[], roots: string[], ruleSet: readonly Rule[]): Set<string> {
+function findingKeys(files: ParsedFile[], roots: string[], ruleSet: readonly Rule[], modules?: ModuleCallTable): Set<string> {
   const keys = new Set<string>();
   for (const root of roots) {
-    const evaluated = evaluateRoot(root, files, { vars: [], varFiles: [], env: {} });
+    const evaluated = evaluateRoot(root, files, { vars: [], varFiles: [], env: {}, ...(modules ? { modules } : {}) });
     const model = buildModel(evaluated.resources, evaluated.skipped);
     const result = runRules(model, ruleSet, { severityOverrides: new Map(), strict: false, settings: { healthCheckSources: DEFAULT_HEALTH_CHECK_SOURCES } });
     for (const f of result.findings) keys.add(`${f.ruleId} ${f.address}`);
@@ -119,14 +119,14 @@ function findingKeys(files: ParsedFile[], roots: string[], ruleSet: readonly Rul
 /** Findings that appear only once a literal is made unknown: each one depends on an Unknown. */
 async function violations(folder: string, ruleSet: readonly Rule[], maxSites = 40): Promise<string[]> {
   const loaded = await loadPaths(['.'], { cwd: folder });
-  const base = findingKeys(loaded.files, loaded.roots, ruleSet);
+  const base = findingKeys(loaded.files, loaded.roots, ruleSet, loaded.modules);
   const out: string[] = [];
   const sites = literalSites(loaded.files);
   // Deterministic sample spread over the whole folder.
   const step = Math.max(1, Math.ceil(sites.length / maxSites));
   for (let i = 0; i < sites.length; i += step) {
     const site = sites[i]!;
-    for (const key of findingKeys(withProbe(loaded.files, site), loaded.roots, ruleSet)) {
+    for (const key of findingKeys(withProbe(loaded.files, site), loaded.roots, ruleSet, loaded.modules)) {
       if (!base.has(key)) out.push(`${path.relative(TESTDATA, folder)}: ${site.type}.${site.name}.${site.attr} unknown → ${key}`);
     }
   }

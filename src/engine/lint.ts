@@ -18,7 +18,6 @@ import {
   loadVarFile,
   planRoots,
   relativePath,
-  sameBlocks,
   type LoadStats,
 } from '../load/index.js';
 import { DEFAULT_HEALTH_CHECK_SOURCES } from '../analysis/index.js';
@@ -163,7 +162,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     roots = planned ? [planned.root] : options.plan === undefined ? loaded.roots : [];
     for (const root of roots) {
       options.onProgress?.({ phase: 'lint', rootsDone: rootsDone++, rootsTotal: roots.length, root });
-      const inputs = { vars: options.vars, varFiles, env: options.env, manifest: loaded.manifest ?? [], cwd: options.cwd };
+      const inputs = { vars: options.vars, varFiles, env: options.env, ...(loaded.modules ? { modules: loaded.modules } : {}) };
       const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
       verbose.push(...result.verbose);
       unloadedModules.push(...result.unloadedModules);
@@ -284,38 +283,64 @@ async function lintByRoot(
   let parseCache: Promise<ParseCache> | undefined;
   const openParseCache = (): Promise<ParseCache> => (parseCache ??= ParseCache.open(cacheDir as string));
   options.onProgress?.({ phase: 'lint', rootsDone: 0, rootsTotal: todo.length });
-  const fresh = todo.length === 0 ? [] : await runRootJobs(
-    todo.map((i) => all[i] as RootJob),
-    {
-      workers: Math.min(workers, todo.length),
-      setup,
-      texts: plan.texts,
-      cacheGet: cacheDir === undefined ? undefined : async (key) => (await openParseCache()).get(key),
-      // Several roots are under way at once, and `job` is one that has just finished: no name is
-      // shown, and nothing once the last one is done ("root N+1 of N").
-      onDone: (done, total) => {
-        if (done < total) options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total });
-      },
-    },
-  );
-  todo.forEach((i, k) => {
-    const fromWorker = fresh[k] as RootJobResult;
-    results[i] = fromWorker;
-    const job = all[i] as RootJob;
-    // A root with load errors is loaded again next time (a file that failed is not an input).
-    if (resultCache === undefined || fromWorker.errors.length > 0) return;
-    resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), packRootResult(fromWorker));
-  });
-  const done = results as RootJobResult[];
+  const run = (indices: readonly number[], progress: boolean): Promise<RootJobResult[]> =>
+    indices.length === 0
+      ? Promise.resolve([])
+      : runRootJobs(
+          indices.map((i) => all[i] as RootJob),
+          {
+            workers: Math.min(workers, indices.length),
+            setup,
+            texts: plan.texts,
+            cacheGet: cacheDir === undefined ? undefined : async (key) => (await openParseCache()).get(key),
+            // Several roots are under way at once, and `job` is one that has just finished: no name is
+            // shown, and nothing once the last one is done ("root N+1 of N").
+            onDone: (done, total) => {
+              if (progress && done < total) options.onProgress?.({ phase: 'lint', rootsDone: done, rootsTotal: total });
+            },
+          },
+        );
+  const fresh = await run(todo, true);
+  todo.forEach((i, k) => (results[i] = fresh[k]));
 
-  // The loads must confirm the plan: the folders loaded as modules are those predicted, and no file
-  // was read under two names.
-  const actual = new Set<string>();
-  for (const r of done) for (const d of r.moduleDirs) actual.add(d);
-  for (const [dirReal, found] of plan.walkedByDir) {
-    if (!found.some((f) => isConfigKind(f.kind))) continue;
-    if (actual.has(dirReal) !== plan.moduleDirs.has(dirReal)) return undefined;
+  // The jobs must be the roots one load of everything finds. The planner reads module calls and
+  // finds their folders as the loader does (load/module-calls.ts), but cannot see what only
+  // hcl2json rejects (a file that fails to parse loads nothing): a folder predicted to be a module
+  // that no job loaded gets a job of its own, and a job whose folder another job loaded as a
+  // module is dropped (that job has linted it as the module it is). Nothing is loaded twice.
+  const kept = new Set(all.keys());
+  const ran = new Set(todo);
+  for (;;) {
+    const actual = new Set<string>();
+    for (const i of kept) for (const d of (results[i] as RootJobResult).moduleDirs) actual.add(d);
+    for (const i of kept) if (all[i]?.loose !== true && actual.has((all[i] as RootJob).dirReal)) kept.delete(i);
+    const jobDirs = new Set(all.map((job) => job.dirReal));
+    const orphans: number[] = [];
+    for (const [dirReal, found] of plan.walkedByDir) {
+      if (actual.has(dirReal) || jobDirs.has(dirReal) || !found.some((f) => isConfigKind(f.kind))) continue;
+      const first = found[0] as FoundFile;
+      orphans.push(all.push({ dir: relativePath(cwd, path.dirname(first.abs)), dirReal, files: found, weight: 0 }) - 1);
+    }
+    if (orphans.length === 0) break;
+    const more = await run(orphans, false);
+    orphans.forEach((i, k) => {
+      results[i] = more[k];
+      kept.add(i);
+      ran.add(i);
+    });
   }
+  // In the order of the roots' folders (the loose files last), as the planned jobs were.
+  const order = [...kept].sort((a, b) => ((all[a] as RootJob).loose === true ? 1 : (all[b] as RootJob).loose === true ? -1 : compareStrings((all[a] as RootJob).dir, (all[b] as RootJob).dir)));
+  const done = order.map((i) => results[i] as RootJobResult);
+  for (const i of kept) {
+    const job = all[i] as RootJob;
+    const result = results[i] as RootJobResult;
+    // A root with load errors is loaded again next time (a file that failed is not an input).
+    if (resultCache === undefined || !ran.has(i) || result.errors.length > 0) continue;
+    resultCache.record(jobKey(job), resultInputs(job, result, setupHash, plan, cwd, resultCache.facts), packRootResult(result));
+  }
+
+  // No file was read under two names.
   const realOf = new Map<string, string>();
   const pathOf = new Map<string, string>();
   for (const r of done) {
@@ -328,7 +353,7 @@ async function lintByRoot(
     }
   }
 
-  // Saved only now: results of a plan the loads did not confirm are not kept.
+  // Saved only now: results of jobs read under two names are not kept.
   const cacheProblems: string[] = [];
   if (resultCache !== undefined) {
     const problem = await resultCache.save();
@@ -339,7 +364,7 @@ async function lintByRoot(
   const errors = new Map<string, LoadError>();
   for (const e of discovery.errors) errors.set(JSON.stringify(e), e);
   const roots = new Set<string>();
-  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - todo.length, plannerReads };
+  const stats: LoadStats = { hclCalls: 0, fastParses: 0, cacheHits: 0, workers: todo.length === 0 ? 0 : Math.min(workers, todo.length), rootJobs: all.length, rootsFromCache: all.length - ran.size, plannerReads };
   for (const r of done) {
     for (const f of r.files) if (!files.has(f.path)) files.set(f.path, f);
     for (const e of r.errors) errors.set(JSON.stringify(e), e);
@@ -351,16 +376,8 @@ async function lintByRoot(
   // Opened only if a worker asked for an entry; then it keeps what this run used.
   if (parseCache !== undefined) {
     const cache = await parseCache;
-    for (const r of fresh) {
-      for (const [key, entry, isNew] of r.cacheUses) {
-        if (isNew) cache.keep(key, entry, true);
-        else {
-          const stored = cache.get(key)?.find((e) => sameBlocks(e.parsed, entry.parsed));
-          if (stored !== undefined) cache.keep(key, stored, false);
-        }
-      }
-    }
-    if (todo.length < all.length) cache.retainStored();
+    for (const i of ran) cache.keepUses((results[i] as RootJobResult).cacheUses);
+    if (ran.size < all.length) cache.retainStored();
     const problem = await cache.save();
     if (problem !== undefined) cacheProblems.push(problem);
   }
@@ -370,7 +387,7 @@ async function lintByRoot(
     roots: [...roots].sort(),
     errors: [...errors.values()].sort(compareLoadErrors),
     stats,
-    results: done.filter((_, i) => all[i]?.loose !== true),
+    results: order.flatMap((i) => (all[i]?.loose === true ? [] : [results[i] as RootJobResult])),
     // A worker sends the text of a file only when the main thread has not read it, and the main
     // thread hands each text it read over to the job that needs it.
     sourceText: (file) => {

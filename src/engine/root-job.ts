@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { loadFound, type FoundFile, type ParseCacheStore, type RootJob, type SerializedBlocks } from '../load/index.js';
 import type { RuleSettings } from '../rule.js';
-import type { Finding, LoadError, ModuleManifestEntry, ParsedFile, Severity, UnloadedModuleCall } from '../types.js';
+import type { Finding, LoadError, ParsedFile, Severity, UnloadedModuleCall } from '../types.js';
 import { rules as registry } from '../../rules/index.js';
 import { coveredRange } from './ignores.js';
 import { lintRoot } from './lint-root.js';
@@ -82,9 +82,8 @@ export async function runRootJob(
       settings: setup.settings,
       topology: setup.topology,
     };
-    const manifest: ModuleManifestEntry[] = loaded.manifest ?? [];
     for (const root of loaded.roots) {
-      const result = lintRoot(root, loaded.files, { vars: setup.vars, varFiles: setup.varFiles, env: setup.env, manifest, cwd: setup.cwd }, ctx);
+      const result = lintRoot(root, loaded.files, { vars: setup.vars, varFiles: setup.varFiles, env: setup.env, ...(loaded.modules ? { modules: loaded.modules } : {}) }, ctx);
       findings.push(...result.findings);
       verbose.push(...result.verbose);
       unloadedModules.push(...result.unloadedModules);

@@ -1,13 +1,13 @@
 // Evaluates a root module (and the local modules it calls) into resource instances:
 // variables, locals, references, count/for_each, dynamic blocks and module outputs.
 
-import path, { posix } from 'node:path';
 import {
   Unknown,
+  isLocalSource,
   type BlockNode,
   type EvalDiagnostic,
   type EvalResult,
-  type ModuleManifestEntry,
+  type ModuleCallTable,
   type ParsedFile,
   type Range,
   type ResourceInstance,
@@ -55,16 +55,12 @@ type Expansion =
   | { kind: 'for_each'; items: { key: string; value: Value }[] }
   | Unknown;
 
-/** `dir` (relative to `cwd`, climbing out of it) as the loader names it: relative to `cwd` the shortest way. */
-function relativeToCwd(cwd: string, dir: string): string {
-  const rel = path.relative(cwd, path.resolve(cwd, dir)).split(path.sep).join('/');
-  return rel === '' ? '.' : rel;
-}
-
 /** `[0]` / `["key"]` of an instance address ('' without a key). */
 export function instanceSuffix(key: number | string | undefined): string {
   return key === undefined ? '' : typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
+
+const NO_MODULES: ModuleCallTable = { local: new Map(), fetched: new Map() };
 
 class Evaluation {
   readonly diagnostics: EvalDiagnostic[] = [];
@@ -78,9 +74,8 @@ class Evaluation {
   constructor(
     readonly root: string,
     files: ParsedFile[],
-    readonly manifest: readonly ModuleManifestEntry[] = [],
+    readonly modules: ModuleCallTable = NO_MODULES,
     readonly planned?: PlannedKeys,
-    readonly cwd?: string,
   ) {
     // Grouped once for all the roots of a run (linear, not roots × files).
     this.byDir = filesByDir(files).config;
@@ -593,21 +588,20 @@ class ModuleCallSet extends Handle {
     parent.ev.calls.set(this.address, { block: decl.block, outer: parent.moduleCalls, source: this.source, dir: this.dir });
   }
 
+  /** The folder the load resolved this call to (LoadResult.modules), when its files are loaded. */
   private resolveDir(): string | undefined {
     const ev = this.parent.ev;
-    if (this.source.startsWith('./') || this.source.startsWith('../')) {
-      let dir = posix.normalize(posix.join(this.parent.config.dir, this.source)).replace(/\/$/, '');
-      if (dir.startsWith('../') && ev.cwd !== undefined) dir = relativeToCwd(ev.cwd, dir);
-      if (ev.config(dir)) return dir;
-      ev.diagnose(`${this.address}: the folder "${dir}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, 'source'));
+    if (isLocalSource(this.source)) {
+      const target = ev.modules.local.get(this.parent.config.dir)?.get(this.source);
+      if (target?.loaded && ev.config(target.dir)) return target.dir;
+      ev.diagnose(`${this.address}: the folder "${target?.dir ?? this.source}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, 'source'));
       this.unloaded(true);
       return undefined;
     }
     // Registry and git modules are evaluated only when `terraform init` has fetched them.
     const key = [...this.parent.callNames, this.name].join('.');
-    const entry = ev.manifest.find((e) => e.root === ev.root && e.key === key);
-    const fetched = posix.normalize(entry ? entry.dir : posix.join(ev.root, '.terraform', 'modules', key)).replace(/\/$/, '');
-    if (ev.config(fetched)) return fetched;
+    const fetched = ev.modules.fetched.get(ev.root)?.get(key);
+    if (fetched !== undefined && ev.config(fetched)) return fetched;
     ev.diagnose(
       `${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`,
       rangeOf(this.decl.block, 'source'),
@@ -735,7 +729,7 @@ export type ModuleCallIndex = ReadonlyMap<string, ModuleCallInfo>;
 
 /** `evaluateRoot`, optionally with Terraform's planned instance keys; also returns the module calls met. */
 export function evaluateConfiguration(root: string, files: ParsedFile[], inputs: EvalInputs, planned?: PlannedKeys): { result: EvalResult; calls: ModuleCallIndex } {
-  const ev = new Evaluation(root, files, inputs.manifest ?? [], planned, inputs.cwd);
+  const ev = new Evaluation(root, files, inputs.modules, planned);
   const result: EvalResult = { resources: [], skipped: [], diagnostics: ev.diagnostics, unloadedModules: ev.unloaded };
   const config = ev.config(root);
   if (!config) return { result, calls: ev.calls };

@@ -1,6 +1,6 @@
 // The values of a root module's variables from every source: TF_VAR_ environment variables,
 // terraform.tfvars(.json), *.auto.tfvars(.json), --var-file and --var, lowest precedence first.
-import type { ModuleManifestEntry, ParsedFile, Value } from '../types.js';
+import type { ModuleCallTable, ParsedFile, Value } from '../types.js';
 import { evaluate } from './expression.js';
 import { parseExpression } from './parser.js';
 import { isPrimitiveType } from './convert.js';
@@ -16,13 +16,11 @@ export interface EvalInputs {
   env: Record<string, string | undefined>;
   /** Root variable values that win over every other source (the `variables` of a plan). */
   values?: Record<string, Value>;
-  /** Modules `terraform init` fetched (`.terraform/modules/modules.json`). */
-  manifest?: readonly ModuleManifestEntry[];
   /**
-   * The folder file paths are relative to. A local source joined to a caller's folder that climbs
-   * out of it (`../..` + `./modules/web`) names a folder the files know by another path (`.`).
+   * The folder each module call loaded, as the load resolved it (LoadResult.modules). Without it
+   * no module call is followed.
    */
-  cwd?: string;
+  modules?: ModuleCallTable;
   /**
    * Root variables of a reusable module linted on its own whose empty default its caller fills
    * (src/model/folder.ts): they stand in for the default; any other source still wins.

@@ -123,6 +123,20 @@ export class ParseCache {
     if (isNew) this.changed = true;
   }
 
+  /**
+   * Keeps what root workers used (`[key, entry, isNew]`; a reused entry comes back with its blocks
+   * only, and the stored one with the same blocks is kept).
+   */
+  keepUses(uses: Iterable<readonly [key: string, entry: SerializedBlocks, isNew: boolean]>): void {
+    for (const [key, entry, isNew] of uses) {
+      if (isNew) this.keep(key, entry, true);
+      else {
+        const stored = this.get(key)?.find((e) => sameBlocks(e.parsed, entry.parsed));
+        if (stored !== undefined) this.keep(key, stored, false);
+      }
+    }
+  }
+
   /** Keeps every stored entry too (roots answered by the result cache did not ask for theirs). */
   retainStored(): void {
     for (const [key, entry] of this.stored) if (!this.used.has(key)) this.used.set(key, entry as ParsedBlocks[]);

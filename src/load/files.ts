@@ -2,7 +2,7 @@
 import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { LoadError, SourceKind } from '../types.js';
+import { isLocalSource, type LoadError, type SourceKind } from '../types.js';
 import { stripBom } from './source.js';
 import { withoutShadowedByTofu } from './override.js';
 
@@ -66,9 +66,7 @@ export function moduleKind(name: string): SourceKind | undefined {
 }
 
 /** A module `source` Terraform reads from the local disk. */
-export function isLocalSource(source: string): boolean {
-  return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');
-}
+export { isLocalSource };
 
 /** `.terraform/modules/modules.json` of a root folder: the modules `terraform init` fetched. */
 export function manifestPath(dir: string): string {

@@ -12,8 +12,6 @@ import {
   describeFsError,
   explicitKind,
   isConfigKind,
-  isDirectory,
-  isInside,
   isLocalSource,
   listModuleFolder,
   manifestEntries,
@@ -27,6 +25,7 @@ import {
 import { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
 import { parseText, type ParseOutcome, type ParseTask, type ParsedBlocks } from './parse-file.js';
 import { ParsePool } from './pool.js';
+import { locateModuleFolder, moduleCallsOf, ModuleCallTableBuilder } from './module-calls.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -161,30 +160,6 @@ export async function loadVarFile(filePath: string, cwd: string): Promise<{ file
   const result = await parseFile(abs, rel, kind);
   if (result.file !== undefined) return { file: result.file };
   return { error: result.errors[0] ?? { file: rel, message: `cannot load '${rel}'` } };
-}
-
-interface ModuleCall {
-  name: string;
-  source: string;
-}
-
-/** `module` blocks with a literal string `source`, from the parsed values. */
-function moduleCalls(file: ParsedFile): ModuleCall[] {
-  const modules = file.json['module'];
-  if (modules === null || typeof modules !== 'object' || Array.isArray(modules)) return [];
-  const calls: ModuleCall[] = [];
-  for (const [name, bodies] of Object.entries(modules as Record<string, unknown>)) {
-    for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
-      const source: unknown = (body as Record<string, unknown> | null)?.['source'];
-      if (typeof source === 'string' && !source.includes('${')) calls.push({ name, source });
-    }
-  }
-  return calls;
-}
-
-function moduleSourceRange(file: ParsedFile, name: string) {
-  const block = file.blocks.find((b) => b.type === 'module' && b.labels[0] === name);
-  return block?.attributes['source']?.valueRange ?? block?.headerRange;
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
@@ -428,12 +403,19 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
     if (isConfigKind(f.kind)) candidateRoots.set(f.dirReal, relativePath(cwd, path.dirname(f.abs)));
   }
 
+  // The name each loaded folder's files have (a folder reached under two names is loaded once, under the first).
+  const folderName = new Map<string, string>();
+  for (const f of walked) if (!folderName.has(f.dirReal)) folderName.set(f.dirReal, relativePath(cwd, path.dirname(f.abs)));
+  const table = new ModuleCallTableBuilder();
+
   /** Loads one module folder unless already loaded; returns the new files. */
   const loadModuleFolder = async (dirAbs: string, dirReal: string, rootReal: string): Promise<ParsedFile[]> => {
     moduleTargets.add(dirReal);
     if (loadedDirs.has(dirReal)) return [];
     loadedDirs.add(dirReal);
     const walkedHere = options.walkedByDir?.get(dirReal);
+    const first = walkedHere?.[0];
+    if (!folderName.has(dirReal)) folderName.set(dirReal, relativePath(cwd, first === undefined ? dirAbs : path.dirname(first.abs)));
     if (walkedHere !== undefined) return parseAll([...walkedHere]);
     const found = await listModuleFolder(dirAbs, dirReal, [rootReal, cwdReal], cwd, errors);
     found.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
@@ -463,14 +445,16 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
     const rootReal = rootOfDir.get(dirReal) ?? dirReal;
     for (const entry of entries) {
       const modAbs = path.resolve(dirAbs, entry.dir);
-      const modReal = await realpathOrUndefined(modAbs);
-      if (modReal === undefined) continue; // stale manifest: terraform init will refetch it
-      if (!isInside(modReal, rootReal) && !isInside(modReal, cwdReal)) {
-        errors.push({ file: manifestRel, message: `module source outside the linted root is not read: '${entry.dir}' (module ${entry.key})` });
+      const found = await locateModuleFolder(modAbs, rootReal, cwdReal);
+      if ('problem' in found) {
+        // A missing folder is a stale manifest: terraform init will refetch it.
+        if (found.problem === 'outside') errors.push({ file: manifestRel, message: `module source outside the linted root is not read: '${entry.dir}' (module ${entry.key})` });
         continue;
       }
-      manifest.push({ root: candidateRoots.get(dirReal) ?? '.', key: entry.key, source: entry.source, dir: relativePath(cwd, modAbs) });
-      manifestFiles.push(...(await loadModuleFolder(modAbs, modReal, rootReal)));
+      const root = candidateRoots.get(dirReal) ?? '.';
+      manifest.push({ root, key: entry.key, source: entry.source, dir: relativePath(cwd, modAbs) });
+      manifestFiles.push(...(await loadModuleFolder(modAbs, found.real, rootReal)));
+      table.addFetched(root, entry.key, folderName.get(found.real) ?? relativePath(cwd, modAbs));
     }
   }
   wave = [...wave, ...manifestFiles];
@@ -481,21 +465,24 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
       if (!isConfigKind(file.kind)) continue;
       const info = fileInfo.get(file);
       if (info === undefined) continue;
-      for (const call of moduleCalls(file)) {
+      for (const call of moduleCallsOf(file.blocks).calls) {
         if (!isLocalSource(call.source)) continue;
         const modAbs = path.resolve(path.dirname(info.abs), call.source);
-        const range = moduleSourceRange(file, call.name);
-        const at = range === undefined ? { file: file.path } : { file: file.path, range };
-        const modReal = await realpathOrUndefined(modAbs);
-        if (modReal === undefined || !(await isDirectory(modReal))) {
-          errors.push({ ...at, message: `module "${call.name}": source folder '${call.source}' does not exist` });
+        const at = { file: file.path, range: call.range };
+        const found = await locateModuleFolder(modAbs, info.rootReal, cwdReal);
+        if ('problem' in found) {
+          table.addLocal(file.dir, call.source, relativePath(cwd, modAbs), false);
+          errors.push({
+            ...at,
+            message:
+              found.problem === 'missing'
+                ? `module "${call.name}": source folder '${call.source}' does not exist`
+                : `module source outside the linted root is not read: '${call.source}' (module "${call.name}")`,
+          });
           continue;
         }
-        if (!isInside(modReal, info.rootReal) && !isInside(modReal, cwdReal)) {
-          errors.push({ ...at, message: `module source outside the linted root is not read: '${call.source}' (module "${call.name}")` });
-          continue;
-        }
-        next.push(...(await loadModuleFolder(modAbs, modReal, info.rootReal)));
+        next.push(...(await loadModuleFolder(modAbs, found.real, info.rootReal)));
+        table.addLocal(file.dir, call.source, folderName.get(found.real) ?? relativePath(cwd, modAbs), true);
       }
     }
     wave = next;
@@ -510,6 +497,6 @@ export async function loadFound(discovery: Discovery, options: FoundLoadOptions)
   files.splice(0, files.length, ...merged.files);
   errors.push(...merged.errors, ...duplicateDeclarations(files));
   errors.sort(compareLoadErrors);
-  return { files, errors, roots, manifest, stats, moduleDirs: [...moduleTargets].sort(), reals };
+  return { files, errors, roots, manifest, modules: table.build(), stats, moduleDirs: [...moduleTargets].sort(), reals };
   }
 }

@@ -1,13 +1,16 @@
 // Which folders are Terraform roots, found before anything is parsed, so each root can be loaded,
 // evaluated and linted on its own (src/engine/root-pool.ts). A folder the walk found is a root
-// unless a module call or a module manifest loads it as a module. Module calls are read by the
-// scanner, without hcl2json; the prediction is checked against what the loads then did, and the
-// caller lints the whole configuration at once when they differ, so the result never depends on it.
+// unless a module call or a module manifest loads it as a module. Module calls are read from the
+// scanner's blocks, without hcl2json, and their folders found, with the loader's own functions
+// (module-calls.ts). Only a file that hcl2json rejects makes the loads differ (it loads nothing):
+// the caller then gives a predicted module no job loaded a job of its own (src/engine/lint.ts).
 import path from 'node:path';
 import type { BlockNode } from '../types.js';
 import { FileFacts } from './file-facts.js';
-import { isConfigKind, isDirectory, isInside, isLocalSource, listModuleFolder, manifestEntries, manifestPath, realpathOrUndefined, relativePath, type FoundFile } from './files.js';
+import { isConfigKind, isLocalSource, listModuleFolder, manifestEntries, manifestPath, realpathOrUndefined, relativePath, type FoundFile } from './files.js';
 import type { Discovery } from './loader.js';
+import { scanJson } from './json.js';
+import { locateModuleFolder, moduleCallsOf } from './module-calls.js';
 import { scanHcl, scanHclBlock } from './scanner.js';
 import { splitTopLevel } from './select.js';
 import { SourceText, stripBom } from './source.js';
@@ -37,59 +40,39 @@ export interface RootPlan {
 }
 
 const MODULE_BLOCK = /(?:^|\n)[ \t]*module[ \t]*["\w]/;
-const SIMPLE_STRING = /^"([^"\\$%\n]*)"$/;
 
-/** Literal `source` strings of the module blocks in one file's text ('unsure' when a source is not a plain literal). */
+/**
+ * The `source` strings of the module blocks in one file's text, read as the loader reads them
+ * (moduleCallsOf), or 'unsure' when the text does not show which folders they load.
+ */
 function moduleSources(kind: string, text: string): string[] | 'unsure' {
+  let blocks: BlockNode[];
   if (kind === 'tf.json') {
     if (!text.includes('"module"')) return [];
-    try {
-      const json = JSON.parse(stripBom(text)) as { module?: unknown };
-      const modules = json.module;
-      if (modules === undefined) return [];
-      if (modules === null || typeof modules !== 'object') return 'unsure';
-      const out: string[] = [];
-      for (const bodies of Object.values(modules as Record<string, unknown>)) {
-        for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
-          const source = (body as Record<string, unknown> | null)?.['source'];
-          if (typeof source === 'string') {
-            if (source.includes('${')) return 'unsure';
-            out.push(source);
-          }
-        }
-      }
-      return out;
-    } catch {
-      return [];
-    }
-  }
-  if (kind !== 'tf' || !text.includes('module') || !MODULE_BLOCK.test(text)) return [];
-  const src = new SourceText('', text);
-  const split = splitTopLevel(text);
-  let blocks: BlockNode[];
-  if (split === 'parse' || split === 'scan') {
-    const scan = scanHcl('', text);
-    if (scan.errors.length > 0) return 'unsure';
+    const scan = scanJson('', stripBom(text));
+    // A file the scanner cannot read fails to load, and loads nothing.
+    if (scan.errors.length > 0) return [];
     blocks = scan.blocks;
   } else {
-    blocks = [];
-    for (const span of split) {
-      if (span.type !== 'module') continue;
-      const block = scanHclBlock(src, span.start, span.end);
-      if (block === undefined) return 'unsure';
-      blocks.push(block);
+    if (kind !== 'tf' || !text.includes('module') || !MODULE_BLOCK.test(text)) return [];
+    const src = new SourceText('', text);
+    const split = splitTopLevel(text);
+    if (split === 'parse' || split === 'scan') {
+      const scan = scanHcl('', text);
+      if (scan.errors.length > 0) return 'unsure';
+      blocks = scan.blocks;
+    } else {
+      blocks = [];
+      for (const span of split) {
+        if (span.type !== 'module') continue;
+        const block = scanHclBlock(src, span.start, span.end);
+        if (block === undefined) return 'unsure';
+        blocks.push(block);
+      }
     }
   }
-  const out: string[] = [];
-  for (const block of blocks) {
-    if (block.type !== 'module') continue;
-    const expr = block.attributes['source']?.exprText.trim();
-    if (expr === undefined) continue;
-    const simple = SIMPLE_STRING.exec(expr);
-    if (simple) out.push(simple[1] as string);
-    else return 'unsure';
-  }
-  return out;
+  const { calls, unsure } = moduleCallsOf(blocks);
+  return unsure ? 'unsure' : calls.map((c) => c.source);
 }
 
 /**
@@ -120,9 +103,10 @@ export async function planRoots(discovery: Discovery, cwd: string, facts = new F
     calls.set(item.dirReal, targets);
     const from = item;
     const add = async (abs: string): Promise<void> => {
-      const real = await realpathOrUndefined(abs);
-      if (real === undefined || !(await isDirectory(real))) return;
-      if (!isInside(real, from.rootReal) && !isInside(real, cwdReal)) return;
+      // Found as the loader finds it (module-calls.ts): a folder it would not read is not a module.
+      const found = await locateModuleFolder(abs, from.rootReal, cwdReal);
+      if ('problem' in found) return;
+      const real = found.real;
       targets.add(real);
       moduleDirs.add(real);
       if (seen.has(real)) return;
