@@ -156,7 +156,7 @@ async function uploadSarif(options) {
 		await new Promise((resolve) => setTimeout(resolve, wait.intervalMs));
 	}
 }
-// node_modules/commander/lib/error.js
+// ../main/node_modules/commander/lib/error.js
 var require_error = __commonJSMin(((exports) => {
 	var CommanderError = class extends Error {
 		constructor(exitCode, code, message) {
@@ -178,7 +178,7 @@ var require_error = __commonJSMin(((exports) => {
 	exports.CommanderError = CommanderError;
 	exports.InvalidArgumentError = InvalidArgumentError;
 }));
-// node_modules/commander/lib/argument.js
+// ../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJSMin(((exports) => {
 	const { InvalidArgumentError } = require_error();
 	var Argument = class {
@@ -249,7 +249,7 @@ var require_argument = __commonJSMin(((exports) => {
 	exports.Argument = Argument;
 	exports.humanReadableArgName = humanReadableArgName;
 }));
-// node_modules/commander/lib/help.js
+// ../main/node_modules/commander/lib/help.js
 var require_help = __commonJSMin(((exports) => {
 	const { humanReadableArgName } = require_argument();
 	var Help = class {
@@ -539,7 +539,7 @@ var require_help = __commonJSMin(((exports) => {
 	exports.Help = Help;
 	exports.stripColor = stripColor;
 }));
-// node_modules/commander/lib/option.js
+// ../main/node_modules/commander/lib/option.js
 var require_option = __commonJSMin(((exports) => {
 	const { InvalidArgumentError } = require_error();
 	var Option = class {
@@ -696,7 +696,7 @@ var require_option = __commonJSMin(((exports) => {
 	exports.Option = Option;
 	exports.DualOptions = DualOptions;
 }));
-// node_modules/commander/lib/suggestSimilar.js
+// ../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJSMin(((exports) => {
 	const maxDistance = 3;
 	function editDistance(a, b) {
@@ -743,7 +743,7 @@ var require_suggestSimilar = __commonJSMin(((exports) => {
 	}
 	exports.suggestSimilar = suggestSimilar;
 }));
-// node_modules/commander/lib/command.js
+// ../main/node_modules/commander/lib/command.js
 var require_command = __commonJSMin(((exports) => {
 	const EventEmitter = require("node:events").EventEmitter;
 	const childProcess = require("node:child_process");
@@ -1914,6 +1914,9 @@ const { program, createCommand, createArgument, createOption, CommanderError, In
 	exports.InvalidOptionArgumentError = InvalidArgumentError;
 }))(), 1).default;
 // src/types.ts
+function isLocalSource(source) {
+	return source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
+}
 var Unknown = class {
 	reason;
 	origin;
@@ -1943,7 +1946,7 @@ const PROVIDER_FAMILIES = [
 	"alicloud"
 ];
 const PRODUCT_SOURCE_KEYS = ["alicloud-alb", "alicloud-nlb"];
-// node_modules/ip-num/dist/src/BinaryUtils.js
+// ../main/node_modules/ip-num/dist/src/BinaryUtils.js
 var require_BinaryUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.matchingBitCount = exports.intLog2 = exports.cidrPrefixToMaskBinaryString = exports.leftPadWithZeroBit = exports.dottedDecimalNotationToBinaryString = exports.parseBinaryStringToBigInt = exports.decimalNumberToOctetString = exports.numberToBinaryString = void 0;
@@ -2019,7 +2022,7 @@ var require_BinaryUtils = __commonJSMin(((exports) => {
 	};
 	exports.matchingBitCount = matchingBitCount;
 }));
-// node_modules/ip-num/dist/src/IPv6Utils.js
+// ../main/node_modules/ip-num/dist/src/IPv6Utils.js
 var require_IPv6Utils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.collapseIPv6Number = exports.expandIPv6Number = void 0;
@@ -2124,7 +2127,7 @@ var require_IPv6Utils = __commonJSMin(((exports) => {
 	};
 	exports.collapseIPv6Number = collapseIPv6Number;
 }));
-// node_modules/ip-num/dist/src/HexadecimalUtils.js
+// ../main/node_modules/ip-num/dist/src/HexadecimalUtils.js
 var require_HexadecimalUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.hexadectetNotationToBinaryString = exports.binaryStringToHexadecimalString = exports.colonHexadecimalNotationToBinaryString = exports.hexadecimalStringToHexadecatetString = exports.hexadecimalStringToBinaryString = exports.bigIntToHexadecimalString = void 0;
@@ -2161,7 +2164,7 @@ var require_HexadecimalUtils = __commonJSMin(((exports) => {
 	};
 	exports.hexadectetNotationToBinaryString = hexadectetNotationToBinaryString;
 }));
-// node_modules/ip-num/dist/src/Validator.js
+// ../main/node_modules/ip-num/dist/src/Validator.js
 var require_Validator = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Validator = void 0;
@@ -2360,7 +2363,7 @@ var require_Validator = __commonJSMin(((exports) => {
 	Validator.invalidIPv4PatternMessage = "Given IPv4 is not confirm to a valid IPv6 address";
 	Validator.invalidIPv6PatternMessage = "Given IPv6 is not confirm to a valid IPv6 address";
 }));
-// node_modules/ip-num/dist/src/Hexadecatet.js
+// ../main/node_modules/ip-num/dist/src/Hexadecatet.js
 var require_Hexadecatet = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Hexadecatet = void 0;
@@ -2390,7 +2393,7 @@ var require_Hexadecatet = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/ip-num/dist/src/Octet.js
+// ../main/node_modules/ip-num/dist/src/Octet.js
 var require_Octet = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Octet = void 0;
@@ -2420,7 +2423,7 @@ var require_Octet = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/ip-num/dist/src/Prefix.js
+// ../main/node_modules/ip-num/dist/src/Prefix.js
 var require_Prefix = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6Prefix = exports.IPv4Prefix = void 0;
@@ -2533,7 +2536,7 @@ var require_Prefix = __commonJSMin(((exports) => {
 		return prefix.type === "IPv4";
 	}
 }));
-// node_modules/ip-num/dist/src/IPRange.js
+// ../main/node_modules/ip-num/dist/src/IPRange.js
 var require_IPRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6CidrRange = exports.IPv4CidrRange = exports.AbstractIPRange = exports.RangedSet = void 0;
@@ -2986,7 +2989,7 @@ var require_IPRange = __commonJSMin(((exports) => {
 		return ip.bitValue.valueOf() === 32n;
 	}
 }));
-// node_modules/ip-num/dist/src/IPNumber.js
+// ../main/node_modules/ip-num/dist/src/IPNumber.js
 var require_IPNumber = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6Mask = exports.IPv4Mask = exports.IPv6 = exports.Asn = exports.IPv4 = exports.AbstractIPNum = void 0;
@@ -3425,11 +3428,11 @@ var require_IPNumber = __commonJSMin(((exports) => {
 		return ip.bitSize === 32;
 	}
 }));
-// node_modules/ip-num/dist/src/IPNumType.js
+// ../main/node_modules/ip-num/dist/src/IPNumType.js
 var require_IPNumType = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 }));
-// node_modules/ip-num/dist/src/IPPool.js
+// ../main/node_modules/ip-num/dist/src/IPPool.js
 var require_IPPool = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Pool = void 0;
@@ -3606,11 +3609,11 @@ var require_IPPool = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/ip-num/dist/src/IPv6AddressKind.js
+// ../main/node_modules/ip-num/dist/src/IPv6AddressKind.js
 var require_IPv6AddressKind = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 }));
-// node_modules/ip-num/dist/src/index.js
+// ../main/node_modules/ip-num/dist/src/index.js
 var require_src = __commonJSMin(((exports, module, this$22) => {
 	var __createBinding = this$22 && this$22.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -3892,7 +3895,7 @@ function normalize(intervals) {
 	}
 	return out;
 }
-// node_modules/yaml/dist/nodes/identity.js
+// ../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJSMin(((exports) => {
 	const ALIAS = Symbol.for("yaml.alias");
 	const DOC = Symbol.for("yaml.document");
@@ -3941,7 +3944,7 @@ var require_identity = __commonJSMin(((exports) => {
 	exports.isScalar = isScalar;
 	exports.isSeq = isSeq;
 }));
-// node_modules/yaml/dist/visit.js
+// ../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	const BREAK = Symbol("break visit");
@@ -4064,7 +4067,7 @@ var require_visit = __commonJSMin(((exports) => {
 	exports.visit = visit;
 	exports.visitAsync = visitAsync;
 }));
-// node_modules/yaml/dist/doc/directives.js
+// ../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -4204,7 +4207,7 @@ var require_directives = __commonJSMin(((exports) => {
 	Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
 	exports.Directives = Directives;
 }));
-// node_modules/yaml/dist/doc/anchors.js
+// ../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -4259,7 +4262,7 @@ var require_anchors = __commonJSMin(((exports) => {
 	exports.createNodeAnchors = createNodeAnchors;
 	exports.findNewAnchor = findNewAnchor;
 }));
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJSMin(((exports) => {
 	function applyReviver(reviver, obj, key, val) {
 		if (val && typeof val === "object") {
@@ -4293,7 +4296,7 @@ var require_applyReviver = __commonJSMin(((exports) => {
 	}
 	exports.applyReviver = applyReviver;
 }));
-// node_modules/yaml/dist/nodes/toJS.js
+// ../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function toJS(value, arg, ctx) {
@@ -4319,7 +4322,7 @@ var require_toJS = __commonJSMin(((exports) => {
 	}
 	exports.toJS = toJS;
 }));
-// node_modules/yaml/dist/nodes/Node.js
+// ../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJSMin(((exports) => {
 	var applyReviver = require_applyReviver();
 	var identity = require_identity();
@@ -4350,7 +4353,7 @@ var require_Node = __commonJSMin(((exports) => {
 	};
 	exports.NodeBase = NodeBase;
 }));
-// node_modules/yaml/dist/nodes/Alias.js
+// ../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var visit = require_visit();
@@ -4440,7 +4443,7 @@ var require_Alias = __commonJSMin(((exports) => {
 	}
 	exports.Alias = Alias;
 }));
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Node = require_Node();
@@ -4466,7 +4469,7 @@ var require_Scalar = __commonJSMin(((exports) => {
 	exports.Scalar = Scalar;
 	exports.isScalarValue = isScalarValue;
 }));
-// node_modules/yaml/dist/doc/createNode.js
+// ../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -4528,7 +4531,7 @@ var require_createNode = __commonJSMin(((exports) => {
 	}
 	exports.createNode = createNode;
 }));
-// node_modules/yaml/dist/nodes/Collection.js
+// ../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var identity = require_identity();
@@ -4622,7 +4625,7 @@ var require_Collection = __commonJSMin(((exports) => {
 	exports.collectionFromPath = collectionFromPath;
 	exports.isEmptyPath = isEmptyPath;
 }));
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJSMin(((exports) => {
 	const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
 	function indentComment(comment, indent) {
@@ -4634,7 +4637,7 @@ var require_stringifyComment = __commonJSMin(((exports) => {
 	exports.lineComment = lineComment;
 	exports.stringifyComment = stringifyComment;
 }));
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJSMin(((exports) => {
 	const FOLD_FLOW = "flow";
 	const FOLD_BLOCK = "block";
@@ -4744,7 +4747,7 @@ var require_foldFlowLines = __commonJSMin(((exports) => {
 	exports.FOLD_QUOTED = FOLD_QUOTED;
 	exports.foldFlowLines = foldFlowLines;
 }));
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var foldFlowLines = require_foldFlowLines();
@@ -4967,7 +4970,7 @@ var require_stringifyString = __commonJSMin(((exports) => {
 	}
 	exports.stringifyString = stringifyString;
 }));
-// node_modules/yaml/dist/stringify/stringify.js
+// ../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var identity = require_identity();
@@ -5074,7 +5077,7 @@ var require_stringify = __commonJSMin(((exports) => {
 	exports.createStringifyContext = createStringifyContext;
 	exports.stringify = stringify;
 }));
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -5170,7 +5173,7 @@ var require_stringifyPair = __commonJSMin(((exports) => {
 	}
 	exports.stringifyPair = stringifyPair;
 }));
-// node_modules/yaml/dist/log.js
+// ../main/node_modules/yaml/dist/log.js
 var require_log = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	function debug(logLevel, ...messages) {
@@ -5185,7 +5188,7 @@ var require_log = __commonJSMin(((exports) => {
 	exports.debug = debug;
 	exports.warn = warn;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -5227,7 +5230,7 @@ var require_merge = __commonJSMin(((exports) => {
 	exports.isMergeKey = isMergeKey;
 	exports.merge = merge;
 }));
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJSMin(((exports) => {
 	var log = require_log();
 	var merge = require_merge();
@@ -5277,7 +5280,7 @@ var require_addPairToJSMap = __commonJSMin(((exports) => {
 	}
 	exports.addPairToJSMap = addPairToJSMap;
 }));
-// node_modules/yaml/dist/nodes/Pair.js
+// ../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyPair = require_stringifyPair();
@@ -5309,7 +5312,7 @@ var require_Pair = __commonJSMin(((exports) => {
 	exports.Pair = Pair;
 	exports.createPair = createPair;
 }));
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -5426,7 +5429,7 @@ var require_stringifyCollection = __commonJSMin(((exports) => {
 	}
 	exports.stringifyCollection = stringifyCollection;
 }));
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJSMin(((exports) => {
 	var stringifyCollection = require_stringifyCollection();
 	var addPairToJSMap = require_addPairToJSMap();
@@ -5519,7 +5522,7 @@ var require_YAMLMap = __commonJSMin(((exports) => {
 	exports.YAMLMap = YAMLMap;
 	exports.findPair = findPair;
 }));
-// node_modules/yaml/dist/schema/common/map.js
+// ../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLMap = require_YAMLMap();
@@ -5535,7 +5538,7 @@ var require_map = __commonJSMin(((exports) => {
 		createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
 	};
 }));
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyCollection = require_stringifyCollection();
@@ -5619,7 +5622,7 @@ var require_YAMLSeq = __commonJSMin(((exports) => {
 	}
 	exports.YAMLSeq = YAMLSeq;
 }));
-// node_modules/yaml/dist/schema/common/seq.js
+// ../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLSeq = require_YAMLSeq();
@@ -5635,7 +5638,7 @@ var require_seq = __commonJSMin(((exports) => {
 		createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
 	};
 }));
-// node_modules/yaml/dist/schema/common/string.js
+// ../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJSMin(((exports) => {
 	var stringifyString = require_stringifyString();
 	exports.string = {
@@ -5649,7 +5652,7 @@ var require_string = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/yaml/dist/schema/common/null.js
+// ../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const nullTag = {
@@ -5663,7 +5666,7 @@ var require_null = __commonJSMin(((exports) => {
 	};
 	exports.nullTag = nullTag;
 }));
-// node_modules/yaml/dist/schema/core/bool.js
+// ../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const boolTag = {
@@ -5681,7 +5684,7 @@ var require_bool$1 = __commonJSMin(((exports) => {
 	};
 	exports.boolTag = boolTag;
 }));
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJSMin(((exports) => {
 	function stringifyNumber({ format, minFractionDigits, tag, value }) {
 		if (typeof value === "bigint") return String(value);
@@ -5701,7 +5704,7 @@ var require_stringifyNumber = __commonJSMin(((exports) => {
 	}
 	exports.stringifyNumber = stringifyNumber;
 }));
-// node_modules/yaml/dist/schema/core/float.js
+// ../main/node_modules/yaml/dist/schema/core/float.js
 var require_float$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -5741,7 +5744,7 @@ var require_float$1 = __commonJSMin(((exports) => {
 	exports.floatExp = floatExp;
 	exports.floatNaN = floatNaN;
 }));
-// node_modules/yaml/dist/schema/core/int.js
+// ../main/node_modules/yaml/dist/schema/core/int.js
 var require_int$1 = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -5781,7 +5784,7 @@ var require_int$1 = __commonJSMin(((exports) => {
 	exports.intHex = intHex;
 	exports.intOct = intOct;
 }));
-// node_modules/yaml/dist/schema/core/schema.js
+// ../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema$2 = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -5804,7 +5807,7 @@ var require_schema$2 = __commonJSMin(((exports) => {
 		float.float
 	];
 }));
-// node_modules/yaml/dist/schema/json/schema.js
+// ../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var map = require_map();
@@ -5865,7 +5868,7 @@ var require_schema$1 = __commonJSMin(((exports) => {
 		}
 	});
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJSMin(((exports) => {
 	var node_buffer = require("buffer");
 	var Scalar = require_Scalar();
@@ -5912,7 +5915,7 @@ var require_binary = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -5972,7 +5975,7 @@ var require_pairs = __commonJSMin(((exports) => {
 	exports.pairs = pairs;
 	exports.resolvePairs = resolvePairs;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var toJS = require_toJS();
@@ -6032,7 +6035,7 @@ var require_omap = __commonJSMin(((exports) => {
 	exports.YAMLOMap = YAMLOMap;
 	exports.omap = omap;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function boolStringify({ value, source }, ctx) {
@@ -6058,7 +6061,7 @@ var require_bool = __commonJSMin(((exports) => {
 	exports.falseTag = falseTag;
 	exports.trueTag = trueTag;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -6101,7 +6104,7 @@ var require_float = __commonJSMin(((exports) => {
 	exports.floatExp = floatExp;
 	exports.floatNaN = floatNaN;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6173,7 +6176,7 @@ var require_int = __commonJSMin(((exports) => {
 	exports.intHex = intHex;
 	exports.intOct = intOct;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -6237,7 +6240,7 @@ var require_set = __commonJSMin(((exports) => {
 	exports.YAMLSet = YAMLSet;
 	exports.set = set;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	function parseSexagesimal(str, asBigInt) {
@@ -6313,7 +6316,7 @@ var require_timestamp = __commonJSMin(((exports) => {
 	exports.intTime = intTime;
 	exports.timestamp = timestamp;
 }));
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -6352,7 +6355,7 @@ var require_schema = __commonJSMin(((exports) => {
 		timestamp.timestamp
 	];
 }));
-// node_modules/yaml/dist/schema/tags.js
+// ../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -6437,7 +6440,7 @@ var require_tags = __commonJSMin(((exports) => {
 	exports.coreKnownTags = coreKnownTags;
 	exports.getTags = getTags;
 }));
-// node_modules/yaml/dist/schema/Schema.js
+// ../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var map = require_map();
@@ -6464,7 +6467,7 @@ var require_Schema = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -6525,7 +6528,7 @@ var require_stringifyDocument = __commonJSMin(((exports) => {
 	}
 	exports.stringifyDocument = stringifyDocument;
 }));
-// node_modules/yaml/dist/doc/Document.js
+// ../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var Collection = require_Collection();
@@ -6735,7 +6738,7 @@ var require_Document = __commonJSMin(((exports) => {
 	}
 	exports.Document = Document;
 }));
-// node_modules/yaml/dist/errors.js
+// ../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJSMin(((exports) => {
 	var YAMLError = class extends Error {
 		constructor(name, pos, code, message) {
@@ -6787,7 +6790,7 @@ var require_errors = __commonJSMin(((exports) => {
 	exports.YAMLWarning = YAMLWarning;
 	exports.prettifyError = prettifyError;
 }));
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJSMin(((exports) => {
 	function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
 		let spaceBefore = false;
@@ -6893,7 +6896,7 @@ var require_resolve_props = __commonJSMin(((exports) => {
 	}
 	exports.resolveProps = resolveProps;
 }));
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJSMin(((exports) => {
 	function containsNewline(key) {
 		if (!key) return null;
@@ -6921,7 +6924,7 @@ var require_util_contains_newline = __commonJSMin(((exports) => {
 	}
 	exports.containsNewline = containsNewline;
 }));
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJSMin(((exports) => {
 	var utilContainsNewline = require_util_contains_newline();
 	function flowIndentCheck(indent, fc, onError) {
@@ -6932,7 +6935,7 @@ var require_util_flow_indent_check = __commonJSMin(((exports) => {
 	}
 	exports.flowIndentCheck = flowIndentCheck;
 }));
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function mapIncludes(ctx, items, search) {
@@ -6943,7 +6946,7 @@ var require_util_map_includes = __commonJSMin(((exports) => {
 	}
 	exports.mapIncludes = mapIncludes;
 }));
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJSMin(((exports) => {
 	var Pair = require_Pair();
 	var YAMLMap = require_YAMLMap();
@@ -7030,7 +7033,7 @@ var require_resolve_block_map = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockMap = resolveBlockMap;
 }));
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJSMin(((exports) => {
 	var YAMLSeq = require_YAMLSeq();
 	var resolveProps = require_resolve_props();
@@ -7074,7 +7077,7 @@ var require_resolve_block_seq = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockSeq = resolveBlockSeq;
 }));
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJSMin(((exports) => {
 	function resolveEnd(end, offset, reqSpace, onError) {
 		let comment = "";
@@ -7111,7 +7114,7 @@ var require_resolve_end = __commonJSMin(((exports) => {
 	}
 	exports.resolveEnd = resolveEnd;
 }));
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -7273,7 +7276,7 @@ var require_resolve_flow_collection = __commonJSMin(((exports) => {
 	}
 	exports.resolveFlowCollection = resolveFlowCollection;
 }));
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -7324,7 +7327,7 @@ var require_compose_collection = __commonJSMin(((exports) => {
 	}
 	exports.composeCollection = composeCollection;
 }));
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function resolveBlockScalar(ctx, scalar, onError) {
@@ -7496,7 +7499,7 @@ var require_resolve_block_scalar = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockScalar = resolveBlockScalar;
 }));
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var resolveEnd = require_resolve_end();
@@ -7687,7 +7690,7 @@ var require_resolve_flow_scalar = __commonJSMin(((exports) => {
 	}
 	exports.resolveFlowScalar = resolveFlowScalar;
 }));
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -7747,7 +7750,7 @@ var require_compose_scalar = __commonJSMin(((exports) => {
 	}
 	exports.composeScalar = composeScalar;
 }));
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJSMin(((exports) => {
 	function emptyScalarPosition(offset, before, pos) {
 		if (before) {
@@ -7773,7 +7776,7 @@ var require_util_empty_scalar_position = __commonJSMin(((exports) => {
 	}
 	exports.emptyScalarPosition = emptyScalarPosition;
 }));
-// node_modules/yaml/dist/compose/compose-node.js
+// ../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -7863,7 +7866,7 @@ var require_compose_node = __commonJSMin(((exports) => {
 	exports.composeEmptyNode = composeEmptyNode;
 	exports.composeNode = composeNode;
 }));
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJSMin(((exports) => {
 	var Document = require_Document();
 	var composeNode = require_compose_node();
@@ -7904,7 +7907,7 @@ var require_compose_doc = __commonJSMin(((exports) => {
 	}
 	exports.composeDoc = composeDoc;
 }));
-// node_modules/yaml/dist/compose/composer.js
+// ../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	var directives = require_directives();
@@ -8072,7 +8075,7 @@ var require_composer = __commonJSMin(((exports) => {
 	};
 	exports.Composer = Composer;
 }));
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJSMin(((exports) => {
 	var resolveBlockScalar = require_resolve_block_scalar();
 	var resolveFlowScalar = require_resolve_flow_scalar();
@@ -8307,7 +8310,7 @@ var require_cst_scalar = __commonJSMin(((exports) => {
 	exports.resolveAsScalar = resolveAsScalar;
 	exports.setScalarValue = setScalarValue;
 }));
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJSMin(((exports) => {
 	const stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
 	function stringifyToken(token) {
@@ -8351,7 +8354,7 @@ var require_cst_stringify = __commonJSMin(((exports) => {
 	}
 	exports.stringify = stringify;
 }));
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJSMin(((exports) => {
 	const BREAK = Symbol("break visit");
 	const SKIP = Symbol("skip children");
@@ -8404,7 +8407,7 @@ var require_cst_visit = __commonJSMin(((exports) => {
 	}
 	exports.visit = visit;
 }));
-// node_modules/yaml/dist/parse/cst.js
+// ../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJSMin(((exports) => {
 	var cstScalar = require_cst_scalar();
 	var cstStringify = require_cst_stringify();
@@ -8473,7 +8476,7 @@ var require_cst = __commonJSMin(((exports) => {
 	exports.prettyToken = prettyToken;
 	exports.tokenType = tokenType;
 }));
-// node_modules/yaml/dist/parse/lexer.js
+// ../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJSMin(((exports) => {
 	var cst = require_cst();
 	function isEmpty(ch) {
@@ -8956,7 +8959,7 @@ var require_lexer = __commonJSMin(((exports) => {
 	};
 	exports.Lexer = Lexer;
 }));
-// node_modules/yaml/dist/parse/line-counter.js
+// ../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJSMin(((exports) => {
 	var LineCounter = class {
 		constructor() {
@@ -8988,7 +8991,7 @@ var require_line_counter = __commonJSMin(((exports) => {
 	};
 	exports.LineCounter = LineCounter;
 }));
-// node_modules/yaml/dist/parse/parser.js
+// ../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	var cst = require_cst();
@@ -9795,7 +9798,7 @@ var require_parser = __commonJSMin(((exports) => {
 	};
 	exports.Parser = Parser;
 }));
-// node_modules/yaml/dist/public-api.js
+// ../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -9873,7 +9876,7 @@ var require_public_api = __commonJSMin(((exports) => {
 	exports.parseDocument = parseDocument;
 	exports.stringify = stringify;
 }));
-// node_modules/yaml/dist/index.js
+// ../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -10598,9 +10601,6 @@ function isConfigKind(kind) {
 function moduleKind(name) {
 	const kind = walkedKind(name);
 	return isConfigKind(kind) ? kind : void 0;
-}
-function isLocalSource(source) {
-	return source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
 }
 function manifestPath(dir) {
 	return node_path.default.join(dir, ".terraform", "modules", "modules.json");
@@ -11634,7 +11634,7 @@ function convertBlocks(text, spans, whole = false) {
 		throw err;
 	}
 }
-// node_modules/@cdktf/hcl2json/lib/deepmerge.js
+// ../main/node_modules/@cdktf/hcl2json/lib/deepmerge.js
 var require_deepmerge = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.deepMerge = void 0;
@@ -11659,7 +11659,7 @@ var require_deepmerge = __commonJSMin(((exports) => {
 	}
 	exports.deepMerge = deepMerge;
 }));
-// node_modules/@cdktf/hcl2json/lib/syntax-tree.js
+// ../main/node_modules/@cdktf/hcl2json/lib/syntax-tree.js
 var require_syntax_tree = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
@@ -11736,7 +11736,7 @@ var require_syntax_tree = __commonJSMin(((exports) => {
 	}
 	exports.getChildWithValue = getChildWithValue;
 }));
-// node_modules/@cdktf/hcl2json/lib/references.js
+// ../main/node_modules/@cdktf/hcl2json/lib/references.js
 var require_references = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.findAllReferencesInAst = exports.traversalToReference = void 0;
@@ -11784,7 +11784,7 @@ var require_references = __commonJSMin(((exports) => {
 	}
 	exports.findAllReferencesInAst = findAllReferencesInAst;
 }));
-// node_modules/@cdktf/hcl2json/lib/util.js
+// ../main/node_modules/@cdktf/hcl2json/lib/util.js
 var require_util = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
@@ -11836,7 +11836,7 @@ var require_util = __commonJSMin(((exports) => {
 	}
 	exports.wrapTerraformExpression = wrapTerraformExpression;
 }));
-// node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
+// ../main/node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
 var require_wasm_exec = __commonJSMin((() => {
 	(() => {
 		const enosys = () => {
@@ -12325,7 +12325,7 @@ var require_wasm_exec = __commonJSMin((() => {
 		};
 	})();
 }));
-// node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
+// ../main/node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
 var require_bridge_wasm_exec = __commonJSMin((() => {
 	globalThis.require = require;
 	globalThis.fs = require("fs");
@@ -12340,7 +12340,7 @@ var require_bridge_wasm_exec = __commonJSMin((() => {
 	}
 	require_wasm_exec();
 }));
-// node_modules/@cdktf/hcl2json/lib/bridge.js
+// ../main/node_modules/@cdktf/hcl2json/lib/bridge.js
 var require_bridge = __commonJSMin(((exports, module, this$21) => {
 	var __createBinding = this$21 && this$21.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -12474,7 +12474,7 @@ var require_bridge = __commonJSMin(((exports, module, this$21) => {
 	}
 	exports.getExpressionAst = getExpressionAst;
 }));
-// node_modules/@cdktf/hcl2json/lib/index.js
+// ../main/node_modules/@cdktf/hcl2json/lib/index.js
 var require_lib = __commonJSMin(((exports, module, this$20) => {
 	var __createBinding = this$20 && this$20.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -13958,6 +13958,13 @@ var ParseCache = class ParseCache {
 		this.used.set(key, list);
 		if (isNew) this.changed = true;
 	}
+	keepUses(uses) {
+		for (const [key, entry, isNew] of uses) if (isNew) this.keep(key, entry, true);
+		else {
+			const stored = this.get(key)?.find((e) => sameBlocks(e.parsed, entry.parsed));
+			if (stored !== void 0) this.keep(key, stored, false);
+		}
+	}
 	retainStored() {
 		for (const [key, entry] of this.stored) if (!this.used.has(key)) this.used.set(key, entry);
 	}
@@ -14083,6 +14090,57 @@ var ParsePool = class ParsePool {
 		await Promise.all(slots.map((s) => s.worker.terminate()));
 	}
 };
+// src/load/module-calls.ts
+const LITERAL_STRING = /^"([^"\\$%\n]*)"$/;
+function moduleCallsOf(blocks) {
+	const calls = [];
+	let unsure = false;
+	for (const block of blocks) {
+		if (block.type !== "module") continue;
+		const attribute = block.attributes["source"];
+		if (attribute === void 0) continue;
+		const literal = LITERAL_STRING.exec(attribute.exprText.trim());
+		if (literal === null) unsure = true;
+		else calls.push({
+			name: block.labels[0] ?? "",
+			source: literal[1],
+			range: attribute.valueRange ?? block.headerRange
+		});
+	}
+	return {
+		calls,
+		unsure
+	};
+}
+async function locateModuleFolder(abs, rootReal, cwdReal) {
+	const real = await realpathOrUndefined(abs);
+	if (real === void 0 || !await isDirectory(real)) return { problem: "missing" };
+	if (!isInside(real, rootReal) && !isInside(real, cwdReal)) return { problem: "outside" };
+	return { real };
+}
+var ModuleCallTableBuilder = class {
+	local = new Map();
+	fetched = new Map();
+	addLocal(caller, source, dir, loaded) {
+		let bySource = this.local.get(caller);
+		if (bySource === void 0) this.local.set(caller, bySource = new Map());
+		if (!bySource.get(source)?.loaded) bySource.set(source, {
+			dir,
+			loaded
+		});
+	}
+	addFetched(root, key, dir) {
+		let byKey = this.fetched.get(root);
+		if (byKey === void 0) this.fetched.set(root, byKey = new Map());
+		if (!byKey.has(key)) byKey.set(key, dir);
+	}
+	build() {
+		return {
+			local: this.local,
+			fetched: this.fetched
+		};
+	}
+};
 // src/load/loader.ts
 const PARSE_CONCURRENCY = 64;
 const MIN_FILES_FOR_WORKERS = 48;
@@ -14160,23 +14218,6 @@ async function loadVarFile(filePath, cwd) {
 		file: rel,
 		message: `cannot load '${rel}'`
 	} };
-}
-function moduleCalls(file) {
-	const modules = file.json["module"];
-	if (modules === null || typeof modules !== "object" || Array.isArray(modules)) return [];
-	const calls = [];
-	for (const [name, bodies] of Object.entries(modules)) for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
-		const source = body?.["source"];
-		if (typeof source === "string" && !source.includes("${")) calls.push({
-			name,
-			source
-		});
-	}
-	return calls;
-}
-function moduleSourceRange(file, name) {
-	const block = file.blocks.find((b) => b.type === "module" && b.labels[0] === name);
-	return block?.attributes["source"]?.valueRange ?? block?.headerRange;
 }
 function byPath(a, b) {
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -14417,11 +14458,16 @@ async function loadFound(discovery, options) {
 		const rootOfDir = new Map();
 		for (const f of walked) if (!rootOfDir.has(f.dirReal)) rootOfDir.set(f.dirReal, f.rootReal);
 		for (const f of walked) if (isConfigKind(f.kind)) candidateRoots.set(f.dirReal, relativePath(cwd, node_path.default.dirname(f.abs)));
+		const folderName = new Map();
+		for (const f of walked) if (!folderName.has(f.dirReal)) folderName.set(f.dirReal, relativePath(cwd, node_path.default.dirname(f.abs)));
+		const table = new ModuleCallTableBuilder();
 		const loadModuleFolder = async (dirAbs, dirReal, rootReal) => {
 			moduleTargets.add(dirReal);
 			if (loadedDirs.has(dirReal)) return [];
 			loadedDirs.add(dirReal);
 			const walkedHere = options.walkedByDir?.get(dirReal);
+			const first = walkedHere?.[0];
+			if (!folderName.has(dirReal)) folderName.set(dirReal, relativePath(cwd, first === void 0 ? dirAbs : node_path.default.dirname(first.abs)));
 			if (walkedHere !== void 0) return parseAll([...walkedHere]);
 			const found = await listModuleFolder(dirAbs, dirReal, [rootReal, cwdReal], cwd, errors);
 			found.sort((a, b) => a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0);
@@ -14455,22 +14501,23 @@ async function loadFound(discovery, options) {
 			const rootReal = rootOfDir.get(dirReal) ?? dirReal;
 			for (const entry of entries) {
 				const modAbs = node_path.default.resolve(dirAbs, entry.dir);
-				const modReal = await realpathOrUndefined(modAbs);
-				if (modReal === void 0) continue;
-				if (!isInside(modReal, rootReal) && !isInside(modReal, cwdReal)) {
-					errors.push({
+				const found = await locateModuleFolder(modAbs, rootReal, cwdReal);
+				if ("problem" in found) {
+					if (found.problem === "outside") errors.push({
 						file: manifestRel,
 						message: `module source outside the linted root is not read: '${entry.dir}' (module ${entry.key})`
 					});
 					continue;
 				}
+				const root = candidateRoots.get(dirReal) ?? ".";
 				manifest.push({
-					root: candidateRoots.get(dirReal) ?? ".",
+					root,
 					key: entry.key,
 					source: entry.source,
 					dir: relativePath(cwd, modAbs)
 				});
-				manifestFiles.push(...await loadModuleFolder(modAbs, modReal, rootReal));
+				manifestFiles.push(...await loadModuleFolder(modAbs, found.real, rootReal));
+				table.addFetched(root, entry.key, folderName.get(found.real) ?? relativePath(cwd, modAbs));
 			}
 		}
 		wave = [...wave, ...manifestFiles];
@@ -14480,30 +14527,24 @@ async function loadFound(discovery, options) {
 				if (!isConfigKind(file.kind)) continue;
 				const info = fileInfo.get(file);
 				if (info === void 0) continue;
-				for (const call of moduleCalls(file)) {
+				for (const call of moduleCallsOf(file.blocks).calls) {
 					if (!isLocalSource(call.source)) continue;
 					const modAbs = node_path.default.resolve(node_path.default.dirname(info.abs), call.source);
-					const range = moduleSourceRange(file, call.name);
-					const at = range === void 0 ? { file: file.path } : {
+					const at = {
 						file: file.path,
-						range
+						range: call.range
 					};
-					const modReal = await realpathOrUndefined(modAbs);
-					if (modReal === void 0 || !await isDirectory(modReal)) {
+					const found = await locateModuleFolder(modAbs, info.rootReal, cwdReal);
+					if ("problem" in found) {
+						table.addLocal(file.dir, call.source, relativePath(cwd, modAbs), false);
 						errors.push({
 							...at,
-							message: `module "${call.name}": source folder '${call.source}' does not exist`
+							message: found.problem === "missing" ? `module "${call.name}": source folder '${call.source}' does not exist` : `module source outside the linted root is not read: '${call.source}' (module "${call.name}")`
 						});
 						continue;
 					}
-					if (!isInside(modReal, info.rootReal) && !isInside(modReal, cwdReal)) {
-						errors.push({
-							...at,
-							message: `module source outside the linted root is not read: '${call.source}' (module "${call.name}")`
-						});
-						continue;
-					}
-					next.push(...await loadModuleFolder(modAbs, modReal, info.rootReal));
+					next.push(...await loadModuleFolder(modAbs, found.real, info.rootReal));
+					table.addLocal(file.dir, call.source, folderName.get(found.real) ?? relativePath(cwd, modAbs), true);
 				}
 			}
 			wave = next;
@@ -14521,6 +14562,7 @@ async function loadFound(discovery, options) {
 			errors,
 			roots,
 			manifest,
+			modules: table.build(),
 			stats,
 			moduleDirs: [...moduleTargets].sort(),
 			reals
@@ -14893,54 +14935,33 @@ var FileFacts = class {
 };
 // src/load/roots.ts
 const MODULE_BLOCK = /(?:^|\n)[ \t]*module[ \t]*["\w]/;
-const SIMPLE_STRING = /^"([^"\\$%\n]*)"$/;
 function moduleSources(kind, text) {
+	let blocks;
 	if (kind === "tf.json") {
 		if (!text.includes("\"module\"")) return [];
-		try {
-			const modules = JSON.parse(stripBom(text)).module;
-			if (modules === void 0) return [];
-			if (modules === null || typeof modules !== "object") return "unsure";
-			const out = [];
-			for (const bodies of Object.values(modules)) for (const body of Array.isArray(bodies) ? bodies : [bodies]) {
-				const source = body?.["source"];
-				if (typeof source === "string") {
-					if (source.includes("${")) return "unsure";
-					out.push(source);
-				}
-			}
-			return out;
-		} catch {
-			return [];
-		}
-	}
-	if (kind !== "tf" || !text.includes("module") || !MODULE_BLOCK.test(text)) return [];
-	const src = new SourceText("", text);
-	const split = splitTopLevel(text);
-	let blocks;
-	if (split === "parse" || split === "scan") {
-		const scan = scanHcl("", text);
-		if (scan.errors.length > 0) return "unsure";
+		const scan = scanJson("", stripBom(text));
+		if (scan.errors.length > 0) return [];
 		blocks = scan.blocks;
 	} else {
-		blocks = [];
-		for (const span of split) {
-			if (span.type !== "module") continue;
-			const block = scanHclBlock(src, span.start, span.end);
-			if (block === void 0) return "unsure";
-			blocks.push(block);
+		if (kind !== "tf" || !text.includes("module") || !MODULE_BLOCK.test(text)) return [];
+		const src = new SourceText("", text);
+		const split = splitTopLevel(text);
+		if (split === "parse" || split === "scan") {
+			const scan = scanHcl("", text);
+			if (scan.errors.length > 0) return "unsure";
+			blocks = scan.blocks;
+		} else {
+			blocks = [];
+			for (const span of split) {
+				if (span.type !== "module") continue;
+				const block = scanHclBlock(src, span.start, span.end);
+				if (block === void 0) return "unsure";
+				blocks.push(block);
+			}
 		}
 	}
-	const out = [];
-	for (const block of blocks) {
-		if (block.type !== "module") continue;
-		const expr = block.attributes["source"]?.exprText.trim();
-		if (expr === void 0) continue;
-		const simple = SIMPLE_STRING.exec(expr);
-		if (simple) out.push(simple[1]);
-		else return "unsure";
-	}
-	return out;
+	const { calls, unsure } = moduleCallsOf(blocks);
+	return unsure ? "unsure" : calls.map((c) => c.source);
 }
 async function planRoots(discovery, cwd, facts = new FileFacts()) {
 	if (discovery.fileArguments) return { whole: "a path argument is a file" };
@@ -14969,9 +14990,9 @@ async function planRoots(discovery, cwd, facts = new FileFacts()) {
 		calls.set(item.dirReal, targets);
 		const from = item;
 		const add = async (abs) => {
-			const real = await realpathOrUndefined(abs);
-			if (real === void 0 || !await isDirectory(real)) return;
-			if (!isInside(real, from.rootReal) && !isInside(real, cwdReal)) return;
+			const found = await locateModuleFolder(abs, from.rootReal, cwdReal);
+			if ("problem" in found) return;
+			const real = found.real;
 			targets.add(real);
 			moduleDirs.add(real);
 			if (seen.has(real)) return;
@@ -18499,29 +18520,27 @@ var Memo = class {
 		}
 	}
 };
-function relativeToCwd(cwd, dir) {
-	const rel = node_path.default.relative(cwd, node_path.default.resolve(cwd, dir)).split(node_path.default.sep).join("/");
-	return rel === "" ? "." : rel;
-}
 function instanceSuffix(key) {
 	return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
+const NO_MODULES = {
+	local: new Map(),
+	fetched: new Map()
+};
 var Evaluation = class {
 	root;
-	manifest;
+	modules;
 	planned;
-	cwd;
 	diagnostics = [];
 	seen = new Set();
 	configs = new Map();
 	byDir;
 	calls = new Map();
 	unloaded = [];
-	constructor(root, files, manifest = [], planned, cwd) {
+	constructor(root, files, modules = NO_MODULES, planned) {
 		this.root = root;
-		this.manifest = manifest;
+		this.modules = modules;
 		this.planned = planned;
-		this.cwd = cwd;
 		this.byDir = filesByDir(files).config;
 	}
 	config(dir) {
@@ -19080,18 +19099,16 @@ var ModuleCallSet = class extends Handle {
 	}
 	resolveDir() {
 		const ev = this.parent.ev;
-		if (this.source.startsWith("./") || this.source.startsWith("../")) {
-			let dir = node_path.posix.normalize(node_path.posix.join(this.parent.config.dir, this.source)).replace(/\/$/, "");
-			if (dir.startsWith("../") && ev.cwd !== void 0) dir = relativeToCwd(ev.cwd, dir);
-			if (ev.config(dir)) return dir;
-			ev.diagnose(`${this.address}: the folder "${dir}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, "source"));
+		if (isLocalSource(this.source)) {
+			const target = ev.modules.local.get(this.parent.config.dir)?.get(this.source);
+			if (target?.loaded && ev.config(target.dir)) return target.dir;
+			ev.diagnose(`${this.address}: the folder "${target?.dir ?? this.source}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, "source"));
 			this.unloaded(true);
 			return;
 		}
 		const key = [...this.parent.callNames, this.name].join(".");
-		const entry = ev.manifest.find((e) => e.root === ev.root && e.key === key);
-		const fetched = node_path.posix.normalize(entry ? entry.dir : node_path.posix.join(ev.root, ".terraform", "modules", key)).replace(/\/$/, "");
-		if (ev.config(fetched)) return fetched;
+		const fetched = ev.modules.fetched.get(ev.root)?.get(key);
+		if (fetched !== void 0 && ev.config(fetched)) return fetched;
 		ev.diagnose(`${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`, rangeOf(this.decl.block, "source"));
 		this.unloaded(false);
 	}
@@ -19188,7 +19205,7 @@ function evaluateRoot(root, files, inputs) {
 	return evaluateConfiguration(root, files, inputs).result;
 }
 function evaluateConfiguration(root, files, inputs, planned) {
-	const ev = new Evaluation(root, files, inputs.manifest ?? [], planned, inputs.cwd);
+	const ev = new Evaluation(root, files, inputs.modules, planned);
 	const result = {
 		resources: [],
 		skipped: [],
@@ -24172,14 +24189,12 @@ async function runRootJob(job, texts, setup, walkedByDir, cacheGet) {
 			settings: setup.settings,
 			topology: setup.topology
 		};
-		const manifest = loaded.manifest ?? [];
 		for (const root of loaded.roots) {
 			const result = lintRoot(root, loaded.files, {
 				vars: setup.vars,
 				varFiles: setup.varFiles,
 				env: setup.env,
-				manifest,
-				cwd: setup.cwd
+				...loaded.modules ? { modules: loaded.modules } : {}
 			}, ctx);
 			findings.push(...result.findings);
 			verbose.push(...result.verbose);
@@ -24624,8 +24639,7 @@ async function lint(options) {
 				vars: options.vars,
 				varFiles,
 				env: options.env,
-				manifest: loaded.manifest ?? [],
-				cwd: options.cwd
+				...loaded.modules ? { modules: loaded.modules } : {}
 			};
 			const result = lintRoot(root, loaded.files, inputs, ctx, planned?.plan);
 			verbose.push(...result.verbose);
@@ -24742,32 +24756,54 @@ async function lintByRoot(options, discovery, varFiles, settings) {
 		rootsDone: 0,
 		rootsTotal: todo.length
 	});
-	const fresh = todo.length === 0 ? [] : await runRootJobs(todo.map((i) => all[i]), {
-		workers: Math.min(workers, todo.length),
+	const run = (indices, progress) => indices.length === 0 ? Promise.resolve([]) : runRootJobs(indices.map((i) => all[i]), {
+		workers: Math.min(workers, indices.length),
 		setup,
 		texts: plan.texts,
 		cacheGet: cacheDir === void 0 ? void 0 : async (key) => (await openParseCache()).get(key),
 		onDone: (done, total) => {
-			if (done < total) options.onProgress?.({
+			if (progress && done < total) options.onProgress?.({
 				phase: "lint",
 				rootsDone: done,
 				rootsTotal: total
 			});
 		}
 	});
-	todo.forEach((i, k) => {
-		const fromWorker = fresh[k];
-		results[i] = fromWorker;
+	const fresh = await run(todo, true);
+	todo.forEach((i, k) => results[i] = fresh[k]);
+	const kept = new Set(all.keys());
+	const ran = new Set(todo);
+	for (;;) {
+		const actual = new Set();
+		for (const i of kept) for (const d of results[i].moduleDirs) actual.add(d);
+		for (const i of kept) if (all[i]?.loose !== true && actual.has(all[i].dirReal)) kept.delete(i);
+		const jobDirs = new Set(all.map((job) => job.dirReal));
+		const orphans = [];
+		for (const [dirReal, found] of plan.walkedByDir) {
+			if (actual.has(dirReal) || jobDirs.has(dirReal) || !found.some((f) => isConfigKind(f.kind))) continue;
+			const first = found[0];
+			orphans.push(all.push({
+				dir: relativePath(cwd, node_path.default.dirname(first.abs)),
+				dirReal,
+				files: found,
+				weight: 0
+			}) - 1);
+		}
+		if (orphans.length === 0) break;
+		const more = await run(orphans, false);
+		orphans.forEach((i, k) => {
+			results[i] = more[k];
+			kept.add(i);
+			ran.add(i);
+		});
+	}
+	const order = [...kept].sort((a, b) => all[a].loose === true ? 1 : all[b].loose === true ? -1 : compareStrings$1(all[a].dir, all[b].dir));
+	const done = order.map((i) => results[i]);
+	for (const i of kept) {
 		const job = all[i];
-		if (resultCache === void 0 || fromWorker.errors.length > 0) return;
-		resultCache.record(jobKey(job), resultInputs(job, fromWorker, setupHash, plan, cwd, resultCache.facts), packRootResult(fromWorker));
-	});
-	const done = results;
-	const actual = new Set();
-	for (const r of done) for (const d of r.moduleDirs) actual.add(d);
-	for (const [dirReal, found] of plan.walkedByDir) {
-		if (!found.some((f) => isConfigKind(f.kind))) continue;
-		if (actual.has(dirReal) !== plan.moduleDirs.has(dirReal)) return void 0;
+		const result = results[i];
+		if (resultCache === void 0 || !ran.has(i) || result.errors.length > 0) continue;
+		resultCache.record(jobKey(job), resultInputs(job, result, setupHash, plan, cwd, resultCache.facts), packRootResult(result));
 	}
 	const realOf = new Map();
 	const pathOf = new Map();
@@ -24793,7 +24829,7 @@ async function lintByRoot(options, discovery, varFiles, settings) {
 		cacheHits: 0,
 		workers: todo.length === 0 ? 0 : Math.min(workers, todo.length),
 		rootJobs: all.length,
-		rootsFromCache: all.length - todo.length,
+		rootsFromCache: all.length - ran.size,
 		plannerReads
 	};
 	for (const r of done) {
@@ -24806,12 +24842,8 @@ async function lintByRoot(options, discovery, varFiles, settings) {
 	}
 	if (parseCache !== void 0) {
 		const cache = await parseCache;
-		for (const r of fresh) for (const [key, entry, isNew] of r.cacheUses) if (isNew) cache.keep(key, entry, true);
-		else {
-			const stored = cache.get(key)?.find((e) => sameBlocks(e.parsed, entry.parsed));
-			if (stored !== void 0) cache.keep(key, stored, false);
-		}
-		if (todo.length < all.length) cache.retainStored();
+		for (const i of ran) cache.keepUses(results[i].cacheUses);
+		if (ran.size < all.length) cache.retainStored();
 		const problem = await cache.save();
 		if (problem !== void 0) cacheProblems.push(problem);
 	}
@@ -24821,7 +24853,7 @@ async function lintByRoot(options, discovery, varFiles, settings) {
 		roots: [...roots].sort(),
 		errors: [...errors.values()].sort(compareLoadErrors),
 		stats,
-		results: done.filter((_, i) => all[i]?.loose !== true),
+		results: order.flatMap((i) => all[i]?.loose === true ? [] : [results[i]]),
 		sourceText: (file) => {
 			if (file.text !== "") return file.text;
 			const abs = node_path.default.resolve(cwd, file.path);
@@ -25891,7 +25923,7 @@ function renderReportChunks(format, input) {
 		case "compact": return [renderCompact(input)];
 	}
 }
-// node_modules/vscode-languageserver/lib/common/utils/is.js
+// ../main/node_modules/vscode-languageserver/lib/common/utils/is.js
 var require_is$2 = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -25931,7 +25963,7 @@ var require_is$2 = __commonJSMin(((exports) => {
 		return value && func(value.then);
 	}
 }));
-// node_modules/vscode-jsonrpc/lib/common/is.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is$1 = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -25963,7 +25995,7 @@ var require_is$1 = __commonJSMin(((exports) => {
 		return array(value) && value.every((elem) => string(elem));
 	}
 }));
-// node_modules/vscode-jsonrpc/lib/common/messages.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages$1 = __commonJSMin(((exports, module, this$19) => {
 	var __createBinding = this$19 && this$19.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -26266,7 +26298,7 @@ var require_messages$1 = __commonJSMin(((exports, module, this$19) => {
 		Message.isResponse = isResponse;
 	})(Message || (exports.Message = Message = {}));
 }));
-// node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
@@ -26612,7 +26644,7 @@ var require_linkedMap = __commonJSMin(((exports) => {
 	};
 	exports.LRUCache = LRUCache;
 }));
-// node_modules/vscode-jsonrpc/lib/common/disposable.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Disposable = void 0;
@@ -26624,7 +26656,7 @@ var require_disposable = __commonJSMin(((exports) => {
 		Disposable.create = create;
 	})(Disposable || (exports.Disposable = Disposable = {}));
 }));
-// node_modules/vscode-jsonrpc/lib/common/ral.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	let _ral;
@@ -26641,7 +26673,7 @@ var require_ral = __commonJSMin(((exports) => {
 	})(RAL || (RAL = {}));
 	exports.default = RAL;
 }));
-// node_modules/vscode-jsonrpc/lib/common/events.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events = __commonJSMin(((exports, module, this$18) => {
 	var __importDefault = this$18 && this$18.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -26733,7 +26765,7 @@ var require_events = __commonJSMin(((exports, module, this$18) => {
 		}
 	};
 }));
-// node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation = __commonJSMin(((exports, module, this$17) => {
 	var __createBinding = this$17 && this$17.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -26850,7 +26882,7 @@ var require_cancellation = __commonJSMin(((exports, module, this$17) => {
 	};
 	exports.CancellationTokenSource = CancellationTokenSource;
 }));
-// node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
@@ -26917,7 +26949,7 @@ var require_sharedArrayCancellation = __commonJSMin(((exports) => {
 	};
 	exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
 }));
-// node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore = __commonJSMin(((exports, module, this$16) => {
 	var __importDefault = this$16 && this$16.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -26982,7 +27014,7 @@ var require_semaphore = __commonJSMin(((exports, module, this$16) => {
 	};
 	exports.Semaphore = Semaphore;
 }));
-// node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader = __commonJSMin(((exports, module, this$15) => {
 	var __createBinding = this$15 && this$15.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -27215,7 +27247,7 @@ var require_messageReader = __commonJSMin(((exports, module, this$15) => {
 	};
 	exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
 }));
-// node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter = __commonJSMin(((exports, module, this$14) => {
 	var __createBinding = this$14 && this$14.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -27374,7 +27406,7 @@ var require_messageWriter = __commonJSMin(((exports, module, this$14) => {
 	};
 	exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
 }));
-// node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.AbstractMessageBuffer = void 0;
@@ -27502,7 +27534,7 @@ var require_messageBuffer = __commonJSMin(((exports) => {
 	};
 	exports.AbstractMessageBuffer = AbstractMessageBuffer;
 }));
-// node_modules/vscode-jsonrpc/lib/common/connection.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection$1 = __commonJSMin(((exports, module, this$13) => {
 	var __createBinding = this$13 && this$13.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -28432,7 +28464,7 @@ var require_connection$1 = __commonJSMin(((exports, module, this$13) => {
 		return connection;
 	}
 }));
-// node_modules/vscode-jsonrpc/lib/common/api.js
+// ../main/node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api$2 = __commonJSMin(((exports, module, this$12) => {
 	var __importDefault = this$12 && this$12.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -28830,7 +28862,7 @@ var require_api$2 = __commonJSMin(((exports, module, this$12) => {
 	});
 	exports.RAL = __importDefault(require_ral()).default;
 }));
-// node_modules/vscode-languageserver-types/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = __exportAll({
 	AnnotatedTextEdit: () => AnnotatedTextEdit,
 	ApplyKind: () => ApplyKind,
@@ -30370,7 +30402,7 @@ var init_main = __esmMin((() => {
 		Is.typedArray = typedArray;
 	})(Is || (Is = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CM = exports.ProtocolNotificationType = exports.ProtocolNotificationType0 = exports.ProtocolRequestType = exports.ProtocolRequestType0 = exports.RegistrationType = exports.MessageDirection = void 0;
@@ -30436,7 +30468,7 @@ var require_messages = __commonJSMin(((exports) => {
 		CM.create = create;
 	})(CM || (exports.CM = CM = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -30476,7 +30508,7 @@ var require_is = __commonJSMin(((exports) => {
 		return value !== null && typeof value === "object";
 	}
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ImplementationRequest = void 0;
@@ -30489,7 +30521,7 @@ var require_protocol_implementation = __commonJSMin(((exports) => {
 		ImplementationRequest.capabilities = messages_1.CM.create("textDocument.implementation", "implementationProvider");
 	})(ImplementationRequest || (exports.ImplementationRequest = ImplementationRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeDefinitionRequest = void 0;
@@ -30502,7 +30534,7 @@ var require_protocol_typeDefinition = __commonJSMin(((exports) => {
 		TypeDefinitionRequest.capabilities = messages_1.CM.create("textDocument.typeDefinition", "typeDefinitionProvider");
 	})(TypeDefinitionRequest || (exports.TypeDefinitionRequest = TypeDefinitionRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = void 0;
@@ -30522,7 +30554,7 @@ var require_protocol_workspaceFolder = __commonJSMin(((exports) => {
 		DidChangeWorkspaceFoldersNotification.capabilities = messages_1.CM.create(void 0, "workspace.workspaceFolders.changeNotifications");
 	})(DidChangeWorkspaceFoldersNotification || (exports.DidChangeWorkspaceFoldersNotification = DidChangeWorkspaceFoldersNotification = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ConfigurationRequest = void 0;
@@ -30535,7 +30567,7 @@ var require_protocol_configuration = __commonJSMin(((exports) => {
 		ConfigurationRequest.capabilities = messages_1.CM.create("workspace.configuration", void 0);
 	})(ConfigurationRequest || (exports.ConfigurationRequest = ConfigurationRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ColorPresentationRequest = exports.DocumentColorRequest = void 0;
@@ -30555,7 +30587,7 @@ var require_protocol_colorProvider = __commonJSMin(((exports) => {
 		ColorPresentationRequest.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
 	})(ColorPresentationRequest || (exports.ColorPresentationRequest = ColorPresentationRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = void 0;
@@ -30575,7 +30607,7 @@ var require_protocol_foldingRange = __commonJSMin(((exports) => {
 		FoldingRangeRefreshRequest.capabilities = messages_1.CM.create("workspace.foldingRange.refreshSupport", void 0);
 	})(FoldingRangeRefreshRequest || (exports.FoldingRangeRefreshRequest = FoldingRangeRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DeclarationRequest = void 0;
@@ -30588,7 +30620,7 @@ var require_protocol_declaration = __commonJSMin(((exports) => {
 		DeclarationRequest.capabilities = messages_1.CM.create("textDocument.declaration", "declarationProvider");
 	})(DeclarationRequest || (exports.DeclarationRequest = DeclarationRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SelectionRangeRequest = void 0;
@@ -30601,7 +30633,7 @@ var require_protocol_selectionRange = __commonJSMin(((exports) => {
 		SelectionRangeRequest.capabilities = messages_1.CM.create("textDocument.selectionRange", "selectionRangeProvider");
 	})(SelectionRangeRequest || (exports.SelectionRangeRequest = SelectionRangeRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = void 0;
@@ -30629,7 +30661,7 @@ var require_protocol_progress = __commonJSMin(((exports) => {
 		WorkDoneProgressCancelNotification.type = new messages_1.ProtocolNotificationType(WorkDoneProgressCancelNotification.method);
 	})(WorkDoneProgressCancelNotification || (exports.WorkDoneProgressCancelNotification = WorkDoneProgressCancelNotification = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.CallHierarchyPrepareRequest = void 0;
@@ -30656,7 +30688,7 @@ var require_protocol_callHierarchy = __commonJSMin(((exports) => {
 		CallHierarchyOutgoingCallsRequest.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
 	})(CallHierarchyOutgoingCallsRequest || (exports.CallHierarchyOutgoingCallsRequest = CallHierarchyOutgoingCallsRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.SemanticTokensRegistrationType = exports.TokenFormat = void 0;
@@ -30702,7 +30734,7 @@ var require_protocol_semanticTokens = __commonJSMin(((exports) => {
 		SemanticTokensRefreshRequest.capabilities = messages_1.CM.create("workspace.semanticTokens.refreshSupport", void 0);
 	})(SemanticTokensRefreshRequest || (exports.SemanticTokensRefreshRequest = SemanticTokensRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ShowDocumentRequest = void 0;
@@ -30715,7 +30747,7 @@ var require_protocol_showDocument = __commonJSMin(((exports) => {
 		ShowDocumentRequest.capabilities = messages_1.CM.create("window.showDocument.support", void 0);
 	})(ShowDocumentRequest || (exports.ShowDocumentRequest = ShowDocumentRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LinkedEditingRangeRequest = void 0;
@@ -30728,7 +30760,7 @@ var require_protocol_linkedEditingRange = __commonJSMin(((exports) => {
 		LinkedEditingRangeRequest.capabilities = messages_1.CM.create("textDocument.linkedEditingRange", "linkedEditingRangeProvider");
 	})(LinkedEditingRangeRequest || (exports.LinkedEditingRangeRequest = LinkedEditingRangeRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.DidRenameFilesNotification = exports.WillRenameFilesRequest = exports.DidCreateFilesNotification = exports.WillCreateFilesRequest = exports.FileOperationPatternKind = void 0;
@@ -30781,7 +30813,7 @@ var require_protocol_fileOperations = __commonJSMin(((exports) => {
 		WillDeleteFilesRequest.capabilities = messages_1.CM.create("workspace.fileOperations.willDelete", "workspace.fileOperations.willDelete");
 	})(WillDeleteFilesRequest || (exports.WillDeleteFilesRequest = WillDeleteFilesRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.MonikerRequest = exports.MonikerKind = exports.UniquenessLevel = void 0;
@@ -30808,7 +30840,7 @@ var require_protocol_moniker = __commonJSMin(((exports) => {
 		MonikerRequest.capabilities = messages_1.CM.create("textDocument.moniker", "monikerProvider");
 	})(MonikerRequest || (exports.MonikerRequest = MonikerRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeHierarchySubtypesRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchyPrepareRequest = void 0;
@@ -30833,7 +30865,7 @@ var require_protocol_typeHierarchy = __commonJSMin(((exports) => {
 		TypeHierarchySubtypesRequest.type = new messages_1.ProtocolRequestType(TypeHierarchySubtypesRequest.method);
 	})(TypeHierarchySubtypesRequest || (exports.TypeHierarchySubtypesRequest = TypeHierarchySubtypesRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineValueRefreshRequest = exports.InlineValueRequest = void 0;
@@ -30853,7 +30885,7 @@ var require_protocol_inlineValue = __commonJSMin(((exports) => {
 		InlineValueRefreshRequest.capabilities = messages_1.CM.create("workspace.inlineValue.refreshSupport", void 0);
 	})(InlineValueRefreshRequest || (exports.InlineValueRefreshRequest = InlineValueRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = void 0;
@@ -30880,7 +30912,7 @@ var require_protocol_inlayHint = __commonJSMin(((exports) => {
 		InlayHintRefreshRequest.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
 	})(InlayHintRefreshRequest || (exports.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic = __commonJSMin(((exports, module, this$11) => {
 	var __createBinding = this$11 && this$11.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -30965,7 +30997,7 @@ var require_protocol_diagnostic = __commonJSMin(((exports, module, this$11) => {
 		DiagnosticRefreshRequest.capabilities = messages_1.CM.create("workspace.diagnostics.refreshSupport", void 0);
 	})(DiagnosticRefreshRequest || (exports.DiagnosticRefreshRequest = DiagnosticRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook = __commonJSMin(((exports, module, this$10) => {
 	var __createBinding = this$10 && this$10.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -31162,7 +31194,7 @@ var require_protocol_notebook = __commonJSMin(((exports, module, this$10) => {
 		DidCloseNotebookDocumentNotification.registrationMethod = NotebookDocumentSyncRegistrationType.method;
 	})(DidCloseNotebookDocumentNotification || (exports.DidCloseNotebookDocumentNotification = DidCloseNotebookDocumentNotification = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineCompletionRequest = void 0;
@@ -31175,7 +31207,7 @@ var require_protocol_inlineCompletion = __commonJSMin(((exports) => {
 		InlineCompletionRequest.capabilities = messages_1.CM.create("textDocument.inlineCompletion", "inlineCompletionProvider");
 	})(InlineCompletionRequest || (exports.InlineCompletionRequest = InlineCompletionRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = void 0;
@@ -31194,7 +31226,7 @@ var require_protocol_textDocumentContent = __commonJSMin(((exports) => {
 		TextDocumentContentRefreshRequest.type = new messages_1.ProtocolRequestType(TextDocumentContentRefreshRequest.method);
 	})(TextDocumentContentRefreshRequest || (exports.TextDocumentContentRefreshRequest = TextDocumentContentRefreshRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol = __commonJSMin(((exports, module, this$9) => {
 	var __createBinding = this$9 && this$9.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32099,7 +32131,7 @@ var require_protocol = __commonJSMin(((exports, module, this$9) => {
 		ApplyWorkspaceEditRequest.capabilities = messages_1.CM.create("workspace.applyEdit", void 0);
 	})(ApplyWorkspaceEditRequest || (exports.ApplyWorkspaceEditRequest = ApplyWorkspaceEditRequest = {}));
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.createProtocolConnection = createProtocolConnection;
@@ -32109,7 +32141,7 @@ var require_connection = __commonJSMin(((exports) => {
 		return (0, vscode_jsonrpc_1.createMessageConnection)(input, output, logger, options);
 	}
 }));
-// node_modules/vscode-languageserver-protocol/lib/common/api.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api$1 = __commonJSMin(((exports, module, this$8) => {
 	var __createBinding = this$8 && this$8.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32151,7 +32183,7 @@ var require_api$1 = __commonJSMin(((exports, module, this$8) => {
 		LSPErrorCodes.lspReservedErrorRangeEnd = -32800;
 	})(LSPErrorCodes || (exports.LSPErrorCodes = LSPErrorCodes = {}));
 }));
-// node_modules/vscode-languageserver/lib/common/utils/uuid.js
+// ../main/node_modules/vscode-languageserver/lib/common/utils/uuid.js
 var require_uuid = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.empty = void 0;
@@ -32260,7 +32292,7 @@ var require_uuid = __commonJSMin(((exports) => {
 		return v4().asHex();
 	}
 }));
-// node_modules/vscode-languageserver/lib/common/progress.js
+// ../main/node_modules/vscode-languageserver/lib/common/progress.js
 var require_progress = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ProgressFeature = exports.WorkDoneProgressReporter = void 0;
@@ -32406,7 +32438,7 @@ var require_progress = __commonJSMin(((exports) => {
 		return new ResultProgressReporterImpl(connection, token);
 	}
 }));
-// node_modules/vscode-languageserver/lib/common/configuration.js
+// ../main/node_modules/vscode-languageserver/lib/common/configuration.js
 var require_configuration = __commonJSMin(((exports, module, this$7) => {
 	var __createBinding = this$7 && this$7.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32471,7 +32503,7 @@ var require_configuration = __commonJSMin(((exports, module, this$7) => {
 	};
 	exports.ConfigurationFeature = ConfigurationFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/workspaceFolder.js
+// ../main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js
 var require_workspaceFolder = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WorkspaceFoldersFeature = void 0;
@@ -32512,7 +32544,7 @@ var require_workspaceFolder = __commonJSMin(((exports) => {
 	};
 	exports.WorkspaceFoldersFeature = WorkspaceFoldersFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/callHierarchy.js
+// ../main/node_modules/vscode-languageserver/lib/common/callHierarchy.js
 var require_callHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CallHierarchyFeature = void 0;
@@ -32544,7 +32576,7 @@ var require_callHierarchy = __commonJSMin(((exports) => {
 	};
 	exports.CallHierarchyFeature = CallHierarchyFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/semanticTokens.js
+// ../main/node_modules/vscode-languageserver/lib/common/semanticTokens.js
 var require_semanticTokens = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SemanticTokensBuilder = exports.SemanticTokensDiff = exports.SemanticTokensFeature = void 0;
@@ -32758,7 +32790,7 @@ var require_semanticTokens = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// node_modules/vscode-languageserver/lib/common/showDocument.js
+// ../main/node_modules/vscode-languageserver/lib/common/showDocument.js
 var require_showDocument = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ShowDocumentFeature = void 0;
@@ -32772,7 +32804,7 @@ var require_showDocument = __commonJSMin(((exports) => {
 	};
 	exports.ShowDocumentFeature = ShowDocumentFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/fileOperations.js
+// ../main/node_modules/vscode-languageserver/lib/common/fileOperations.js
 var require_fileOperations = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FileOperationsFeature = void 0;
@@ -32813,7 +32845,7 @@ var require_fileOperations = __commonJSMin(((exports) => {
 	};
 	exports.FileOperationsFeature = FileOperationsFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
+// ../main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
 var require_linkedEditingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LinkedEditingRangeFeature = void 0;
@@ -32829,7 +32861,7 @@ var require_linkedEditingRange = __commonJSMin(((exports) => {
 	};
 	exports.LinkedEditingRangeFeature = LinkedEditingRangeFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/typeHierarchy.js
+// ../main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js
 var require_typeHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeHierarchyFeature = void 0;
@@ -32861,7 +32893,7 @@ var require_typeHierarchy = __commonJSMin(((exports) => {
 	};
 	exports.TypeHierarchyFeature = TypeHierarchyFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/inlineValue.js
+// ../main/node_modules/vscode-languageserver/lib/common/inlineValue.js
 var require_inlineValue = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineValueFeature = void 0;
@@ -32884,7 +32916,7 @@ var require_inlineValue = __commonJSMin(((exports) => {
 	};
 	exports.InlineValueFeature = InlineValueFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/foldingRange.js
+// ../main/node_modules/vscode-languageserver/lib/common/foldingRange.js
 var require_foldingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FoldingRangeFeature = void 0;
@@ -32908,7 +32940,7 @@ var require_foldingRange = __commonJSMin(((exports) => {
 	};
 	exports.FoldingRangeFeature = FoldingRangeFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/inlayHint.js
+// ../main/node_modules/vscode-languageserver/lib/common/inlayHint.js
 var require_inlayHint = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlayHintFeature = void 0;
@@ -32936,7 +32968,7 @@ var require_inlayHint = __commonJSMin(((exports) => {
 	};
 	exports.InlayHintFeature = InlayHintFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/diagnostic.js
+// ../main/node_modules/vscode-languageserver/lib/common/diagnostic.js
 var require_diagnostic = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DiagnosticFeature = void 0;
@@ -32964,7 +32996,7 @@ var require_diagnostic = __commonJSMin(((exports) => {
 	};
 	exports.DiagnosticFeature = DiagnosticFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/textDocuments.js
+// ../main/node_modules/vscode-languageserver/lib/common/textDocuments.js
 var require_textDocuments = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocuments = void 0;
@@ -33071,7 +33103,7 @@ var require_textDocuments = __commonJSMin(((exports) => {
 	};
 	exports.TextDocuments = TextDocuments;
 }));
-// node_modules/vscode-languageserver/lib/common/notebook.js
+// ../main/node_modules/vscode-languageserver/lib/common/notebook.js
 var require_notebook = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.NotebookDocuments = exports.NotebookSyncFeature = void 0;
@@ -33303,7 +33335,7 @@ var require_notebook = __commonJSMin(((exports) => {
 	};
 	exports.NotebookDocuments = NotebookDocuments;
 }));
-// node_modules/vscode-languageserver/lib/common/moniker.js
+// ../main/node_modules/vscode-languageserver/lib/common/moniker.js
 var require_moniker = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.MonikerFeature = void 0;
@@ -33322,7 +33354,7 @@ var require_moniker = __commonJSMin(((exports) => {
 	};
 	exports.MonikerFeature = MonikerFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/inlineCompletion.js
+// ../main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js
 var require_inlineCompletion = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineCompletionFeature = void 0;
@@ -33340,7 +33372,7 @@ var require_inlineCompletion = __commonJSMin(((exports) => {
 	};
 	exports.InlineCompletionFeature = InlineCompletionFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/textDocumentContent.js
+// ../main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js
 var require_textDocumentContent = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocumentContentFeature = void 0;
@@ -33363,7 +33395,7 @@ var require_textDocumentContent = __commonJSMin(((exports) => {
 	};
 	exports.TextDocumentContentFeature = TextDocumentContentFeature;
 }));
-// node_modules/vscode-languageserver/lib/common/server.js
+// ../main/node_modules/vscode-languageserver/lib/common/server.js
 var require_server = __commonJSMin(((exports, module, this$6) => {
 	var __createBinding = this$6 && this$6.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34080,7 +34112,7 @@ var require_server = __commonJSMin(((exports, module, this$6) => {
 		return protocolConnection;
 	}
 }));
-// node_modules/vscode-languageserver/lib/node/files.js
+// ../main/node_modules/vscode-languageserver/lib/node/files.js
 var require_files = __commonJSMin(((exports, module, this$5) => {
 	var __createBinding = this$5 && this$5.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34309,7 +34341,7 @@ var require_files = __commonJSMin(((exports, module, this$5) => {
 		} else return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
 	}
 }));
-// node_modules/vscode-jsonrpc/lib/node/ril.js
+// ../main/node_modules/vscode-jsonrpc/lib/node/ril.js
 var require_ril = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	const util_1 = require("util");
@@ -34446,7 +34478,7 @@ var require_ril = __commonJSMin(((exports) => {
 	})(RIL || (RIL = {}));
 	exports.default = RIL;
 }));
-// node_modules/vscode-jsonrpc/lib/node/main.js
+// ../main/node_modules/vscode-jsonrpc/lib/node/main.js
 var require_main$2 = __commonJSMin(((exports, module, this$4) => {
 	var __createBinding = this$4 && this$4.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34715,7 +34747,7 @@ var require_main$2 = __commonJSMin(((exports, module, this$4) => {
 		return (0, api_1.createMessageConnection)(reader, writer, logger, options);
 	}
 }));
-// node_modules/vscode-languageserver-protocol/lib/node/main.js
+// ../main/node_modules/vscode-languageserver-protocol/lib/node/main.js
 var require_main$1 = __commonJSMin(((exports, module, this$3) => {
 	var __createBinding = this$3 && this$3.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34743,7 +34775,7 @@ var require_main$1 = __commonJSMin(((exports, module, this$3) => {
 		return (0, node_1.createMessageConnection)(input, output, logger, options);
 	}
 }));
-// node_modules/vscode-languageserver/lib/common/api.js
+// ../main/node_modules/vscode-languageserver/lib/common/api.js
 var require_api = __commonJSMin(((exports, module, this$2) => {
 	var __createBinding = this$2 && this$2.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34799,7 +34831,7 @@ var require_api = __commonJSMin(((exports, module, this$2) => {
 		ProposedFeatures.all = { __brand: "features" };
 	})(ProposedFeatures || (exports.ProposedFeatures = ProposedFeatures = {}));
 }));
-// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var import_main = __commonJSMin(((exports, module, this$1) => {
 	var __createBinding = this$1 && this$1.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
