@@ -1,6 +1,6 @@
 // Local modules with for_each, a module folder linted alone, registry modules from
 // .terraform/modules/modules.json, and a registry module that `terraform init` has not fetched.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,61 @@ describe('registry modules', () => {
       expect(r.stderr).toContain('module.elb: module "huaweicloud/elb/huaweicloud//modules/shared" was not found');
       expect(r.stderr).toContain('lblint never downloads modules');
       expect(r.stderr).toContain('skipped module.elb');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a module folder reached under two names (a symlink)', () => {
+  it('is loaded once and followed from both calls', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lblint-alias-'));
+    try {
+      mkdirSync(path.join(dir, 'modules/member'), { recursive: true });
+      mkdirSync(path.join(dir, 'app'));
+      writeFileSync(
+        path.join(dir, 'modules/member/main.tf'),
+        `variable "weight" {
+  default = 0
+}
+resource "huaweicloud_lb_loadbalancer" "lb" {
+  vip_subnet_id = "subnet-1"
+}
+resource "huaweicloud_lb_listener" "l" {
+  protocol        = "HTTP"
+  protocol_port   = 80
+  loadbalancer_id = huaweicloud_lb_loadbalancer.lb.id
+}
+resource "huaweicloud_lb_pool" "p" {
+  protocol    = "HTTP"
+  lb_method   = "ROUND_ROBIN"
+  listener_id = huaweicloud_lb_listener.l.id
+}
+resource "huaweicloud_lb_monitor" "hc" {
+  pool_id     = huaweicloud_lb_pool.p.id
+  type        = "TCP"
+  delay       = 5
+  timeout     = 3
+  max_retries = 3
+}
+resource "huaweicloud_lb_member" "m" {
+  pool_id       = huaweicloud_lb_pool.p.id
+  address       = "10.0.0.5"
+  protocol_port = 8080
+  subnet_id     = "subnet-1"
+  weight        = var.weight
+}
+`,
+      );
+      symlinkSync('member', path.join(dir, 'modules/alias'));
+      writeFileSync(path.join(dir, 'app/main.tf'), 'module "a" {\n  source = "../modules/member"\n}\nmodule "b" {\n  source = "../modules/alias"\n}\n');
+      const r = await cli(['app', '--format', 'json', '--verbose'], dir);
+      // Before, eval joined the source to the caller's folder and missed the folder loaded as modules/member.
+      expect(r.stderr).not.toContain('not loaded');
+      expect(findingsOf(r.stdout).filter((f) => f.ruleId === 'member-weight-zero').map((f) => [f.address, f.location?.file])).toEqual([
+        ['module.a.huaweicloud_lb_member.m', 'modules/member/main.tf'],
+        ['module.b.huaweicloud_lb_member.m', 'modules/member/main.tf'],
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
