@@ -156,7 +156,7 @@ async function uploadSarif(options) {
 		await new Promise((resolve) => setTimeout(resolve, wait.intervalMs));
 	}
 }
-// ../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJSMin(((exports) => {
 	var CommanderError = class extends Error {
 		constructor(exitCode, code, message) {
@@ -178,7 +178,7 @@ var require_error = __commonJSMin(((exports) => {
 	exports.CommanderError = CommanderError;
 	exports.InvalidArgumentError = InvalidArgumentError;
 }));
-// ../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJSMin(((exports) => {
 	const { InvalidArgumentError } = require_error();
 	var Argument = class {
@@ -249,7 +249,7 @@ var require_argument = __commonJSMin(((exports) => {
 	exports.Argument = Argument;
 	exports.humanReadableArgName = humanReadableArgName;
 }));
-// ../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJSMin(((exports) => {
 	const { humanReadableArgName } = require_argument();
 	var Help = class {
@@ -539,7 +539,7 @@ var require_help = __commonJSMin(((exports) => {
 	exports.Help = Help;
 	exports.stripColor = stripColor;
 }));
-// ../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJSMin(((exports) => {
 	const { InvalidArgumentError } = require_error();
 	var Option = class {
@@ -696,7 +696,7 @@ var require_option = __commonJSMin(((exports) => {
 	exports.Option = Option;
 	exports.DualOptions = DualOptions;
 }));
-// ../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJSMin(((exports) => {
 	const maxDistance = 3;
 	function editDistance(a, b) {
@@ -743,7 +743,7 @@ var require_suggestSimilar = __commonJSMin(((exports) => {
 	}
 	exports.suggestSimilar = suggestSimilar;
 }));
-// ../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJSMin(((exports) => {
 	const EventEmitter = require("node:events").EventEmitter;
 	const childProcess = require("node:child_process");
@@ -1946,7 +1946,7 @@ const PROVIDER_FAMILIES = [
 	"alicloud"
 ];
 const PRODUCT_SOURCE_KEYS = ["alicloud-alb", "alicloud-nlb"];
-// ../main/node_modules/ip-num/dist/src/BinaryUtils.js
+// node_modules/ip-num/dist/src/BinaryUtils.js
 var require_BinaryUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.matchingBitCount = exports.intLog2 = exports.cidrPrefixToMaskBinaryString = exports.leftPadWithZeroBit = exports.dottedDecimalNotationToBinaryString = exports.parseBinaryStringToBigInt = exports.decimalNumberToOctetString = exports.numberToBinaryString = void 0;
@@ -2022,7 +2022,7 @@ var require_BinaryUtils = __commonJSMin(((exports) => {
 	};
 	exports.matchingBitCount = matchingBitCount;
 }));
-// ../main/node_modules/ip-num/dist/src/IPv6Utils.js
+// node_modules/ip-num/dist/src/IPv6Utils.js
 var require_IPv6Utils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.collapseIPv6Number = exports.expandIPv6Number = void 0;
@@ -2127,7 +2127,7 @@ var require_IPv6Utils = __commonJSMin(((exports) => {
 	};
 	exports.collapseIPv6Number = collapseIPv6Number;
 }));
-// ../main/node_modules/ip-num/dist/src/HexadecimalUtils.js
+// node_modules/ip-num/dist/src/HexadecimalUtils.js
 var require_HexadecimalUtils = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.hexadectetNotationToBinaryString = exports.binaryStringToHexadecimalString = exports.colonHexadecimalNotationToBinaryString = exports.hexadecimalStringToHexadecatetString = exports.hexadecimalStringToBinaryString = exports.bigIntToHexadecimalString = void 0;
@@ -2164,7 +2164,7 @@ var require_HexadecimalUtils = __commonJSMin(((exports) => {
 	};
 	exports.hexadectetNotationToBinaryString = hexadectetNotationToBinaryString;
 }));
-// ../main/node_modules/ip-num/dist/src/Validator.js
+// node_modules/ip-num/dist/src/Validator.js
 var require_Validator = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Validator = void 0;
@@ -2363,7 +2363,7 @@ var require_Validator = __commonJSMin(((exports) => {
 	Validator.invalidIPv4PatternMessage = "Given IPv4 is not confirm to a valid IPv6 address";
 	Validator.invalidIPv6PatternMessage = "Given IPv6 is not confirm to a valid IPv6 address";
 }));
-// ../main/node_modules/ip-num/dist/src/Hexadecatet.js
+// node_modules/ip-num/dist/src/Hexadecatet.js
 var require_Hexadecatet = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Hexadecatet = void 0;
@@ -2393,7 +2393,7 @@ var require_Hexadecatet = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/ip-num/dist/src/Octet.js
+// node_modules/ip-num/dist/src/Octet.js
 var require_Octet = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Octet = void 0;
@@ -2423,7 +2423,7 @@ var require_Octet = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/ip-num/dist/src/Prefix.js
+// node_modules/ip-num/dist/src/Prefix.js
 var require_Prefix = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6Prefix = exports.IPv4Prefix = void 0;
@@ -2536,7 +2536,7 @@ var require_Prefix = __commonJSMin(((exports) => {
 		return prefix.type === "IPv4";
 	}
 }));
-// ../main/node_modules/ip-num/dist/src/IPRange.js
+// node_modules/ip-num/dist/src/IPRange.js
 var require_IPRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6CidrRange = exports.IPv4CidrRange = exports.AbstractIPRange = exports.RangedSet = void 0;
@@ -2989,7 +2989,7 @@ var require_IPRange = __commonJSMin(((exports) => {
 		return ip.bitValue.valueOf() === 32n;
 	}
 }));
-// ../main/node_modules/ip-num/dist/src/IPNumber.js
+// node_modules/ip-num/dist/src/IPNumber.js
 var require_IPNumber = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.IPv6Mask = exports.IPv4Mask = exports.IPv6 = exports.Asn = exports.IPv4 = exports.AbstractIPNum = void 0;
@@ -3428,11 +3428,11 @@ var require_IPNumber = __commonJSMin(((exports) => {
 		return ip.bitSize === 32;
 	}
 }));
-// ../main/node_modules/ip-num/dist/src/IPNumType.js
+// node_modules/ip-num/dist/src/IPNumType.js
 var require_IPNumType = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 }));
-// ../main/node_modules/ip-num/dist/src/IPPool.js
+// node_modules/ip-num/dist/src/IPPool.js
 var require_IPPool = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Pool = void 0;
@@ -3609,11 +3609,11 @@ var require_IPPool = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/ip-num/dist/src/IPv6AddressKind.js
+// node_modules/ip-num/dist/src/IPv6AddressKind.js
 var require_IPv6AddressKind = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 }));
-// ../main/node_modules/ip-num/dist/src/index.js
+// node_modules/ip-num/dist/src/index.js
 var require_src = __commonJSMin(((exports, module, this$22) => {
 	var __createBinding = this$22 && this$22.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -3895,7 +3895,7 @@ function normalize(intervals) {
 	}
 	return out;
 }
-// ../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJSMin(((exports) => {
 	const ALIAS = Symbol.for("yaml.alias");
 	const DOC = Symbol.for("yaml.document");
@@ -3944,7 +3944,7 @@ var require_identity = __commonJSMin(((exports) => {
 	exports.isScalar = isScalar;
 	exports.isSeq = isSeq;
 }));
-// ../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	const BREAK = Symbol("break visit");
@@ -4067,7 +4067,7 @@ var require_visit = __commonJSMin(((exports) => {
 	exports.visit = visit;
 	exports.visitAsync = visitAsync;
 }));
-// ../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -4207,7 +4207,7 @@ var require_directives = __commonJSMin(((exports) => {
 	Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
 	exports.Directives = Directives;
 }));
-// ../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var visit = require_visit();
@@ -4262,7 +4262,7 @@ var require_anchors = __commonJSMin(((exports) => {
 	exports.createNodeAnchors = createNodeAnchors;
 	exports.findNewAnchor = findNewAnchor;
 }));
-// ../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJSMin(((exports) => {
 	function applyReviver(reviver, obj, key, val) {
 		if (val && typeof val === "object") {
@@ -4296,7 +4296,7 @@ var require_applyReviver = __commonJSMin(((exports) => {
 	}
 	exports.applyReviver = applyReviver;
 }));
-// ../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function toJS(value, arg, ctx) {
@@ -4322,7 +4322,7 @@ var require_toJS = __commonJSMin(((exports) => {
 	}
 	exports.toJS = toJS;
 }));
-// ../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJSMin(((exports) => {
 	var applyReviver = require_applyReviver();
 	var identity = require_identity();
@@ -4353,7 +4353,7 @@ var require_Node = __commonJSMin(((exports) => {
 	};
 	exports.NodeBase = NodeBase;
 }));
-// ../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var visit = require_visit();
@@ -4443,7 +4443,7 @@ var require_Alias = __commonJSMin(((exports) => {
 	}
 	exports.Alias = Alias;
 }));
-// ../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Node = require_Node();
@@ -4469,7 +4469,7 @@ var require_Scalar = __commonJSMin(((exports) => {
 	exports.Scalar = Scalar;
 	exports.isScalarValue = isScalarValue;
 }));
-// ../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -4531,7 +4531,7 @@ var require_createNode = __commonJSMin(((exports) => {
 	}
 	exports.createNode = createNode;
 }));
-// ../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var identity = require_identity();
@@ -4625,7 +4625,7 @@ var require_Collection = __commonJSMin(((exports) => {
 	exports.collectionFromPath = collectionFromPath;
 	exports.isEmptyPath = isEmptyPath;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJSMin(((exports) => {
 	const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
 	function indentComment(comment, indent) {
@@ -4637,7 +4637,7 @@ var require_stringifyComment = __commonJSMin(((exports) => {
 	exports.lineComment = lineComment;
 	exports.stringifyComment = stringifyComment;
 }));
-// ../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJSMin(((exports) => {
 	const FOLD_FLOW = "flow";
 	const FOLD_BLOCK = "block";
@@ -4747,7 +4747,7 @@ var require_foldFlowLines = __commonJSMin(((exports) => {
 	exports.FOLD_QUOTED = FOLD_QUOTED;
 	exports.foldFlowLines = foldFlowLines;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var foldFlowLines = require_foldFlowLines();
@@ -4970,7 +4970,7 @@ var require_stringifyString = __commonJSMin(((exports) => {
 	}
 	exports.stringifyString = stringifyString;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJSMin(((exports) => {
 	var anchors = require_anchors();
 	var identity = require_identity();
@@ -5077,7 +5077,7 @@ var require_stringify = __commonJSMin(((exports) => {
 	exports.createStringifyContext = createStringifyContext;
 	exports.stringify = stringify;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -5173,7 +5173,7 @@ var require_stringifyPair = __commonJSMin(((exports) => {
 	}
 	exports.stringifyPair = stringifyPair;
 }));
-// ../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	function debug(logLevel, ...messages) {
@@ -5188,7 +5188,7 @@ var require_log = __commonJSMin(((exports) => {
 	exports.debug = debug;
 	exports.warn = warn;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -5230,7 +5230,7 @@ var require_merge = __commonJSMin(((exports) => {
 	exports.isMergeKey = isMergeKey;
 	exports.merge = merge;
 }));
-// ../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJSMin(((exports) => {
 	var log = require_log();
 	var merge = require_merge();
@@ -5280,7 +5280,7 @@ var require_addPairToJSMap = __commonJSMin(((exports) => {
 	}
 	exports.addPairToJSMap = addPairToJSMap;
 }));
-// ../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyPair = require_stringifyPair();
@@ -5312,7 +5312,7 @@ var require_Pair = __commonJSMin(((exports) => {
 	exports.Pair = Pair;
 	exports.createPair = createPair;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -5429,7 +5429,7 @@ var require_stringifyCollection = __commonJSMin(((exports) => {
 	}
 	exports.stringifyCollection = stringifyCollection;
 }));
-// ../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJSMin(((exports) => {
 	var stringifyCollection = require_stringifyCollection();
 	var addPairToJSMap = require_addPairToJSMap();
@@ -5522,7 +5522,7 @@ var require_YAMLMap = __commonJSMin(((exports) => {
 	exports.YAMLMap = YAMLMap;
 	exports.findPair = findPair;
 }));
-// ../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLMap = require_YAMLMap();
@@ -5538,7 +5538,7 @@ var require_map = __commonJSMin(((exports) => {
 		createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
 	};
 }));
-// ../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJSMin(((exports) => {
 	var createNode = require_createNode();
 	var stringifyCollection = require_stringifyCollection();
@@ -5622,7 +5622,7 @@ var require_YAMLSeq = __commonJSMin(((exports) => {
 	}
 	exports.YAMLSeq = YAMLSeq;
 }));
-// ../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var YAMLSeq = require_YAMLSeq();
@@ -5638,7 +5638,7 @@ var require_seq = __commonJSMin(((exports) => {
 		createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
 	};
 }));
-// ../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJSMin(((exports) => {
 	var stringifyString = require_stringifyString();
 	exports.string = {
@@ -5652,7 +5652,7 @@ var require_string = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const nullTag = {
@@ -5666,7 +5666,7 @@ var require_null = __commonJSMin(((exports) => {
 	};
 	exports.nullTag = nullTag;
 }));
-// ../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	const boolTag = {
@@ -5684,7 +5684,7 @@ var require_bool$1 = __commonJSMin(((exports) => {
 	};
 	exports.boolTag = boolTag;
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJSMin(((exports) => {
 	function stringifyNumber({ format, minFractionDigits, tag, value }) {
 		if (typeof value === "bigint") return String(value);
@@ -5704,7 +5704,7 @@ var require_stringifyNumber = __commonJSMin(((exports) => {
 	}
 	exports.stringifyNumber = stringifyNumber;
 }));
-// ../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -5744,7 +5744,7 @@ var require_float$1 = __commonJSMin(((exports) => {
 	exports.floatExp = floatExp;
 	exports.floatNaN = floatNaN;
 }));
-// ../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int$1 = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -5784,7 +5784,7 @@ var require_int$1 = __commonJSMin(((exports) => {
 	exports.intHex = intHex;
 	exports.intOct = intOct;
 }));
-// ../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema$2 = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -5807,7 +5807,7 @@ var require_schema$2 = __commonJSMin(((exports) => {
 		float.float
 	];
 }));
-// ../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema$1 = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var map = require_map();
@@ -5868,7 +5868,7 @@ var require_schema$1 = __commonJSMin(((exports) => {
 		}
 	});
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJSMin(((exports) => {
 	var node_buffer = require("buffer");
 	var Scalar = require_Scalar();
@@ -5915,7 +5915,7 @@ var require_binary = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -5975,7 +5975,7 @@ var require_pairs = __commonJSMin(((exports) => {
 	exports.pairs = pairs;
 	exports.resolvePairs = resolvePairs;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var toJS = require_toJS();
@@ -6035,7 +6035,7 @@ var require_omap = __commonJSMin(((exports) => {
 	exports.YAMLOMap = YAMLOMap;
 	exports.omap = omap;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function boolStringify({ value, source }, ctx) {
@@ -6061,7 +6061,7 @@ var require_bool = __commonJSMin(((exports) => {
 	exports.falseTag = falseTag;
 	exports.trueTag = trueTag;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var stringifyNumber = require_stringifyNumber();
@@ -6104,7 +6104,7 @@ var require_float = __commonJSMin(((exports) => {
 	exports.floatExp = floatExp;
 	exports.floatNaN = floatNaN;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	const intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -6176,7 +6176,7 @@ var require_int = __commonJSMin(((exports) => {
 	exports.intHex = intHex;
 	exports.intOct = intOct;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -6240,7 +6240,7 @@ var require_set = __commonJSMin(((exports) => {
 	exports.YAMLSet = YAMLSet;
 	exports.set = set;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJSMin(((exports) => {
 	var stringifyNumber = require_stringifyNumber();
 	function parseSexagesimal(str, asBigInt) {
@@ -6316,7 +6316,7 @@ var require_timestamp = __commonJSMin(((exports) => {
 	exports.intTime = intTime;
 	exports.timestamp = timestamp;
 }));
-// ../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -6355,7 +6355,7 @@ var require_schema = __commonJSMin(((exports) => {
 		timestamp.timestamp
 	];
 }));
-// ../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJSMin(((exports) => {
 	var map = require_map();
 	var _null = require_null();
@@ -6440,7 +6440,7 @@ var require_tags = __commonJSMin(((exports) => {
 	exports.coreKnownTags = coreKnownTags;
 	exports.getTags = getTags;
 }));
-// ../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var map = require_map();
@@ -6467,7 +6467,7 @@ var require_Schema = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var stringify = require_stringify();
@@ -6528,7 +6528,7 @@ var require_stringifyDocument = __commonJSMin(((exports) => {
 	}
 	exports.stringifyDocument = stringifyDocument;
 }));
-// ../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var Collection = require_Collection();
@@ -6738,7 +6738,7 @@ var require_Document = __commonJSMin(((exports) => {
 	}
 	exports.Document = Document;
 }));
-// ../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJSMin(((exports) => {
 	var YAMLError = class extends Error {
 		constructor(name, pos, code, message) {
@@ -6790,7 +6790,7 @@ var require_errors = __commonJSMin(((exports) => {
 	exports.YAMLWarning = YAMLWarning;
 	exports.prettifyError = prettifyError;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJSMin(((exports) => {
 	function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
 		let spaceBefore = false;
@@ -6896,7 +6896,7 @@ var require_resolve_props = __commonJSMin(((exports) => {
 	}
 	exports.resolveProps = resolveProps;
 }));
-// ../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJSMin(((exports) => {
 	function containsNewline(key) {
 		if (!key) return null;
@@ -6924,7 +6924,7 @@ var require_util_contains_newline = __commonJSMin(((exports) => {
 	}
 	exports.containsNewline = containsNewline;
 }));
-// ../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJSMin(((exports) => {
 	var utilContainsNewline = require_util_contains_newline();
 	function flowIndentCheck(indent, fc, onError) {
@@ -6935,7 +6935,7 @@ var require_util_flow_indent_check = __commonJSMin(((exports) => {
 	}
 	exports.flowIndentCheck = flowIndentCheck;
 }));
-// ../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	function mapIncludes(ctx, items, search) {
@@ -6946,7 +6946,7 @@ var require_util_map_includes = __commonJSMin(((exports) => {
 	}
 	exports.mapIncludes = mapIncludes;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJSMin(((exports) => {
 	var Pair = require_Pair();
 	var YAMLMap = require_YAMLMap();
@@ -7033,7 +7033,7 @@ var require_resolve_block_map = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockMap = resolveBlockMap;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJSMin(((exports) => {
 	var YAMLSeq = require_YAMLSeq();
 	var resolveProps = require_resolve_props();
@@ -7077,7 +7077,7 @@ var require_resolve_block_seq = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockSeq = resolveBlockSeq;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJSMin(((exports) => {
 	function resolveEnd(end, offset, reqSpace, onError) {
 		let comment = "";
@@ -7114,7 +7114,7 @@ var require_resolve_end = __commonJSMin(((exports) => {
 	}
 	exports.resolveEnd = resolveEnd;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Pair = require_Pair();
@@ -7276,7 +7276,7 @@ var require_resolve_flow_collection = __commonJSMin(((exports) => {
 	}
 	exports.resolveFlowCollection = resolveFlowCollection;
 }));
-// ../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -7327,7 +7327,7 @@ var require_compose_collection = __commonJSMin(((exports) => {
 	}
 	exports.composeCollection = composeCollection;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	function resolveBlockScalar(ctx, scalar, onError) {
@@ -7499,7 +7499,7 @@ var require_resolve_block_scalar = __commonJSMin(((exports) => {
 	}
 	exports.resolveBlockScalar = resolveBlockScalar;
 }));
-// ../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJSMin(((exports) => {
 	var Scalar = require_Scalar();
 	var resolveEnd = require_resolve_end();
@@ -7690,7 +7690,7 @@ var require_resolve_flow_scalar = __commonJSMin(((exports) => {
 	}
 	exports.resolveFlowScalar = resolveFlowScalar;
 }));
-// ../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJSMin(((exports) => {
 	var identity = require_identity();
 	var Scalar = require_Scalar();
@@ -7750,7 +7750,7 @@ var require_compose_scalar = __commonJSMin(((exports) => {
 	}
 	exports.composeScalar = composeScalar;
 }));
-// ../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJSMin(((exports) => {
 	function emptyScalarPosition(offset, before, pos) {
 		if (before) {
@@ -7776,7 +7776,7 @@ var require_util_empty_scalar_position = __commonJSMin(((exports) => {
 	}
 	exports.emptyScalarPosition = emptyScalarPosition;
 }));
-// ../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJSMin(((exports) => {
 	var Alias = require_Alias();
 	var identity = require_identity();
@@ -7866,7 +7866,7 @@ var require_compose_node = __commonJSMin(((exports) => {
 	exports.composeEmptyNode = composeEmptyNode;
 	exports.composeNode = composeNode;
 }));
-// ../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJSMin(((exports) => {
 	var Document = require_Document();
 	var composeNode = require_compose_node();
@@ -7907,7 +7907,7 @@ var require_compose_doc = __commonJSMin(((exports) => {
 	}
 	exports.composeDoc = composeDoc;
 }));
-// ../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	var directives = require_directives();
@@ -8075,7 +8075,7 @@ var require_composer = __commonJSMin(((exports) => {
 	};
 	exports.Composer = Composer;
 }));
-// ../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJSMin(((exports) => {
 	var resolveBlockScalar = require_resolve_block_scalar();
 	var resolveFlowScalar = require_resolve_flow_scalar();
@@ -8310,7 +8310,7 @@ var require_cst_scalar = __commonJSMin(((exports) => {
 	exports.resolveAsScalar = resolveAsScalar;
 	exports.setScalarValue = setScalarValue;
 }));
-// ../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJSMin(((exports) => {
 	const stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
 	function stringifyToken(token) {
@@ -8354,7 +8354,7 @@ var require_cst_stringify = __commonJSMin(((exports) => {
 	}
 	exports.stringify = stringify;
 }));
-// ../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJSMin(((exports) => {
 	const BREAK = Symbol("break visit");
 	const SKIP = Symbol("skip children");
@@ -8407,7 +8407,7 @@ var require_cst_visit = __commonJSMin(((exports) => {
 	}
 	exports.visit = visit;
 }));
-// ../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJSMin(((exports) => {
 	var cstScalar = require_cst_scalar();
 	var cstStringify = require_cst_stringify();
@@ -8476,7 +8476,7 @@ var require_cst = __commonJSMin(((exports) => {
 	exports.prettyToken = prettyToken;
 	exports.tokenType = tokenType;
 }));
-// ../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJSMin(((exports) => {
 	var cst = require_cst();
 	function isEmpty(ch) {
@@ -8959,7 +8959,7 @@ var require_lexer = __commonJSMin(((exports) => {
 	};
 	exports.Lexer = Lexer;
 }));
-// ../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJSMin(((exports) => {
 	var LineCounter = class {
 		constructor() {
@@ -8991,7 +8991,7 @@ var require_line_counter = __commonJSMin(((exports) => {
 	};
 	exports.LineCounter = LineCounter;
 }));
-// ../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJSMin(((exports) => {
 	var node_process = require("process");
 	var cst = require_cst();
@@ -9798,7 +9798,7 @@ var require_parser = __commonJSMin(((exports) => {
 	};
 	exports.Parser = Parser;
 }));
-// ../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -9876,7 +9876,7 @@ var require_public_api = __commonJSMin(((exports) => {
 	exports.parseDocument = parseDocument;
 	exports.stringify = stringify;
 }));
-// ../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJSMin(((exports) => {
 	var composer = require_composer();
 	var Document = require_Document();
@@ -11634,7 +11634,7 @@ function convertBlocks(text, spans, whole = false) {
 		throw err;
 	}
 }
-// ../main/node_modules/@cdktf/hcl2json/lib/deepmerge.js
+// node_modules/@cdktf/hcl2json/lib/deepmerge.js
 var require_deepmerge = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.deepMerge = void 0;
@@ -11659,7 +11659,7 @@ var require_deepmerge = __commonJSMin(((exports) => {
 	}
 	exports.deepMerge = deepMerge;
 }));
-// ../main/node_modules/@cdktf/hcl2json/lib/syntax-tree.js
+// node_modules/@cdktf/hcl2json/lib/syntax-tree.js
 var require_syntax_tree = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
@@ -11736,7 +11736,7 @@ var require_syntax_tree = __commonJSMin(((exports) => {
 	}
 	exports.getChildWithValue = getChildWithValue;
 }));
-// ../main/node_modules/@cdktf/hcl2json/lib/references.js
+// node_modules/@cdktf/hcl2json/lib/references.js
 var require_references = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.findAllReferencesInAst = exports.traversalToReference = void 0;
@@ -11784,7 +11784,7 @@ var require_references = __commonJSMin(((exports) => {
 	}
 	exports.findAllReferencesInAst = findAllReferencesInAst;
 }));
-// ../main/node_modules/@cdktf/hcl2json/lib/util.js
+// node_modules/@cdktf/hcl2json/lib/util.js
 var require_util = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
@@ -11836,7 +11836,7 @@ var require_util = __commonJSMin(((exports) => {
 	}
 	exports.wrapTerraformExpression = wrapTerraformExpression;
 }));
-// ../main/node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
+// node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
 var require_wasm_exec = __commonJSMin((() => {
 	(() => {
 		const enosys = () => {
@@ -12325,7 +12325,7 @@ var require_wasm_exec = __commonJSMin((() => {
 		};
 	})();
 }));
-// ../main/node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
+// node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
 var require_bridge_wasm_exec = __commonJSMin((() => {
 	globalThis.require = require;
 	globalThis.fs = require("fs");
@@ -12340,7 +12340,7 @@ var require_bridge_wasm_exec = __commonJSMin((() => {
 	}
 	require_wasm_exec();
 }));
-// ../main/node_modules/@cdktf/hcl2json/lib/bridge.js
+// node_modules/@cdktf/hcl2json/lib/bridge.js
 var require_bridge = __commonJSMin(((exports, module, this$21) => {
 	var __createBinding = this$21 && this$21.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -12474,7 +12474,7 @@ var require_bridge = __commonJSMin(((exports, module, this$21) => {
 	}
 	exports.getExpressionAst = getExpressionAst;
 }));
-// ../main/node_modules/@cdktf/hcl2json/lib/index.js
+// node_modules/@cdktf/hcl2json/lib/index.js
 var require_lib = __commonJSMin(((exports, module, this$20) => {
 	var __createBinding = this$20 && this$20.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -18184,87 +18184,6 @@ function parseTemplate(source) {
 	}
 	return e;
 }
-// src/eval/convert.ts
-const PRIMITIVES = new Set([
-	"string",
-	"number",
-	"bool",
-	"any"
-]);
-function isPrimitiveType(type) {
-	return type.kind === "variable" && PRIMITIVES.has(type.name);
-}
-function literalValue(e) {
-	switch (e.kind) {
-		case "literal": return e.value;
-		case "tuple": return e.items.map(literalValue);
-		case "object": {
-			const out = {};
-			for (const item of e.items) {
-				const key = asString(literalValue(item.key));
-				if (key !== void 0) setKey(out, key, literalValue(item.value));
-			}
-			return out;
-		}
-		case "unary": return e.op === "-" && e.operand.kind === "literal" && typeof e.operand.value === "number" ? -e.operand.value : null;
-		default: return new Unknown("type default is not a literal");
-	}
-}
-function convertToType(v, type) {
-	if (v instanceof Unknown || v === null) return v;
-	if (type.kind === "variable") {
-		if (type.name === "string") return asString(v) ?? v;
-		if (type.name === "number") return asNumber(v) ?? v;
-		if (type.name === "bool") return asBool(v) ?? v;
-		return v;
-	}
-	if (type.kind !== "call") return v;
-	const arg = type.args[0];
-	if (!arg) return v;
-	switch (type.name) {
-		case "list": return Array.isArray(v) ? v.map((x) => convertToType(x, arg)) : v;
-		case "set": {
-			if (!Array.isArray(v)) return v;
-			const out = [];
-			for (const x of v.map((y) => convertToType(y, arg))) if (!out.some((y) => valuesEqual(x, y))) out.push(x);
-			return out.every((x) => typeof x === "string") ? out.sort((a, b) => a < b ? -1 : a > b ? 1 : 0) : out;
-		}
-		case "map": {
-			if (!isObject(v)) return v;
-			const out = {};
-			for (const k of Object.keys(v)) setKey(out, k, convertToType(v[k], arg));
-			return out;
-		}
-		case "tuple":
-			if (!Array.isArray(v) || arg.kind !== "tuple") return v;
-			return v.map((x, i) => {
-				const t = arg.items[i];
-				return t ? convertToType(x, t) : x;
-			});
-		case "object": {
-			if (!isObject(v) || arg.kind !== "object") return v;
-			const out = {};
-			for (const item of arg.items) {
-				const key = item.key.kind === "literal" ? asString(item.key.value) : item.key.kind === "variable" ? item.key.name : void 0;
-				if (key === void 0) continue;
-				let attrType = item.value;
-				let fallback;
-				if (attrType.kind === "call" && attrType.name === "optional") {
-					fallback = attrType.args[1] ? literalValue(attrType.args[1]) : null;
-					attrType = attrType.args[0] ?? {
-						kind: "variable",
-						name: "any"
-					};
-				}
-				if (Object.prototype.hasOwnProperty.call(v, key) && v[key] !== null) setKey(out, key, convertToType(v[key], attrType));
-				else if (fallback !== void 0) setKey(out, key, convertToType(fallback, attrType));
-				else if (Object.prototype.hasOwnProperty.call(v, key)) setKey(out, key, null);
-			}
-			return out;
-		}
-		default: return v;
-	}
-}
 // src/eval/config.ts
 const RESOURCE_META = new Set([
 	"count",
@@ -18470,6 +18389,87 @@ function constantScope(origin) {
 		})
 	};
 }
+// src/eval/convert.ts
+const PRIMITIVES = new Set([
+	"string",
+	"number",
+	"bool",
+	"any"
+]);
+function isPrimitiveType(type) {
+	return type.kind === "variable" && PRIMITIVES.has(type.name);
+}
+function literalValue(e) {
+	switch (e.kind) {
+		case "literal": return e.value;
+		case "tuple": return e.items.map(literalValue);
+		case "object": {
+			const out = {};
+			for (const item of e.items) {
+				const key = asString(literalValue(item.key));
+				if (key !== void 0) setKey(out, key, literalValue(item.value));
+			}
+			return out;
+		}
+		case "unary": return e.op === "-" && e.operand.kind === "literal" && typeof e.operand.value === "number" ? -e.operand.value : null;
+		default: return new Unknown("type default is not a literal");
+	}
+}
+function convertToType(v, type) {
+	if (v instanceof Unknown || v === null) return v;
+	if (type.kind === "variable") {
+		if (type.name === "string") return asString(v) ?? v;
+		if (type.name === "number") return asNumber(v) ?? v;
+		if (type.name === "bool") return asBool(v) ?? v;
+		return v;
+	}
+	if (type.kind !== "call") return v;
+	const arg = type.args[0];
+	if (!arg) return v;
+	switch (type.name) {
+		case "list": return Array.isArray(v) ? v.map((x) => convertToType(x, arg)) : v;
+		case "set": {
+			if (!Array.isArray(v)) return v;
+			const out = [];
+			for (const x of v.map((y) => convertToType(y, arg))) if (!out.some((y) => valuesEqual(x, y))) out.push(x);
+			return out.every((x) => typeof x === "string") ? out.sort((a, b) => a < b ? -1 : a > b ? 1 : 0) : out;
+		}
+		case "map": {
+			if (!isObject(v)) return v;
+			const out = {};
+			for (const k of Object.keys(v)) setKey(out, k, convertToType(v[k], arg));
+			return out;
+		}
+		case "tuple":
+			if (!Array.isArray(v) || arg.kind !== "tuple") return v;
+			return v.map((x, i) => {
+				const t = arg.items[i];
+				return t ? convertToType(x, t) : x;
+			});
+		case "object": {
+			if (!isObject(v) || arg.kind !== "object") return v;
+			const out = {};
+			for (const item of arg.items) {
+				const key = item.key.kind === "literal" ? asString(item.key.value) : item.key.kind === "variable" ? item.key.name : void 0;
+				if (key === void 0) continue;
+				let attrType = item.value;
+				let fallback;
+				if (attrType.kind === "call" && attrType.name === "optional") {
+					fallback = attrType.args[1] ? literalValue(attrType.args[1]) : null;
+					attrType = attrType.args[0] ?? {
+						kind: "variable",
+						name: "any"
+					};
+				}
+				if (Object.prototype.hasOwnProperty.call(v, key) && v[key] !== null) setKey(out, key, convertToType(v[key], attrType));
+				else if (fallback !== void 0) setKey(out, key, convertToType(fallback, attrType));
+				else if (Object.prototype.hasOwnProperty.call(v, key)) setKey(out, key, null);
+			}
+			return out;
+		}
+		default: return v;
+	}
+}
 // src/eval/root-inputs.ts
 function basename(path) {
 	return path.slice(path.lastIndexOf("/") + 1);
@@ -18502,7 +18502,7 @@ function rootInputs(root, files, config, inputs) {
 	for (const v of inputs.vars) values.set(v.name, fromString(v.name, v.value));
 	return values;
 }
-// src/eval/evaluate.ts
+// src/eval/expansion.ts
 var Memo = class {
 	values = new Map();
 	active = new Set();
@@ -18523,6 +18523,94 @@ var Memo = class {
 function instanceSuffix(key) {
 	return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
+function expandBlock(site, body, block, what, kind) {
+	const planned = site.planned;
+	if (!planned) return ownExpansion(site, body, block, what);
+	const keys = planned.get(what);
+	if (kind !== "managed") {
+		const own = ownExpansion(site, body, block, what);
+		if (!(own instanceof Unknown) || !keys) return own;
+	}
+	if (!keys || keys.length === 0) return {
+		kind: "count",
+		count: 0
+	};
+	if (keys.every((k) => k === void 0)) return { kind: "single" };
+	if (keys.every((k) => typeof k === "number")) return {
+		kind: "count",
+		count: Math.max(...keys) + 1
+	};
+	const own = "for_each" in body ? ownExpansion(site, body, block, what) : void 0;
+	const values = own && !(own instanceof Unknown) && own.kind === "for_each" ? new Map(own.items.map((i) => [i.key, i.value])) : void 0;
+	return {
+		kind: "for_each",
+		items: [...new Set(keys.map((k) => String(k)))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((key) => ({
+			key,
+			value: values?.has(key) ? values.get(key) : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, "for_each"))
+		}))
+	};
+}
+function ownExpansion(site, body, block, what) {
+	if ("count" in body) {
+		const origin = rangeOf(block, "count");
+		const v = evaluateJson(body["count"], site.scope(origin));
+		if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref);
+		const n = asNumber(v);
+		if (n === void 0 || !Number.isInteger(n) || n < 0) {
+			site.diagnose(`count of ${what} must be a whole number ≥ 0, not ${JSON.stringify(v)}`, origin);
+			return {
+				kind: "count",
+				count: 0
+			};
+		}
+		return {
+			kind: "count",
+			count: n
+		};
+	}
+	if ("for_each" in body) {
+		const origin = rangeOf(block, "for_each");
+		const v = evaluateJson(body["for_each"], site.scope(origin));
+		const unknown = (u) => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref);
+		if (v instanceof Unknown) return unknown(v);
+		if (Array.isArray(v)) {
+			const keys = new Set();
+			for (const item of v) {
+				if (item instanceof Unknown) return unknown(item);
+				const s = asString(item);
+				if (s === void 0) {
+					site.diagnose(`for_each of ${what} must be a map or a set of strings`, origin);
+					return {
+						kind: "for_each",
+						items: []
+					};
+				}
+				keys.add(s);
+			}
+			return {
+				kind: "for_each",
+				items: [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((key) => ({
+					key,
+					value: key
+				}))
+			};
+		}
+		if (isObject(v)) return {
+			kind: "for_each",
+			items: sortedKeys(v).map((key) => ({
+				key,
+				value: v[key]
+			}))
+		};
+		site.diagnose(`for_each of ${what} must be a map or a set of strings, not ${typeName(v)}`, origin);
+		return {
+			kind: "for_each",
+			items: []
+		};
+	}
+	return { kind: "single" };
+}
+// src/eval/evaluation.ts
 const NO_MODULES = {
 	local: new Map(),
 	fetched: new Map()
@@ -18560,6 +18648,318 @@ var Evaluation = class {
 		} : { message });
 	}
 };
+// src/eval/bodies.ts
+function dynamicEntries(body) {
+	const out = [];
+	for (const [label, specs] of entries(body["dynamic"])) for (const spec of bodies(specs)) out.push([label, spec]);
+	return out;
+}
+function evaluateBodyEntry(body, name, scope, block) {
+	const raw = body[name];
+	const dynamics = dynamicEntries(body).filter(([label]) => label === name);
+	const evalStatic = () => {
+		if (Array.isArray(raw) && raw.length && raw.every(isBody)) return raw.map((b, i) => evaluateBody(b, withOrigin(scope, rangeOf(block, name, i)), nestedBlock(block, name, i)));
+		return evaluateJson(raw, scope);
+	};
+	if (!dynamics.length) return evalStatic();
+	const list = [];
+	if (raw !== void 0) {
+		const s = evalStatic();
+		if (Array.isArray(s)) list.push(...s);
+		else list.push(s);
+	}
+	const dynBlocks = block?.blocks.filter((b) => b.type === "dynamic" && b.labels[0] === name) ?? [];
+	for (const [i, [label, spec]] of dynamics.entries()) {
+		const dynBlock = dynBlocks[i];
+		const origin = rangeOf(dynBlock, "for_each") ?? scope.origin;
+		const coll = evaluateJson(spec["for_each"], withOrigin(scope, origin));
+		if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref);
+		let items;
+		if (Array.isArray(coll)) items = coll.map((v, j) => [j, v]);
+		else if (isObject(coll)) items = sortedKeys(coll).map((k) => [k, coll[k]]);
+		else if (coll === null) items = [];
+		else return error(`dynamic "${label}" for_each must be a collection, not ${typeName(coll)}`, origin);
+		let iterator = label;
+		if (typeof spec["iterator"] === "string") {
+			const it = parseTemplate(spec["iterator"]);
+			if (it.kind === "variable") iterator = it.name;
+			else if (it.kind === "literal" && typeof it.value === "string") iterator = it.value;
+		}
+		const content = bodies(spec["content"])[0] ?? {};
+		const contentBlock = nestedBlock(dynBlock, "content", 0);
+		for (const [key, value] of items) list.push(evaluateBody(content, withBindings(withOrigin(scope, contentBlock?.range ?? origin), { [iterator]: {
+			key,
+			value
+		} }), contentBlock));
+	}
+	return list;
+}
+function evaluateBody(body, scope, block) {
+	const out = {};
+	const names = Object.keys(body).filter((k) => k !== "dynamic" && k !== "//");
+	for (const [label] of dynamicEntries(body)) if (!names.includes(label)) names.push(label);
+	for (const name of names) {
+		const key = evaluateKey(name, scope);
+		if (key instanceof Unknown) return key;
+		setKey(out, key, evaluateBodyEntry(body, name, withOrigin(scope, rangeOf(block, name) ?? scope.origin), block));
+	}
+	return out;
+}
+// src/eval/resources.ts
+var ResourceSet = class extends Handle {
+	module;
+	decl;
+	exp;
+	insts;
+	byKey;
+	baseAddress;
+	constructor(module, decl) {
+		super();
+		this.module = module;
+		this.decl = decl;
+		this.baseAddress = module.prefix + decl.key;
+	}
+	expansion() {
+		this.exp ??= this.module.expand(this.decl.body, this.decl.block, this.baseAddress, this.decl.mode);
+		return this.exp;
+	}
+	instances() {
+		if (!this.insts) {
+			const exp = this.expansion();
+			if (exp instanceof Unknown) this.insts = [];
+			else if (exp.kind === "single") this.insts = [new InstanceHandle(this, void 0, {})];
+			else if (exp.kind === "count") this.insts = Array.from({ length: exp.count }, (_, i) => new InstanceHandle(this, i, { count: i }));
+			else this.insts = exp.items.map((item) => new InstanceHandle(this, item.key, { each: item }));
+		}
+		return this.insts;
+	}
+	attr(name, origin) {
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		if (exp.kind === "single") return this.instances()[0].attr(name, origin);
+		return error(`${this.baseAddress} has ${exp.kind}: use an index to read .${name}`, origin);
+	}
+	index(key, origin) {
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		if (exp.kind === "single") return indexValue(this.materialize(), key, origin);
+		const wanted = exp.kind === "count" ? asNumber(key) : asString(key);
+		this.byKey ??= new Map(this.instances().map((i) => [i.key, i]));
+		const inst = this.byKey.get(wanted);
+		if (inst) return inst;
+		return error(`${this.baseAddress} has no instance ${JSON.stringify(key)}`, origin);
+	}
+	materialize() {
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		const insts = this.instances();
+		if (exp.kind === "single") return insts[0].materialize();
+		if (exp.kind === "count") return insts.map((i) => i.materialize());
+		const out = {};
+		for (const i of insts) setKey(out, String(i.key), i.materialize());
+		return out;
+	}
+	splatItems() {
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		if (exp.kind === "for_each") return [this.materialize()];
+		return this.instances();
+	}
+};
+var InstanceHandle = class extends Handle {
+	set;
+	key;
+	ctx;
+	address;
+	memo = new Memo();
+	constructor(set, key, ctx) {
+		super();
+		this.set = set;
+		this.key = key;
+		this.ctx = ctx;
+		this.address = set.baseAddress + instanceSuffix(key);
+	}
+	get body() {
+		return this.set.decl.body;
+	}
+	names;
+	configuredNames() {
+		if (this.names) return this.names;
+		const names = Object.keys(this.body).filter((k) => !RESOURCE_META.has(k) && k !== "dynamic" && k !== "//");
+		for (const [label] of dynamicEntries(this.body)) if (!names.includes(label)) names.push(label);
+		this.names = names;
+		return names;
+	}
+	attr(name, origin) {
+		return withIdentity(this.ownAttr(name, origin), this.address, [name]);
+	}
+	ownAttr(name, origin) {
+		if (!this.configuredNames().includes(name)) return afterApply(this.address, [name], origin);
+		return this.memo.get(name, () => {
+			const block = this.set.decl.block;
+			const scope = this.set.module.scope(rangeOf(block, name), this.ctx);
+			return markComputed(evaluateBodyEntry(this.body, name, scope, block), this.address, [name]);
+		}, () => new Unknown(`${this.address}.${name} depends on itself`, origin));
+	}
+	index(key, origin) {
+		return indexValue(this.materialize(), key, origin);
+	}
+	materialize() {
+		const out = {};
+		for (const name of this.configuredNames()) setKey(out, name, this.ownAttr(name));
+		return markObject(out, this.address, []);
+	}
+	toResourceInstance() {
+		const { decl, module } = this.set;
+		const inst = {
+			address: this.address,
+			baseAddress: this.set.baseAddress,
+			mode: decl.mode,
+			type: decl.type,
+			name: decl.name,
+			modulePath: module.modulePath,
+			block: decl.block,
+			file: decl.file.path,
+			values: this.materialize(),
+			moduleCalls: module.moduleCalls
+		};
+		if (this.key !== void 0) inst.key = this.key;
+		return inst;
+	}
+};
+// src/eval/modules.ts
+var ModuleCallSet = class extends Handle {
+	parent;
+	name;
+	decl;
+	makeInstance;
+	exp;
+	children;
+	address;
+	source;
+	dir;
+	constructor(parent, name, decl, makeInstance) {
+		super();
+		this.parent = parent;
+		this.name = name;
+		this.decl = decl;
+		this.makeInstance = makeInstance;
+		this.address = `${parent.prefix}module.${name}`;
+		const source = decl.body["source"];
+		this.source = typeof source === "string" ? source : "";
+		this.dir = this.resolveDir();
+		parent.ev.calls.set(this.address, {
+			block: decl.block,
+			outer: parent.moduleCalls,
+			source: this.source,
+			dir: this.dir
+		});
+	}
+	resolveDir() {
+		const ev = this.parent.ev;
+		if (isLocalSource(this.source)) {
+			const target = ev.modules.local.get(this.parent.config.dir)?.get(this.source);
+			if (target?.loaded && ev.config(target.dir)) return target.dir;
+			ev.diagnose(`${this.address}: the folder "${target?.dir ?? this.source}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, "source"));
+			this.unloaded(true);
+			return;
+		}
+		const key = [...this.parent.callNames, this.name].join(".");
+		const fetched = ev.modules.fetched.get(ev.root)?.get(key);
+		if (fetched !== void 0 && ev.config(fetched)) return fetched;
+		ev.diagnose(`${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`, rangeOf(this.decl.block, "source"));
+		this.unloaded(false);
+	}
+	unloaded(local) {
+		const range = rangeOf(this.decl.block, "source") ?? this.decl.block.range;
+		this.parent.ev.unloaded.push({
+			address: this.address,
+			source: this.source,
+			local,
+			...range ? { range } : {}
+		});
+	}
+	notFound(origin) {
+		return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, "source"));
+	}
+	expansion() {
+		if (this.exp) return this.exp;
+		this.exp = this.dir === void 0 ? {
+			kind: "count",
+			count: 0
+		} : this.parent.expand(this.decl.body, this.decl.block, this.address, "module");
+		return this.exp;
+	}
+	instances() {
+		if (this.children) return this.children;
+		const exp = this.expansion();
+		const config = this.dir === void 0 ? void 0 : this.parent.ev.config(this.dir);
+		if (exp instanceof Unknown || !config) return this.children = [];
+		const make = (key, ctx) => {
+			const step = `module.${this.name}${instanceSuffix(key)}`;
+			const inputs = (variable) => {
+				if (MODULE_META.has(variable) || !(variable in this.decl.body)) return void 0;
+				return evaluateJson(this.decl.body[variable], this.parent.scope(rangeOf(this.decl.block, variable), ctx));
+			};
+			return this.makeInstance(this.parent.ev, config, `${this.parent.prefix}${step}.`, [...this.parent.modulePath, step], [...this.parent.moduleCalls, this.decl.block], [...this.parent.callNames, this.name], inputs);
+		};
+		if (exp.kind === "single") this.children = [make(void 0, {})];
+		else if (exp.kind === "count") this.children = Array.from({ length: exp.count }, (_, i) => make(i, { count: i }));
+		else this.children = exp.items.map((item) => make(item.key, { each: item }));
+		return this.children;
+	}
+	keyOf(i) {
+		const exp = this.expansion();
+		if (exp instanceof Unknown || exp.kind === "single") return void 0;
+		return exp.kind === "count" ? i : exp.items[i]?.key;
+	}
+	attr(name, origin) {
+		if (this.dir === void 0) return this.notFound(origin);
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		if (exp.kind === "single") return this.instances()[0].output(name, origin);
+		return error(`${this.address} has ${exp.kind}: use an index to read .${name}`, origin);
+	}
+	index(key, origin) {
+		if (this.dir === void 0) return this.notFound(origin);
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		if (exp.kind === "single") return indexValue(this.materialize(), key, origin);
+		const wanted = exp.kind === "count" ? asNumber(key) : asString(key);
+		const i = this.instances().findIndex((_, j) => this.keyOf(j) === wanted);
+		const child = this.instances()[i];
+		if (!child) return error(`${this.address} has no instance ${JSON.stringify(key)}`, origin);
+		return new ModuleOutputs(child);
+	}
+	materialize() {
+		if (this.dir === void 0) return this.notFound();
+		const exp = this.expansion();
+		if (exp instanceof Unknown) return exp;
+		const children = this.instances();
+		if (exp.kind === "single") return children[0].outputs();
+		if (exp.kind === "count") return children.map((c) => c.outputs());
+		const out = {};
+		children.forEach((c, i) => setKey(out, String(this.keyOf(i)), c.outputs()));
+		return out;
+	}
+};
+var ModuleOutputs = class extends Handle {
+	module;
+	constructor(module) {
+		super();
+		this.module = module;
+	}
+	attr(name, origin) {
+		return this.module.output(name, origin);
+	}
+	index(key, origin) {
+		return indexValue(this.materialize(), key, origin);
+	}
+	materialize() {
+		return this.module.outputs();
+	}
+};
+// src/eval/module-instance.ts
 var ModuleInstance = class {
 	ev;
 	config;
@@ -18725,7 +19125,7 @@ var ModuleInstance = class {
 		if (!set) {
 			const decl = this.config.moduleCalls.get(name);
 			if (!decl) return void 0;
-			set = new ModuleCallSet(this, name, decl);
+			set = new ModuleCallSet(this, name, decl, makeModuleInstance);
 			this.callSets.set(name, set);
 		}
 		return set;
@@ -18772,91 +19172,11 @@ var ModuleInstance = class {
 		return out;
 	}
 	expand(body, block, what, kind) {
-		const planned = this.ev.planned;
-		if (!planned) return this.ownExpansion(body, block, what);
-		const keys = planned.get(what);
-		if (kind !== "managed") {
-			const own = this.ownExpansion(body, block, what);
-			if (!(own instanceof Unknown) || !keys) return own;
-		}
-		if (!keys || keys.length === 0) return {
-			kind: "count",
-			count: 0
-		};
-		if (keys.every((k) => k === void 0)) return { kind: "single" };
-		if (keys.every((k) => typeof k === "number")) return {
-			kind: "count",
-			count: Math.max(...keys) + 1
-		};
-		const own = "for_each" in body ? this.ownExpansion(body, block, what) : void 0;
-		const values = own && !(own instanceof Unknown) && own.kind === "for_each" ? new Map(own.items.map((i) => [i.key, i.value])) : void 0;
-		return {
-			kind: "for_each",
-			items: [...new Set(keys.map((k) => String(k)))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((key) => ({
-				key,
-				value: values?.has(key) ? values.get(key) : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, "for_each"))
-			}))
-		};
-	}
-	ownExpansion(body, block, what) {
-		if ("count" in body) {
-			const origin = rangeOf(block, "count");
-			const v = evaluateJson(body["count"], this.scope(origin));
-			if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref);
-			const n = asNumber(v);
-			if (n === void 0 || !Number.isInteger(n) || n < 0) {
-				this.ev.diagnose(`count of ${what} must be a whole number ≥ 0, not ${JSON.stringify(v)}`, origin);
-				return {
-					kind: "count",
-					count: 0
-				};
-			}
-			return {
-				kind: "count",
-				count: n
-			};
-		}
-		if ("for_each" in body) {
-			const origin = rangeOf(block, "for_each");
-			const v = evaluateJson(body["for_each"], this.scope(origin));
-			const unknown = (u) => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref);
-			if (v instanceof Unknown) return unknown(v);
-			if (Array.isArray(v)) {
-				const keys = new Set();
-				for (const item of v) {
-					if (item instanceof Unknown) return unknown(item);
-					const s = asString(item);
-					if (s === void 0) {
-						this.ev.diagnose(`for_each of ${what} must be a map or a set of strings`, origin);
-						return {
-							kind: "for_each",
-							items: []
-						};
-					}
-					keys.add(s);
-				}
-				return {
-					kind: "for_each",
-					items: [...keys].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((key) => ({
-						key,
-						value: key
-					}))
-				};
-			}
-			if (isObject(v)) return {
-				kind: "for_each",
-				items: sortedKeys(v).map((key) => ({
-					key,
-					value: v[key]
-				}))
-			};
-			this.ev.diagnose(`for_each of ${what} must be a map or a set of strings, not ${typeName(v)}`, origin);
-			return {
-				kind: "for_each",
-				items: []
-			};
-		}
-		return { kind: "single" };
+		return expandBlock({
+			planned: this.ev.planned,
+			scope: (origin) => this.scope(origin),
+			diagnose: (message, range) => this.ev.diagnose(message, range)
+		}, body, block, what, kind);
 	}
 	collect(result) {
 		for (const key of this.config.resources.keys()) {
@@ -18895,312 +19215,8 @@ var ModuleInstance = class {
 		}
 	}
 };
-var ResourceSet = class extends Handle {
-	module;
-	decl;
-	exp;
-	insts;
-	byKey;
-	baseAddress;
-	constructor(module, decl) {
-		super();
-		this.module = module;
-		this.decl = decl;
-		this.baseAddress = module.prefix + decl.key;
-	}
-	expansion() {
-		this.exp ??= this.module.expand(this.decl.body, this.decl.block, this.baseAddress, this.decl.mode);
-		return this.exp;
-	}
-	instances() {
-		if (!this.insts) {
-			const exp = this.expansion();
-			if (exp instanceof Unknown) this.insts = [];
-			else if (exp.kind === "single") this.insts = [new InstanceHandle(this, void 0, {})];
-			else if (exp.kind === "count") this.insts = Array.from({ length: exp.count }, (_, i) => new InstanceHandle(this, i, { count: i }));
-			else this.insts = exp.items.map((item) => new InstanceHandle(this, item.key, { each: item }));
-		}
-		return this.insts;
-	}
-	attr(name, origin) {
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		if (exp.kind === "single") return this.instances()[0].attr(name, origin);
-		return error(`${this.baseAddress} has ${exp.kind}: use an index to read .${name}`, origin);
-	}
-	index(key, origin) {
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		if (exp.kind === "single") return indexValue(this.materialize(), key, origin);
-		const wanted = exp.kind === "count" ? asNumber(key) : asString(key);
-		this.byKey ??= new Map(this.instances().map((i) => [i.key, i]));
-		const inst = this.byKey.get(wanted);
-		if (inst) return inst;
-		return error(`${this.baseAddress} has no instance ${JSON.stringify(key)}`, origin);
-	}
-	materialize() {
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		const insts = this.instances();
-		if (exp.kind === "single") return insts[0].materialize();
-		if (exp.kind === "count") return insts.map((i) => i.materialize());
-		const out = {};
-		for (const i of insts) setKey(out, String(i.key), i.materialize());
-		return out;
-	}
-	splatItems() {
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		if (exp.kind === "for_each") return [this.materialize()];
-		return this.instances();
-	}
-};
-var InstanceHandle = class extends Handle {
-	set;
-	key;
-	ctx;
-	address;
-	memo = new Memo();
-	constructor(set, key, ctx) {
-		super();
-		this.set = set;
-		this.key = key;
-		this.ctx = ctx;
-		this.address = set.baseAddress + instanceSuffix(key);
-	}
-	get body() {
-		return this.set.decl.body;
-	}
-	names;
-	configuredNames() {
-		if (this.names) return this.names;
-		const names = Object.keys(this.body).filter((k) => !RESOURCE_META.has(k) && k !== "dynamic" && k !== "//");
-		for (const [label] of dynamicEntries(this.body)) if (!names.includes(label)) names.push(label);
-		this.names = names;
-		return names;
-	}
-	attr(name, origin) {
-		return withIdentity(this.ownAttr(name, origin), this.address, [name]);
-	}
-	ownAttr(name, origin) {
-		if (!this.configuredNames().includes(name)) return afterApply(this.address, [name], origin);
-		return this.memo.get(name, () => {
-			const block = this.set.decl.block;
-			const scope = this.set.module.scope(rangeOf(block, name), this.ctx);
-			return markComputed(evaluateBodyEntry(this.body, name, scope, block, this.set.module.ev), this.address, [name]);
-		}, () => new Unknown(`${this.address}.${name} depends on itself`, origin));
-	}
-	index(key, origin) {
-		return indexValue(this.materialize(), key, origin);
-	}
-	materialize() {
-		const out = {};
-		for (const name of this.configuredNames()) setKey(out, name, this.ownAttr(name));
-		return markObject(out, this.address, []);
-	}
-	toResourceInstance() {
-		const { decl, module } = this.set;
-		const inst = {
-			address: this.address,
-			baseAddress: this.set.baseAddress,
-			mode: decl.mode,
-			type: decl.type,
-			name: decl.name,
-			modulePath: module.modulePath,
-			block: decl.block,
-			file: decl.file.path,
-			values: this.materialize(),
-			moduleCalls: module.moduleCalls
-		};
-		if (this.key !== void 0) inst.key = this.key;
-		return inst;
-	}
-};
-function dynamicEntries(body) {
-	const out = [];
-	for (const [label, specs] of entries(body["dynamic"])) for (const spec of bodies(specs)) out.push([label, spec]);
-	return out;
-}
-function evaluateBodyEntry(body, name, scope, block, ev) {
-	const raw = body[name];
-	const dynamics = dynamicEntries(body).filter(([label]) => label === name);
-	const evalStatic = () => {
-		if (Array.isArray(raw) && raw.length && raw.every(isBody)) return raw.map((b, i) => evaluateBody(b, withOrigin(scope, rangeOf(block, name, i)), nestedBlock(block, name, i), ev));
-		return evaluateJson(raw, scope);
-	};
-	if (!dynamics.length) return evalStatic();
-	const list = [];
-	if (raw !== void 0) {
-		const s = evalStatic();
-		if (Array.isArray(s)) list.push(...s);
-		else list.push(s);
-	}
-	const dynBlocks = block?.blocks.filter((b) => b.type === "dynamic" && b.labels[0] === name) ?? [];
-	for (const [i, [label, spec]] of dynamics.entries()) {
-		const dynBlock = dynBlocks[i];
-		const origin = rangeOf(dynBlock, "for_each") ?? scope.origin;
-		const coll = evaluateJson(spec["for_each"], withOrigin(scope, origin));
-		if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref);
-		let items;
-		if (Array.isArray(coll)) items = coll.map((v, j) => [j, v]);
-		else if (isObject(coll)) items = sortedKeys(coll).map((k) => [k, coll[k]]);
-		else if (coll === null) items = [];
-		else return error(`dynamic "${label}" for_each must be a collection, not ${typeName(coll)}`, origin);
-		let iterator = label;
-		if (typeof spec["iterator"] === "string") {
-			const it = parseTemplate(spec["iterator"]);
-			if (it.kind === "variable") iterator = it.name;
-			else if (it.kind === "literal" && typeof it.value === "string") iterator = it.value;
-		}
-		const content = bodies(spec["content"])[0] ?? {};
-		const contentBlock = nestedBlock(dynBlock, "content", 0);
-		for (const [key, value] of items) list.push(evaluateBody(content, withBindings(withOrigin(scope, contentBlock?.range ?? origin), { [iterator]: {
-			key,
-			value
-		} }), contentBlock, ev));
-	}
-	return list;
-}
-function evaluateBody(body, scope, block, ev) {
-	const out = {};
-	const names = Object.keys(body).filter((k) => k !== "dynamic" && k !== "//");
-	for (const [label] of dynamicEntries(body)) if (!names.includes(label)) names.push(label);
-	for (const name of names) {
-		const key = evaluateKey(name, scope);
-		if (key instanceof Unknown) return key;
-		setKey(out, key, evaluateBodyEntry(body, name, withOrigin(scope, rangeOf(block, name) ?? scope.origin), block, ev));
-	}
-	return out;
-}
-var ModuleCallSet = class extends Handle {
-	parent;
-	name;
-	decl;
-	exp;
-	children;
-	address;
-	source;
-	dir;
-	constructor(parent, name, decl) {
-		super();
-		this.parent = parent;
-		this.name = name;
-		this.decl = decl;
-		this.address = `${parent.prefix}module.${name}`;
-		const source = decl.body["source"];
-		this.source = typeof source === "string" ? source : "";
-		this.dir = this.resolveDir();
-		parent.ev.calls.set(this.address, {
-			block: decl.block,
-			outer: parent.moduleCalls,
-			source: this.source,
-			dir: this.dir
-		});
-	}
-	resolveDir() {
-		const ev = this.parent.ev;
-		if (isLocalSource(this.source)) {
-			const target = ev.modules.local.get(this.parent.config.dir)?.get(this.source);
-			if (target?.loaded && ev.config(target.dir)) return target.dir;
-			ev.diagnose(`${this.address}: the folder "${target?.dir ?? this.source}" of source "${this.source}" is not loaded`, rangeOf(this.decl.block, "source"));
-			this.unloaded(true);
-			return;
-		}
-		const key = [...this.parent.callNames, this.name].join(".");
-		const fetched = ev.modules.fetched.get(ev.root)?.get(key);
-		if (fetched !== void 0 && ev.config(fetched)) return fetched;
-		ev.diagnose(`${this.address}: module "${this.source}" was not found (no "${key}" in .terraform/modules/modules.json; run terraform init, lblint never downloads modules): its resources are not linted and its outputs are unknown`, rangeOf(this.decl.block, "source"));
-		this.unloaded(false);
-	}
-	unloaded(local) {
-		const range = rangeOf(this.decl.block, "source") ?? this.decl.block.range;
-		this.parent.ev.unloaded.push({
-			address: this.address,
-			source: this.source,
-			local,
-			...range ? { range } : {}
-		});
-	}
-	notFound(origin) {
-		return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, "source"));
-	}
-	expansion() {
-		if (this.exp) return this.exp;
-		this.exp = this.dir === void 0 ? {
-			kind: "count",
-			count: 0
-		} : this.parent.expand(this.decl.body, this.decl.block, this.address, "module");
-		return this.exp;
-	}
-	instances() {
-		if (this.children) return this.children;
-		const exp = this.expansion();
-		const config = this.dir === void 0 ? void 0 : this.parent.ev.config(this.dir);
-		if (exp instanceof Unknown || !config) return this.children = [];
-		const make = (key, ctx) => {
-			const step = `module.${this.name}${instanceSuffix(key)}`;
-			const inputs = (variable) => {
-				if (MODULE_META.has(variable) || !(variable in this.decl.body)) return void 0;
-				return evaluateJson(this.decl.body[variable], this.parent.scope(rangeOf(this.decl.block, variable), ctx));
-			};
-			return new ModuleInstance(this.parent.ev, config, `${this.parent.prefix}${step}.`, [...this.parent.modulePath, step], [...this.parent.moduleCalls, this.decl.block], [...this.parent.callNames, this.name], inputs);
-		};
-		if (exp.kind === "single") this.children = [make(void 0, {})];
-		else if (exp.kind === "count") this.children = Array.from({ length: exp.count }, (_, i) => make(i, { count: i }));
-		else this.children = exp.items.map((item) => make(item.key, { each: item }));
-		return this.children;
-	}
-	keyOf(i) {
-		const exp = this.expansion();
-		if (exp instanceof Unknown || exp.kind === "single") return void 0;
-		return exp.kind === "count" ? i : exp.items[i]?.key;
-	}
-	attr(name, origin) {
-		if (this.dir === void 0) return this.notFound(origin);
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		if (exp.kind === "single") return this.instances()[0].output(name, origin);
-		return error(`${this.address} has ${exp.kind}: use an index to read .${name}`, origin);
-	}
-	index(key, origin) {
-		if (this.dir === void 0) return this.notFound(origin);
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		if (exp.kind === "single") return indexValue(this.materialize(), key, origin);
-		const wanted = exp.kind === "count" ? asNumber(key) : asString(key);
-		const i = this.instances().findIndex((_, j) => this.keyOf(j) === wanted);
-		const child = this.instances()[i];
-		if (!child) return error(`${this.address} has no instance ${JSON.stringify(key)}`, origin);
-		return new ModuleOutputs(child);
-	}
-	materialize() {
-		if (this.dir === void 0) return this.notFound();
-		const exp = this.expansion();
-		if (exp instanceof Unknown) return exp;
-		const children = this.instances();
-		if (exp.kind === "single") return children[0].outputs();
-		if (exp.kind === "count") return children.map((c) => c.outputs());
-		const out = {};
-		children.forEach((c, i) => setKey(out, String(this.keyOf(i)), c.outputs()));
-		return out;
-	}
-};
-var ModuleOutputs = class extends Handle {
-	module;
-	constructor(module) {
-		super();
-		this.module = module;
-	}
-	attr(name, origin) {
-		return this.module.output(name, origin);
-	}
-	index(key, origin) {
-		return indexValue(this.materialize(), key, origin);
-	}
-	materialize() {
-		return this.module.outputs();
-	}
-};
+const makeModuleInstance = (...args) => new ModuleInstance(...args);
+// src/eval/evaluate.ts
 function evaluateRoot(root, files, inputs) {
 	return evaluateConfiguration(root, files, inputs).result;
 }
@@ -25923,7 +25939,7 @@ function renderReportChunks(format, input) {
 		case "compact": return [renderCompact(input)];
 	}
 }
-// ../main/node_modules/vscode-languageserver/lib/common/utils/is.js
+// node_modules/vscode-languageserver/lib/common/utils/is.js
 var require_is$2 = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -25963,7 +25979,7 @@ var require_is$2 = __commonJSMin(((exports) => {
 		return value && func(value.then);
 	}
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/is.js
+// node_modules/vscode-jsonrpc/lib/common/is.js
 var require_is$1 = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -25995,7 +26011,7 @@ var require_is$1 = __commonJSMin(((exports) => {
 		return array(value) && value.every((elem) => string(elem));
 	}
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/messages.js
+// node_modules/vscode-jsonrpc/lib/common/messages.js
 var require_messages$1 = __commonJSMin(((exports, module, this$19) => {
 	var __createBinding = this$19 && this$19.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -26298,7 +26314,7 @@ var require_messages$1 = __commonJSMin(((exports, module, this$19) => {
 		Message.isResponse = isResponse;
 	})(Message || (exports.Message = Message = {}));
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+// node_modules/vscode-jsonrpc/lib/common/linkedMap.js
 var require_linkedMap = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
@@ -26644,7 +26660,7 @@ var require_linkedMap = __commonJSMin(((exports) => {
 	};
 	exports.LRUCache = LRUCache;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/disposable.js
+// node_modules/vscode-jsonrpc/lib/common/disposable.js
 var require_disposable = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.Disposable = void 0;
@@ -26656,7 +26672,7 @@ var require_disposable = __commonJSMin(((exports) => {
 		Disposable.create = create;
 	})(Disposable || (exports.Disposable = Disposable = {}));
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/ral.js
+// node_modules/vscode-jsonrpc/lib/common/ral.js
 var require_ral = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	let _ral;
@@ -26673,7 +26689,7 @@ var require_ral = __commonJSMin(((exports) => {
 	})(RAL || (RAL = {}));
 	exports.default = RAL;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/events.js
+// node_modules/vscode-jsonrpc/lib/common/events.js
 var require_events = __commonJSMin(((exports, module, this$18) => {
 	var __importDefault = this$18 && this$18.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -26765,7 +26781,7 @@ var require_events = __commonJSMin(((exports, module, this$18) => {
 		}
 	};
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/cancellation.js
+// node_modules/vscode-jsonrpc/lib/common/cancellation.js
 var require_cancellation = __commonJSMin(((exports, module, this$17) => {
 	var __createBinding = this$17 && this$17.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -26882,7 +26898,7 @@ var require_cancellation = __commonJSMin(((exports, module, this$17) => {
 	};
 	exports.CancellationTokenSource = CancellationTokenSource;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+// node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
 var require_sharedArrayCancellation = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
@@ -26949,7 +26965,7 @@ var require_sharedArrayCancellation = __commonJSMin(((exports) => {
 	};
 	exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/semaphore.js
+// node_modules/vscode-jsonrpc/lib/common/semaphore.js
 var require_semaphore = __commonJSMin(((exports, module, this$16) => {
 	var __importDefault = this$16 && this$16.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -27014,7 +27030,7 @@ var require_semaphore = __commonJSMin(((exports, module, this$16) => {
 	};
 	exports.Semaphore = Semaphore;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/messageReader.js
+// node_modules/vscode-jsonrpc/lib/common/messageReader.js
 var require_messageReader = __commonJSMin(((exports, module, this$15) => {
 	var __createBinding = this$15 && this$15.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -27247,7 +27263,7 @@ var require_messageReader = __commonJSMin(((exports, module, this$15) => {
 	};
 	exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+// node_modules/vscode-jsonrpc/lib/common/messageWriter.js
 var require_messageWriter = __commonJSMin(((exports, module, this$14) => {
 	var __createBinding = this$14 && this$14.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -27406,7 +27422,7 @@ var require_messageWriter = __commonJSMin(((exports, module, this$14) => {
 	};
 	exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+// node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
 var require_messageBuffer = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.AbstractMessageBuffer = void 0;
@@ -27534,7 +27550,7 @@ var require_messageBuffer = __commonJSMin(((exports) => {
 	};
 	exports.AbstractMessageBuffer = AbstractMessageBuffer;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/connection.js
+// node_modules/vscode-jsonrpc/lib/common/connection.js
 var require_connection$1 = __commonJSMin(((exports, module, this$13) => {
 	var __createBinding = this$13 && this$13.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -28464,7 +28480,7 @@ var require_connection$1 = __commonJSMin(((exports, module, this$13) => {
 		return connection;
 	}
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/common/api.js
+// node_modules/vscode-jsonrpc/lib/common/api.js
 var require_api$2 = __commonJSMin(((exports, module, this$12) => {
 	var __importDefault = this$12 && this$12.__importDefault || function(mod) {
 		return mod && mod.__esModule ? mod : { "default": mod };
@@ -28862,7 +28878,7 @@ var require_api$2 = __commonJSMin(((exports, module, this$12) => {
 	});
 	exports.RAL = __importDefault(require_ral()).default;
 }));
-// ../main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = __exportAll({
 	AnnotatedTextEdit: () => AnnotatedTextEdit,
 	ApplyKind: () => ApplyKind,
@@ -30402,7 +30418,7 @@ var init_main = __esmMin((() => {
 		Is.typedArray = typedArray;
 	})(Is || (Is = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/messages.js
+// node_modules/vscode-languageserver-protocol/lib/common/messages.js
 var require_messages = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CM = exports.ProtocolNotificationType = exports.ProtocolNotificationType0 = exports.ProtocolRequestType = exports.ProtocolRequestType0 = exports.RegistrationType = exports.MessageDirection = void 0;
@@ -30468,7 +30484,7 @@ var require_messages = __commonJSMin(((exports) => {
 		CM.create = create;
 	})(CM || (exports.CM = CM = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
+// node_modules/vscode-languageserver-protocol/lib/common/utils/is.js
 var require_is = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.boolean = boolean;
@@ -30508,7 +30524,7 @@ var require_is = __commonJSMin(((exports) => {
 		return value !== null && typeof value === "object";
 	}
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.implementation.js
 var require_protocol_implementation = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ImplementationRequest = void 0;
@@ -30521,7 +30537,7 @@ var require_protocol_implementation = __commonJSMin(((exports) => {
 		ImplementationRequest.capabilities = messages_1.CM.create("textDocument.implementation", "implementationProvider");
 	})(ImplementationRequest || (exports.ImplementationRequest = ImplementationRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeDefinition.js
 var require_protocol_typeDefinition = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeDefinitionRequest = void 0;
@@ -30534,7 +30550,7 @@ var require_protocol_typeDefinition = __commonJSMin(((exports) => {
 		TypeDefinitionRequest.capabilities = messages_1.CM.create("textDocument.typeDefinition", "typeDefinitionProvider");
 	})(TypeDefinitionRequest || (exports.TypeDefinitionRequest = TypeDefinitionRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.workspaceFolder.js
 var require_protocol_workspaceFolder = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DidChangeWorkspaceFoldersNotification = exports.WorkspaceFoldersRequest = void 0;
@@ -30554,7 +30570,7 @@ var require_protocol_workspaceFolder = __commonJSMin(((exports) => {
 		DidChangeWorkspaceFoldersNotification.capabilities = messages_1.CM.create(void 0, "workspace.workspaceFolders.changeNotifications");
 	})(DidChangeWorkspaceFoldersNotification || (exports.DidChangeWorkspaceFoldersNotification = DidChangeWorkspaceFoldersNotification = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.configuration.js
 var require_protocol_configuration = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ConfigurationRequest = void 0;
@@ -30567,7 +30583,7 @@ var require_protocol_configuration = __commonJSMin(((exports) => {
 		ConfigurationRequest.capabilities = messages_1.CM.create("workspace.configuration", void 0);
 	})(ConfigurationRequest || (exports.ConfigurationRequest = ConfigurationRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.colorProvider.js
 var require_protocol_colorProvider = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ColorPresentationRequest = exports.DocumentColorRequest = void 0;
@@ -30587,7 +30603,7 @@ var require_protocol_colorProvider = __commonJSMin(((exports) => {
 		ColorPresentationRequest.capabilities = messages_1.CM.create("textDocument.colorProvider", "colorProvider");
 	})(ColorPresentationRequest || (exports.ColorPresentationRequest = ColorPresentationRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.foldingRange.js
 var require_protocol_foldingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FoldingRangeRefreshRequest = exports.FoldingRangeRequest = void 0;
@@ -30607,7 +30623,7 @@ var require_protocol_foldingRange = __commonJSMin(((exports) => {
 		FoldingRangeRefreshRequest.capabilities = messages_1.CM.create("workspace.foldingRange.refreshSupport", void 0);
 	})(FoldingRangeRefreshRequest || (exports.FoldingRangeRefreshRequest = FoldingRangeRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.declaration.js
 var require_protocol_declaration = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DeclarationRequest = void 0;
@@ -30620,7 +30636,7 @@ var require_protocol_declaration = __commonJSMin(((exports) => {
 		DeclarationRequest.capabilities = messages_1.CM.create("textDocument.declaration", "declarationProvider");
 	})(DeclarationRequest || (exports.DeclarationRequest = DeclarationRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.selectionRange.js
 var require_protocol_selectionRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SelectionRangeRequest = void 0;
@@ -30633,7 +30649,7 @@ var require_protocol_selectionRange = __commonJSMin(((exports) => {
 		SelectionRangeRequest.capabilities = messages_1.CM.create("textDocument.selectionRange", "selectionRangeProvider");
 	})(SelectionRangeRequest || (exports.SelectionRangeRequest = SelectionRangeRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.progress.js
 var require_protocol_progress = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WorkDoneProgressCancelNotification = exports.WorkDoneProgressCreateRequest = exports.WorkDoneProgress = void 0;
@@ -30661,7 +30677,7 @@ var require_protocol_progress = __commonJSMin(((exports) => {
 		WorkDoneProgressCancelNotification.type = new messages_1.ProtocolNotificationType(WorkDoneProgressCancelNotification.method);
 	})(WorkDoneProgressCancelNotification || (exports.WorkDoneProgressCancelNotification = WorkDoneProgressCancelNotification = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.callHierarchy.js
 var require_protocol_callHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CallHierarchyOutgoingCallsRequest = exports.CallHierarchyIncomingCallsRequest = exports.CallHierarchyPrepareRequest = void 0;
@@ -30688,7 +30704,7 @@ var require_protocol_callHierarchy = __commonJSMin(((exports) => {
 		CallHierarchyOutgoingCallsRequest.capabilities = messages_1.CM.create("textDocument.callHierarchy", "callHierarchyProvider");
 	})(CallHierarchyOutgoingCallsRequest || (exports.CallHierarchyOutgoingCallsRequest = CallHierarchyOutgoingCallsRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.semanticTokens.js
 var require_protocol_semanticTokens = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SemanticTokensRefreshRequest = exports.SemanticTokensRangeRequest = exports.SemanticTokensDeltaRequest = exports.SemanticTokensRequest = exports.SemanticTokensRegistrationType = exports.TokenFormat = void 0;
@@ -30734,7 +30750,7 @@ var require_protocol_semanticTokens = __commonJSMin(((exports) => {
 		SemanticTokensRefreshRequest.capabilities = messages_1.CM.create("workspace.semanticTokens.refreshSupport", void 0);
 	})(SemanticTokensRefreshRequest || (exports.SemanticTokensRefreshRequest = SemanticTokensRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.showDocument.js
 var require_protocol_showDocument = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ShowDocumentRequest = void 0;
@@ -30747,7 +30763,7 @@ var require_protocol_showDocument = __commonJSMin(((exports) => {
 		ShowDocumentRequest.capabilities = messages_1.CM.create("window.showDocument.support", void 0);
 	})(ShowDocumentRequest || (exports.ShowDocumentRequest = ShowDocumentRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.linkedEditingRange.js
 var require_protocol_linkedEditingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LinkedEditingRangeRequest = void 0;
@@ -30760,7 +30776,7 @@ var require_protocol_linkedEditingRange = __commonJSMin(((exports) => {
 		LinkedEditingRangeRequest.capabilities = messages_1.CM.create("textDocument.linkedEditingRange", "linkedEditingRangeProvider");
 	})(LinkedEditingRangeRequest || (exports.LinkedEditingRangeRequest = LinkedEditingRangeRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.fileOperations.js
 var require_protocol_fileOperations = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WillDeleteFilesRequest = exports.DidDeleteFilesNotification = exports.DidRenameFilesNotification = exports.WillRenameFilesRequest = exports.DidCreateFilesNotification = exports.WillCreateFilesRequest = exports.FileOperationPatternKind = void 0;
@@ -30813,7 +30829,7 @@ var require_protocol_fileOperations = __commonJSMin(((exports) => {
 		WillDeleteFilesRequest.capabilities = messages_1.CM.create("workspace.fileOperations.willDelete", "workspace.fileOperations.willDelete");
 	})(WillDeleteFilesRequest || (exports.WillDeleteFilesRequest = WillDeleteFilesRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.moniker.js
 var require_protocol_moniker = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.MonikerRequest = exports.MonikerKind = exports.UniquenessLevel = void 0;
@@ -30840,7 +30856,7 @@ var require_protocol_moniker = __commonJSMin(((exports) => {
 		MonikerRequest.capabilities = messages_1.CM.create("textDocument.moniker", "monikerProvider");
 	})(MonikerRequest || (exports.MonikerRequest = MonikerRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.typeHierarchy.js
 var require_protocol_typeHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeHierarchySubtypesRequest = exports.TypeHierarchySupertypesRequest = exports.TypeHierarchyPrepareRequest = void 0;
@@ -30865,7 +30881,7 @@ var require_protocol_typeHierarchy = __commonJSMin(((exports) => {
 		TypeHierarchySubtypesRequest.type = new messages_1.ProtocolRequestType(TypeHierarchySubtypesRequest.method);
 	})(TypeHierarchySubtypesRequest || (exports.TypeHierarchySubtypesRequest = TypeHierarchySubtypesRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineValue.js
 var require_protocol_inlineValue = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineValueRefreshRequest = exports.InlineValueRequest = void 0;
@@ -30885,7 +30901,7 @@ var require_protocol_inlineValue = __commonJSMin(((exports) => {
 		InlineValueRefreshRequest.capabilities = messages_1.CM.create("workspace.inlineValue.refreshSupport", void 0);
 	})(InlineValueRefreshRequest || (exports.InlineValueRefreshRequest = InlineValueRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlayHint.js
 var require_protocol_inlayHint = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlayHintRefreshRequest = exports.InlayHintResolveRequest = exports.InlayHintRequest = void 0;
@@ -30912,7 +30928,7 @@ var require_protocol_inlayHint = __commonJSMin(((exports) => {
 		InlayHintRefreshRequest.capabilities = messages_1.CM.create("workspace.inlayHint.refreshSupport", void 0);
 	})(InlayHintRefreshRequest || (exports.InlayHintRefreshRequest = InlayHintRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.diagnostic.js
 var require_protocol_diagnostic = __commonJSMin(((exports, module, this$11) => {
 	var __createBinding = this$11 && this$11.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -30997,7 +31013,7 @@ var require_protocol_diagnostic = __commonJSMin(((exports, module, this$11) => {
 		DiagnosticRefreshRequest.capabilities = messages_1.CM.create("workspace.diagnostics.refreshSupport", void 0);
 	})(DiagnosticRefreshRequest || (exports.DiagnosticRefreshRequest = DiagnosticRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.notebook.js
 var require_protocol_notebook = __commonJSMin(((exports, module, this$10) => {
 	var __createBinding = this$10 && this$10.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -31194,7 +31210,7 @@ var require_protocol_notebook = __commonJSMin(((exports, module, this$10) => {
 		DidCloseNotebookDocumentNotification.registrationMethod = NotebookDocumentSyncRegistrationType.method;
 	})(DidCloseNotebookDocumentNotification || (exports.DidCloseNotebookDocumentNotification = DidCloseNotebookDocumentNotification = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.inlineCompletion.js
 var require_protocol_inlineCompletion = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineCompletionRequest = void 0;
@@ -31207,7 +31223,7 @@ var require_protocol_inlineCompletion = __commonJSMin(((exports) => {
 		InlineCompletionRequest.capabilities = messages_1.CM.create("textDocument.inlineCompletion", "inlineCompletionProvider");
 	})(InlineCompletionRequest || (exports.InlineCompletionRequest = InlineCompletionRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.textDocumentContent.js
 var require_protocol_textDocumentContent = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocumentContentRefreshRequest = exports.TextDocumentContentRequest = void 0;
@@ -31226,7 +31242,7 @@ var require_protocol_textDocumentContent = __commonJSMin(((exports) => {
 		TextDocumentContentRefreshRequest.type = new messages_1.ProtocolRequestType(TextDocumentContentRefreshRequest.method);
 	})(TextDocumentContentRefreshRequest || (exports.TextDocumentContentRefreshRequest = TextDocumentContentRefreshRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/protocol.js
+// node_modules/vscode-languageserver-protocol/lib/common/protocol.js
 var require_protocol = __commonJSMin(((exports, module, this$9) => {
 	var __createBinding = this$9 && this$9.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32131,7 +32147,7 @@ var require_protocol = __commonJSMin(((exports, module, this$9) => {
 		ApplyWorkspaceEditRequest.capabilities = messages_1.CM.create("workspace.applyEdit", void 0);
 	})(ApplyWorkspaceEditRequest || (exports.ApplyWorkspaceEditRequest = ApplyWorkspaceEditRequest = {}));
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/connection.js
+// node_modules/vscode-languageserver-protocol/lib/common/connection.js
 var require_connection = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.createProtocolConnection = createProtocolConnection;
@@ -32141,7 +32157,7 @@ var require_connection = __commonJSMin(((exports) => {
 		return (0, vscode_jsonrpc_1.createMessageConnection)(input, output, logger, options);
 	}
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/common/api.js
+// node_modules/vscode-languageserver-protocol/lib/common/api.js
 var require_api$1 = __commonJSMin(((exports, module, this$8) => {
 	var __createBinding = this$8 && this$8.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32183,7 +32199,7 @@ var require_api$1 = __commonJSMin(((exports, module, this$8) => {
 		LSPErrorCodes.lspReservedErrorRangeEnd = -32800;
 	})(LSPErrorCodes || (exports.LSPErrorCodes = LSPErrorCodes = {}));
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/utils/uuid.js
+// node_modules/vscode-languageserver/lib/common/utils/uuid.js
 var require_uuid = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.empty = void 0;
@@ -32292,7 +32308,7 @@ var require_uuid = __commonJSMin(((exports) => {
 		return v4().asHex();
 	}
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/progress.js
+// node_modules/vscode-languageserver/lib/common/progress.js
 var require_progress = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ProgressFeature = exports.WorkDoneProgressReporter = void 0;
@@ -32438,7 +32454,7 @@ var require_progress = __commonJSMin(((exports) => {
 		return new ResultProgressReporterImpl(connection, token);
 	}
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/configuration.js
+// node_modules/vscode-languageserver/lib/common/configuration.js
 var require_configuration = __commonJSMin(((exports, module, this$7) => {
 	var __createBinding = this$7 && this$7.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -32503,7 +32519,7 @@ var require_configuration = __commonJSMin(((exports, module, this$7) => {
 	};
 	exports.ConfigurationFeature = ConfigurationFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/workspaceFolder.js
+// node_modules/vscode-languageserver/lib/common/workspaceFolder.js
 var require_workspaceFolder = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.WorkspaceFoldersFeature = void 0;
@@ -32544,7 +32560,7 @@ var require_workspaceFolder = __commonJSMin(((exports) => {
 	};
 	exports.WorkspaceFoldersFeature = WorkspaceFoldersFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/callHierarchy.js
+// node_modules/vscode-languageserver/lib/common/callHierarchy.js
 var require_callHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.CallHierarchyFeature = void 0;
@@ -32576,7 +32592,7 @@ var require_callHierarchy = __commonJSMin(((exports) => {
 	};
 	exports.CallHierarchyFeature = CallHierarchyFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/semanticTokens.js
+// node_modules/vscode-languageserver/lib/common/semanticTokens.js
 var require_semanticTokens = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.SemanticTokensBuilder = exports.SemanticTokensDiff = exports.SemanticTokensFeature = void 0;
@@ -32790,7 +32806,7 @@ var require_semanticTokens = __commonJSMin(((exports) => {
 		}
 	};
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/showDocument.js
+// node_modules/vscode-languageserver/lib/common/showDocument.js
 var require_showDocument = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.ShowDocumentFeature = void 0;
@@ -32804,7 +32820,7 @@ var require_showDocument = __commonJSMin(((exports) => {
 	};
 	exports.ShowDocumentFeature = ShowDocumentFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/fileOperations.js
+// node_modules/vscode-languageserver/lib/common/fileOperations.js
 var require_fileOperations = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FileOperationsFeature = void 0;
@@ -32845,7 +32861,7 @@ var require_fileOperations = __commonJSMin(((exports) => {
 	};
 	exports.FileOperationsFeature = FileOperationsFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
+// node_modules/vscode-languageserver/lib/common/linkedEditingRange.js
 var require_linkedEditingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.LinkedEditingRangeFeature = void 0;
@@ -32861,7 +32877,7 @@ var require_linkedEditingRange = __commonJSMin(((exports) => {
 	};
 	exports.LinkedEditingRangeFeature = LinkedEditingRangeFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/typeHierarchy.js
+// node_modules/vscode-languageserver/lib/common/typeHierarchy.js
 var require_typeHierarchy = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TypeHierarchyFeature = void 0;
@@ -32893,7 +32909,7 @@ var require_typeHierarchy = __commonJSMin(((exports) => {
 	};
 	exports.TypeHierarchyFeature = TypeHierarchyFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/inlineValue.js
+// node_modules/vscode-languageserver/lib/common/inlineValue.js
 var require_inlineValue = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineValueFeature = void 0;
@@ -32916,7 +32932,7 @@ var require_inlineValue = __commonJSMin(((exports) => {
 	};
 	exports.InlineValueFeature = InlineValueFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/foldingRange.js
+// node_modules/vscode-languageserver/lib/common/foldingRange.js
 var require_foldingRange = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.FoldingRangeFeature = void 0;
@@ -32940,7 +32956,7 @@ var require_foldingRange = __commonJSMin(((exports) => {
 	};
 	exports.FoldingRangeFeature = FoldingRangeFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/inlayHint.js
+// node_modules/vscode-languageserver/lib/common/inlayHint.js
 var require_inlayHint = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlayHintFeature = void 0;
@@ -32968,7 +32984,7 @@ var require_inlayHint = __commonJSMin(((exports) => {
 	};
 	exports.InlayHintFeature = InlayHintFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/diagnostic.js
+// node_modules/vscode-languageserver/lib/common/diagnostic.js
 var require_diagnostic = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.DiagnosticFeature = void 0;
@@ -32996,7 +33012,7 @@ var require_diagnostic = __commonJSMin(((exports) => {
 	};
 	exports.DiagnosticFeature = DiagnosticFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/textDocuments.js
+// node_modules/vscode-languageserver/lib/common/textDocuments.js
 var require_textDocuments = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocuments = void 0;
@@ -33103,7 +33119,7 @@ var require_textDocuments = __commonJSMin(((exports) => {
 	};
 	exports.TextDocuments = TextDocuments;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/notebook.js
+// node_modules/vscode-languageserver/lib/common/notebook.js
 var require_notebook = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.NotebookDocuments = exports.NotebookSyncFeature = void 0;
@@ -33335,7 +33351,7 @@ var require_notebook = __commonJSMin(((exports) => {
 	};
 	exports.NotebookDocuments = NotebookDocuments;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/moniker.js
+// node_modules/vscode-languageserver/lib/common/moniker.js
 var require_moniker = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.MonikerFeature = void 0;
@@ -33354,7 +33370,7 @@ var require_moniker = __commonJSMin(((exports) => {
 	};
 	exports.MonikerFeature = MonikerFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/inlineCompletion.js
+// node_modules/vscode-languageserver/lib/common/inlineCompletion.js
 var require_inlineCompletion = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.InlineCompletionFeature = void 0;
@@ -33372,7 +33388,7 @@ var require_inlineCompletion = __commonJSMin(((exports) => {
 	};
 	exports.InlineCompletionFeature = InlineCompletionFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/textDocumentContent.js
+// node_modules/vscode-languageserver/lib/common/textDocumentContent.js
 var require_textDocumentContent = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	exports.TextDocumentContentFeature = void 0;
@@ -33395,7 +33411,7 @@ var require_textDocumentContent = __commonJSMin(((exports) => {
 	};
 	exports.TextDocumentContentFeature = TextDocumentContentFeature;
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/server.js
+// node_modules/vscode-languageserver/lib/common/server.js
 var require_server = __commonJSMin(((exports, module, this$6) => {
 	var __createBinding = this$6 && this$6.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34112,7 +34128,7 @@ var require_server = __commonJSMin(((exports, module, this$6) => {
 		return protocolConnection;
 	}
 }));
-// ../main/node_modules/vscode-languageserver/lib/node/files.js
+// node_modules/vscode-languageserver/lib/node/files.js
 var require_files = __commonJSMin(((exports, module, this$5) => {
 	var __createBinding = this$5 && this$5.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34341,7 +34357,7 @@ var require_files = __commonJSMin(((exports, module, this$5) => {
 		} else return resolve(moduleName, resolveGlobalNodePath(tracer), workspaceRoot, tracer);
 	}
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/node/ril.js
+// node_modules/vscode-jsonrpc/lib/node/ril.js
 var require_ril = __commonJSMin(((exports) => {
 	Object.defineProperty(exports, "__esModule", { value: true });
 	const util_1 = require("util");
@@ -34478,7 +34494,7 @@ var require_ril = __commonJSMin(((exports) => {
 	})(RIL || (RIL = {}));
 	exports.default = RIL;
 }));
-// ../main/node_modules/vscode-jsonrpc/lib/node/main.js
+// node_modules/vscode-jsonrpc/lib/node/main.js
 var require_main$2 = __commonJSMin(((exports, module, this$4) => {
 	var __createBinding = this$4 && this$4.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34747,7 +34763,7 @@ var require_main$2 = __commonJSMin(((exports, module, this$4) => {
 		return (0, api_1.createMessageConnection)(reader, writer, logger, options);
 	}
 }));
-// ../main/node_modules/vscode-languageserver-protocol/lib/node/main.js
+// node_modules/vscode-languageserver-protocol/lib/node/main.js
 var require_main$1 = __commonJSMin(((exports, module, this$3) => {
 	var __createBinding = this$3 && this$3.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34775,7 +34791,7 @@ var require_main$1 = __commonJSMin(((exports, module, this$3) => {
 		return (0, node_1.createMessageConnection)(input, output, logger, options);
 	}
 }));
-// ../main/node_modules/vscode-languageserver/lib/common/api.js
+// node_modules/vscode-languageserver/lib/common/api.js
 var require_api = __commonJSMin(((exports, module, this$2) => {
 	var __createBinding = this$2 && this$2.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
@@ -34831,7 +34847,7 @@ var require_api = __commonJSMin(((exports, module, this$2) => {
 		ProposedFeatures.all = { __brand: "features" };
 	})(ProposedFeatures || (exports.ProposedFeatures = ProposedFeatures = {}));
 }));
-// ../main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var import_main = __commonJSMin(((exports, module, this$1) => {
 	var __createBinding = this$1 && this$1.__createBinding || (Object.create ? (function(o, m, k, k2) {
 		if (k2 === void 0) k2 = k;
