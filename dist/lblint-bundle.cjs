@@ -16348,7 +16348,7 @@ function extendUnknown(u, step, origin) {
 function formatPath(path) {
 	return path.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
 }
-// src/eval/functions.ts
+// src/eval/function-args.ts
 var FunctionError = class extends Error {};
 function fail(message) {
 	throw new FunctionError(message);
@@ -16376,6 +16376,7 @@ function obj(v, what = "argument") {
 	if (!isObject(v)) fail(`${what} must be a map or object, not ${typeName(v ?? null)}`);
 	return v;
 }
+// src/eval/function-cidr.ts
 function parseIPv4(s) {
 	const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
 	if (!m) return void 0;
@@ -16484,6 +16485,7 @@ function cidrnetmask(prefix) {
 	if (p.bits !== 32) fail("only IPv4 prefixes have a netmask");
 	return formatIP((1n << 32n) - 1n ^ (1n << BigInt(32 - p.length)) - 1n, 32);
 }
+// src/eval/function-format.ts
 function jsonEncode(v) {
 	if (v === null) return "null";
 	if (typeof v === "number") return numberToString(v);
@@ -16557,6 +16559,7 @@ function format(spec, args) {
 		return pad(s, flags, width);
 	});
 }
+// src/eval/functions.ts
 function compareStrings(a, b) {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
