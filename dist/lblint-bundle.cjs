@@ -16439,32 +16439,7 @@ function parsePrefix(s) {
 	};
 }
 function formatIP(ip, bits) {
-	if (bits === 32) return [
-		24n,
-		16n,
-		8n,
-		0n
-	].map((s) => (ip >> s & 255n).toString()).join(".");
-	const groups = [];
-	for (let i = 7; i >= 0; i--) groups.push(Number(ip >> BigInt(i * 16) & 65535n));
-	let best = -1;
-	let bestLen = 1;
-	for (let i = 0; i < 8;) {
-		if (groups[i] !== 0) {
-			i++;
-			continue;
-		}
-		let j = i;
-		while (j < 8 && groups[j] === 0) j++;
-		if (j - i > bestLen) {
-			best = i;
-			bestLen = j - i;
-		}
-		i = j;
-	}
-	const hex = groups.map((g) => g.toString(16));
-	if (best < 0) return hex.join(":");
-	return hex.slice(0, best).join(":") + "::" + hex.slice(best + bestLen).join(":");
+	return formatIp(bits === 32 ? 4 : 6, ip);
 }
 function cidrsubnet(prefix, newbits, netnum) {
 	const p = parsePrefix(prefix);

@@ -253,3 +253,16 @@ describe('functions', () => {
     expect(evalExpr(src)).toBeInstanceOf(EvalError);
   });
 });
+
+describe('CIDR functions format addresses as Terraform does (RFC 5952 for IPv6)', () => {
+  // Values from Terraform's function documentation (cidrsubnet, cidrhost, cidrnetmask).
+  it.each([
+    ['cidrsubnet("fd00:fd12:3456:7890::/56", 16, 162)', 'fd00:fd12:3456:7800:a200::/72'],
+    ['cidrhost("fd00:fd12:3456:7890:00a2::/72", 34)', 'fd00:fd12:3456:7890::22'],
+    ['cidrsubnet("10.1.2.0/24", 4, 15)', '10.1.2.240/28'],
+    ['cidrhost("10.12.112.0/20", 268)', '10.12.113.12'],
+    ['cidrnetmask("172.16.0.0/12")', '255.240.0.0'],
+  ])('%s = %s', (src, expected) => {
+    expect(evaluateExpression(src)).toBe(expected);
+  });
+});

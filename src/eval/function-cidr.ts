@@ -1,6 +1,7 @@
 // CIDR math of Terraform's cidrsubnet, cidrsubnets, cidrhost and cidrnetmask (IPv4 and IPv6).
 
 import { fail } from './function-args.js';
+import { formatIp } from '../net/cidr.js';
 
 // ---------------------------------------------------------------- CIDR math (IPv4 and IPv6)
 
@@ -67,28 +68,7 @@ export function parsePrefix(s: string): Prefix {
 }
 
 export function formatIP(ip: bigint, bits: 32 | 128): string {
-  if (bits === 32) return [24n, 16n, 8n, 0n].map((s) => ((ip >> s) & 0xffn).toString()).join('.');
-  const groups: number[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(Number((ip >> BigInt(i * 16)) & 0xffffn));
-  // RFC 5952: compress the longest run (≥ 2) of zero groups, the first one on a tie.
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(':');
-  return hex.slice(0, best).join(':') + '::' + hex.slice(best + bestLen).join(':');
+  return formatIp(bits === 32 ? 4 : 6, ip);
 }
 
 export function cidrsubnet(prefix: string, newbits: number, netnum: number): string {
