@@ -37,7 +37,7 @@ export default defineRule({
       const range = listener.range;
       const elsewhere = completedElsewhere(model, listener);
       if (elsewhere) {
-        ctx.unknown(new Unknown(elsewhere), { address: listener.address, range });
+        ctx.unknown(elsewhere, { address: listener.address, range });
         continue;
       }
       const poolMayBelong = listener.hasUnknownBackend ? undefined : hasPoolsWithUnknownListener(model, listener);

@@ -37,7 +37,7 @@ export default defineRule({
       const range = lb.range;
       const elsewhere = completedElsewhere(model, lb);
       if (elsewhere) {
-        ctx.unknown(new Unknown(elsewhere), { address: lb.address, range });
+        ctx.unknown(elsewhere, { address: lb.address, range });
         continue;
       }
       const listenerMayBelong = lb.hasUnknownListeners ? undefined : hasListenersWithUnknownLb(model, lb.family);

@@ -1,6 +1,6 @@
 // Prevents listeners no client can reach because the LB subnet's ACL drops all inbound traffic.
 import { defineRule } from '../src/rule.js';
-import { aclVerdictsFor, traceLines } from '../src/analysis/index.js';
+import { aclVerdictsFor, traceLines, verdictUnknown } from '../src/analysis/index.js';
 import { aclRuleLocations } from './factories/blocks.js';
 import { AddressSet } from '../src/net/index.js';
 import { Unknown, isUnknown } from '../src/types.js';
@@ -67,7 +67,7 @@ export default defineRule({
       for (const { acl, verdict, direction } of verdicts) {
         if (direction !== 'in') continue;
         if (verdict.status === 'unknown') {
-          ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? 'an ACL rule is not known'), { address: acl.address, range: acl.range });
+          ctx.unknown(verdictUnknown(verdict.unknowns) ?? new Unknown('an ACL rule is not known'), { address: acl.address, range: acl.range });
           continue;
         }
         if (verdict.status !== 'blocked') continue;

@@ -36,7 +36,7 @@ export default defineRule({
       const range = pool.range;
       const elsewhere = completedElsewhere(model, pool);
       if (elsewhere) {
-        ctx.unknown(new Unknown(elsewhere), { address: pool.address, range });
+        ctx.unknown(elsewhere, { address: pool.address, range });
         continue;
       }
       if (pool.hasUnknownListeners || pool.hasForeignReferences) {

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, didYouMean, FAIL_ON_LEVELS, INIT_CONFIG, INIT_CONFIG_YAML, SEVERITIES, parseConfig, type Config, type FailOn } from './config.js';
 import { BaselineError, DEFAULT_BASELINE_FILE, buildBaseline, parseBaseline } from './baseline.js';
 import { createProgress } from './progress.js';
-import { fingerprintOf } from './fingerprint.js';
+import { findingFingerprint } from './fingerprint.js';
 import { lint } from './engine/lint.js';
 import { UNUSED_IGNORE_RULE } from './engine/ignores.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -371,7 +371,7 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
     throw new UsageError(`no Terraform files (*.tf, *.tf.json, *.tofu, *.tofu.json) in ${where}`);
   }
 
-  const printOf = (f: Finding): string => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
+  const printOf = (f: Finding): string => f.fingerprint ?? findingFingerprint(f);
   const writingBaseline = baselineFile !== undefined;
   if (baselineFile !== undefined) {
     const file = baselineFile;
@@ -383,7 +383,8 @@ async function lintCommand(argPaths: string[], flags: LintFlags, io: CliIo): Pro
   let baselined = 0;
   const findings = baseline
     ? result.findings.filter((f) => {
-        const known = baseline.has(printOf(f));
+        // A baseline written before notes were keyed by their origin holds a note's legacy fingerprint.
+        const known = baseline.has(printOf(f)) || (f.legacyFingerprint !== undefined && baseline.has(f.legacyFingerprint));
         if (known) baselined++;
         return !known;
       })

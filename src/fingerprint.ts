@@ -22,10 +22,26 @@ export class FingerprintCounter {
   }
 }
 
+/** The fingerprint of `f` before any `:2` suffix: a `--strict` note hashes its unknown's origin address, never its reason. */
+export function findingFingerprint(f: Pick<Finding, 'ruleId' | 'address' | 'attribute' | 'fingerprintAttribute'>): string {
+  return fingerprintOf(f.ruleId, f.address, f.fingerprintAttribute ?? f.attribute);
+}
+
 /** Fingerprints of `findings`, which must already be in the report order (sortFindings). */
 export function assignFingerprints(sortedFindings: readonly Finding[]): Map<Finding, string> {
   const counter = new FingerprintCounter();
   const out = new Map<Finding, string>();
-  for (const f of sortedFindings) out.set(f, f.fingerprint ?? counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
+  for (const f of sortedFindings) out.set(f, f.fingerprint ?? counter.next(findingFingerprint(f)));
+  return out;
+}
+
+/**
+ * The fingerprints lblint gave `findings` before notes were keyed by their origin: a note's then
+ * hashed `unknown:<reason>` (its `attribute`). Only for `--baseline` to match baselines written then.
+ */
+export function assignLegacyFingerprints(sortedFindings: readonly Finding[]): Map<Finding, string> {
+  const counter = new FingerprintCounter();
+  const out = new Map<Finding, string>();
+  for (const f of sortedFindings) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
   return out;
 }

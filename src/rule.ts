@@ -43,7 +43,9 @@ export interface RuleContext {
   report(args: ReportArgs): void;
   /**
    * A verdict on the node at `at` depended on the Unknown `u`: silent by default, a `note` with
-   * --strict that gives `u.reason` ("var.health_check_cidr has no value").
+   * --strict that gives `u.reason` ("var.health_check_cidr has no value"), points at where the value
+   * comes from, and is fingerprinted by that origin's address (`originAddressOf(u)`), not its wording.
+   * Pass the model's Unknown (or one that keeps it as `cause`), never a new one made from its reason.
    */
   unknown(u: Unknown, at: { address: string; range: Range }): void;
   /** Per-family settings (health-check source ranges…) from the config file. */

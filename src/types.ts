@@ -178,6 +178,16 @@ export interface PlanInput {
  * link resources by identity: `huaweicloud_elb_pool.web.id` → {address: 'huaweicloud_elb_pool.web', path: ['id']}.
  */
 export class Unknown {
+  /**
+   * The address of the thing whose value is not known, as Terraform names it: `var.region`,
+   * `module.m.var.x`, `local.x`, `huaweicloud_vpc_subnet.a.ipv4_subnet_id`, `module.m.out`,
+   * `huaweicloud_lb_listener_v3.web.protocol` (not set). Read it with `originAddressOf`, which
+   * follows `cause`.
+   */
+  readonly originAddress?: string;
+  /** The Unknown this one restates or wraps (`count of X is unknown: <cause>`); its origin is the deeper one. */
+  readonly cause?: Unknown;
+
   constructor(
     readonly reason: string,
     readonly origin?: Range,
@@ -187,7 +197,45 @@ export class Unknown {
      * written in (`var.i` in `alicloud_vswitch.vswitches[var.i].id`).
      */
     readonly expression?: { text: string; range?: Range },
-  ) {}
+    source?: UnknownSource,
+  ) {
+    if (source?.originAddress !== undefined) this.originAddress = source.originAddress;
+    if (source?.cause !== undefined) this.cause = source.cause;
+  }
+}
+
+/** Where an Unknown comes from, structurally (never from its wording): its own origin address, or the Unknown it wraps. */
+export interface UnknownSource {
+  readonly originAddress?: string;
+  readonly cause?: Unknown;
+}
+
+/** A value of `address` that is not known, for `reason`: a `--strict` note about it is fingerprinted by `address`, not by the wording. */
+export function unknownAbout(address: string, reason: string, origin?: Range): Unknown {
+  return new Unknown(reason, origin, undefined, undefined, { originAddress: address });
+}
+
+/** `why` restated as `reason`: the same origin, reference and expression, and `why` as its cause (so the same origin address). */
+export function restate(why: Unknown, reason: string): Unknown {
+  return new Unknown(reason, why.origin, why.ref, why.expression, { cause: why });
+}
+
+/**
+ * The address an unknown value comes from: the innermost `originAddress` along the `cause` chain
+ * (`count of X is unknown: var.n has no value` → `var.n`), or '' when nothing names one. It keys
+ * the fingerprints of `--strict` notes, so that rewording a reason does not change them.
+ */
+export function originAddressOf(u: Unknown): string {
+  let found = '';
+  for (let at: Unknown | undefined = u; at !== undefined; at = at.cause) if (at.originAddress !== undefined) found = at.originAddress;
+  return found;
+}
+
+/** Where the unknown value comes from in the source: the innermost `origin` along the `cause` chain (a variable's declaration). */
+export function originRangeOf(u: Unknown): Range | undefined {
+  let found: Range | undefined;
+  for (let at: Unknown | undefined = u; at !== undefined; at = at.cause) if (at.origin !== undefined) found = at.origin;
+  return found;
 }
 
 /**
@@ -201,8 +249,9 @@ export class OneOf extends Unknown {
     origin: Range | undefined,
     readonly choices: readonly Value[],
     expression?: { text: string; range?: Range },
+    source?: UnknownSource,
   ) {
-    super(reason, origin, undefined, expression);
+    super(reason, origin, undefined, expression, source);
   }
 }
 
@@ -250,10 +299,19 @@ export interface EvalDiagnostic {
   message: string;
 }
 
+/** A resource or module call not expanded because its count/for_each is not known. */
+export interface SkippedResource {
+  address: string;
+  reason: string;
+  range: Range;
+  /** The unknown count/for_each itself: where its value comes from. */
+  unknown?: Unknown;
+}
+
 export interface EvalResult {
   resources: ResourceInstance[];
   /** Resources that were not expanded because count/for_each is Unknown (for --verbose/--strict). */
-  skipped: { address: string; reason: string; range: Range }[];
+  skipped: SkippedResource[];
   diagnostics: EvalDiagnostic[];
   /** Module calls whose files are not loaded (a missing local folder, a module `terraform init` has not fetched). */
   unloadedModules?: UnloadedModuleCall[];
@@ -317,6 +375,11 @@ export interface Finding {
   address: string;
   /** Attribute at fault, for the fingerprint (empty when the block itself is at fault). */
   attribute?: string;
+  /**
+   * What the fingerprint hashes instead of `attribute`: a `--strict` note's `unknown:<origin address>`
+   * (its `attribute` keeps `unknown:<reason>`, which fingerprints before this field hashed: see `legacyFingerprint`).
+   */
+  fingerprintAttribute?: string;
   range: Range;
   related: RelatedLocation[];
   /** Reachability trace, one step per line. */
@@ -329,6 +392,8 @@ export interface Finding {
    * attribute, `:2`, `:3`… for repeats. Set by the engine; reporters compute it when absent.
    */
   fingerprint?: string;
+  /** The fingerprint an older lblint gave this finding, where it differs (notes: hashed from their reason); `--baseline` matches it too. Set by the engine. */
+  legacyFingerprint?: string;
   /** The load balancer(s) the finding is about, as a small graph (job-summary diagrams). Set by the engine from the model. */
   topology?: Topology[];
 }

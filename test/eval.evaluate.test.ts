@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRoot, type EvalInputs } from '../src/eval/index.js';
 import { parseHcl, scanHcl, scanJson } from '../src/load/index.js';
 import { loadTree } from './helpers/load-tree.js';
-import { isUnknown, Unknown, type EvalResult, type ParsedFile, type ResourceInstance, type SourceKind, type Value } from '../src/types.js';
+import { isUnknown, originAddressOf, originRangeOf, Unknown, type EvalResult, type ParsedFile, type ResourceInstance, type SourceKind, type Value } from '../src/types.js';
 
 /** Builds a ParsedFile the way src/load does, from text. */
 async function parsed(path: string, text: string): Promise<ParsedFile> {
@@ -363,7 +363,7 @@ resource "huaweicloud_vpc" "v" {
 `,
     });
     expect(result.resources.map((r) => r.address)).toEqual(['huaweicloud_vpc.v']);
-    expect(result.skipped).toEqual([
+    expect(result.skipped.map(({ unknown, ...s }) => s)).toEqual([
       { address: 'x_a.maybe', reason: 'count of x_a.maybe is unknown: var.n has no value', range: expect.objectContaining({ start: { line: 6, column: 11 } }) },
       {
         address: 'x_b.keyed',
@@ -371,6 +371,11 @@ resource "huaweicloud_vpc" "v" {
         range: expect.objectContaining({ start: { line: 9, column: 14 } }),
       },
     ]);
+    // Each keeps the unknown count/for_each itself, and through it where the value comes from.
+    const [count, forEach] = result.skipped.map((s) => s.unknown!);
+    expect(originAddressOf(count!)).toBe('var.n');
+    expect(originRangeOf(count!)).toMatchObject({ start: { line: 2, column: 1 } });
+    expect(originAddressOf(forEach!)).toBe('huaweicloud_vpc.v.id');
   });
 
   it('expands dynamic blocks with a known for_each and an iterator', async () => {

@@ -143,7 +143,7 @@ describe('decideIngress: a verdict over every value of what is unknown', () => {
   it('a known flow gets the same verdict as evaluateIngress, with no open input', () => {
     const d = decideIngress([{ id: 'sg', rules: [sgRule('r', { remote: fromCidr('100.125.0.0/17') })] }], known);
     expect(d.status).toBe('partial');
-    expect(d.openInputs).toEqual([]);
+    expect(d.openInputs.map((u) => u.unknown)).toEqual([]);
     expect(d.admitted.toString()).toBe('100.125.0.0/17');
     expect(d.trace).toEqual([
       { ruleId: 'r', effect: 'allow', addresses: '100.125.0.0/17' },
@@ -154,17 +154,17 @@ describe('decideIngress: a verdict over every value of what is unknown', () => {
   it('an unknown source that nothing admits is blocked, and the trace says so for every address', () => {
     const d = decideIngress([{ id: 'sg.api', rules: [sgRule('ssh', { ports: [{ from: 22, to: 22 }] })] }], anySource);
     expect(d.status).toBe('blocked');
-    expect(d.openInputs).toEqual(['var.ipv4_subnet_id has no value']);
+    expect(d.openInputs.map((u) => u.unknown)).toEqual(['var.ipv4_subnet_id has no value']);
     expect(d.trace).toEqual([{ ruleId: 'default', effect: 'default-deny', addresses: '0.0.0.0/0' }]);
   });
 
   it('a mixed verdict says which value it hangs on and how the answer splits', () => {
     const bySource = decideIngress([{ id: 'sg', rules: [sgRule('r', { remote: fromCidr('10.0.0.0/8') })] }], anySource);
-    expect(bySource.unknownReasons).toEqual(['var.ipv4_subnet_id has no value: the verdict depends on it, as only 10.0.0.0/8 of 0.0.0.0/0 is admitted']);
+    expect(bySource.unknowns.map((u) => u.unknown)).toEqual(['var.ipv4_subnet_id has no value: the verdict depends on it, as only 10.0.0.0/8 of 0.0.0.0/0 is admitted']);
     const byPort = decideIngress([{ id: 'sg', rules: [sgRule('r')] }], anyPort);
-    expect(byPort.unknownReasons).toEqual(['var.app_port has no value: the verdict depends on it (TCP 8443 admitted; TCP 1-8442, 8444-65535 dropped)']);
+    expect(byPort.unknowns.map((u) => u.unknown)).toEqual(['var.app_port has no value: the verdict depends on it (TCP 8443 admitted; TCP 1-8442, 8444-65535 dropped)']);
     const byProtocol = decideIngress([{ id: 'sg', rules: [sgRule('r')] }], anyProtocol);
-    expect(byProtocol.unknownReasons).toEqual(['var.health_check_protocol has no value: the verdict depends on it (TCP 8443 admitted; UDP 8443, ICMP dropped)']);
+    expect(byProtocol.unknowns.map((u) => u.unknown)).toEqual(['var.health_check_protocol has no value: the verdict depends on it (TCP 8443 admitted; UDP 8443, ICMP dropped)']);
   });
 
   it('labels the trace steps that hold for only some of the values', () => {

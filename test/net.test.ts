@@ -406,7 +406,7 @@ describe('evaluateIngress', () => {
       { ruleId: 'huaweicloud_networking_secgroup_rule.half', effect: 'allow', addresses: '100.125.0.0/17' },
       { ruleId: 'default', effect: 'default-deny', addresses: '100.125.128.0/17' },
     ]);
-    expect(verdict.unknownReasons).toEqual([]);
+    expect(verdict.unknowns.map((u) => u.unknown)).toEqual([]);
   });
 
   it('earlier groups take precedence over later ones', () => {
@@ -422,7 +422,7 @@ describe('evaluateIngress', () => {
       [{ id: 'sg', rules: [sgRule('rule.x', { remote: netUnknown('var.cidr has no value') })] }],
       tcpFlow(HC),
     );
-    expect(verdict.unknownReasons).toEqual(['rule.x: remote: var.cidr has no value']);
+    expect(verdict.unknowns.map((u) => u.unknown)).toEqual(['rule.x: remote: var.cidr has no value']);
     expect(verdict.trace[0]).toEqual({ ruleId: 'rule.x', effect: 'unknown', addresses: HC });
     expect(verdict.admitted.isEmpty()).toBe(true);
   });
@@ -519,7 +519,7 @@ describe('evaluateAcl', () => {
 
   it('ACL uncertain source port rule says why', () => {
     const verdict = evaluateAcl([aclRule('acl.r', { sourcePorts: [{ from: 80, to: 80 }] })], aclFlow(HC));
-    expect(verdict.unknownReasons).toEqual(["acl.r: source port 80 covers only part of the flow's source ports all"]);
+    expect(verdict.unknowns.map((u) => u.unknown)).toEqual(["acl.r: source port 80 covers only part of the flow's source ports all"]);
   });
 });
 

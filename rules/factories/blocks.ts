@@ -9,6 +9,7 @@ import {
   isBlocking,
   securityGroupVerdict,
   traceLines,
+  verdictUnknown,
   type BackendFlow,
   type FlowKind,
   joinAddresses,
@@ -85,7 +86,7 @@ function attributeKey(flow: BackendFlow): string {
 
 /** Trace lines naming the unknown values the verdict holds for. */
 function openInputLines(verdict: Decision): string[] {
-  return verdict.openInputs.map((u) => `holds for every value of: ${u}`);
+  return verdict.openInputs.map((u) => `holds for every value of: ${u.unknown}`);
 }
 
 function flowRelated(flows: BackendFlow[]): RelatedLocation[] {
@@ -117,7 +118,7 @@ export function securityGroupCheck(kind: FlowKind) {
         continue;
       }
       if (result.verdict.status === 'unknown') {
-        ctx.unknown(new Unknown(result.verdict.unknownReasons[0] ?? 'a security group rule is not known'), { address: flow.backend.address, range: memberRange });
+        ctx.unknown(verdictUnknown(result.verdict.unknowns) ?? new Unknown('a security group rule is not known'), { address: flow.backend.address, range: memberRange });
         continue;
       }
       if (!isBlocking(result.verdict) || result.groups.length === 0) continue;
@@ -256,7 +257,7 @@ export function networkAclCheck(kind: FlowKind) {
       }
       for (const { acl, verdict, direction } of result) {
         if (verdict.status === 'unknown') {
-          ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? 'an ACL rule is not known'), { address: acl.address, range: acl.range });
+          ctx.unknown(verdictUnknown(verdict.unknowns) ?? new Unknown('an ACL rule is not known'), { address: acl.address, range: acl.range });
           continue;
         }
         if (!isBlocking(verdict)) continue;

@@ -1,6 +1,6 @@
 // Network-ACL verdicts of backend flows on the member's subnet, evaluated once per subnet and flow.
 import { AddressSet, decideAcl, decideAclReturn, isOpen, netUnknown, normalizeProtocol, open, parseCidr, type AclRule, type Decision, type IpVersion, type MaybeUnknown, type Open } from '../net/index.js';
-import { Unknown, isUnknown } from '../types.js';
+import { Unknown, isUnknown, unknownAbout } from '../types.js';
 import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../model/types.js';
 import type { BackendFlow } from './flows.js';
 import { flowKey } from './security-groups.js';
@@ -27,7 +27,7 @@ export function memberSubnet(flow: BackendFlow): Maybe<Subnet> | undefined {
  */
 export function aclVerdicts(flow: BackendFlow): Maybe<readonly AclVerdict[]> {
   const subnet = memberSubnet(flow);
-  if (subnet === undefined) return new Unknown(`the subnet of ${flow.member.address} is not known`);
+  if (subnet === undefined) return unknownAbout(flow.member.address, `the subnet of ${flow.member.address} is not known`);
   if (isUnknown(subnet)) return subnet;
   return aclVerdictsFor(subnet, flow.source, flow.protocol, flow.port, flow.member.ip);
 }
@@ -83,7 +83,7 @@ function evaluateSubnetAcls(
     if (isUnknown(acl.ingress)) return acl.ingress;
     const flow = {
       protocol,
-      source: sourceOpen ? open(sourceOpen.unknown, source) : source,
+      source: sourceOpen ? open(sourceOpen.unknown, source, sourceOpen.cause) : source,
       ...(destination ? { destination } : {}),
       ...(port !== undefined ? { port } : {}),
       sourcePorts: 'all' as const,
@@ -105,7 +105,7 @@ function sameSubnetMayPass(verdict: Decision, sourceOpen: Open<AddressSet> | und
   if (!sourceOpen || verdict.status !== 'blocked') return verdict;
   return Object.assign({}, verdict, {
     status: 'unknown' as const,
-    unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`],
+    unknowns: [netUnknown(`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`, sourceOpen.cause)],
   });
 }
 

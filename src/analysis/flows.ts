@@ -1,7 +1,8 @@
 // The flows (health checks, forwarded traffic, ICMP) the cloud sends to each member of each used
 // pool, from which source range; shared by the six *-blocks-* rules.
-import { ANY_FLOW_PROTOCOL, AddressSet, open, type Cidr, type FlowProtocol, type Open, type PortSet } from '../net/index.js';
-import { Unknown, isUnknown, type Range } from '../types.js';
+import { ANY_FLOW_PROTOCOL, AddressSet, type Cidr, type FlowProtocol, type Open, type PortSet } from '../net/index.js';
+import { Unknown, isUnknown, restate, unknownAbout, type Range } from '../types.js';
+import { openOf } from './net-values.js';
 import type { Backend, HealthMonitor, LoadBalancer, Listener, Member, Model, Pool } from '../model/types.js';
 import { listenerMonitors } from './queries.js';
 import { exemption, sourceRanges, transport, type AnalysisSettings } from './sources.js';
@@ -86,7 +87,7 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
       for (const member of pool.members) {
         const backend = member.backend;
         if (backend === undefined) {
-          unknown(member, new Unknown(`${member.address} matches no instance or port in this configuration`));
+          unknown(member, unknownAbout(member.address, `${member.address} matches no instance or port in this configuration`));
           continue;
         }
         if (isUnknown(backend)) {
@@ -101,9 +102,9 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
         if (kind === 'health-check') {
           for (const monitor of monitors) {
             // An unknown protocol or port stands for every value it could take (net/decide.ts).
-            const p: BackendFlow['protocol'] = isUnknown(monitor.protocol) ? open(monitor.protocol.reason, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
+            const p: BackendFlow['protocol'] = isUnknown(monitor.protocol) ? openOf(monitor.protocol, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
             const port = monitor.port ?? memberPort;
-            const flowPort: BackendFlow['port'] = isUnknown(port) ? open(port.reason, 'all') : port;
+            const flowPort: BackendFlow['port'] = isUnknown(port) ? openOf(port, 'all') : port;
             flows.push(p === 'icmp' ? flow({ monitor, protocol: p }) : flow({ monitor, protocol: p, port: flowPort }));
           }
         } else if (kind === 'backend-port') {
@@ -123,12 +124,12 @@ export function backendFlows(model: Model, settings: AnalysisSettings, kind: Flo
           const undecidedMonitor = monitors.find((m) => isUnknown(m.port) || isUnknown(m.protocol));
           if (undecidedMonitor) {
             const u = isUnknown(undecidedMonitor.port) ? undecidedMonitor.port : undecidedMonitor.protocol;
-            unknown(pool, new Unknown(`${undecidedMonitor.address} may check the member port: ${isUnknown(u) ? u.reason : 'its port is not known'}`, isUnknown(u) ? u.origin : undefined));
+            unknown(pool, isUnknown(u) ? restate(u, `${undecidedMonitor.address} may check the member port: ${u.reason}`) : unknownAbout(`${undecidedMonitor.address}.port`, `${undecidedMonitor.address} may check the member port: its port is not known`));
             continue;
           }
           // A monitor this configuration cannot see may check the member port already.
           if (pool.hasUnknownMonitors) {
-            unknown(pool, new Unknown(`${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
+            unknown(pool, unknownAbout(pool.address, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
             continue;
           }
           flows.push(flow({ protocol: p, port: memberPort }));

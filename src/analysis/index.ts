@@ -3,6 +3,7 @@
 export * from './acls.js';
 export * from './flows.js';
 export * from './messages.js';
+export { verdictUnknown } from './net-values.js';
 export * from './queries.js';
 export * from './security-groups.js';
 export * from './sources.js';

@@ -1,5 +1,5 @@
 // Questions several rules ask of the graph.
-import { Unknown, isUnknown } from '../types.js';
+import { Unknown, isUnknown, restate, unknownAbout } from '../types.js';
 import type { HealthMonitor, Listener, Model, Pool } from '../model/types.js';
 
 /** A pool is in use when a listener or forwarding policy sends traffic to it. */
@@ -50,7 +50,7 @@ export function hasPoolsWithUnknownListener(model: Model, listener: Listener): U
       const product = productOf(p.type);
       if (!p.hasUnknownListeners || out.has(product)) continue;
       const why = p.unknownListenersWhy;
-      out.set(product, new Unknown(`${p.address} may belong to it${why ? `: ${why.reason}` : ''}`, why?.origin, why?.ref, why?.expression));
+      out.set(product, why ? restate(why, `${p.address} may belong to it: ${why.reason}`) : unknownAbout(p.address, `${p.address} may belong to it`));
     }
     return out;
   });
@@ -67,7 +67,7 @@ export function hasListenersWithUnknownLb(model: Model, family: string): Unknown
     for (const l of model.listeners) {
       if (!isUnknown(l.loadBalancer) || out.has(l.family)) continue;
       const u = l.loadBalancer;
-      out.set(l.family, new Unknown(`${l.address} may belong to it: ${u.reason}`, u.origin, u.ref, u.expression));
+      out.set(l.family, restate(u, `${l.address} may belong to it: ${u.reason}`));
     }
     return out;
   });
@@ -89,5 +89,5 @@ function memo<T>(cache: WeakMap<Model, T>, model: Model, compute: () => T): T {
 
 /** Why a pool that a resource we do not model references may get `what` from it (`Pool.foreignReferrer`). */
 export function foreignReason(referrer: string | undefined, what: 'members' | 'traffic'): Unknown | undefined {
-  return referrer === undefined ? undefined : new Unknown(`${referrer} references it and may give it ${what}`);
+  return referrer === undefined ? undefined : unknownAbout(referrer, `${referrer} references it and may give it ${what}`);
 }

@@ -1,9 +1,9 @@
 // Security-group verdicts of backend flows, evaluated once per distinct group list and flow.
 import { AddressSet, decideIngress, isOpen, netUnknown, normalizeProtocol, parseCidr, type Decision, type Open, type OpenFlow, type SgRule } from '../net/index.js';
-import { Unknown, isUnknown } from '../types.js';
+import { isUnknown, restate } from '../types.js';
 import type { Maybe, SecurityGroup, SecurityGroupRuleNode } from '../model/types.js';
 import type { BackendFlow } from './flows.js';
-import { lift, portSet, unknownOf } from './net-values.js';
+import { lift, originKeyOf, portSet, unknownOf, verdictUnknown } from './net-values.js';
 
 export interface GroupVerdict {
   verdict: Decision;
@@ -24,7 +24,7 @@ export function openFlow(flow: Pick<BackendFlow, 'protocol' | 'port' | 'source'>
 /** A key that tells flows apart for caching (open fields by their reason and range). */
 export function flowKey(flow: Pick<BackendFlow, 'protocol' | 'port' | 'source'>): string {
   const part = (v: unknown): string =>
-    v === undefined ? '' : v instanceof AddressSet ? v.toString() : isOpen(v as object) ? `open(${(v as Open<unknown>).unknown}|${String((v as Open<unknown>).among)})` : String(v);
+    v === undefined ? '' : v instanceof AddressSet ? v.toString() : isOpen(v as object) ? `open(${(v as Open<unknown>).unknown}|${originKeyOf(v as Open<unknown>)}|${String((v as Open<unknown>).among)})` : String(v);
   return `${part(flow.protocol)}|${part(flow.port)}|${part(flow.source)}`;
 }
 
@@ -42,9 +42,9 @@ export function securityGroupVerdict(flow: BackendFlow): Maybe<GroupVerdict> {
     return { verdict: first.verdict, groups: first.groups, alternatives: judged.slice(1).map((j) => j.groups), pickedBy: groups.reason };
   }
   const undecided = judged.find((j) => j.verdict.status === 'unknown');
-  if (undecided) return new Unknown(undecided.verdict.unknownReasons[0] ?? groups.reason, groups.origin);
+  if (undecided) return verdictUnknown(undecided.verdict.unknowns) ?? groups;
   const picks = judged.map((j) => `${j.groups.map((g) => g.address).join(' + ') || 'no group'}: ${j.verdict.status}`).join('; ');
-  return new Unknown(`${groups.reason}: the security groups it picks give different verdicts (${picks})`, groups.origin);
+  return restate(groups, `${groups.reason}: the security groups it picks give different verdicts (${picks})`);
 }
 
 function groupsVerdict(groups: SecurityGroup[], flow: BackendFlow): Decision {

@@ -1,7 +1,8 @@
 // Where the cloud's health checks and forwarded traffic come from, per family and load-balancer
 // kind (DESIGN.md's table), and which listeners the cloud exempts from security groups and ACLs.
-import { AddressSet, open, parseCidr, type Cidr, type FlowProtocol, type Open } from '../net/index.js';
-import { Unknown, isUnknown, type HealthCheckSources } from '../types.js';
+import { AddressSet, parseCidr, type Cidr, type FlowProtocol, type Open } from '../net/index.js';
+import { Unknown, isUnknown, unknownAbout, type HealthCheckSources } from '../types.js';
+import { openOf } from './net-values.js';
 import type { LoadBalancer, Listener, Maybe, Subnet } from '../model/types.js';
 import { isLayer4 } from './queries.js';
 
@@ -53,7 +54,7 @@ export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Mayb
     const openSource = (u: Unknown) => ({
       cidrs: [],
       text: `the backend subnet of ${lb.address} (unknown: ${u.reason})`,
-      open: open(u.reason, AddressSet.all(4)),
+      open: openOf(u, AddressSet.all(4)),
     });
     if (isUnknown(subnets)) {
       if (lb.kind !== 'dedicated') return subnets;
@@ -64,10 +65,10 @@ export function sourceRanges(lb: LoadBalancer, settings: AnalysisSettings): Mayb
     for (const s of subnets) {
       if (isUnknown(s.cidr)) return lb.kind === 'dedicated' ? openSource(s.cidr) : s.cidr;
       const c = parseCidr(s.cidr);
-      if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
+      if (!c) return unknownAbout(`${s.address}.cidr`, `${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
       if (c.version === 4) cidrs.push(c);
     }
-    if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
+    if (cidrs.length === 0) return unknownAbout(lb.address, `${lb.address} has no IPv4 backend subnet`);
     const whose = lb.kind === 'dedicated' ? `backend subnet of ${lb.address}` : `local addresses in the vSwitches of ${lb.address}`;
     return { cidrs, text: `${cidrs.map((c) => c.text).join(', ')} (${whose})` };
   }
@@ -95,6 +96,6 @@ function pickedSources(lb: LoadBalancer, condition: Unknown, choices: Subnet[][]
   return {
     cidrs: [],
     text: `the backend subnet of ${lb.address} (${picks}; picked by a condition that is not known: ${condition.reason})`,
-    open: open(condition.reason, among),
+    open: openOf(condition, among),
   };
 }

@@ -1,12 +1,12 @@
 // One root's part of the pipeline: eval → model → rules, with the notes and related locations the
 // reports show. Runs on the main thread or in a root worker (src/engine/root-worker.ts).
-import { evaluatePlan, evaluateRoot, unknownOrigins, type EvalInputs } from '../eval/index.js';
+import { evaluatePlan, evaluateRoot, type EvalInputs } from '../eval/index.js';
 import { describeFolder, handedOn } from '../model/folder.js';
 import { buildModel } from '../model/index.js';
 import { attachOpenWorld } from '../model/open-world.js';
 import type { Rule, RuleSettings } from '../rule.js';
-import type { EvalResult, Finding, ParsedFile, PlanInput, ResourceInstance, Severity, UnloadedModuleCall } from '../types.js';
-import { runRules } from './run-rules.js';
+import { originRangeOf, type EvalResult, type Finding, type ParsedFile, type PlanInput, type ResourceInstance, type Severity, type UnloadedModuleCall } from '../types.js';
+import { runRules, type RunResult } from './run-rules.js';
 import { attachTopology } from './topology.js';
 
 export interface RootLintContext {
@@ -43,29 +43,19 @@ export function lintRoot(
   attachOpenWorld(model, { folder, skipped: evaluated.skipped, ...handedOn(root, files, evaluated.resources, evaluated.moduleDirs ?? new Map()) });
   const result = runRules(model, ctx.rules, { severityOverrides: ctx.severityOverrides, strict: ctx.strict, settings: ctx.settings });
   for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
-  if (ctx.strict) addUnknownOrigins(result.findings, evaluated);
+  if (ctx.strict) addUnknownOrigins(result.unknowns);
   addModuleCalls(result.findings, evaluated.resources);
   if (ctx.topology) attachTopology(result.findings, model);
   return { findings: result.findings, verbose, unloadedModules: evaluated.unloadedModules ?? [], undeclaredVars: evaluated.undeclaredVars ?? [] };
 }
 
-/** With --strict, a note about an unknown value also says where that value comes from. */
-function addUnknownOrigins(findings: Finding[], evaluated: EvalResult): void {
-  let origins: Map<string, import('../types.js').Range> | undefined;
-  for (const f of findings) {
-    if (f.severity !== 'note' || !f.attribute?.startsWith('unknown:')) continue;
-    origins ??= unknownOrigins(evaluated);
-    const what = f.attribute.slice('unknown:'.length);
-    let origin = origins.get(what);
-    if (!origin) {
-      // The rule may have wrapped the reason ("for_each of x is unknown: var.y has no value").
-      let best = '';
-      for (const reason of origins.keys()) if (reason.length > best.length && what.includes(reason)) best = reason;
-      origin = best ? origins.get(best) : undefined;
-    }
-    if (!origin) continue;
-    f.message = `${f.message.replace(/\.$/, '')} (${origin.file}:${origin.start.line}).`;
-    f.related.push({ range: origin, message: `the unknown value comes from here: ${what}` });
+/** With --strict, a note about an unknown value also says where that value comes from (the Unknown's own origin, through its causes). */
+function addUnknownOrigins(unknowns: RunResult['unknowns']): void {
+  for (const { note, unknown, what } of unknowns) {
+    const origin = note && originRangeOf(unknown);
+    if (!note || !origin) continue;
+    note.message = `${note.message.replace(/\.$/, '')} (${origin.file}:${origin.start.line}).`;
+    note.related.push({ range: origin, message: `the unknown value comes from here: ${what}` });
   }
 }
 

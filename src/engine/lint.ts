@@ -29,7 +29,7 @@ import { lintRoot, type RootLintContext } from './lint-root.js';
 import { registryRules, type RootJobResult, type RootSetup } from './root-job.js';
 import type { Discovery, FileFacts, FoundFile, RootJob, RootPlan } from '../load/index.js';
 import { rootWorkersAvailable, runRootJobs } from './root-pool.js';
-import { assignFingerprints } from '../fingerprint.js';
+import { assignFingerprints, assignLegacyFingerprints } from '../fingerprint.js';
 import { packRootResult, unpackRootResult, type StoredRootResult } from './stored-result.js';
 import { compareLoadErrors, compareStrings } from '../order.js';
 import { sortFindings } from '../report/sort.js';
@@ -180,8 +180,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   });
   // Fingerprints are numbered over every finding in report order, before any filtering (baseline,
   // --quiet), so a finding keeps its fingerprint whatever else is shown.
-  const fingerprints = assignFingerprints(sortFindings(withIgnores));
-  for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
+  const sorted = sortFindings(withIgnores);
+  const fingerprints = assignFingerprints(sorted);
+  const legacy = assignLegacyFingerprints(sorted);
+  for (const f of withIgnores) {
+    f.fingerprint = fingerprints.get(f);
+    const old = legacy.get(f);
+    if (old !== f.fingerprint) f.legacyFingerprint = old;
+  }
   const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
   return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), undeclaredVars: undeclaredEverywhere(options.vars, roots, undeclared), unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address)), loadStats, sourceText };
 }

@@ -2,7 +2,7 @@
 // a bug and is rethrown with the rule id added.
 import type { Rule, RuleSettings } from '../rule.js';
 import type { Model } from '../model/types.js';
-import type { Finding, Severity } from '../types.js';
+import { originAddressOf, type Finding, type Severity, type Unknown } from '../types.js';
 
 export interface RunOptions {
   severityOverrides: ReadonlyMap<string, Severity>;
@@ -12,8 +12,8 @@ export interface RunOptions {
 
 export interface RunResult {
   findings: Finding[];
-  /** Verdicts skipped because of an Unknown (reported as notes with --strict). */
-  unknowns: { ruleId: string; address: string; what: string }[];
+  /** Verdicts skipped because of an Unknown (reported as notes with --strict): for --verbose, and the note's origin. */
+  unknowns: { ruleId: string; address: string; what: string; unknown: Unknown; note?: Finding }[];
 }
 
 export function runRules(model: Model, rules: readonly Rule[], options: RunOptions): RunResult {
@@ -39,19 +39,25 @@ export function runRules(model: Model, rules: readonly Rule[], options: RunOptio
         },
         unknown(u, at) {
           const what = u.reason;
-          unknowns.push({ ruleId: rule.id, address: at.address, what });
-          if (!options.strict) return;
-          findings.push({
+          if (!options.strict) {
+            unknowns.push({ ruleId: rule.id, address: at.address, what, unknown: u });
+            return;
+          }
+          const note: Finding = {
             ruleId: rule.id,
             severity: 'note',
             message: `${rule.id} could not decide ${at.address}: ${what}.`.replace(/\.\.$/, '.'),
             address: at.address,
-            // The fingerprint of the note hashes this text (kept as it was so baselines stay valid).
+            // Shown in JSON as it always was; fingerprints before fingerprintAttribute hashed it (see legacyFingerprint).
             attribute: `unknown:${what}`,
+            // The fingerprint names where the unknown value comes from, never how the reason is worded.
+            fingerprintAttribute: `unknown:${originAddressOf(u)}`,
             range: at.range,
             related: [],
             trace: [],
-          });
+          };
+          findings.push(note);
+          unknowns.push({ ruleId: rule.id, address: at.address, what, unknown: u, note });
         },
       });
     } catch (error) {

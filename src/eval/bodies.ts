@@ -36,7 +36,7 @@ export function evaluateBodyEntry(body: Body, name: string, scope: Scope, block:
     const dynBlock = dynBlocks[i];
     const origin = rangeOf(dynBlock, 'for_each') ?? scope.origin;
     const coll = evaluateJson(spec['for_each'], withOrigin(scope, origin));
-    if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref);
+    if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref, undefined, { cause: coll });
     let items: [Value, Value][];
     if (Array.isArray(coll)) items = coll.map((v, j) => [j, v]);
     else if (isObject(coll)) items = sortedKeys(coll).map((k) => [k, coll[k] as Value]);

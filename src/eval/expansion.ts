@@ -82,7 +82,7 @@ export function expandBlock(site: ExpansionSite, body: Body, block: BlockNode, w
       key,
       value: values?.has(key)
         ? (values.get(key) as Value)
-        : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, 'for_each')),
+        : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, 'for_each'), undefined, undefined, { originAddress: `${what}.for_each` }),
     })),
   };
 }
@@ -91,7 +91,7 @@ function ownExpansion(site: ExpansionSite, body: Body, block: BlockNode, what: s
   if ('count' in body) {
     const origin = rangeOf(block, 'count');
     const v = evaluateJson(body['count'], site.scope(origin));
-    if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref);
+    if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref, undefined, { originAddress: `${what}.count`, cause: v });
     const n = asNumber(v);
     if (n === undefined || !Number.isInteger(n) || n < 0) {
       site.diagnose(`count of ${what} must be a whole number ≥ 0, not ${JSON.stringify(v)}`, origin);
@@ -102,7 +102,7 @@ function ownExpansion(site: ExpansionSite, body: Body, block: BlockNode, what: s
   if ('for_each' in body) {
     const origin = rangeOf(block, 'for_each');
     const v = evaluateJson(body['for_each'], site.scope(origin));
-    const unknown = (u: Unknown): Unknown => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref);
+    const unknown = (u: Unknown): Unknown => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref, undefined, { originAddress: `${what}.for_each`, cause: u });
     if (v instanceof Unknown) return unknown(v);
     if (Array.isArray(v)) {
       const keys = new Set<string>();

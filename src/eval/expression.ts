@@ -80,7 +80,7 @@ export function markObject(o: ValueObject, address: string, path: (string | numb
 }
 
 export function afterApply(address: string, path: (string | number)[], origin?: Range): Unknown {
-  return new Unknown(`${address}${formatPath(path)} is known only after apply`, origin, { address, path });
+  return new Unknown(`${address}${formatPath(path)} is known only after apply`, origin, { address, path }, undefined, { originAddress: `${address}${formatPath(path)}` });
 }
 
 export function materialize(v: Value | Handle): Value {
@@ -129,7 +129,7 @@ function evalRaw(e: Expr, scope: Scope): Value | Handle {
 
 /** The unknown condition of an undecided conditional, without its branches. */
 function plain(v: Value): Value {
-  return v instanceof OneOf ? new Unknown(v.reason, v.origin, undefined, v.expression) : v;
+  return v instanceof OneOf ? new Unknown(v.reason, v.origin, undefined, v.expression, { cause: v }) : v;
 }
 
 function evalObject(items: { key: Expr; value: Expr }[], scope: Scope): Value {
@@ -159,7 +159,7 @@ function named(u: Unknown, e: Expr, scope: Scope): Unknown {
   if (u.expression !== undefined || u instanceof OneOf || isErrorValue(u as unknown)) return u;
   const text = e.kind === 'traversal' && e.root.kind === 'variable' && e.steps.length === 0 ? e.root.name : printExpr(e);
   const computed = u.ref !== undefined && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`;
-  return new Unknown(computed ? `${text} is known only after apply` : u.reason, u.origin, u.ref, { text, ...(scope.origin ? { range: scope.origin } : {}) });
+  return new Unknown(computed ? `${text} is known only after apply` : u.reason, u.origin, u.ref, { text, ...(scope.origin ? { range: scope.origin } : {}) }, { cause: u });
 }
 
 function traverse(root: Expr, steps: Step[], scope: Scope): Value | Handle {
@@ -209,12 +209,12 @@ function applyStep(cur: Value | Handle, step: Step, scope: Scope): Value | Handl
 export function withIdentity(v: Value, address: string, path: (string | number)[]): Value {
   // (EvalError is an Unknown in shape: check it without narrowing `v`.)
   if (!(v instanceof Unknown) || v.ref !== undefined || v instanceof OneOf || isErrorValue(v as unknown)) return v;
-  return new Unknown(v.reason, v.origin, { address, path }, v.expression);
+  return new Unknown(v.reason, v.origin, { address, path }, v.expression, { cause: v });
 }
 
 /** Applies one step to each choice of a conditional whose condition is not known. */
 function eachChoice(v: OneOf, step: (choice: Value) => Value): OneOf {
-  return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression);
+  return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression, { cause: v });
 }
 
 export function getAttr(v: Value, name: string, origin?: Range): Value {
@@ -354,7 +354,7 @@ function evalConditional(e: Extract<Expr, { kind: 'conditional' }>, scope: Scope
     // Either branch may be taken: keep both, so that a verdict the same for both still holds.
     if (isErrorValue(c as unknown) || isErrorValue(a as unknown) || isErrorValue(b as unknown)) return c;
     const choices = [a, b].flatMap((x) => (x instanceof OneOf ? x.choices : [x]));
-    return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression);
+    return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression, { cause: c });
   }
   const b = asBool(c);
   if (b === undefined) return error(`condition must be a bool, not ${typeName(c)}`, scope.origin);

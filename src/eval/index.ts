@@ -7,7 +7,6 @@ import { error } from './values.js';
 
 export { evaluateRoot, evaluateJson, type EvalInputs } from './evaluate.js';
 export { evaluatePlan, parseModuleAddress } from './plan.js';
-export { unknownOrigins } from './unknowns.js';
 export { parseExpression, parseTemplate, type Expr, type Step, type TemplatePart } from './parser.js';
 export { callFunction, evaluatedFunctions } from './functions.js';
 export { EvalError, findUnknown } from './values.js';

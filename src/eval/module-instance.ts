@@ -61,7 +61,7 @@ export class ModuleInstance implements ModuleContext {
           return { value: error(`path has no attribute "${first ?? ''}"`, origin), consumed: first === undefined ? 0 : 1 };
         case 'terraform':
           if (first === 'workspace') return { value: 'default', consumed: 1 };
-          return { value: new Unknown(`terraform.${first ?? ''} is not evaluated`, origin), consumed: first === undefined ? 0 : 1 };
+          return { value: new Unknown(`terraform.${first ?? ''} is not evaluated`, origin, undefined, undefined, { originAddress: `terraform.${first ?? ''}` }), consumed: first === undefined ? 0 : 1 };
         case 'self':
           return { value: new Unknown('self is not evaluated', origin), consumed: 0 };
         case 'module': {
@@ -130,13 +130,13 @@ export class ModuleInstance implements ModuleContext {
         const type = variableType(decl);
         let value = this.inputs(name);
         if (value === undefined) {
-          if (!('default' in decl.body)) return new Unknown(`var.${name} has no value`, decl.block.range);
+          if (!('default' in decl.body)) return new Unknown(`var.${name} has no value`, decl.block.range, undefined, undefined, { originAddress: `${this.prefix}var.${name}` });
           const def = decl.body['default'];
           value = decl.isJson ? literalJson(def) : evaluateJson(def, constantScope(rangeOf(decl.block, 'default')));
         }
         return type ? convertToType(value, type) : value;
       },
-      () => new Unknown(`var.${name} depends on itself`, origin),
+      () => new Unknown(`var.${name} depends on itself`, origin, undefined, undefined, { originAddress: `${this.prefix}var.${name}` }),
     );
   }
 
@@ -151,7 +151,7 @@ export class ModuleInstance implements ModuleContext {
       () => evaluateJson(decl.value, this.scope(decl.range)),
       () => {
         this.ev.diagnose(`local.${name} depends on itself`, decl.range);
-        return new Unknown(`local.${name} depends on itself`, decl.range);
+        return new Unknown(`local.${name} depends on itself`, decl.range, undefined, undefined, { originAddress: `${this.prefix}local.${name}` });
       },
     );
   }
@@ -165,7 +165,7 @@ export class ModuleInstance implements ModuleContext {
     return this.memo.get(
       `output.${name}`,
       () => evaluateJson(decl.body['value'] ?? null, this.scope(rangeOf(decl.block, 'value'))),
-      () => new Unknown(`output ${name} depends on itself`, origin),
+      () => new Unknown(`output ${name} depends on itself`, origin, undefined, undefined, { originAddress: this.prefix ? `${this.prefix}${name}` : `output.${name}` }),
     );
   }
 
@@ -186,7 +186,7 @@ export class ModuleInstance implements ModuleContext {
       const set = this.resourceSet(key) as ResourceSet;
       const exp = set.expansion();
       if (exp instanceof Unknown) {
-        result.skipped.push({ address: set.baseAddress, reason: exp.reason, range: exp.origin ?? set.decl.block.range });
+        result.skipped.push({ address: set.baseAddress, reason: exp.reason, range: exp.origin ?? set.decl.block.range, unknown: exp });
         continue;
       }
       for (const inst of set.instances()) result.resources.push(inst.toResourceInstance());
@@ -200,7 +200,7 @@ export class ModuleInstance implements ModuleContext {
       }
       const exp = call.expansion();
       if (exp instanceof Unknown) {
-        result.skipped.push({ address: `${this.prefix}module.${name}`, reason: exp.reason, range: exp.origin ?? call.decl.block.range });
+        result.skipped.push({ address: `${this.prefix}module.${name}`, reason: exp.reason, range: exp.origin ?? call.decl.block.range, unknown: exp });
         continue;
       }
       for (const child of call.instances()) child.collect(result);

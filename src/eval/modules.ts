@@ -74,7 +74,7 @@ export class ModuleCallSet extends Handle {
   }
 
   private notFound(origin?: Range): Unknown {
-    return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, 'source'));
+    return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, 'source'), undefined, undefined, { originAddress: this.address });
   }
 
   expansion(): Expansion {

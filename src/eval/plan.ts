@@ -174,7 +174,7 @@ class Merger {
   }
 
   private afterApply(address: string, path: (string | number)[], originOf: (path: readonly (string | number)[]) => Range): Unknown {
-    return new Unknown(`${address}${formatPath(path)} is known only after apply`, originOf(path), { address, path });
+    return new Unknown(`${address}${formatPath(path)} is known only after apply`, originOf(path), { address, path }, undefined, { originAddress: `${address}${formatPath(path)}` });
   }
 
   /** An unknown attribute whose configuration expression references one resource attribute. */
@@ -191,7 +191,7 @@ class Merger {
     const [ref = ''] = [...targets];
     const parts = ref.split('.');
     const n = parts[0] === 'data' ? 3 : 2;
-    return new Unknown(u.reason, u.origin, { address: `${modulePrefix}${parts.slice(0, n).join('.')}`, path: parts.slice(n) });
+    return new Unknown(u.reason, u.origin, { address: `${modulePrefix}${parts.slice(0, n).join('.')}`, path: parts.slice(n) }, undefined, { cause: u });
   }
 
   /**
@@ -200,7 +200,7 @@ class Merger {
    */
   private value(p: unknown, unknown: unknown, sensitive: unknown, e: Value | undefined, address: string, path: (string | number)[], originOf: (path: readonly (string | number)[]) => Range, config: unknown = SET): Value | undefined {
     // A sensitive null that the configuration does not set is simply not set.
-    if (sensitive === true && !(p === null && e === undefined && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path));
+    if (sensitive === true && !(p === null && e === undefined && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path), undefined, undefined, { originAddress: `${address}${formatPath(path)}` });
     // An Optional+Computed argument the configuration leaves unset is `after_unknown`, yet it
     // means the provider default, as in `.tf` mode (a monitor without `port` checks the member port).
     if (unknown === true && config === UNSET && e === undefined) return undefined;
@@ -233,7 +233,7 @@ class Merger {
       const owners = (this.ids.get(p) ?? []).filter((a) => a !== address);
       if (owners.length === 1) {
         const owner = owners[0] as string;
-        return new Unknown(`${address}${formatPath(path)} is the id of ${owner}`, originOf(path), { address: owner, path: ['id'] });
+        return new Unknown(`${address}${formatPath(path)} is the id of ${owner}`, originOf(path), { address: owner, path: ['id'] }, undefined, { originAddress: `${owner}.id` });
       }
     }
     return literalJson(p);

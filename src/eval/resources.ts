@@ -119,7 +119,7 @@ export class InstanceHandle extends Handle {
         const scope = this.set.module.scope(rangeOf(block, name), this.ctx);
         return markComputed(evaluateBodyEntry(this.body, name, scope, block), this.address, [name]);
       },
-      () => new Unknown(`${this.address}.${name} depends on itself`, origin),
+      () => new Unknown(`${this.address}.${name} depends on itself`, origin, undefined, undefined, { originAddress: `${this.address}.${name}` }),
     );
   }
 

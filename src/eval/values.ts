@@ -121,8 +121,8 @@ export function extendUnknown(u: Unknown, step: string | number, origin?: Range)
   const ref = { address: u.ref.address, path };
   // Only a value computed by the provider is "known only after apply"; an attribute set from an
   // unknown value (`name = var.x`) keeps that reason, and its expression.
-  if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression);
-  return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref);
+  if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
+  return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref, undefined, { originAddress: `${u.ref.address}${formatPath(path)}` });
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -2,7 +2,7 @@
 // of a CIDR. When the group is a `huaweicloud_vpc_address_group` of this configuration with known
 // `addresses`, the rule admits exactly those: it stands for one rule per address. Anything else
 // (a literal id, an unknown list, an IP range "a-b") stays Unknown.
-import { Unknown, isUnknown, type Value } from '../types.js';
+import { Unknown, isUnknown, unknownAbout, type Value } from '../types.js';
 import { ID, resolveRef, toMap, type ResourceIndex } from './graph.js';
 import type { SecurityGroup, SecurityGroupRuleNode } from './types.js';
 import { copyWith } from './values.js';
@@ -22,7 +22,7 @@ export function expandAddressGroups(index: ResourceIndex, securityGroups: Securi
       if (isUnknown(addresses)) return [copyWith(rule, { remoteGroup: addresses })];
       const list: Value[] = Array.isArray(addresses) ? addresses : [];
       const bad = list.find((a) => typeof a !== 'string' || !CIDR_OR_IP.test(a));
-      if (bad !== undefined) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
+      if (bad !== undefined) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : unknownAbout(group.address, `${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
       return list.map((a) => copyWith(rule, { remoteGroup: undefined, remoteCidr: a as string }));
     });
   }

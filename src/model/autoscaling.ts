@@ -11,7 +11,7 @@
 //   `security_group_ids`), their vSwitch the group's `vswitch_ids`.
 // A feed reference that resolves to nothing here (a `regex()` cut out of a listener id, a literal
 // id) may feed any pool of the family: none of them is then called empty.
-import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
 import { ID, type ResourceIndex, resolveRef, toMap } from './graph.js';
 import { markUnknownMembers, unknownAt } from './nodes.js';
 import type { Resolver } from './network.js';
@@ -87,7 +87,7 @@ class Feeder {
   }
 
   backend(group: ResourceInstance, securityGroups: Maybe<SecurityGroup[]>, subnet: Maybe<Subnet> | undefined): Backend {
-    return node(group, this.family, { ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`), securityGroups, subnet });
+    return node(group, this.family, { ip: unknownAbout(group.address, `the instances of ${group.address} get their addresses when they are launched`), securityGroups, subnet });
   }
 
   /** `feed` registers the instances of `backend` in `pool` on `port`. */
@@ -97,7 +97,7 @@ class Feeder {
       address: n === 0 ? feed.address : `${feed.address} (${n + 1})`,
       pool,
       ip: backend.ip as Maybe<string>,
-      port: port ?? new Unknown(`the port of ${feed.address} in ${pool.address} is not set`),
+      port: port ?? unknownAbout(feed.address, `the port of ${feed.address} in ${pool.address} is not set`),
       weight: w ?? 1,
       weightDefaulted: w === undefined,
       at: { port: fieldAt(feed, 'port'), weight: fieldAt(feed, 'weight') },
@@ -135,14 +135,14 @@ export function addAsGroupMembers(index: ResourceIndex, model: Model, family: Pr
 /** Security groups of a Huawei-family AS group that names none: its scaling configuration's. */
 function configurationGroups(feeder: Feeder, group: ResourceInstance): Maybe<SecurityGroup[]> {
   const ref = group.values.scaling_configuration_id;
-  if (!isUnknown(ref) || !ref.ref) return new Unknown(`the security groups of ${group.address} are not known`);
+  if (!isUnknown(ref) || !ref.ref) return unknownAbout(group.address, `the security groups of ${group.address} are not known`);
   const target = ref.ref.address;
   const config = feeder.index.get(target) ?? feeder.index.all().find((r) => r.address.endsWith(`.${target}`));
-  if (!config || !HW_AS_CONFIGURATION.test(config.type)) return new Unknown(`the security groups of ${group.address} are not known`);
+  if (!config || !HW_AS_CONFIGURATION.test(config.type)) return unknownAbout(group.address, `the security groups of ${group.address} are not known`);
   const instance = blocks(config.values.instance_config);
   if (isUnknown(instance)) return instance;
   const list = instance[0]?.security_group_ids;
-  if (list === undefined || list === null) return new Unknown(`${config.address} names no security group`);
+  if (list === undefined || list === null) return unknownAbout(config.address, `${config.address} names no security group`);
   if (isUnknown(list)) return list;
   return feeder.net.resolveGroupIds(config, ids(list));
 }
@@ -171,7 +171,7 @@ export function addEssMembers(index: ResourceIndex, model: Model, net: FeedNetwo
     const pool = feeder.pool(attachment, attachment.values.server_group_id);
     if (!pool) continue;
     const group = resolveRef(attachment, attachment.values.scaling_group_id, scalingGroups, ID, 'scaling group');
-    const backend = group && !isUnknown(group) ? essBackend(feeder, group) : feeder.backend(attachment, new Unknown(`the scaling group of ${attachment.address} is not known`), undefined);
+    const backend = group && !isUnknown(group) ? essBackend(feeder, group) : feeder.backend(attachment, unknownAbout(attachment.address, `the scaling group of ${attachment.address} is not known`), undefined);
     feeder.add(attachment, pool, num(attachment.values.port), attachment.values.weight, backend, 0);
   }
 }
@@ -179,12 +179,12 @@ export function addEssMembers(index: ResourceIndex, model: Model, net: FeedNetwo
 /** The instances of an ESS scaling group: the security groups of its scaling configuration, on its (only) vSwitch. */
 function essBackend(feeder: Feeder, group: ResourceInstance): Backend {
   const configs = feeder.referring(/^alicloud_ess_scaling_configuration$/, 'scaling_group_id', group);
-  let groups: Maybe<SecurityGroup[]> = new Unknown(`no scaling configuration of ${group.address} is in this configuration`);
+  let groups: Maybe<SecurityGroup[]> = unknownAbout(group.address, `no scaling configuration of ${group.address} is in this configuration`);
   if (configs.length === 1) {
     const c = configs[0] as ResourceInstance;
     groups = feeder.net.resolveGroupIds(c, [...ids(c.values.security_group_id), ...ids(c.values.security_group_ids)]);
   }
   const vswitches = ids(group.values.vswitch_ids ?? group.values.vswitch_id);
-  const subnet = vswitches.length === 1 ? feeder.net.resolveSubnet(group, vswitches[0]) : vswitches.length ? new Unknown(`the instances of ${group.address} may be in any of ${vswitches.length} vSwitches`) : undefined;
+  const subnet = vswitches.length === 1 ? feeder.net.resolveSubnet(group, vswitches[0]) : vswitches.length ? unknownAbout(group.address, `the instances of ${group.address} may be in any of ${vswitches.length} vSwitches`) : undefined;
   return feeder.backend(group, groups, subnet);
 }

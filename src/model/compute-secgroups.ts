@@ -5,11 +5,11 @@
 // FlexibleEngine provider no longer registers it.
 // Nova rules are ingress-only allows; `from_group_id` or `self` admit a group (never the LB),
 // and a rule with neither a CIDR nor a group admits 0.0.0.0/0 (Nova's default).
-import type { ProviderFamily } from '../types.js';
+import { unknownAbout, type ProviderFamily } from '../types.js';
 import { Unknown, isUnknown, type ResourceInstance, type Value } from '../types.js';
 import type { ResourceIndex } from './graph.js';
 import type { Maybe, SecurityGroup, SecurityGroupRuleNode } from './types.js';
-import { blocks, bool, nestedBlockRange, node, num, str } from './values.js';
+import { blocks, bool, nestedBlockRange, node, notSet, num, str } from './values.js';
 
 export function computeSecurityGroups(index: ResourceIndex, family: ProviderFamily, types: readonly string[]): SecurityGroup[] {
   const out: SecurityGroup[] = [];
@@ -45,7 +45,7 @@ function inlineRule(r: ResourceInstance, v: { [key: string]: Value }, i: number,
     direction: 'ingress',
     // Nova takes the IP version from the CIDR.
     ethertype: typeof cidr === 'string' && cidr.includes(':') ? 6 : 4,
-    protocol: str(v.ip_protocol) ?? new Unknown(`${address}.ip_protocol is not set`),
+    protocol: str(v.ip_protocol) ?? notSet(address, 'ip_protocol'),
     ports: portRange(address, v.from_port, v.to_port),
     remoteCidr: cidr,
     remoteGroup,
@@ -62,7 +62,7 @@ function portRange(address: string, fromValue: Value | undefined, toValue: Value
   if (isUnknown(to)) return to;
   if (from === undefined && to === undefined) return undefined;
   if (from === -1 && (to === -1 || to === undefined)) return undefined;
-  if (from === undefined || to === undefined) return new Unknown(`${address} sets only one of from_port and to_port`);
+  if (from === undefined || to === undefined) return unknownAbout(address, `${address} sets only one of from_port and to_port`);
   return `${from}-${to}`;
 }
 

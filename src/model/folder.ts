@@ -2,7 +2,7 @@
 // that report an absence need it: what a reusable module exports or leaves to its inputs may be
 // completed by its caller, and a load balancer handed to Kubernetes gets its listeners from the
 // cloud controller. Pure: reads the parsed files and evaluated resources, never the disk.
-import { Unknown, type BlockNode, type ParsedFile, type ResourceInstance, type Value } from '../types.js';
+import { Unknown, unknownAbout, type BlockNode, type ParsedFile, type ResourceInstance, type Value } from '../types.js';
 import { bodies, filesByDir } from '../eval/config.js';
 import { collectRefs, modulePrefix } from './graph.js';
 
@@ -80,7 +80,7 @@ function isEmptyValue(v: unknown): boolean {
  * an object default (`{ listeners = [], name = "web" }` keeps `name`).
  */
 function placeholderOf(name: string, def: unknown, drivesCount: boolean): Value | undefined {
-  const reason = (what: string) => new Unknown(`var.${name}${what} is an input left to the module's caller (its default is empty)`);
+  const reason = (what: string) => unknownAbout(`var.${name}${what}`, `var.${name}${what} is an input left to the module's caller (its default is empty)`);
   if (isEmptyValue(def) || (def === 0 && drivesCount)) return reason('');
   if (typeof def !== 'object' || def === null || Array.isArray(def)) return undefined;
   let changed = false;

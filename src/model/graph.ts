@@ -17,7 +17,7 @@ export class ResourceIndex {
    */
   constructor(
     resources: readonly ResourceInstance[],
-    private readonly skipped: readonly { address: string; reason?: string }[] = [],
+    private readonly skipped: readonly { address: string; reason?: string; unknown?: Unknown }[] = [],
   ) {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
@@ -48,13 +48,15 @@ export class ResourceIndex {
   hiding(type: string): Unknown | undefined {
     const s = this.skippedBy(type);
     if (s === undefined) return undefined;
-    if (s.reason === undefined) return new Unknown(`${s.address} is not expanded`);
-    if (s.reason.includes(s.address)) return new Unknown(s.reason);
-    return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`);
+    // Keyed by the skipped resource, or by what its count/for_each comes from.
+    const source = { originAddress: s.address, ...(s.unknown ? { cause: s.unknown } : {}) };
+    if (s.reason === undefined) return new Unknown(`${s.address} is not expanded`, undefined, undefined, undefined, source);
+    if (s.reason.includes(s.address)) return new Unknown(s.reason, undefined, undefined, undefined, source);
+    return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`, undefined, undefined, undefined, source);
   }
 
   /** The skipped resource or module call (the first) that may hide instances of `type`, for the notes to name. */
-  skippedBy(type: string): { address: string; reason?: string } | undefined {
+  skippedBy(type: string): { address: string; reason?: string; unknown?: Unknown } | undefined {
     return this.skipped.find((s) => {
       // `…type.name` or `…module.name`; the resource part never contains dots, module keys may.
       const parts = s.address.replace(/\[[^\]]*\]$/, '').split('.');
@@ -97,7 +99,7 @@ export function resolveRef<T>(
     if (ref && paths.some((p) => p.length === ref.path.length && p.every((s, i) => s === ref.path[i]))) {
       const node = nodes.get(ref.address) ?? nodes.get(modulePrefix(from) + ref.address);
       if (node) return node;
-      return new Unknown(`${what} ${ref.address} is not defined in this configuration`, v.origin);
+      return new Unknown(`${what} ${ref.address} is not defined in this configuration`, v.origin, undefined, undefined, { originAddress: ref.address });
     }
     return v;
   }

@@ -1,10 +1,10 @@
 // The network half of every adapter, driven by a small spec per family: subnets and their
 // resolver, security groups with their rules (and the marking of groups that rules with an
 // unknown group, count or for_each may belong to), the backend-by-IP index and EIP bindings.
-import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
 import { ID, ResourceIndex, modulePrefix, resolveOrMark, resolveRef, toMap } from './graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, SecurityGroupRuleSyntax, Subnet } from './types.js';
-import { blocks, node, str } from './values.js';
+import { blocks, node, notSet, str } from './values.js';
 
 export type Resolver<T> = (from: ResourceInstance, v: Value | undefined) => Maybe<T> | undefined;
 
@@ -24,7 +24,7 @@ export function buildSubnets(index: ResourceIndex, spec: SubnetSpec): { subnets:
   for (const { type, cidr } of spec.types) {
     for (const r of index.ofType(type)) {
       subnets.push(node(r, spec.family, {
-        cidr: str(r.values[cidr]) ?? new Unknown(`${r.address}.${cidr} is not set`),
+        cidr: str(r.values[cidr]) ?? notSet(r.address, cidr),
         acls: [],
       }));
     }
@@ -119,7 +119,7 @@ export function eipBindings(index: ResourceIndex, spec: EipSpec): EipBindings {
     if (isUnknown(v)) {
       if (v.ref) bound.add(key(v.ref.address, v.ref.path)).add(key(modulePrefix(from) + v.ref.address, v.ref.path));
       else unknownBinding ??= v;
-    } else unknownBinding ??= new Unknown(spec.unknownTarget(String(v)));
+    } else unknownBinding ??= unknownAbout(from.address, spec.unknownTarget(String(v)));
   };
   for (const { type, path } of spec.bindings) {
     for (const r of index.ofType(type)) {

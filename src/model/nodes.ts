@@ -1,5 +1,5 @@
 // Node constructors with their defaults, shared by every adapter.
-import { Unknown, type ResourceInstance } from '../types.js';
+import { restate, type ResourceInstance, type Unknown } from '../types.js';
 import type { Listener, LoadBalancer, NodeBase, Pool } from './types.js';
 
 /** A pool with no listeners, members or monitors yet, and nothing unknown about it. */
@@ -42,10 +42,10 @@ export function markUnknownBackend(listener: Listener, why: Unknown): void {
 /** The notes name the node already: `default_pool_id: var.pool_id has no value` on the listener itself. */
 function own(node: { address: string }, why: Unknown): Unknown {
   const prefix = `${node.address}: `;
-  return why.reason.startsWith(prefix) ? new Unknown(why.reason.slice(prefix.length), why.origin, why.ref, why.expression) : why;
+  return why.reason.startsWith(prefix) ? restate(why, why.reason.slice(prefix.length)) : why;
 }
 
 /** `u` as read from `attr` of `r`: `huaweicloud_elb_member.api[0]: pool_id: var.pool_id has no value`. */
 export function unknownAt(r: ResourceInstance, attr: string | undefined, u: Unknown): Unknown {
-  return new Unknown(`${r.address}: ${attr !== undefined ? `${attr}: ` : ''}${u.reason}`, u.origin, u.ref, u.expression);
+  return restate(u, `${r.address}: ${attr !== undefined ? `${attr}: ` : ''}${u.reason}`);
 }

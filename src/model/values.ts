@@ -1,7 +1,12 @@
 // Reading evaluated attribute values: one place that turns `Value`s into typed fields and keeps
 // Unknowns explicit. Provider spellings (strings for numbers, "true" for booleans) end here.
-import { Unknown, isUnknown, type ProviderFamily, type Range, type ResourceInstance, type Value } from '../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type Range, type ResourceInstance, type Value } from '../types.js';
 import type { FieldSource, Maybe, MonitorField, NodeBase } from './types.js';
+
+/** `<address>.<attr> is not set` (`huaweicloud_lb_listener_v3.web.protocol`), with that origin address. */
+export function notSet(address: string, attr: string, more = ''): Unknown {
+  return unknownAbout(`${address}.${attr}`, `${address}.${attr} is not set${more}`);
+}
 
 /** undefined when absent or null. */
 export function str(v: Value | undefined): Maybe<string> | undefined {

@@ -4,7 +4,7 @@ import { decideFlow, type Decision, type OpenFlow } from './decide.js';
 import type { Flow } from './flow.js';
 import { formatPortSet, portSetCovers, portSetsOverlap, rangesCoverAll, type PortRange, type PortSet } from './ports.js';
 import { protocolHasPorts, protocolMatches, type Protocol } from './protocol.js';
-import { isNetUnknown, type MaybeUnknown } from './unknown.js';
+import { isNetUnknown, labelled, netUnknown, type MaybeUnknown, type NetUnknown } from './unknown.js';
 import { sweep, type SweepCandidate, type Verdict } from './verdict.js';
 
 export type AclEndpoint = { kind: 'any' } | { kind: 'cidr'; cidr: Cidr };
@@ -109,17 +109,17 @@ function evaluate(rules: readonly AclRule[], defaultAction: 'allow' | 'deny', fl
 /** undefined when the rule is disabled or its known fields exclude the flow. */
 function matchRule(rule: AclRule, flow: DirectedFlow): SweepCandidate | undefined {
   const version = flow.swept.version;
-  const reasons: string[] = [];
+  const reasons: NetUnknown[] = [];
 
-  if (isNetUnknown(rule.enabled)) reasons.push(`enabled: ${rule.enabled.unknown}`);
+  if (isNetUnknown(rule.enabled)) reasons.push(labelled('enabled', rule.enabled));
   else if (rule.enabled === false) return undefined;
 
   if (rule.ipVersion !== undefined) {
-    if (isNetUnknown(rule.ipVersion)) reasons.push(`ip version: ${rule.ipVersion.unknown}`);
+    if (isNetUnknown(rule.ipVersion)) reasons.push(labelled('ip version', rule.ipVersion));
     else if (rule.ipVersion !== version) return undefined;
   }
 
-  if (isNetUnknown(rule.protocol)) reasons.push(`protocol: ${rule.protocol.unknown}`);
+  if (isNetUnknown(rule.protocol)) reasons.push(labelled('protocol', rule.protocol));
   else if (!protocolMatches(rule.protocol, flow.protocol, version)) return undefined;
 
   if (protocolHasPorts(flow.protocol)) {
@@ -128,16 +128,18 @@ function matchRule(rule: AclRule, flow: DirectedFlow): SweepCandidate | undefine
       ['destination port', rule.destinationPorts, flow.destinationPorts],
     ] as const) {
       if (isNetUnknown(rulePorts)) {
-        reasons.push(`${label}: ${rulePorts.unknown}`);
+        reasons.push(labelled(label, rulePorts));
         continue;
       }
       const match = matchPorts(rulePorts, flowPorts);
       if (match === 'none') return undefined;
       if (match === 'partial') {
         reasons.push(
-          flowPorts === undefined
-            ? `${label} ${formatPortSet(rulePorts)}: the flow's ${label} is not known`
-            : `${label} ${formatPortSet(rulePorts)} covers only part of the flow's ${label}s ${formatPortSet(flowPorts)}`,
+          netUnknown(
+            flowPorts === undefined
+              ? `${label} ${formatPortSet(rulePorts)}: the flow's ${label} is not known`
+              : `${label} ${formatPortSet(rulePorts)} covers only part of the flow's ${label}s ${formatPortSet(flowPorts)}`,
+          ),
         );
       }
     }
@@ -147,29 +149,29 @@ function matchRule(rule: AclRule, flow: DirectedFlow): SweepCandidate | undefine
   const fixedEndpoint = flow.sweptSide === 'source' ? rule.destination : rule.source;
   const fixedLabel = flow.sweptSide === 'source' ? 'destination' : 'source';
 
-  if (isNetUnknown(fixedEndpoint)) reasons.push(`${fixedLabel}: ${fixedEndpoint.unknown}`);
+  if (isNetUnknown(fixedEndpoint)) reasons.push(labelled(fixedLabel, fixedEndpoint));
   else if (fixedEndpoint.kind === 'cidr') {
     const ruleCidr = fixedEndpoint.cidr;
     if (ruleCidr.version !== version) return undefined;
-    if (flow.fixed === undefined) reasons.push(`${fixedLabel} ${formatCidr(ruleCidr)}: the member address is not known`);
+    if (flow.fixed === undefined) reasons.push(netUnknown(`${fixedLabel} ${formatCidr(ruleCidr)}: the member address is not known`));
     else if (!cidrOverlaps(ruleCidr, flow.fixed)) return undefined;
     else if (!cidrContains(ruleCidr, flow.fixed)) {
-      reasons.push(`${fixedLabel} ${formatCidr(ruleCidr)} covers only part of ${formatCidr(flow.fixed)}`);
+      reasons.push(netUnknown(`${fixedLabel} ${formatCidr(ruleCidr)} covers only part of ${formatCidr(flow.fixed)}`));
     }
   }
 
   let addresses: AddressSet | undefined;
-  if (isNetUnknown(sweptEndpoint)) reasons.push(`${flow.sweptSide}: ${sweptEndpoint.unknown}`);
+  if (isNetUnknown(sweptEndpoint)) reasons.push(labelled(flow.sweptSide, sweptEndpoint));
   else if (sweptEndpoint.kind === 'cidr') {
     if (sweptEndpoint.cidr.version !== version) return undefined;
     addresses = AddressSet.fromCidr(sweptEndpoint.cidr);
   }
 
   let action: 'allow' | 'deny' | undefined;
-  if (isNetUnknown(rule.action)) reasons.push(`action: ${rule.action.unknown}`);
+  if (isNetUnknown(rule.action)) reasons.push(labelled('action', rule.action));
   else action = rule.action;
 
-  return { id: rule.id, addresses, action, uncertainReasons: reasons };
+  return { id: rule.id, addresses, action, uncertain: reasons };
 }
 
 /**

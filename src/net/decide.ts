@@ -6,17 +6,18 @@ import { AddressSet, type Cidr } from './cidr.js';
 import type { Flow, FlowProtocol } from './flow.js';
 import { ALL_PORTS, formatPortSet, normalizePortRanges, type PortRange, type PortSet } from './ports.js';
 import { protocolHasPorts } from './protocol.js';
+import { netUnknown, type NetCause, type NetUnknown } from './unknown.js';
 import type { TraceStep, Verdict, VerdictStatus } from './verdict.js';
 
 /** A value the configuration does not fix, and the values it may take. */
-export interface Open<T> {
+export interface Open<T> extends NetUnknown {
   /** Why it is not known, naming what was unknown (e.g. `var.ipv4_subnet_id has no value`). */
   readonly unknown: string;
   readonly among: T;
 }
 
-export function open<T>(unknown: string, among: T): Open<T> {
-  return { unknown, among };
+export function open<T>(unknown: string, among: T, cause?: NetCause): Open<T> {
+  return cause === undefined ? { unknown, among } : { unknown, among, cause };
 }
 
 export function isOpen<V>(v: V): v is Extract<V, Open<unknown>> {
@@ -48,8 +49,8 @@ export interface FlowCase {
 }
 
 export interface Decision extends Verdict {
-  /** The open inputs the verdict was taken over (their `unknown` texts); empty when all were known. */
-  openInputs: string[];
+  /** The open inputs the verdict was taken over; empty when all were known. */
+  openInputs: NetUnknown[];
   /** The verdict of each class of values (one when every input is known). */
   cases: FlowCase[];
 }
@@ -88,11 +89,11 @@ export function decideFlow(flow: OpenFlow, portCuts: readonly PortSet[], judge: 
     for (const ports of classes) cases.push({ protocol, ports, verdict: judge({ protocol, source, port: ports.from, ...destination }) });
   }
 
-  const openInputs = [
-    ...(protocolOpen ? [protocolOpen.unknown] : []),
-    ...(portOpen && portsUsed ? [portOpen.unknown] : []),
-    ...(sourceOpen ? [sourceOpen.unknown] : []),
-  ];
+  const openInputs: NetUnknown[] = [
+    ...(protocolOpen ? [protocolOpen] : []),
+    ...(portOpen && portsUsed ? [portOpen] : []),
+    ...(sourceOpen ? [sourceOpen] : []),
+  ].map((o) => netUnknown(o.unknown, o.cause));
   if (cases.length === 1 && !sourceOpen) return { ...cases[0]!.verdict, openInputs, cases };
   return combine(cases, source, sourceOpen, openInputs);
 }
@@ -127,16 +128,16 @@ function outcome(verdict: Verdict, sourceOpen: boolean): Outcome {
   return verdict.status;
 }
 
-function combine(cases: FlowCase[], source: AddressSet, sourceOpen: Open<AddressSet> | undefined, openInputs: string[]): Decision {
+function combine(cases: FlowCase[], source: AddressSet, sourceOpen: Open<AddressSet> | undefined, openInputs: NetUnknown[]): Decision {
   const outcomes = cases.map((c) => outcome(c.verdict, sourceOpen !== undefined));
   const every = (...o: Outcome[]) => outcomes.every((x) => o.includes(x));
   const trace = mergeTraces(cases);
-  const unknownReasons: string[] = [];
+  const unknowns: NetUnknown[] = [];
   let status: VerdictStatus;
   let admitted: AddressSet;
   if (outcomes.includes('unknown')) {
     status = 'unknown';
-    for (const c of cases) for (const r of c.verdict.unknownReasons) if (!unknownReasons.includes(r)) unknownReasons.push(r);
+    for (const c of cases) for (const r of c.verdict.unknowns) if (!unknowns.some((x) => x.unknown === r.unknown)) unknowns.push(r);
     admitted = intersectAll(cases, source);
   } else if (every('allowed')) {
     status = 'allowed';
@@ -149,10 +150,11 @@ function combine(cases: FlowCase[], source: AddressSet, sourceOpen: Open<Address
     admitted = cases.reduce((acc, c) => acc.union(c.verdict.admitted), AddressSet.empty(source.version));
   } else {
     status = 'unknown';
-    unknownReasons.push(splitReason(cases, outcomes, source, sourceOpen, openInputs));
+    // Named by the first open input: the verdict hangs on it (and on the others, listed in the text).
+    unknowns.push(netUnknown(splitReason(cases, outcomes, source, sourceOpen, openInputs), openInputs[0]?.cause));
     admitted = intersectAll(cases, source);
   }
-  return { status, admitted, trace, unknownReasons, openInputs, cases };
+  return { status, admitted, trace, unknowns, openInputs, cases };
 }
 
 function intersectAll(cases: FlowCase[], source: AddressSet): AddressSet {
@@ -181,8 +183,8 @@ function describeCases(cases: FlowCase[]): string {
     .join(', ');
 }
 
-function splitReason(cases: FlowCase[], outcomes: Outcome[], source: AddressSet, sourceOpen: Open<AddressSet> | undefined, openInputs: string[]): string {
-  const what = openInputs.join('; ');
+function splitReason(cases: FlowCase[], outcomes: Outcome[], source: AddressSet, sourceOpen: Open<AddressSet> | undefined, openInputs: NetUnknown[]): string {
+  const what = openInputs.map((o) => o.unknown).join('; ');
   const admittedCases = cases.filter((_, i) => outcomes[i] === 'allowed');
   const mixed = cases.filter((_, i) => outcomes[i] === 'mixed' || outcomes[i] === 'partial');
   if (cases.length === 1 && sourceOpen) {

@@ -5,7 +5,7 @@ import type { Flow } from './flow.js';
 import { decideFlow, type Decision, type OpenFlow } from './decide.js';
 import { portInRanges, rangesCoverAll, type PortRange, type PortSet } from './ports.js';
 import { protocolHasPorts, protocolMatches, type Protocol } from './protocol.js';
-import { isNetUnknown, type MaybeUnknown } from './unknown.js';
+import { isNetUnknown, labelled, netUnknown, type MaybeUnknown, type NetUnknown } from './unknown.js';
 import { sweep, type SweepCandidate, type Verdict } from './verdict.js';
 
 export type SgRemote = { kind: 'any' } | { kind: 'cidr'; cidr: Cidr } | { kind: 'group'; id: string };
@@ -61,22 +61,22 @@ function sortRules(rules: SgRule[]): SgRule[] {
 
 /** undefined when the rule's known fields exclude the flow. */
 function matchRule(rule: SgRule, flow: Flow, version: IpVersion): SweepCandidate | undefined {
-  const reasons: string[] = [];
+  const reasons: NetUnknown[] = [];
 
-  if (isNetUnknown(rule.protocol)) reasons.push(`protocol: ${rule.protocol.unknown}`);
+  if (isNetUnknown(rule.protocol)) reasons.push(labelled('protocol', rule.protocol));
   else if (!protocolMatches(rule.protocol, flow.protocol, version)) return undefined;
 
   if (protocolHasPorts(flow.protocol)) {
     const ports = rule.ports;
-    if (isNetUnknown(ports)) reasons.push(`ports: ${ports.unknown}`);
+    if (isNetUnknown(ports)) reasons.push(labelled('ports', ports));
     else if (flow.port === undefined) {
-      if (!rangesCoverAll(ports)) reasons.push('ports: the flow port is not known');
+      if (!rangesCoverAll(ports)) reasons.push(netUnknown('ports: the flow port is not known'));
     } else if (!portInRanges(flow.port, ports)) return undefined;
   }
 
   let addresses: AddressSet | undefined;
   const remote = rule.remote;
-  if (isNetUnknown(remote)) reasons.push(`remote: ${remote.unknown}`);
+  if (isNetUnknown(remote)) reasons.push(labelled('remote', remote));
   else if (remote.kind === 'group') return undefined;
   else if (remote.kind === 'cidr') {
     if (remote.cidr.version !== version) return undefined;
@@ -84,13 +84,13 @@ function matchRule(rule: SgRule, flow: Flow, version: IpVersion): SweepCandidate
   }
 
   let action: 'allow' | 'deny' | undefined;
-  if (isNetUnknown(rule.action)) reasons.push(`action: ${rule.action.unknown}`);
+  if (isNetUnknown(rule.action)) reasons.push(labelled('action', rule.action));
   else action = rule.action;
 
   const anyPosition = isNetUnknown(rule.priority);
-  if (isNetUnknown(rule.priority)) reasons.push(`priority: ${rule.priority.unknown}`);
+  if (isNetUnknown(rule.priority)) reasons.push(labelled('priority', rule.priority));
 
-  return { id: rule.id, addresses, action, uncertainReasons: reasons, anyPosition };
+  return { id: rule.id, addresses, action, uncertain: reasons, anyPosition };
 }
 
 /**

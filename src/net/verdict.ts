@@ -1,5 +1,6 @@
 // First-match sweep shared by the security-group and ACL evaluators, and the verdict it yields.
 import { AddressSet } from './cidr.js';
+import { labelled, type NetUnknown } from './unknown.js';
 
 export type VerdictStatus = 'allowed' | 'partial' | 'blocked' | 'unknown';
 
@@ -25,8 +26,8 @@ export interface Verdict {
   /** What the rules admit, counting rules with uncertain effect as not matching. */
   admitted: AddressSet;
   trace: TraceStep[];
-  /** `<rule id>: <reason>` for every uncertain rule that could match. */
-  unknownReasons: string[];
+  /** `<rule id>: <reason>` for every uncertain rule that could match, each with the cause of its input. */
+  unknowns: NetUnknown[];
 }
 
 /** One rule after the evaluator has matched its fields other than the swept address. */
@@ -36,8 +37,8 @@ export interface SweepCandidate {
   addresses: AddressSet | undefined;
   /** undefined = not known. */
   action: 'allow' | 'deny' | undefined;
-  /** Non-empty: the rule may or may not match (or act); it then decides nothing but taints the verdict. */
-  uncertainReasons: string[];
+  /** Non-empty: the rule may or may not match (or act), and why; it then decides nothing but taints the verdict. */
+  uncertain: NetUnknown[];
   /** Rules are ordered within a group; groups in sequence (security groups of one port). */
   group?: number;
   /**
@@ -55,7 +56,7 @@ export function sweep(
   let undecided = range;
   let admitted = AddressSet.empty(range.version);
   const trace: TraceStep[] = [];
-  const reasons: string[] = [];
+  const reasons: NetUnknown[] = [];
   let isUncertain = false;
   let mayDeny = false;
   let group: number | undefined;
@@ -65,16 +66,16 @@ export function sweep(
       group = c.group;
       groupStart = undecided;
     }
-    if (c.uncertainReasons.length > 0) {
+    if (c.uncertain.length > 0) {
       const base = c.anyPosition ? groupStart : undecided;
       const possible = c.addresses ? base.intersect(c.addresses) : base;
       if (possible.isEmpty()) continue;
       isUncertain = true;
       if (c.action !== 'allow') mayDeny = true;
       trace.push({ ruleId: c.id, effect: 'unknown', addresses: possible.toString() });
-      for (const r of c.uncertainReasons) {
-        const line = `${c.id}: ${r}`;
-        if (!reasons.includes(line)) reasons.push(line);
+      for (const r of c.uncertain) {
+        const line = labelled(c.id, r);
+        if (!reasons.some((x) => x.unknown === line.unknown)) reasons.push(line);
       }
       continue;
     }
@@ -101,5 +102,5 @@ export function sweep(
   else if (coversAll) status = 'allowed';
   else if (admitted.isEmpty()) status = 'blocked';
   else status = 'partial';
-  return { status, admitted, trace, unknownReasons: reasons };
+  return { status, admitted, trace, unknowns: reasons };
 }

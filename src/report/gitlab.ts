@@ -6,7 +6,7 @@ import type { ReportInput } from './types.js';
 import { LOAD_ERROR_RULE_ID } from './types.js';
 import { loadErrorFile, sortedErrors, visibleFindings } from './common.js';
 import { sortFindings } from './sort.js';
-import { FingerprintCounter, assignFingerprints, fingerprintOf } from '../fingerprint.js';
+import { FingerprintCounter, assignFingerprints, findingFingerprint, fingerprintOf } from '../fingerprint.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -65,7 +65,7 @@ export function buildCodeQuality(input: ReportInput): CodeQualityIssue[] {
     ...sortedErrors(input).map((e) => loadErrorIssue(e, loadPrints)),
     ...visibleFindings(input)
       .filter((f) => !f.suppression)
-      .map((f) => findingIssue(f, prints.get(f) ?? fingerprintOf(f.ruleId, f.address, f.attribute))),
+      .map((f) => findingIssue(f, prints.get(f) ?? findingFingerprint(f))),
   ];
 }
 

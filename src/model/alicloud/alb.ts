@@ -1,9 +1,9 @@
 // Alibaba ALB (`alicloud_alb_*`): server groups with their health check, listeners, forwarding rules.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
 import { ID, link, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Pool } from '../types.js';
-import { blocks, bool, lower, monitorAt, node, num, offText, str, upper } from '../values.js';
+import { blocks, bool, lower, monitorAt, node, notSet, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -39,7 +39,7 @@ export function buildAlb(ctx: Ctx): void {
 
   const listeners: Listener[] = index.ofType('alicloud_alb_listener').map((r) => {
     const lb = resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, 'load balancer');
-    const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+    const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? notSet(r.address, 'listener_protocol'), num(r.values.listener_port) ?? notSet(r.address, 'listener_port'));
     const actions = blocks(r.values.default_actions);
     if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, 'default_actions', actions));
     else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
@@ -51,7 +51,7 @@ export function buildAlb(ctx: Ctx): void {
     const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, 'listener');
     const actions = blocks(r.values.rule_actions);
     if (!listener || isUnknown(listener)) {
-      const why = listener ? unknownAt(r, 'listener_id', listener) : new Unknown(`${r.address}.listener_id is not set`);
+      const why = listener ? unknownAt(r, 'listener_id', listener) : notSet(r.address, 'listener_id');
       for (const p of pools) markUnknownListeners(p, why);
       continue;
     }
@@ -107,7 +107,7 @@ function albMonitor(r: ResourceInstance): HealthMonitor {
     domain: typeof host === 'string' && host.startsWith('$') ? undefined : host,
     expectedCodes: codes(v.health_check_codes),
     // `health_check_enabled` is required: absent only in a broken configuration.
-    enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
+    enabled: bool(v.health_check_enabled) ?? unknownAbout(`${r.address}.health_check_enabled`, `${r.address} health_check_enabled is not set`),
     at: monitorAt(r, ALB_MONITOR_FIELDS),
     offText: offText('health_check_enabled'),
     lbKind: 'alb',

@@ -1,10 +1,10 @@
 // Alibaba CLB (`alicloud_slb_*`): health checks on the listener, the default server group on the
 // listener's backend_port, forwarding rules, master-slave groups and listener ACLs.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, restate, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool } from '../types.js';
-import { blocks, fieldAt, isSet, list, lower, monitorAt, nodeBase, node, num, offText, str, upper } from '../values.js';
+import { blocks, fieldAt, isSet, list, lower, monitorAt, node, nodeBase, notSet, num, offText, str, upper } from '../values.js';
 import { FAMILY, onOff, hcPort, codes, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, eachServer, weightOf } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -47,8 +47,8 @@ export function buildClb(ctx: Ctx): void {
   for (const r of index.ofType('alicloud_slb_listener')) {
     const v = r.values;
     const lb = resolveLb(r);
-    const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
-    listener.backendPort = num(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
+    const listener = newListener(r, lb, upper(str(v.protocol)) ?? notSet(r.address, 'protocol'), num(v.frontend_port) ?? notSet(r.address, 'frontend_port'));
+    listener.backendPort = num(v.backend_port) ?? notSet(r.address, 'backend_port');
     listener.backendPortAt = fieldAt(r, 'backend_port');
     listeners.push(listener);
     const forward = onOff(v.listener_forward, r.address, 'listener_forward');
@@ -75,7 +75,7 @@ export function buildClb(ctx: Ctx): void {
     if (mayRedirect) markUnknownBackend(listener, unknownAt(r, 'listener_forward', forward));
     else if (target === undefined) {
       if (lb && !isUnknown(lb)) target = defaultPool(lb);
-      else markUnknownBackend(listener, lb ? unknownAt(r, 'load_balancer_id', lb) : new Unknown(`${r.address}.load_balancer_id is not set`));
+      else markUnknownBackend(listener, lb ? unknownAt(r, 'load_balancer_id', lb) : notSet(r.address, 'load_balancer_id'));
     }
     if (target && !isUnknown(target)) {
       link(listener, target);
@@ -172,7 +172,7 @@ export function buildClb(ctx: Ctx): void {
   if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
   // A listener whose LB is unknown may use any default group; so may one we cannot see.
   const lbUnknown = listeners.find((l) => isUnknown(l.loadBalancer));
-  if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, new Unknown(`${lbUnknown.address}: load_balancer_id: ${(lbUnknown.loadBalancer as Unknown).reason}`));
+  if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, restate(lbUnknown.loadBalancer as Unknown, `${lbUnknown.address}: load_balancer_id: ${(lbUnknown.loadBalancer as Unknown).reason}`));
   for (const p of pools) {
     // The default group is referenced through its LB (an auto-scaling group's loadbalancer_ids…).
     const key = defaults.get(p.loadBalancer as LoadBalancer) === p ? (p.loadBalancer as LoadBalancer).address : p.address;
@@ -206,7 +206,7 @@ export function clbListenerMonitor(r: ResourceInstance, listener: Listener): Hea
   } else {
     // TCP: always checked, over TCP or HTTP (`health_check_type`, default tcp).
     const type = lower(str(v.health_check_type));
-    hcProtocol = type === undefined || type === 'tcp' ? 'TCP' : type === 'http' ? 'HTTP' : isUnknown(type) ? type : new Unknown(`${r.address}.health_check_type is ${JSON.stringify(type)}`);
+    hcProtocol = type === undefined || type === 'tcp' ? 'TCP' : type === 'http' ? 'HTTP' : isUnknown(type) ? type : unknownAbout(`${r.address}.health_check_type`, `${r.address}.health_check_type is ${JSON.stringify(type)}`);
     enabled = true;
   }
   const domain = str(v.health_check_domain);
@@ -235,7 +235,7 @@ function clbAccessControls(ctx: Ctx, listeners: Listener[]): void {
   for (const r of ctx.index.ofType('alicloud_slb_acl_entry_attachment')) {
     const acl = resolveRef(r, r.values.acl_id, acls, ID, 'ACL');
     if (!acl || isUnknown(acl)) continue;
-    const entry = str(r.values.entry) ?? new Unknown(`${r.address}.entry is not set`);
+    const entry = str(r.values.entry) ?? notSet(r.address, 'entry');
     const entries = attached.get(acl.address);
     if (entries === undefined) attached.set(acl.address, [entry]);
     else entries.push(entry);
@@ -279,7 +279,7 @@ function firstHiding(ctx: Ctx, types: readonly string[]): Unknown | undefined {
 function ruleListenerUnknown(r: ResourceInstance, lb: Maybe<LoadBalancer> | undefined, port: Maybe<number> | undefined): Unknown {
   if (isUnknown(lb)) return unknownAt(r, 'load_balancer_id', lb);
   if (isUnknown(port)) return unknownAt(r, 'frontend_port', port);
-  if (lb === undefined) return new Unknown(`${r.address}.load_balancer_id is not set`);
-  if (port === undefined) return new Unknown(`${r.address}.frontend_port is not set`);
-  return new Unknown(`${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
+  if (lb === undefined) return notSet(r.address, 'load_balancer_id');
+  if (port === undefined) return notSet(r.address, 'frontend_port');
+  return unknownAbout(`${r.address}.frontend_port`, `${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
 }

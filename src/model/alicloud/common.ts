@@ -1,6 +1,6 @@
 // What the Alibaba products share: the adapter context, node constructors (load balancer,
 // listener, pool, member), server lists and weights, on/off switches, zone vSwitches and EIPs.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
 import { ResourceIndex } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
@@ -15,7 +15,7 @@ export function onOff(v: Value | undefined, address: string, attr: string): Mayb
   if (s === undefined || isUnknown(s)) return s;
   if (s === 'on') return true;
   if (s === 'off') return false;
-  return new Unknown(`${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
+  return unknownAbout(`${address}.${attr}`, `${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
 }
 
 /** Health-check port: 0, -520 and unset mean the backend port. */
@@ -114,8 +114,8 @@ export function addMember(
   const backend = ctx.resolveBackend(r, server, byIp);
   const member: Member = node(r, FAMILY, {
     pool,
-    ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown('the member address is assigned by the cloud'),
-    port: port ?? new Unknown(`${address} has no port`),
+    ip: backend && !isUnknown(backend) ? backend.ip ?? unknownAbout(`${backend.address}.private_ip`, `${backend.address} has no private_ip in this configuration`) : new Unknown('the member address is assigned by the cloud'),
+    port: port ?? unknownAbout(`${address}.port`, `${address} has no port`),
     weight,
     weightDefaulted: weightAttribute === undefined,
     at: { port: fieldAt(r, 'port'), weight: fieldAt(r, weightAttribute ?? 'weight') },

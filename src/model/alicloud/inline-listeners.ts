@@ -9,7 +9,7 @@ import type { LoadBalancer, Pool } from '../types.js';
 import { clbListenerMonitor } from './clb.js';
 import { newListener, poolOfLoadBalancer, type Ctx } from './common.js';
 import { markUnknownListeners, unknownAt } from '../nodes.js';
-import { copyWith } from '../values.js';
+import { copyWith, notSet } from '../values.js';
 
 function port(v: Value | undefined): number | Unknown {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
@@ -41,7 +41,7 @@ export function addInlineListeners(ctx: Ctx): void {
     const entries = (Array.isArray(raw) ? raw : [raw]).filter((e): e is Record<string, Value> => typeof e === 'object' && e !== null && !Array.isArray(e) && !isUnknown(e));
     entries.forEach((entry, i) => {
       const r: ResourceInstance = copyWith(lb.resource, { address: `${lb.address}.listener[${i}]`, values: entry });
-      const protocol = typeof entry.lb_protocol === 'string' ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : new Unknown(`${r.address}.lb_protocol is not set`);
+      const protocol = typeof entry.lb_protocol === 'string' ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : notSet(r.address, 'lb_protocol');
       const listener = newListener(r, lb, protocol, port(entry.lb_port));
       listener.backendPort = port(entry.instance_port);
       ctx.model.listeners.push(listener);

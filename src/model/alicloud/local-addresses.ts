@@ -10,7 +10,7 @@
 // The vSwitches of the zone mappings are therefore the source of the network-ACL checks, like the
 // backend subnets of a Huawei dedicated ELB. `healthCheckSources["alicloud-alb"]` in the config
 // puts a non-upgraded ALB back on a fixed range (src/analysis/sources.ts).
-import { Unknown, isUnknown } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout } from '../../types.js';
 import type { Subnet } from '../types.js';
 import { blocks } from '../values.js';
 import type { Ctx } from './common.js';
@@ -31,6 +31,6 @@ export function addLocalAddressSubnets(ctx: Ctx): void {
       if (isUnknown(s)) unknown ??= s;
       else found.push(s);
     }
-    lb.backendSubnets = unknown ?? (found.length ? found : new Unknown(`${lb.address} has no zone mapping with a vSwitch of this configuration`));
+    lb.backendSubnets = unknown ?? (found.length ? found : unknownAbout(`${lb.address}.zone_mappings`, `${lb.address} has no zone mapping with a vSwitch of this configuration`));
   }
 }

@@ -1,10 +1,10 @@
 // The Alibaba network: vSwitches, stateless network ACLs (current and legacy), security groups
 // with their rules, and the ECS instances and ENIs members name, through ../network.ts.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
 import { ID, ResourceIndex, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Backend, Maybe, NetworkAcl, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
 import { backendsByIp, buildSecurityGroups, buildSubnets, resolveGroupIds, type Resolver } from '../network.js';
-import { blocks, isSet, list, lower, nestedBlockRange, node, num, str } from '../values.js';
+import { blocks, isSet, list, lower, nestedBlockRange, node, notSet, num, str } from '../values.js';
 import { FAMILY, type Ctx } from './common.js';
 
 /** vSwitches and their ACLs, security groups, and the ECS instances and ENIs members name. */
@@ -25,7 +25,7 @@ export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet'
   const groupByAddress = toMap(groups);
   const resolveGroups = (from: ResourceInstance, attr: string): Maybe<SecurityGroup[]> => {
     const ids = list(from.values[attr]);
-    if (ids === undefined) return new Unknown(`${from.address}.${attr} is not set`);
+    if (ids === undefined) return notSet(from.address, attr);
     return resolveGroupIds(from, ids, groupByAddress);
   };
 
@@ -49,7 +49,7 @@ export function buildAliNetwork(index: ResourceIndex): Pick<Ctx, 'resolveSubnet'
       const matches = ipIndex.get(v) ?? [];
       return matches.length === 1 ? matches[0] : new Unknown(`no instance in this configuration has the address ${v}`);
     }
-    return resolveRef(from, v, backendByAddress, ID, 'server') ?? new Unknown(`${from.address} names no server`);
+    return resolveRef(from, v, backendByAddress, ID, 'server') ?? unknownAbout(from.address, `${from.address} names no server`);
   };
 
   return { resolveSubnet, resolveBackend, resolveGroupIds: (from, ids) => resolveGroupIds(from, ids, groupByAddress) };
@@ -64,18 +64,18 @@ function securityGroupRule(r: ResourceInstance): SecurityGroupRuleNode {
   let remoteGroup: Maybe<string> | undefined;
   if (cidr === undefined) {
     // No CIDR: a group or prefix-list source (never "any": an empty cidr_ip is an API error).
-    remoteGroup = isSet(v.source_security_group_id) ? 'group' : new Unknown(`${r.address} admits a source this configuration does not resolve`);
+    remoteGroup = isSet(v.source_security_group_id) ? 'group' : unknownAbout(r.address, `${r.address} admits a source this configuration does not resolve`);
   }
   return node(r, FAMILY, {
     range: r.block.range,
-    direction: isUnknown(type) ? type : type === 'ingress' ? 'ingress' : type === 'egress' ? 'egress' : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
+    direction: isUnknown(type) ? type : type === 'ingress' ? 'ingress' : type === 'egress' ? 'egress' : unknownAbout(`${r.address}.type`, `${r.address}.type is ${JSON.stringify(type ?? null)}`),
     ethertype: v6 ? 6 : 4,
-    protocol: str(v.ip_protocol) ?? new Unknown(`${r.address}.ip_protocol is not set`),
+    protocol: str(v.ip_protocol) ?? notSet(r.address, 'ip_protocol'),
     ports: str(v.port_range) ?? '-1/-1',
     remoteCidr: cidr,
     remoteGroup,
     // Defaults: policy accept, priority 1 (providers.md §4.3).
-    action: isUnknown(policy) ? policy : policy === 'drop' ? 'deny' : policy === undefined || policy === 'accept' ? 'allow' : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
+    action: isUnknown(policy) ? policy : policy === 'drop' ? 'deny' : policy === undefined || policy === 'accept' ? 'allow' : unknownAbout(`${r.address}.policy`, `${r.address}.policy is ${JSON.stringify(policy)}`),
     priority: num(v.priority) ?? 1,
   });
 }
@@ -129,7 +129,7 @@ export function buildNetworkAcls(index: ResourceIndex, resolveSubnet: Resolver<S
  */
 function aclEntries(r: ResourceInstance, blockType: string, direction: 'ingress' | 'egress'): Maybe<AclRuleNode[]> {
   const raw = r.values[blockType];
-  if (raw === undefined || raw === null) return new Unknown(`${r.address} does not set ${blockType}, so the cloud's entries apply`);
+  if (raw === undefined || raw === null) return unknownAbout(`${r.address}.${blockType}`, `${r.address} does not set ${blockType}, so the cloud's entries apply`);
   const entries = blocks(raw);
   if (isUnknown(entries)) return entries;
   return entries.map((e, i) => {
@@ -143,13 +143,13 @@ function aclEntries(r: ResourceInstance, blockType: string, direction: 'ingress'
       id: address,
       address,
       range: nestedBlockRange(r, blockType, i),
-      protocol: protocol ?? new Unknown(`${address}.protocol is not set`),
-      sourceCidr: direction === 'ingress' ? str(e.source_cidr_ip) ?? new Unknown(`${address}.source_cidr_ip is not set`) : undefined,
-      destinationCidr: direction === 'egress' ? str(e.destination_cidr_ip) ?? new Unknown(`${address}.destination_cidr_ip is not set`) : undefined,
+      protocol: protocol ?? notSet(address, 'protocol'),
+      sourceCidr: direction === 'ingress' ? str(e.source_cidr_ip) ?? notSet(address, 'source_cidr_ip') : undefined,
+      destinationCidr: direction === 'egress' ? str(e.destination_cidr_ip) ?? notSet(address, 'destination_cidr_ip') : undefined,
       // Alibaba's one `port` field matches the DESTINATION port in both directions.
       sourcePorts: undefined,
-      destinationPorts: port ?? (needsPort ? new Unknown(`${address}.port is not set`) : undefined),
-      action: isUnknown(policy) ? policy : policy === 'accept' ? 'allow' : policy === 'drop' ? 'deny' : new Unknown(`${address}.policy is ${JSON.stringify(policy ?? null)}`),
+      destinationPorts: port ?? (needsPort ? notSet(address, 'port') : undefined),
+      action: isUnknown(policy) ? policy : policy === 'accept' ? 'allow' : policy === 'drop' ? 'deny' : unknownAbout(`${address}.policy`, `${address}.policy is ${JSON.stringify(policy ?? null)}`),
       enabled: true,
       ...(ipVersion !== undefined ? { ipVersion: isUnknown(ipVersion) ? ipVersion : ipVersion === 'ipv6' ? 6 : 4 } : {}),
     };

@@ -3,7 +3,7 @@ import { Unknown, isUnknown, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { HealthMonitor, Listener, Maybe, Pool } from '../types.js';
-import { copyWith, blocks, bool, lower, monitorAt, node, num, offText, str, upper } from '../values.js';
+import { blocks, bool, copyWith, lower, monitorAt, node, notSet, num, offText, str, upper } from '../values.js';
 import { FAMILY, hcPort, codes, nested, type Ctx, newLoadBalancer, newListener, poolOfLoadBalancer, addMember, weightOf, placeVpcPools, zoneSubnet, albNlbEip, markHidden } from './common.js';
 
 /** Where each health-check field is written on this product. */
@@ -36,7 +36,7 @@ export function buildNlb(ctx: Ctx): void {
 
   const listeners: Listener[] = index.ofType('alicloud_nlb_listener').map((r) => {
     const lb = resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, 'load balancer');
-    const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+    const listener = newListener(r, lb, upper(str(r.values.listener_protocol)) ?? notSet(r.address, 'listener_protocol'), num(r.values.listener_port) ?? notSet(r.address, 'listener_port'));
     const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, 'server group');
     if (pool && !isUnknown(pool)) link(listener, pool);
     else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, 'server_group_id', pool));

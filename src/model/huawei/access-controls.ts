@@ -1,8 +1,8 @@
 // Whitelists and IP address groups of Huawei-derived listeners (`*_whitelist`, `*_ipgroup`).
-import { Unknown, isUnknown, type ProviderFamily, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type Value } from '../../types.js';
 import { ID, ResourceIndex, resolveRef, toMap } from '../graph.js';
 import type { AccessControl, Listener, Maybe, Model } from '../types.js';
-import { blocks, bool, fieldAt, isSet, str, nodeBase } from '../values.js';
+import { blocks, bool, fieldAt, isSet, nodeBase, notSet, str } from '../values.js';
 import type { LbProduct } from './dialect.js';
 
 export function accessControls(index: ResourceIndex, product: LbProduct, family: ProviderFamily, listenerByAddress: Map<string, Listener>, model: Model): void {
@@ -13,7 +13,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
       const raw = str(r.values.whitelist);
       const control: AccessControl = {
         node: nodeBase(r, family),
-        enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
+        enabled: bool(r.values.enable_whitelist) ?? notSet(r.address, 'enable_whitelist'),
         type: 'white',
         entries: raw === undefined ? [] : isUnknown(raw) ? raw : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
         entriesAt: fieldAt(r, 'whitelist'),
@@ -49,7 +49,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
         enabled = isUnknown(policy) ? policy : isSet(policy);
       } else {
         // ip_group_enable is an API default believed to be true (providers.md §1.2, unverified).
-        enabled = new Unknown(`${r.address}.${spec.enabledAttribute ?? 'ip_group_enable'} is not set (API default unverified)`);
+        enabled = notSet(r.address, spec.enabledAttribute ?? 'ip_group_enable', ' (API default unverified)');
       }
     }
     const group = resolveRef(r, groupRef, groups, ID, 'ip group');
@@ -66,7 +66,7 @@ export function accessControls(index: ResourceIndex, product: LbProduct, family:
             if (ip) out.push(ip);
           }
           if (out.length === 0 && spec.emptyList === 'unknown') {
-            return new Unknown(`${group.address} has no ip_list entries, which the provider documents both as "any IP" and as "nobody"`);
+            return unknownAbout(`${group.address}.ip_list`, `${group.address} has no ip_list entries, which the provider documents both as "any IP" and as "nobody"`);
           }
           return out;
         })();

@@ -1,10 +1,10 @@
 // Network ACLs of the Huawei-derived families: Huawei `vpc_network_acl` (inline ordered rules),
 // the legacy `network_acl` + `network_acl_rule`, and OTC's FWaaS v2 firewall groups. All stateful.
-import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { AclRuleNode, Maybe, NetworkAcl, Subnet } from '../types.js';
 import type { Resolver } from '../network.js';
-import { blocks, bool, isSet, list, nestedBlockRange, num, str, node } from '../values.js';
+import { blocks, bool, isSet, list, nestedBlockRange, node, notSet, num, str } from '../values.js';
 import type { Dialect } from './dialect.js';
 
 export function buildNetworkAcls(index: ResourceIndex, d: Dialect, resolveSubnet: Resolver<Subnet>): NetworkAcl[] {
@@ -88,9 +88,9 @@ function firewallGroups(
   const policyRules = (group: ResourceInstance, attr: string): Maybe<AclRuleNode[]> => {
     const v = group.values[attr];
     // Which traffic a firewall group without a policy for a direction lets through is not documented.
-    if (!isSet(v)) return new Unknown(`${group.address} has no ${attr}, and the firewall's behaviour without one is not documented`);
+    if (!isSet(v)) return unknownAbout(`${group.address}.${attr}`, `${group.address} has no ${attr}, and the firewall's behaviour without one is not documented`);
     const policy = resolveRef(group, v, policies, ID, 'firewall policy');
-    if (policy === undefined) return new Unknown(`${group.address}.${attr} is not set`);
+    if (policy === undefined) return notSet(group.address, attr);
     if (isUnknown(policy)) return policy;
     const ids = list(policy.values.rules);
     if (ids === undefined) return [];
@@ -168,9 +168,9 @@ function aclRule(v: { [key: string]: Value }, range: AclRuleNode['range'], addre
     destinationCidr: str(v.destination_ip_address),
     sourcePorts: str(v.source_port),
     destinationPorts: str(v.destination_port),
-    action: isUnknown(action) ? action : a === 'deny' || (rejectIsDeny && a === 'reject') ? 'deny' : a === 'allow' ? 'allow' : new Unknown(`${address}.action is ${JSON.stringify(action ?? null)}`),
+    action: isUnknown(action) ? action : a === 'deny' || (rejectIsDeny && a === 'reject') ? 'deny' : a === 'allow' ? 'allow' : unknownAbout(`${address}.action`, `${address}.action is ${JSON.stringify(action ?? null)}`),
     enabled: bool(v.enabled) ?? true,
     // An `ip_version = 6` rule without addresses must not match IPv4 traffic.
-    ...(v.ip_version !== undefined && v.ip_version !== null ? { ipVersion: num(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}),
+    ...(v.ip_version !== undefined && v.ip_version !== null ? { ipVersion: num(v.ip_version) ?? notSet(address, 'ip_version') } : {}),
   };
 }

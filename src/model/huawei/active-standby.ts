@@ -2,7 +2,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, ResourceIndex, link, resolveRef } from '../graph.js';
 import type { Member, Model, Pool } from '../types.js';
-import { copyWith, blocks, fieldAt, num, str, upper, node } from '../values.js';
+import { blocks, copyWith, fieldAt, node, notSet, num, str, upper } from '../values.js';
 import { lbaasMonitor } from './dialect.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
 import { markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
@@ -23,7 +23,7 @@ export function activeStandbyPools(index: ResourceIndex, type: string, family: P
         const block = r.block.blocks.filter((b) => b.type === 'healthmonitor')[i] ?? r.block;
         const synthetic: ResourceInstance = copyWith(r, { address: `${r.address}.healthmonitor[${i}]`, block, values });
         const monitor = healthMonitor(synthetic, family, lbaasMonitor('monitor_port'));
-        monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
+        monitor.protocol = upper(str(values.type)) ?? notSet(r.address, 'healthmonitor.type');
         pool.monitors.push(monitor);
         model.monitors.push(monitor);
       });

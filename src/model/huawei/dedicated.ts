@@ -1,6 +1,6 @@
 // What is particular to dedicated load balancers (Huawei `elb_*`, OTC/FE `*_v3`): backend subnets
 // (the health-check source), IP as a backend, IPv6, and EIPs bound inline.
-import { Unknown, isUnknown, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
 import type { LoadBalancer, Maybe, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
 import { blocks, bool, isSet, list } from '../values.js';
@@ -38,7 +38,7 @@ export function dedicatedLoadBalancer(
     backendSubnets = isUnknown(subnet) ? subnet : [subnet];
   } else {
     const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a): a is string => a !== undefined);
-    backendSubnets = new Unknown(`${r.address} has no ${attrs.join(' or ')}, so the cloud picks the backend subnet`);
+    backendSubnets = unknownAbout(r.address, `${r.address} has no ${attrs.join(' or ')}, so the cloud picks the backend subnet`);
   }
   const backendSubnetChoices = isUnknown(backendSubnets) ? subnetChoices(r, spec, resolveSubnet) : undefined;
   let inlineEip: Maybe<boolean> | undefined;

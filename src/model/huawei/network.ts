@@ -1,6 +1,6 @@
 // The network of a Huawei-derived family: subnets (and their ACLs), security groups, the instances
 // and NICs members point at, and EIP bindings, through the shared builder of ../network.ts.
-import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
+import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
 import { choicesOf } from '../choices.js';
 import { ID, ResourceIndex, modulePrefix, resolveRef, toMap } from '../graph.js';
 import type { Backend, Maybe, SecurityGroup, SecurityGroupRuleNode, Subnet } from '../types.js';
@@ -77,12 +77,12 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
         }
         const matches = groupsByName.get(`${from.modulePath.join('.')}\0${String(n)}`) ?? [];
         const only = matches.length === 1 ? matches[0] : undefined;
-        if (!only) return new Unknown(`security group named '${String(n)}' is not defined in this configuration`);
+        if (!only) return unknownAbout(from.address, `security group named '${String(n)}' is not defined in this configuration`);
         out.push(only);
       }
       if (out.length) return out;
     }
-    return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
+    return unknownAbout(from.address, `${from.address} uses the default security group, which this configuration does not define`);
   };
   // A conditional with an unknown condition may pick the groups: each pick is resolved, and the
   // analysis judges every pick (a verdict the same for all holds).
@@ -124,7 +124,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
       portBackends.push(node(r, FAMILY, {
         ip: first ? str(first.ip_address) : undefined,
         ...(associated.has(r.address)
-          ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) }
+          ? { securityGroups: unknownAbout(r.address, `${r.address} gets security groups from an association resource`) }
           : resolveGroups(r)),
         subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id),
       }));
@@ -144,7 +144,7 @@ export function buildHwNetwork(index: ResourceIndex, d: Dialect): HwNetwork {
           securityGroups = { securityGroups: port.securityGroups, ...(port.securityGroupChoices ? { securityGroupChoices: port.securityGroupChoices } : {}) };
           subnet = port.subnet;
         } else {
-          securityGroups = { securityGroups: port ?? new Unknown(`${r.address} uses a port this configuration does not define`) };
+          securityGroups = { securityGroups: port ?? unknownAbout(r.address, `${r.address} uses a port this configuration does not define`) };
           subnet = port;
         }
       }
@@ -202,12 +202,12 @@ function securityGroupRule(r: ResourceInstance, family: ProviderFamily): Securit
   }
   return node(r, family, {
     range: r.block.range,
-    direction: isUnknown(direction) ? direction : direction === 'egress' ? 'egress' : direction === 'ingress' ? 'ingress' : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
+    direction: isUnknown(direction) ? direction : direction === 'egress' ? 'egress' : direction === 'ingress' ? 'ingress' : unknownAbout(`${r.address}.direction`, `${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
     ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === 'IPV6' ? 6 : 4,
     protocol: str(v.protocol) ?? 'any',
     ports,
     remoteCidr: str(v.remote_ip_prefix),
-    remoteGroup: v.remote_group_id !== undefined && v.remote_group_id !== null ? 'group' : v.remote_address_group_id !== undefined && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : undefined,
+    remoteGroup: v.remote_group_id !== undefined && v.remote_group_id !== null ? 'group' : v.remote_address_group_id !== undefined && v.remote_address_group_id !== null ? unknownAbout(r.address, `${r.address} admits an address group whose members are not known`) : undefined,
     // The API default action is allow (neutron `_v2` rules are allow-only); the default priority is 1 (providers.md §1.9).
     action: isUnknown(action) ? action : action?.toLowerCase() === 'deny' ? 'deny' : 'allow',
     priority: num(v.priority) ?? 1,

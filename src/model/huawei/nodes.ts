@@ -2,7 +2,7 @@
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance } from '../../types.js';
 import { ID, link, resolveRef } from '../graph.js';
 import type { HealthMonitor, Listener, Maybe, MonitorField, Pool } from '../types.js';
-import { bool, monitorAt, nodeBase, node, num, offText, str, upper } from '../values.js';
+import { bool, monitorAt, node, nodeBase, notSet, num, offText, str, upper } from '../values.js';
 import type { LbProduct } from './dialect.js';
 import { markUnknownListeners, poolNode, unknownAt } from '../nodes.js';
 
@@ -20,7 +20,7 @@ function monitorFields(attrs: LbProduct['monitor']): Record<MonitorField, string
 export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs: LbProduct['monitor']): HealthMonitor {
   const v = r.values;
   return node(r, family, {
-    protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
+    protocol: upper(str(v[attrs.protocol])) ?? notSet(r.address, attrs.protocol),
     port: num(v[attrs.port]),
     interval: num(v[attrs.interval]),
     timeout: num(v.timeout),
@@ -39,7 +39,7 @@ export function healthMonitor(r: ResourceInstance, family: ProviderFamily, attrs
 export function poolOfListener(r: ResourceInstance, family: ProviderFamily, listeners: ReadonlyMap<string, Listener>): { pool: Pool; listener: Maybe<Listener> | undefined } {
   const pool = poolNode(nodeBase(r, family), {
     loadBalancer: undefined,
-    protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+    protocol: upper(str(r.values.protocol)) ?? notSet(r.address, 'protocol'),
     anyPortEnabled: bool(r.values.any_port_enable) ?? false,
   });
   const listener = resolveRef(r, r.values.listener_id, listeners, ID, 'listener');

@@ -5,7 +5,7 @@ import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Va
 import { ID, ResourceIndex, foreignReferences, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import type { LoadBalancer, Listener, Member, Model, Pool, Subnet } from '../types.js';
 import type { EipBindings, Resolver } from '../network.js';
-import { blocks, fieldAt, node, num, str, upper } from '../values.js';
+import { blocks, fieldAt, node, notSet, num, str, upper } from '../values.js';
 import { accessControls } from './access-controls.js';
 import { healthMonitor, poolOfListener } from './nodes.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
@@ -28,8 +28,8 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
       const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, 'load balancer');
       const listener: Listener = node(r, FAMILY, {
         loadBalancer: lb,
-        protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-        port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+        protocol: upper(str(r.values.protocol)) ?? notSet(r.address, 'protocol'),
+        port: num(r.values.protocol_port) ?? notSet(r.address, 'protocol_port'),
         pools: [],
         hasUnknownBackend: false,
         hasRoutingRules: false,
@@ -65,7 +65,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
       if (isUnknown(configs)) targets.push(configs);
       else for (const c of configs) targets.push(c.pool_id);
       if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
-      const listenerWhy = listener === undefined ? new Unknown(`${r.address}.listener_id is not set`) : isUnknown(listener) ? unknownAt(r, 'listener_id', listener) : undefined;
+      const listenerWhy = listener === undefined ? notSet(r.address, 'listener_id') : isUnknown(listener) ? unknownAt(r, 'listener_id', listener) : undefined;
       for (const t of targets) {
         const pool = resolveRef(r, t, poolByAddress, ID, 'pool');
         if (pool && !isUnknown(pool)) {
@@ -86,11 +86,11 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
         for (const p of pools) markUnknownMembers(p, unknownAt(r, 'pool_id', why));
       });
       if (pool === undefined) continue;
-      const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
+      const address = str(r.values.address) ?? notSet(r.address, 'address');
       const member: Member = node(r, FAMILY, {
         pool,
         ip: address,
-        port: num(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+        port: num(r.values.protocol_port) ?? notSet(r.address, 'protocol_port'),
         // The API default weight is 1 (providers.md §1.4, §1.8, §2.1).
         weight: num(r.values.weight) ?? 1,
         weightDefaulted: r.values.weight === undefined,
