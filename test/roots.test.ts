@@ -9,7 +9,7 @@ const lintPaths = (paths: string[]) => lintFolder(MODULES, { paths });
 describe('multiple roots', () => {
   it('finds the roots of a repository: module folders and .terraform are not roots', async () => {
     const r = await lintPaths(['.']);
-    expect(r.roots).toEqual(['for-each-services', 'plan-blue-green', 'registry-elb']);
+    expect(r.roots).toEqual(['for-each-services', 'plan-blue-green', 'registry-elb', 'strict-origins']);
     expect(r.errors).toEqual([]);
   });
 
