@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 
 const rev = process.argv[2] ?? 'HEAD';
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-const changed = git('diff', '--name-only', rev, '--', 'test/golden/fixtures').split('\n').filter(Boolean);
+// Goldens added since REV (new fixtures) have nothing to compare with; removed ones are reported.
+const changed = git('diff', '--name-only', '--diff-filter=M', rev, '--', 'test/golden/fixtures').split('\n').filter(Boolean);
+const removed = git('diff', '--name-only', '--diff-filter=D', rev, '--', 'test/golden/fixtures').split('\n').filter(Boolean);
+for (const file of removed) console.log(`REMOVED ${file}`);
 
 /** The golden's sections: everything before the SARIF, and the SARIF log (null when none). */
 function split(text) {
@@ -51,4 +54,4 @@ for (const file of changed) {
   }
 }
 console.log(`${changed.length} golden files changed against ${rev}; ${changed.length - bad} only in note fingerprints (${notes} notes); ${bad} otherwise`);
-process.exit(bad ? 1 : 0);
+process.exit(bad || removed.length ? 1 : 0);

@@ -129,6 +129,39 @@ describe('--strict note fingerprints', () => {
     expect(api.partialFingerprints[KEY]).toBe(golden('pool-without-members', 'huaweicloud_elb_pool.api', 'var.api_hosts'));
   });
 
+  it('an output of a module terraform init has not fetched is keyed by the module and output name', async () => {
+    const dir = variant((tf) =>
+      tf.replace(
+        '# One health check per pool, tuned per environment.',
+        `# Timings shared by every team, from the platform's registry module.
+module "timings" {
+  source  = "app.terraform.io/shop/elb-timings/huaweicloud"
+  version = "~> 1.2"
+}
+
+resource "huaweicloud_elb_monitor" "api" {
+  pool_id     = huaweicloud_elb_pool.api.id
+  protocol    = "HTTP"
+  url_path    = "/healthz"
+  interval    = module.timings.interval
+  timeout     = module.timings.timeout
+  max_retries = 3
+}
+
+# One health check per pool, tuned per environment.`,
+      ),
+    );
+    const all = await notes(dir);
+    const api = all.filter((n) => n.ruleId === 'health-check-timing-invalid' && n.address === 'huaweicloud_elb_monitor.api');
+    expect(api.map((n) => n.partialFingerprints[KEY]).sort()).toEqual(
+      [golden('health-check-timing-invalid', 'huaweicloud_elb_monitor.api', 'module.timings.interval'), golden('health-check-timing-invalid', 'huaweicloud_elb_monitor.api', 'module.timings.timeout')].sort(),
+    );
+    // Both reasons read alike ("module.timings … was not found", which the old scheme numbered :1 and :2
+    // in report order): only where they come from tells them apart.
+    expect(new Set(api.map((n) => n.message.text.replace(/ \(main\.tf:\d+\)\.$/, ''))).size).toBe(1);
+    expect(api.map(originOf).sort()).toEqual(['main.tf:91', 'main.tf:92']);
+  });
+
   it('a verdict undecided by a security group rule is keyed by the rule input it hangs on (through the net evaluator)', async () => {
     const dir = path.join(TESTDATA, 'security-group-blocks-backend-port', 'pass');
     const note = noteOf(await notes(dir), 'security-group-blocks-backend-port', 'huaweicloud_compute_instance.batch', 'remote: var.lb_source_cidr has no value');

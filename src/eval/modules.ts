@@ -73,8 +73,8 @@ export class ModuleCallSet extends Handle {
     this.parent.ev.unloaded.push({ address: this.address, source: this.source, local, ...(range ? { range } : {}) });
   }
 
-  private notFound(origin?: Range): Unknown {
-    return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, 'source'), undefined, undefined, { originAddress: this.address });
+  private notFound(origin?: Range, output?: string): Unknown {
+    return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, 'source'), undefined, undefined, { originAddress: output === undefined ? this.address : `${this.address}.${output}` });
   }
 
   expansion(): Expansion {
@@ -117,7 +117,7 @@ export class ModuleCallSet extends Handle {
   }
 
   attr(name: string, origin?: Range): Value | Handle {
-    if (this.dir === undefined) return this.notFound(origin);
+    if (this.dir === undefined) return this.notFound(origin, name);
     const exp = this.expansion();
     if (exp instanceof Unknown) return exp;
     if (exp.kind === 'single') return (this.instances()[0] as ModuleContext).output(name, origin);
