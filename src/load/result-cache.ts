@@ -12,7 +12,8 @@ import { contentHash, FileFacts, storedFacts, type StoredFacts } from './file-fa
 import { moduleKind, UTF8, type FoundFile } from './files.js';
 
 const FILE_NAME = CACHE_FILE_NAMES[1];
-const FORMAT = 5;
+/** 6: findings carry `fingerprintAttribute` (--strict notes keyed by their origin); an older cache would bring back reason-keyed notes. */
+const FORMAT = 6;
 
 /** What a cached result was made from. */
 export interface ResultInputs {
