@@ -1922,17 +1922,37 @@ var Unknown = class {
 	origin;
 	ref;
 	expression;
-	constructor(reason, origin, ref, expression) {
+	originAddress;
+	cause;
+	constructor(reason, origin, ref, expression, source) {
 		this.reason = reason;
 		this.origin = origin;
 		this.ref = ref;
 		this.expression = expression;
+		if (source?.originAddress !== void 0) this.originAddress = source.originAddress;
+		if (source?.cause !== void 0) this.cause = source.cause;
 	}
 };
+function unknownAbout(address, reason, origin) {
+	return new Unknown(reason, origin, void 0, void 0, { originAddress: address });
+}
+function restate(why, reason) {
+	return new Unknown(reason, why.origin, why.ref, why.expression, { cause: why });
+}
+function originAddressOf(u) {
+	let found = "";
+	for (let at = u; at !== void 0; at = at.cause) if (at.originAddress !== void 0) found = at.originAddress;
+	return found;
+}
+function originRangeOf(u) {
+	let found;
+	for (let at = u; at !== void 0; at = at.cause) if (at.origin !== void 0) found = at.origin;
+	return found;
+}
 var OneOf = class extends Unknown {
 	choices;
-	constructor(reason, origin, choices, expression) {
-		super(reason, origin, void 0, expression);
+	constructor(reason, origin, choices, expression, source) {
+		super(reason, origin, void 0, expression, source);
 		this.choices = choices;
 	}
 };
@@ -10118,10 +10138,19 @@ var FingerprintCounter = class {
 		return n === 1 ? hash : `${hash}:${n}`;
 	}
 };
+function findingFingerprint(f) {
+	return fingerprintOf(f.ruleId, f.address, f.fingerprintAttribute ?? f.attribute);
+}
 function assignFingerprints(sortedFindings) {
 	const counter = new FingerprintCounter();
 	const out = new Map();
-	for (const f of sortedFindings) out.set(f, f.fingerprint ?? counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
+	for (const f of sortedFindings) out.set(f, f.fingerprint ?? counter.next(findingFingerprint(f)));
+	return out;
+}
+function assignLegacyFingerprints(sortedFindings) {
+	const counter = new FingerprintCounter();
+	const out = new Map();
+	for (const f of sortedFindings) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
 	return out;
 }
 // src/order.ts
@@ -15059,7 +15088,7 @@ async function planRoots(discovery, cwd, facts = new FileFacts()) {
 }
 // src/load/result-cache.ts
 const FILE_NAME = CACHE_FILE_NAMES[1];
-const FORMAT = 5;
+const FORMAT = 6;
 function asciiJson(text) {
 	return text.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
@@ -15263,17 +15292,27 @@ function protocolHasPorts(p) {
 	return p === "tcp" || p === "udp";
 }
 // src/net/unknown.ts
-function netUnknown(reason) {
-	return { unknown: reason };
+function netUnknown(reason, cause) {
+	return cause === void 0 ? { unknown: reason } : {
+		unknown: reason,
+		cause
+	};
+}
+function labelled(label, u) {
+	return netUnknown(`${label}: ${u.unknown}`, u.cause);
 }
 function isNetUnknown(value) {
 	return typeof value === "object" && value !== null && typeof value.unknown === "string";
 }
 // src/net/decide.ts
-function open(unknown, among) {
-	return {
+function open(unknown, among, cause) {
+	return cause === void 0 ? {
 		unknown,
 		among
+	} : {
+		unknown,
+		among,
+		cause
 	};
 }
 function isOpen(v) {
@@ -15322,10 +15361,10 @@ function decideFlow(flow, portCuts, judge) {
 		});
 	}
 	const openInputs = [
-		...protocolOpen ? [protocolOpen.unknown] : [],
-		...portOpen && portsUsed ? [portOpen.unknown] : [],
-		...sourceOpen ? [sourceOpen.unknown] : []
-	];
+		...protocolOpen ? [protocolOpen] : [],
+		...portOpen && portsUsed ? [portOpen] : [],
+		...sourceOpen ? [sourceOpen] : []
+	].map((o) => netUnknown(o.unknown, o.cause));
 	if (cases.length === 1 && !sourceOpen) return {
 		...cases[0].verdict,
 		openInputs,
@@ -15367,12 +15406,12 @@ function combine(cases, source, sourceOpen, openInputs) {
 	const outcomes = cases.map((c) => outcome(c.verdict, sourceOpen !== void 0));
 	const every = (...o) => outcomes.every((x) => o.includes(x));
 	const trace = mergeTraces(cases);
-	const unknownReasons = [];
+	const unknowns = [];
 	let status;
 	let admitted;
 	if (outcomes.includes("unknown")) {
 		status = "unknown";
-		for (const c of cases) for (const r of c.verdict.unknownReasons) if (!unknownReasons.includes(r)) unknownReasons.push(r);
+		for (const c of cases) for (const r of c.verdict.unknowns) if (!unknowns.some((x) => x.unknown === r.unknown)) unknowns.push(r);
 		admitted = intersectAll(cases, source);
 	} else if (every("allowed")) {
 		status = "allowed";
@@ -15385,14 +15424,14 @@ function combine(cases, source, sourceOpen, openInputs) {
 		admitted = cases.reduce((acc, c) => acc.union(c.verdict.admitted), AddressSet.empty(source.version));
 	} else {
 		status = "unknown";
-		unknownReasons.push(splitReason(cases, outcomes, source, sourceOpen, openInputs));
+		unknowns.push(netUnknown(splitReason(cases, outcomes, source, sourceOpen, openInputs), openInputs[0]?.cause));
 		admitted = intersectAll(cases, source);
 	}
 	return {
 		status,
 		admitted,
 		trace,
-		unknownReasons,
+		unknowns,
 		openInputs,
 		cases
 	};
@@ -15411,7 +15450,7 @@ function describeCases(cases) {
 	}).join(", ");
 }
 function splitReason(cases, outcomes, source, sourceOpen, openInputs) {
-	const what = openInputs.join("; ");
+	const what = openInputs.map((o) => o.unknown).join("; ");
 	const admittedCases = cases.filter((_, i) => outcomes[i] === "allowed");
 	const mixed = cases.filter((_, i) => outcomes[i] === "mixed" || outcomes[i] === "partial");
 	if (cases.length === 1 && sourceOpen) return `${what}: the verdict depends on it, as only ${cases[0].verdict.admitted.toString()} of ${source.toString()} is admitted`;
@@ -15454,7 +15493,7 @@ function sweep(range, candidates, defaultAction = "deny") {
 			group = c.group;
 			groupStart = undecided;
 		}
-		if (c.uncertainReasons.length > 0) {
+		if (c.uncertain.length > 0) {
 			const base = c.anyPosition ? groupStart : undecided;
 			const possible = c.addresses ? base.intersect(c.addresses) : base;
 			if (possible.isEmpty()) continue;
@@ -15465,9 +15504,9 @@ function sweep(range, candidates, defaultAction = "deny") {
 				effect: "unknown",
 				addresses: possible.toString()
 			});
-			for (const r of c.uncertainReasons) {
-				const line = `${c.id}: ${r}`;
-				if (!reasons.includes(line)) reasons.push(line);
+			for (const r of c.uncertain) {
+				const line = labelled(c.id, r);
+				if (!reasons.some((x) => x.unknown === line.unknown)) reasons.push(line);
 			}
 			continue;
 		}
@@ -15501,7 +15540,7 @@ function sweep(range, candidates, defaultAction = "deny") {
 		status,
 		admitted,
 		trace,
-		unknownReasons: reasons
+		unknowns: reasons
 	};
 }
 // src/net/secgroup.ts
@@ -15530,33 +15569,33 @@ function sortRules(rules) {
 }
 function matchRule$1(rule, flow, version) {
 	const reasons = [];
-	if (isNetUnknown(rule.protocol)) reasons.push(`protocol: ${rule.protocol.unknown}`);
+	if (isNetUnknown(rule.protocol)) reasons.push(labelled("protocol", rule.protocol));
 	else if (!protocolMatches(rule.protocol, flow.protocol, version)) return void 0;
 	if (protocolHasPorts(flow.protocol)) {
 		const ports = rule.ports;
-		if (isNetUnknown(ports)) reasons.push(`ports: ${ports.unknown}`);
+		if (isNetUnknown(ports)) reasons.push(labelled("ports", ports));
 		else if (flow.port === void 0) {
-			if (!rangesCoverAll(ports)) reasons.push("ports: the flow port is not known");
+			if (!rangesCoverAll(ports)) reasons.push(netUnknown("ports: the flow port is not known"));
 		} else if (!portInRanges(flow.port, ports)) return void 0;
 	}
 	let addresses;
 	const remote = rule.remote;
-	if (isNetUnknown(remote)) reasons.push(`remote: ${remote.unknown}`);
+	if (isNetUnknown(remote)) reasons.push(labelled("remote", remote));
 	else if (remote.kind === "group") return void 0;
 	else if (remote.kind === "cidr") {
 		if (remote.cidr.version !== version) return void 0;
 		addresses = AddressSet.fromCidr(remote.cidr);
 	}
 	let action;
-	if (isNetUnknown(rule.action)) reasons.push(`action: ${rule.action.unknown}`);
+	if (isNetUnknown(rule.action)) reasons.push(labelled("action", rule.action));
 	else action = rule.action;
 	const anyPosition = isNetUnknown(rule.priority);
-	if (isNetUnknown(rule.priority)) reasons.push(`priority: ${rule.priority.unknown}`);
+	if (isNetUnknown(rule.priority)) reasons.push(labelled("priority", rule.priority));
 	return {
 		id: rule.id,
 		addresses,
 		action,
-		uncertainReasons: reasons,
+		uncertain: reasons,
 		anyPosition
 	};
 }
@@ -15607,13 +15646,13 @@ function evaluate$1(rules, defaultAction, flow) {
 function matchRule(rule, flow) {
 	const version = flow.swept.version;
 	const reasons = [];
-	if (isNetUnknown(rule.enabled)) reasons.push(`enabled: ${rule.enabled.unknown}`);
+	if (isNetUnknown(rule.enabled)) reasons.push(labelled("enabled", rule.enabled));
 	else if (rule.enabled === false) return void 0;
 	if (rule.ipVersion !== void 0) {
-		if (isNetUnknown(rule.ipVersion)) reasons.push(`ip version: ${rule.ipVersion.unknown}`);
+		if (isNetUnknown(rule.ipVersion)) reasons.push(labelled("ip version", rule.ipVersion));
 		else if (rule.ipVersion !== version) return void 0;
 	}
-	if (isNetUnknown(rule.protocol)) reasons.push(`protocol: ${rule.protocol.unknown}`);
+	if (isNetUnknown(rule.protocol)) reasons.push(labelled("protocol", rule.protocol));
 	else if (!protocolMatches(rule.protocol, flow.protocol, version)) return void 0;
 	if (protocolHasPorts(flow.protocol)) for (const [label, rulePorts, flowPorts] of [[
 		"source port",
@@ -15625,38 +15664,38 @@ function matchRule(rule, flow) {
 		flow.destinationPorts
 	]]) {
 		if (isNetUnknown(rulePorts)) {
-			reasons.push(`${label}: ${rulePorts.unknown}`);
+			reasons.push(labelled(label, rulePorts));
 			continue;
 		}
 		const match = matchPorts(rulePorts, flowPorts);
 		if (match === "none") return void 0;
-		if (match === "partial") reasons.push(flowPorts === void 0 ? `${label} ${formatPortSet(rulePorts)}: the flow's ${label} is not known` : `${label} ${formatPortSet(rulePorts)} covers only part of the flow's ${label}s ${formatPortSet(flowPorts)}`);
+		if (match === "partial") reasons.push(netUnknown(flowPorts === void 0 ? `${label} ${formatPortSet(rulePorts)}: the flow's ${label} is not known` : `${label} ${formatPortSet(rulePorts)} covers only part of the flow's ${label}s ${formatPortSet(flowPorts)}`));
 	}
 	const sweptEndpoint = flow.sweptSide === "source" ? rule.source : rule.destination;
 	const fixedEndpoint = flow.sweptSide === "source" ? rule.destination : rule.source;
 	const fixedLabel = flow.sweptSide === "source" ? "destination" : "source";
-	if (isNetUnknown(fixedEndpoint)) reasons.push(`${fixedLabel}: ${fixedEndpoint.unknown}`);
+	if (isNetUnknown(fixedEndpoint)) reasons.push(labelled(fixedLabel, fixedEndpoint));
 	else if (fixedEndpoint.kind === "cidr") {
 		const ruleCidr = fixedEndpoint.cidr;
 		if (ruleCidr.version !== version) return void 0;
-		if (flow.fixed === void 0) reasons.push(`${fixedLabel} ${formatCidr(ruleCidr)}: the member address is not known`);
+		if (flow.fixed === void 0) reasons.push(netUnknown(`${fixedLabel} ${formatCidr(ruleCidr)}: the member address is not known`));
 		else if (!cidrOverlaps(ruleCidr, flow.fixed)) return void 0;
-		else if (!cidrContains(ruleCidr, flow.fixed)) reasons.push(`${fixedLabel} ${formatCidr(ruleCidr)} covers only part of ${formatCidr(flow.fixed)}`);
+		else if (!cidrContains(ruleCidr, flow.fixed)) reasons.push(netUnknown(`${fixedLabel} ${formatCidr(ruleCidr)} covers only part of ${formatCidr(flow.fixed)}`));
 	}
 	let addresses;
-	if (isNetUnknown(sweptEndpoint)) reasons.push(`${flow.sweptSide}: ${sweptEndpoint.unknown}`);
+	if (isNetUnknown(sweptEndpoint)) reasons.push(labelled(flow.sweptSide, sweptEndpoint));
 	else if (sweptEndpoint.kind === "cidr") {
 		if (sweptEndpoint.cidr.version !== version) return void 0;
 		addresses = AddressSet.fromCidr(sweptEndpoint.cidr);
 	}
 	let action;
-	if (isNetUnknown(rule.action)) reasons.push(`action: ${rule.action.unknown}`);
+	if (isNetUnknown(rule.action)) reasons.push(labelled("action", rule.action));
 	else action = rule.action;
 	return {
 		id: rule.id,
 		addresses,
 		action,
-		uncertainReasons: reasons
+		uncertain: reasons
 	};
 }
 function matchPorts(rulePorts, flowPorts) {
@@ -15679,10 +15718,26 @@ function decideAclReturn(rules, flow, opts = {}) {
 }
 // src/analysis/net-values.ts
 function lift(v) {
-	return isUnknown(v) ? netUnknown(v.reason) : v;
+	return isUnknown(v) ? netUnknown(v.reason, v) : v;
 }
 function unknownOf(v) {
-	return netUnknown(v.reason);
+	return netUnknown(v.reason, v);
+}
+function openOf(u, among) {
+	return open(u.reason, among, u);
+}
+function causeOf(u) {
+	return u?.cause instanceof Unknown ? u.cause : void 0;
+}
+function originKeyOf(u) {
+	const cause = causeOf(u);
+	return cause ? originAddressOf(cause) : "";
+}
+function verdictUnknown(reasons) {
+	const first = reasons[0];
+	if (first === void 0) return void 0;
+	const cause = causeOf(first);
+	return new Unknown(first.unknown, cause?.origin, cause?.ref, cause?.expression, cause ? { cause } : void 0);
 }
 function portSet(spec, invalid) {
 	if (spec === void 0 || spec === "") return "all";
@@ -15698,7 +15753,7 @@ function openFlow(flow) {
 	};
 }
 function flowKey(flow) {
-	const part = (v) => v === void 0 ? "" : v instanceof AddressSet ? v.toString() : isOpen(v) ? `open(${v.unknown}|${String(v.among)})` : String(v);
+	const part = (v) => v === void 0 ? "" : v instanceof AddressSet ? v.toString() : isOpen(v) ? `open(${v.unknown}|${originKeyOf(v)}|${String(v.among)})` : String(v);
 	return `${part(flow.protocol)}|${part(flow.port)}|${part(flow.source)}`;
 }
 function securityGroupVerdict(flow) {
@@ -15722,9 +15777,9 @@ function securityGroupVerdict(flow) {
 		pickedBy: groups.reason
 	};
 	const undecided = judged.find((j) => j.verdict.status === "unknown");
-	if (undecided) return new Unknown(undecided.verdict.unknownReasons[0] ?? groups.reason, groups.origin);
+	if (undecided) return verdictUnknown(undecided.verdict.unknowns) ?? groups;
 	const picks = judged.map((j) => `${j.groups.map((g) => g.address).join(" + ") || "no group"}: ${j.verdict.status}`).join("; ");
-	return new Unknown(`${groups.reason}: the security groups it picks give different verdicts (${picks})`, groups.origin);
+	return restate(groups, `${groups.reason}: the security groups it picks give different verdicts (${picks})`);
 }
 function groupsVerdict(groups, flow) {
 	const anchor = groups[0];
@@ -15802,7 +15857,7 @@ function memberSubnet(flow) {
 }
 function aclVerdicts(flow) {
 	const subnet = memberSubnet(flow);
-	if (subnet === void 0) return new Unknown(`the subnet of ${flow.member.address} is not known`);
+	if (subnet === void 0) return unknownAbout(flow.member.address, `the subnet of ${flow.member.address} is not known`);
 	if (isUnknown(subnet)) return subnet;
 	return aclVerdictsFor(subnet, flow.source, flow.protocol, flow.port, flow.member.ip);
 }
@@ -15844,7 +15899,7 @@ function evaluateSubnetAcls(subnet, flowSource, protocol, port, destinationIp) {
 		if (isUnknown(acl.ingress)) return acl.ingress;
 		const flow = {
 			protocol,
-			source: sourceOpen ? open(sourceOpen.unknown, source) : source,
+			source: sourceOpen ? open(sourceOpen.unknown, source, sourceOpen.cause) : source,
 			...destination ? { destination } : {},
 			...port !== void 0 ? { port } : {},
 			sourcePorts: "all"
@@ -15871,7 +15926,7 @@ function sameSubnetMayPass(verdict, sourceOpen, subnet) {
 	if (!sourceOpen || verdict.status !== "blocked") return verdict;
 	return Object.assign({}, verdict, {
 		status: "unknown",
-		unknownReasons: [`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`]
+		unknowns: [netUnknown(`${sourceOpen.unknown}: the load balancer's subnet may be ${subnet.address}, whose own traffic its network ACL does not filter`, sourceOpen.cause)]
 	});
 }
 const aclRuleCache = new WeakMap();
@@ -15936,7 +15991,7 @@ function hasPoolsWithUnknownListener(model, listener) {
 			const product = productOf$1(p.type);
 			if (!p.hasUnknownListeners || out.has(product)) continue;
 			const why = p.unknownListenersWhy;
-			out.set(product, new Unknown(`${p.address} may belong to it${why ? `: ${why.reason}` : ""}`, why?.origin, why?.ref, why?.expression));
+			out.set(product, why ? restate(why, `${p.address} may belong to it: ${why.reason}`) : unknownAbout(p.address, `${p.address} may belong to it`));
 		}
 		return out;
 	}).get(productOf$1(listener.type));
@@ -15947,7 +16002,7 @@ function hasListenersWithUnknownLb(model, family) {
 		for (const l of model.listeners) {
 			if (!isUnknown(l.loadBalancer) || out.has(l.family)) continue;
 			const u = l.loadBalancer;
-			out.set(l.family, new Unknown(`${l.address} may belong to it: ${u.reason}`, u.origin, u.ref, u.expression));
+			out.set(l.family, restate(u, `${l.address} may belong to it: ${u.reason}`));
 		}
 		return out;
 	}).get(family);
@@ -15963,7 +16018,7 @@ function memo(cache, model, compute) {
 	return v;
 }
 function foreignReason(referrer, what) {
-	return referrer === void 0 ? void 0 : new Unknown(`${referrer} references it and may give it ${what}`);
+	return referrer === void 0 ? void 0 : unknownAbout(referrer, `${referrer} references it and may give it ${what}`);
 }
 // src/analysis/sources.ts
 const DEFAULT_HEALTH_CHECK_SOURCES = {
@@ -15994,7 +16049,7 @@ function sourceRanges(lb, settings) {
 		const openSource = (u) => ({
 			cidrs: [],
 			text: `the backend subnet of ${lb.address} (unknown: ${u.reason})`,
-			open: open(u.reason, AddressSet.all(4))
+			open: openOf(u, AddressSet.all(4))
 		});
 		if (isUnknown(subnets)) {
 			if (lb.kind !== "dedicated") return subnets;
@@ -16004,10 +16059,10 @@ function sourceRanges(lb, settings) {
 		for (const s of subnets) {
 			if (isUnknown(s.cidr)) return lb.kind === "dedicated" ? openSource(s.cidr) : s.cidr;
 			const c = parseCidr(s.cidr);
-			if (!c) return new Unknown(`${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
+			if (!c) return unknownAbout(`${s.address}.cidr`, `${s.address}.cidr ${JSON.stringify(s.cidr)} is not a CIDR`);
 			if (c.version === 4) cidrs.push(c);
 		}
-		if (cidrs.length === 0) return new Unknown(`${lb.address} has no IPv4 backend subnet`);
+		if (cidrs.length === 0) return unknownAbout(lb.address, `${lb.address} has no IPv4 backend subnet`);
 		const whose = lb.kind === "dedicated" ? `backend subnet of ${lb.address}` : `local addresses in the vSwitches of ${lb.address}`;
 		return {
 			cidrs,
@@ -16034,7 +16089,7 @@ function pickedSources(lb, condition, choices) {
 	return {
 		cidrs: [],
 		text: `the backend subnet of ${lb.address} (${picks}; picked by a condition that is not known: ${condition.reason})`,
-		open: open(condition.reason, among)
+		open: openOf(condition, among)
 	};
 }
 // src/analysis/flows.ts
@@ -16080,7 +16135,7 @@ function backendFlows(model, settings, kind) {
 		for (const member of pool.members) {
 			const backend = member.backend;
 			if (backend === void 0) {
-				unknown(member, new Unknown(`${member.address} matches no instance or port in this configuration`));
+				unknown(member, unknownAbout(member.address, `${member.address} matches no instance or port in this configuration`));
 				continue;
 			}
 			if (isUnknown(backend)) {
@@ -16100,9 +16155,9 @@ function backendFlows(model, settings, kind) {
 				kind
 			}, fields);
 			if (kind === "health-check") for (const monitor of monitors) {
-				const p = isUnknown(monitor.protocol) ? open(monitor.protocol.reason, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
+				const p = isUnknown(monitor.protocol) ? openOf(monitor.protocol, ANY_FLOW_PROTOCOL) : transport(monitor.protocol);
 				const port = monitor.port ?? memberPort;
-				const flowPort = isUnknown(port) ? open(port.reason, "all") : port;
+				const flowPort = isUnknown(port) ? openOf(port, "all") : port;
 				flows.push(p === "icmp" ? flow({
 					monitor,
 					protocol: p
@@ -16125,11 +16180,11 @@ function backendFlows(model, settings, kind) {
 				const undecidedMonitor = monitors.find((m) => isUnknown(m.port) || isUnknown(m.protocol));
 				if (undecidedMonitor) {
 					const u = isUnknown(undecidedMonitor.port) ? undecidedMonitor.port : undecidedMonitor.protocol;
-					unknown(pool, new Unknown(`${undecidedMonitor.address} may check the member port: ${isUnknown(u) ? u.reason : "its port is not known"}`, isUnknown(u) ? u.origin : void 0));
+					unknown(pool, isUnknown(u) ? restate(u, `${undecidedMonitor.address} may check the member port: ${u.reason}`) : unknownAbout(`${undecidedMonitor.address}.port`, `${undecidedMonitor.address} may check the member port: its port is not known`));
 					continue;
 				}
 				if (pool.hasUnknownMonitors) {
-					unknown(pool, new Unknown(`${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
+					unknown(pool, unknownAbout(pool.address, `${pool.address} may have a health monitor this configuration does not show (unknown count, for_each or pool_id)`));
 					continue;
 				}
 				flows.push(flow({
@@ -16342,8 +16397,8 @@ function extendUnknown(u, step, origin) {
 		address: u.ref.address,
 		path
 	};
-	if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression);
-	return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref);
+	if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
+	return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref, void 0, { originAddress: `${u.ref.address}${formatPath(path)}` });
 }
 function formatPath(path) {
 	return path.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
@@ -17110,7 +17165,7 @@ function afterApply(address, path, origin) {
 	return new Unknown(`${address}${formatPath(path)} is known only after apply`, origin, {
 		address,
 		path
-	});
+	}, void 0, { originAddress: `${address}${formatPath(path)}` });
 }
 function materialize(v) {
 	return v instanceof Handle ? v.materialize() : v;
@@ -17138,7 +17193,7 @@ function evalRaw(e, scope) {
 	}
 }
 function plain$1(v) {
-	return v instanceof OneOf ? new Unknown(v.reason, v.origin, void 0, v.expression) : v;
+	return v instanceof OneOf ? new Unknown(v.reason, v.origin, void 0, v.expression, { cause: v }) : v;
 }
 function evalObject(items, scope) {
 	const out = {};
@@ -17165,7 +17220,7 @@ function named(u, e, scope) {
 	return new Unknown(u.ref !== void 0 && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply` ? `${text} is known only after apply` : u.reason, u.origin, u.ref, {
 		text,
 		...scope.origin ? { range: scope.origin } : {}
-	});
+	}, { cause: u });
 }
 function traverse(root, steps, scope) {
 	let cur;
@@ -17208,10 +17263,10 @@ function withIdentity(v, address, path) {
 	return new Unknown(v.reason, v.origin, {
 		address,
 		path
-	}, v.expression);
+	}, v.expression, { cause: v });
 }
 function eachChoice(v, step) {
-	return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression);
+	return new OneOf(v.reason, v.origin, v.choices.map(step), v.expression, { cause: v });
 }
 function getAttr(v, name, origin) {
 	if (v instanceof OneOf) return eachChoice(v, (c) => getAttr(c, name, origin));
@@ -17339,7 +17394,7 @@ function evalConditional(e, scope) {
 		if (!findUnknown(a) && !findUnknown(b) && valuesEqual(a, b)) return a;
 		if (isErrorValue(c) || isErrorValue(a) || isErrorValue(b)) return c;
 		const choices = [a, b].flatMap((x) => x instanceof OneOf ? x.choices : [x]);
-		return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression);
+		return new OneOf(c.reason, c.origin ?? scope.origin, choices, c.expression, { cause: c });
 	}
 	const b = asBool(c);
 	if (b === void 0) return error(`condition must be a bool, not ${typeName(c)}`, scope.origin);
@@ -18524,7 +18579,7 @@ function expandBlock(site, body, block, what, kind) {
 		kind: "for_each",
 		items: [...new Set(keys.map((k) => String(k)))].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((key) => ({
 			key,
-			value: values?.has(key) ? values.get(key) : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, "for_each"))
+			value: values?.has(key) ? values.get(key) : new Unknown(`each.value of ${what}[${JSON.stringify(key)}] is not known (Terraform planned the key, lblint cannot evaluate its for_each)`, rangeOf(block, "for_each"), void 0, void 0, { originAddress: `${what}.for_each` })
 		}))
 	};
 }
@@ -18532,7 +18587,10 @@ function ownExpansion(site, body, block, what) {
 	if ("count" in body) {
 		const origin = rangeOf(block, "count");
 		const v = evaluateJson(body["count"], site.scope(origin));
-		if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref);
+		if (v instanceof Unknown) return new Unknown(`count of ${what} is unknown: ${v.reason}`, origin, v.ref, void 0, {
+			originAddress: `${what}.count`,
+			cause: v
+		});
 		const n = asNumber(v);
 		if (n === void 0 || !Number.isInteger(n) || n < 0) {
 			site.diagnose(`count of ${what} must be a whole number ≥ 0, not ${JSON.stringify(v)}`, origin);
@@ -18549,7 +18607,10 @@ function ownExpansion(site, body, block, what) {
 	if ("for_each" in body) {
 		const origin = rangeOf(block, "for_each");
 		const v = evaluateJson(body["for_each"], site.scope(origin));
-		const unknown = (u) => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref);
+		const unknown = (u) => new Unknown(`for_each of ${what} is unknown: ${u.reason}`, origin, u.ref, void 0, {
+			originAddress: `${what}.for_each`,
+			cause: u
+		});
 		if (v instanceof Unknown) return unknown(v);
 		if (Array.isArray(v)) {
 			const keys = new Set();
@@ -18651,7 +18712,7 @@ function evaluateBodyEntry(body, name, scope, block) {
 		const dynBlock = dynBlocks[i];
 		const origin = rangeOf(dynBlock, "for_each") ?? scope.origin;
 		const coll = evaluateJson(spec["for_each"], withOrigin(scope, origin));
-		if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref);
+		if (coll instanceof Unknown) return new Unknown(`dynamic "${label}" for_each is unknown: ${coll.reason}`, origin, coll.ref, void 0, { cause: coll });
 		let items;
 		if (Array.isArray(coll)) items = coll.map((v, j) => [j, v]);
 		else if (isObject(coll)) items = sortedKeys(coll).map((k) => [k, coll[k]]);
@@ -18777,7 +18838,7 @@ var InstanceHandle = class extends Handle {
 			const block = this.set.decl.block;
 			const scope = this.set.module.scope(rangeOf(block, name), this.ctx);
 			return markComputed(evaluateBodyEntry(this.body, name, scope, block), this.address, [name]);
-		}, () => new Unknown(`${this.address}.${name} depends on itself`, origin));
+		}, () => new Unknown(`${this.address}.${name} depends on itself`, origin, void 0, void 0, { originAddress: `${this.address}.${name}` }));
 	}
 	index(key, origin) {
 		return indexValue(this.materialize(), key, origin);
@@ -18857,8 +18918,8 @@ var ModuleCallSet = class extends Handle {
 			...range ? { range } : {}
 		});
 	}
-	notFound(origin) {
-		return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, "source"));
+	notFound(origin, output) {
+		return new Unknown(`${this.address} (source "${this.source}") was not found`, origin ?? rangeOf(this.decl.block, "source"), void 0, void 0, { originAddress: output === void 0 ? this.address : `${this.address}.${output}` });
 	}
 	expansion() {
 		if (this.exp) return this.exp;
@@ -18892,7 +18953,7 @@ var ModuleCallSet = class extends Handle {
 		return exp.kind === "count" ? i : exp.items[i]?.key;
 	}
 	attr(name, origin) {
-		if (this.dir === void 0) return this.notFound(origin);
+		if (this.dir === void 0) return this.notFound(origin, name);
 		const exp = this.expansion();
 		if (exp instanceof Unknown) return exp;
 		if (exp.kind === "single") return this.instances()[0].output(name, origin);
@@ -19033,7 +19094,7 @@ var ModuleInstance = class {
 						consumed: 1
 					};
 					return {
-						value: new Unknown(`terraform.${first ?? ""} is not evaluated`, origin),
+						value: new Unknown(`terraform.${first ?? ""} is not evaluated`, origin, void 0, void 0, { originAddress: `terraform.${first ?? ""}` }),
 						consumed: first === void 0 ? 0 : 1
 					};
 				case "self": return {
@@ -19118,12 +19179,12 @@ var ModuleInstance = class {
 			const type = variableType(decl);
 			let value = this.inputs(name);
 			if (value === void 0) {
-				if (!("default" in decl.body)) return new Unknown(`var.${name} has no value`, decl.block.range);
+				if (!("default" in decl.body)) return new Unknown(`var.${name} has no value`, decl.block.range, void 0, void 0, { originAddress: `${this.prefix}var.${name}` });
 				const def = decl.body["default"];
 				value = decl.isJson ? literalJson(def) : evaluateJson(def, constantScope(rangeOf(decl.block, "default")));
 			}
 			return type ? convertToType(value, type) : value;
-		}, () => new Unknown(`var.${name} depends on itself`, origin));
+		}, () => new Unknown(`var.${name} depends on itself`, origin, void 0, void 0, { originAddress: `${this.prefix}var.${name}` }));
 	}
 	local(name, origin) {
 		const decl = this.config.locals.get(name);
@@ -19133,7 +19194,7 @@ var ModuleInstance = class {
 		}
 		return this.memo.get(`local.${name}`, () => evaluateJson(decl.value, this.scope(decl.range)), () => {
 			this.ev.diagnose(`local.${name} depends on itself`, decl.range);
-			return new Unknown(`local.${name} depends on itself`, decl.range);
+			return new Unknown(`local.${name} depends on itself`, decl.range, void 0, void 0, { originAddress: `${this.prefix}local.${name}` });
 		});
 	}
 	output(name, origin) {
@@ -19142,7 +19203,7 @@ var ModuleInstance = class {
 			this.ev.diagnose(`${this.prefix.slice(0, -1)} has no output "${name}"`, origin);
 			return error(`${this.prefix.slice(0, -1)} has no output "${name}"`, origin);
 		}
-		return this.memo.get(`output.${name}`, () => evaluateJson(decl.body["value"] ?? null, this.scope(rangeOf(decl.block, "value"))), () => new Unknown(`output ${name} depends on itself`, origin));
+		return this.memo.get(`output.${name}`, () => evaluateJson(decl.body["value"] ?? null, this.scope(rangeOf(decl.block, "value"))), () => new Unknown(`output ${name} depends on itself`, origin, void 0, void 0, { originAddress: this.prefix ? `${this.prefix}${name}` : `output.${name}` }));
 	}
 	outputs() {
 		const out = {};
@@ -19164,7 +19225,8 @@ var ModuleInstance = class {
 				result.skipped.push({
 					address: set.baseAddress,
 					reason: exp.reason,
-					range: exp.origin ?? set.decl.block.range
+					range: exp.origin ?? set.decl.block.range,
+					unknown: exp
 				});
 				continue;
 			}
@@ -19185,7 +19247,8 @@ var ModuleInstance = class {
 				result.skipped.push({
 					address: `${this.prefix}module.${name}`,
 					reason: exp.reason,
-					range: exp.origin ?? call.decl.block.range
+					range: exp.origin ?? call.decl.block.range,
+					unknown: exp
 				});
 				continue;
 			}
@@ -19382,7 +19445,7 @@ var Merger = class {
 		return new Unknown(`${address}${formatPath(path)} is known only after apply`, originOf(path), {
 			address,
 			path
-		});
+		}, void 0, { originAddress: `${address}${formatPath(path)}` });
 	}
 	fromReferences(u, references, modulePrefix) {
 		const targets = new Set((references ?? []).filter((r) => {
@@ -19407,10 +19470,10 @@ var Merger = class {
 		return new Unknown(u.reason, u.origin, {
 			address: `${modulePrefix}${parts.slice(0, n).join(".")}`,
 			path: parts.slice(n)
-		});
+		}, void 0, { cause: u });
 	}
 	value(p, unknown, sensitive, e, address, path, originOf, config = SET) {
-		if (sensitive === true && !(p === null && e === void 0 && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path));
+		if (sensitive === true && !(p === null && e === void 0 && unknown !== true)) return new Unknown(`${address}${formatPath(path)} is sensitive in the plan`, originOf(path), void 0, void 0, { originAddress: `${address}${formatPath(path)}` });
 		if (unknown === true && config === UNSET && e === void 0) return void 0;
 		if (unknown === true) {
 			if (e !== void 0 && onlyForeignRefs(e, address)) return e;
@@ -19443,7 +19506,7 @@ var Merger = class {
 				return new Unknown(`${address}${formatPath(path)} is the id of ${owner}`, originOf(path), {
 					address: owner,
 					path: ["id"]
-				});
+				}, void 0, { originAddress: `${owner}.id` });
 			}
 		}
 		return literalJson(p);
@@ -19522,20 +19585,10 @@ function evaluatePlan(root, files, inputs, plan) {
 		...result.undeclaredVars ? { undeclaredVars: result.undeclaredVars } : {}
 	};
 }
-// src/eval/unknowns.ts
-function unknownOrigins(result) {
-	const out = new Map();
-	const visit = (v) => {
-		if (v instanceof Unknown) {
-			if (v.origin && !out.has(v.reason)) out.set(v.reason, v.origin);
-		} else if (Array.isArray(v)) for (const x of v) visit(x);
-		else if (typeof v === "object" && v !== null) for (const x of Object.values(v)) visit(x);
-	};
-	for (const r of result.resources) visit(r.values);
-	for (const s of result.skipped) if (!out.has(s.reason)) out.set(s.reason, s.range);
-	return out;
-}
 // src/model/values.ts
+function notSet(address, attr, more = "") {
+	return unknownAbout(`${address}.${attr}`, `${address}.${attr} is not set${more}`);
+}
 function str(v) {
 	if (v === void 0 || v === null) return void 0;
 	if (isUnknown(v)) return v;
@@ -19721,9 +19774,13 @@ var ResourceIndex = class {
 	hiding(type) {
 		const s = this.skippedBy(type);
 		if (s === void 0) return void 0;
-		if (s.reason === void 0) return new Unknown(`${s.address} is not expanded`);
-		if (s.reason.includes(s.address)) return new Unknown(s.reason);
-		return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`);
+		const source = {
+			originAddress: s.address,
+			...s.unknown ? { cause: s.unknown } : {}
+		};
+		if (s.reason === void 0) return new Unknown(`${s.address} is not expanded`, void 0, void 0, void 0, source);
+		if (s.reason.includes(s.address)) return new Unknown(s.reason, void 0, void 0, void 0, source);
+		return new Unknown(`${s.address} has a count or for_each that is not known: ${s.reason}`, void 0, void 0, void 0, source);
 	}
 	skippedBy(type) {
 		return this.skipped.find((s) => {
@@ -19750,7 +19807,7 @@ function resolveRef(from, v, nodes, paths, what) {
 		if (ref && paths.some((p) => p.length === ref.path.length && p.every((s, i) => s === ref.path[i]))) {
 			const node = nodes.get(ref.address) ?? nodes.get(modulePrefix(from) + ref.address);
 			if (node) return node;
-			return new Unknown(`${what} ${ref.address} is not defined in this configuration`, v.origin);
+			return new Unknown(`${what} ${ref.address} is not defined in this configuration`, v.origin, void 0, void 0, { originAddress: ref.address });
 		}
 		return v;
 	}
@@ -19842,7 +19899,7 @@ function isEmptyValue(v) {
 	return v === null || Array.isArray(v) && v.length === 0 || typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 }
 function placeholderOf(name, def, drivesCount) {
-	const reason = (what) => new Unknown(`var.${name}${what} is an input left to the module's caller (its default is empty)`);
+	const reason = (what) => unknownAbout(`var.${name}${what}`, `var.${name}${what} is an input left to the module's caller (its default is empty)`);
 	if (isEmptyValue(def) || def === 0 && drivesCount) return reason("");
 	if (typeof def !== "object" || def === null || Array.isArray(def)) return void 0;
 	let changed = false;
@@ -19982,7 +20039,7 @@ function handedOn(root, allFiles, resources, moduleDirs) {
 function buildSubnets(index, spec) {
 	const subnets = [];
 	for (const { type, cidr } of spec.types) for (const r of index.ofType(type)) subnets.push(node(r, spec.family, {
-		cidr: str(r.values[cidr]) ?? new Unknown(`${r.address}.${cidr} is not set`),
+		cidr: str(r.values[cidr]) ?? notSet(r.address, cidr),
 		acls: []
 	}));
 	const byAddress = toMap(subnets);
@@ -20040,7 +20097,7 @@ function eipBindings(index, spec) {
 		if (isUnknown(v)) {
 			if (v.ref) bound.add(key(v.ref.address, v.ref.path)).add(key(modulePrefix(from) + v.ref.address, v.ref.path));
 			else unknownBinding ??= v;
-		} else unknownBinding ??= new Unknown(spec.unknownTarget(String(v)));
+		} else unknownBinding ??= unknownAbout(from.address, spec.unknownTarget(String(v)));
 	};
 	for (const { type, path } of spec.bindings) for (const r of index.ofType(type)) {
 		if (path.length === 1) {
@@ -20087,10 +20144,10 @@ function markUnknownBackend(listener, why) {
 }
 function own(node, why) {
 	const prefix = `${node.address}: `;
-	return why.reason.startsWith(prefix) ? new Unknown(why.reason.slice(prefix.length), why.origin, why.ref, why.expression) : why;
+	return why.reason.startsWith(prefix) ? restate(why, why.reason.slice(prefix.length)) : why;
 }
 function unknownAt(r, attr, u) {
-	return new Unknown(`${r.address}: ${attr !== void 0 ? `${attr}: ` : ""}${u.reason}`, u.origin, u.ref, u.expression);
+	return restate(u, `${r.address}: ${attr !== void 0 ? `${attr}: ` : ""}${u.reason}`);
 }
 // src/model/alicloud/common.ts
 const FAMILY = "alicloud";
@@ -20099,7 +20156,7 @@ function onOff(v, address, attr) {
 	if (s === void 0 || isUnknown(s)) return s;
 	if (s === "on") return true;
 	if (s === "off") return false;
-	return new Unknown(`${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
+	return unknownAbout(`${address}.${attr}`, `${address}.${attr} is ${JSON.stringify(s)}, neither "on" nor "off"`);
 }
 function hcPort(v) {
 	const n = num$1(v);
@@ -20170,8 +20227,8 @@ function addMember(ctx, pool, r, address, server, port, weight, weightAttribute,
 	const backend = ctx.resolveBackend(r, server, byIp);
 	const member = node(r, FAMILY, {
 		pool,
-		ip: backend && !isUnknown(backend) ? backend.ip ?? new Unknown(`${backend.address} has no private_ip in this configuration`) : new Unknown("the member address is assigned by the cloud"),
-		port: port ?? new Unknown(`${address} has no port`),
+		ip: backend && !isUnknown(backend) ? backend.ip ?? unknownAbout(`${backend.address}.private_ip`, `${backend.address} has no private_ip in this configuration`) : new Unknown("the member address is assigned by the cloud"),
+		port: port ?? unknownAbout(`${address}.port`, `${address} has no port`),
 		weight,
 		weightDefaulted: weightAttribute === void 0,
 		at: {
@@ -20252,7 +20309,7 @@ function buildAliNetwork(index) {
 	}));
 	const resolveGroups = (from, attr) => {
 		const ids = list(from.values[attr]);
-		if (ids === void 0) return new Unknown(`${from.address}.${attr} is not set`);
+		if (ids === void 0) return notSet(from.address, attr);
 		return resolveGroupIds(from, ids, groupByAddress);
 	};
 	const backends = [];
@@ -20278,7 +20335,7 @@ function buildAliNetwork(index) {
 			const matches = ipIndex.get(v) ?? [];
 			return matches.length === 1 ? matches[0] : new Unknown(`no instance in this configuration has the address ${v}`);
 		}
-		return resolveRef(from, v, backendByAddress, ID, "server") ?? new Unknown(`${from.address} names no server`);
+		return resolveRef(from, v, backendByAddress, ID, "server") ?? unknownAbout(from.address, `${from.address} names no server`);
 	};
 	return {
 		resolveSubnet,
@@ -20293,16 +20350,16 @@ function securityGroupRule$1(r) {
 	const v6 = isSet(v.ipv6_cidr_ip);
 	const cidr = str(v6 ? v.ipv6_cidr_ip : v.cidr_ip);
 	let remoteGroup;
-	if (cidr === void 0) remoteGroup = isSet(v.source_security_group_id) ? "group" : new Unknown(`${r.address} admits a source this configuration does not resolve`);
+	if (cidr === void 0) remoteGroup = isSet(v.source_security_group_id) ? "group" : unknownAbout(r.address, `${r.address} admits a source this configuration does not resolve`);
 	return node(r, FAMILY, {
 		range: r.block.range,
-		direction: isUnknown(type) ? type : type === "ingress" ? "ingress" : type === "egress" ? "egress" : new Unknown(`${r.address}.type is ${JSON.stringify(type ?? null)}`),
+		direction: isUnknown(type) ? type : type === "ingress" ? "ingress" : type === "egress" ? "egress" : unknownAbout(`${r.address}.type`, `${r.address}.type is ${JSON.stringify(type ?? null)}`),
 		ethertype: v6 ? 6 : 4,
-		protocol: str(v.ip_protocol) ?? new Unknown(`${r.address}.ip_protocol is not set`),
+		protocol: str(v.ip_protocol) ?? notSet(r.address, "ip_protocol"),
 		ports: str(v.port_range) ?? "-1/-1",
 		remoteCidr: cidr,
 		remoteGroup,
-		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : new Unknown(`${r.address}.policy is ${JSON.stringify(policy)}`),
+		action: isUnknown(policy) ? policy : policy === "drop" ? "deny" : policy === void 0 || policy === "accept" ? "allow" : unknownAbout(`${r.address}.policy`, `${r.address}.policy is ${JSON.stringify(policy)}`),
 		priority: num$1(v.priority) ?? 1
 	});
 }
@@ -20347,7 +20404,7 @@ function buildNetworkAcls$1(index, resolveSubnet) {
 }
 function aclEntries(r, blockType, direction) {
 	const raw = r.values[blockType];
-	if (raw === void 0 || raw === null) return new Unknown(`${r.address} does not set ${blockType}, so the cloud's entries apply`);
+	if (raw === void 0 || raw === null) return unknownAbout(`${r.address}.${blockType}`, `${r.address} does not set ${blockType}, so the cloud's entries apply`);
 	const entries = blocks(raw);
 	if (isUnknown(entries)) return entries;
 	return entries.map((e, i) => {
@@ -20361,12 +20418,12 @@ function aclEntries(r, blockType, direction) {
 			id: address,
 			address,
 			range: nestedBlockRange(r, blockType, i),
-			protocol: protocol ?? new Unknown(`${address}.protocol is not set`),
-			sourceCidr: direction === "ingress" ? str(e.source_cidr_ip) ?? new Unknown(`${address}.source_cidr_ip is not set`) : void 0,
-			destinationCidr: direction === "egress" ? str(e.destination_cidr_ip) ?? new Unknown(`${address}.destination_cidr_ip is not set`) : void 0,
+			protocol: protocol ?? notSet(address, "protocol"),
+			sourceCidr: direction === "ingress" ? str(e.source_cidr_ip) ?? notSet(address, "source_cidr_ip") : void 0,
+			destinationCidr: direction === "egress" ? str(e.destination_cidr_ip) ?? notSet(address, "destination_cidr_ip") : void 0,
 			sourcePorts: void 0,
-			destinationPorts: port ?? (needsPort ? new Unknown(`${address}.port is not set`) : void 0),
-			action: isUnknown(policy) ? policy : policy === "accept" ? "allow" : policy === "drop" ? "deny" : new Unknown(`${address}.policy is ${JSON.stringify(policy ?? null)}`),
+			destinationPorts: port ?? (needsPort ? notSet(address, "port") : void 0),
+			action: isUnknown(policy) ? policy : policy === "accept" ? "allow" : policy === "drop" ? "deny" : unknownAbout(`${address}.policy`, `${address}.policy is ${JSON.stringify(policy ?? null)}`),
 			enabled: true,
 			...ipVersion !== void 0 ? { ipVersion: isUnknown(ipVersion) ? ipVersion : ipVersion === "ipv6" ? 6 : 4 } : {}
 		};
@@ -20413,8 +20470,8 @@ function buildClb(ctx) {
 	for (const r of index.ofType("alicloud_slb_listener")) {
 		const v = r.values;
 		const lb = resolveLb(r);
-		const listener = newListener(r, lb, upper(str(v.protocol)) ?? new Unknown(`${r.address}.protocol is not set`), num$1(v.frontend_port) ?? new Unknown(`${r.address}.frontend_port is not set`));
-		listener.backendPort = num$1(v.backend_port) ?? new Unknown(`${r.address}.backend_port is not set`);
+		const listener = newListener(r, lb, upper(str(v.protocol)) ?? notSet(r.address, "protocol"), num$1(v.frontend_port) ?? notSet(r.address, "frontend_port"));
+		listener.backendPort = num$1(v.backend_port) ?? notSet(r.address, "backend_port");
 		listener.backendPortAt = fieldAt(r, "backend_port");
 		listeners.push(listener);
 		const forward = onOff(v.listener_forward, r.address, "listener_forward");
@@ -20439,7 +20496,7 @@ function buildClb(ctx) {
 		if (mayRedirect) markUnknownBackend(listener, unknownAt(r, "listener_forward", forward));
 		else if (target === void 0) {
 			if (lb && !isUnknown(lb)) target = defaultPool(lb);
-			else markUnknownBackend(listener, lb ? unknownAt(r, "load_balancer_id", lb) : new Unknown(`${r.address}.load_balancer_id is not set`));
+			else markUnknownBackend(listener, lb ? unknownAt(r, "load_balancer_id", lb) : notSet(r.address, "load_balancer_id"));
 		}
 		if (target && !isUnknown(target)) {
 			link(listener, target);
@@ -20527,7 +20584,7 @@ function buildClb(ctx) {
 	const hiddenGroups = firstHiding(ctx, CLB_GROUPS);
 	if (hiddenGroups) for (const l of listeners) markUnknownBackend(l, hiddenGroups);
 	const lbUnknown = listeners.find((l) => isUnknown(l.loadBalancer));
-	if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, new Unknown(`${lbUnknown.address}: load_balancer_id: ${lbUnknown.loadBalancer.reason}`));
+	if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, restate(lbUnknown.loadBalancer, `${lbUnknown.address}: load_balancer_id: ${lbUnknown.loadBalancer.reason}`));
 	for (const p of pools) {
 		const key = defaults.get(p.loadBalancer) === p ? p.loadBalancer.address : p.address;
 		const by = ctx.foreign.get(key);
@@ -20555,7 +20612,7 @@ function clbListenerMonitor(r, listener) {
 		enabled = true;
 	} else {
 		const type = lower(str(v.health_check_type));
-		hcProtocol = type === void 0 || type === "tcp" ? "TCP" : type === "http" ? "HTTP" : isUnknown(type) ? type : new Unknown(`${r.address}.health_check_type is ${JSON.stringify(type)}`);
+		hcProtocol = type === void 0 || type === "tcp" ? "TCP" : type === "http" ? "HTTP" : isUnknown(type) ? type : unknownAbout(`${r.address}.health_check_type`, `${r.address}.health_check_type is ${JSON.stringify(type)}`);
 		enabled = true;
 	}
 	const domain = str(v.health_check_domain);
@@ -20582,7 +20639,7 @@ function clbAccessControls(ctx, listeners) {
 	for (const r of ctx.index.ofType("alicloud_slb_acl_entry_attachment")) {
 		const acl = resolveRef(r, r.values.acl_id, acls, ID, "ACL");
 		if (!acl || isUnknown(acl)) continue;
-		const entry = str(r.values.entry) ?? new Unknown(`${r.address}.entry is not set`);
+		const entry = str(r.values.entry) ?? notSet(r.address, "entry");
 		const entries = attached.get(acl.address);
 		if (entries === void 0) attached.set(acl.address, [entry]);
 		else entries.push(entry);
@@ -20624,9 +20681,9 @@ function firstHiding(ctx, types) {
 function ruleListenerUnknown(r, lb, port) {
 	if (isUnknown(lb)) return unknownAt(r, "load_balancer_id", lb);
 	if (isUnknown(port)) return unknownAt(r, "frontend_port", port);
-	if (lb === void 0) return new Unknown(`${r.address}.load_balancer_id is not set`);
-	if (port === void 0) return new Unknown(`${r.address}.frontend_port is not set`);
-	return new Unknown(`${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
+	if (lb === void 0) return notSet(r.address, "load_balancer_id");
+	if (port === void 0) return notSet(r.address, "frontend_port");
+	return unknownAbout(`${r.address}.frontend_port`, `${lb.address} has no listener on ${r.address}.frontend_port ${port} in this configuration`);
 }
 // src/model/alicloud/alb.ts
 const ALB_MONITOR_FIELDS = {
@@ -20664,7 +20721,7 @@ function buildAlb(ctx) {
 	}
 	const poolByAddress = toMap(pools);
 	const listeners = index.ofType("alicloud_alb_listener").map((r) => {
-		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? notSet(r.address, "listener_protocol"), num$1(r.values.listener_port) ?? notSet(r.address, "listener_port"));
 		const actions = blocks(r.values.default_actions);
 		if (isUnknown(actions)) markUnknownBackend(listener, unknownAt(r, "default_actions", actions));
 		else for (const a of actions) forwardTargets(r, a, poolByAddress, listener);
@@ -20675,7 +20732,7 @@ function buildAlb(ctx) {
 		const listener = resolveRef(r, r.values.listener_id, listenerByAddress, ID, "listener");
 		const actions = blocks(r.values.rule_actions);
 		if (!listener || isUnknown(listener)) {
-			const why = listener ? unknownAt(r, "listener_id", listener) : new Unknown(`${r.address}.listener_id is not set`);
+			const why = listener ? unknownAt(r, "listener_id", listener) : notSet(r.address, "listener_id");
 			for (const p of pools) markUnknownListeners(p, why);
 			continue;
 		}
@@ -20731,7 +20788,7 @@ function albMonitor(r) {
 		urlPath: str(v.health_check_path),
 		domain: typeof host === "string" && host.startsWith("$") ? void 0 : host,
 		expectedCodes: codes(v.health_check_codes),
-		enabled: bool(v.health_check_enabled) ?? new Unknown(`${r.address} health_check_enabled is not set`),
+		enabled: bool(v.health_check_enabled) ?? unknownAbout(`${r.address}.health_check_enabled`, `${r.address} health_check_enabled is not set`),
 		at: monitorAt(r, ALB_MONITOR_FIELDS),
 		offText: offText("health_check_enabled"),
 		lbKind: "alb"
@@ -20774,7 +20831,7 @@ function buildNlb(ctx) {
 	});
 	const poolByAddress = toMap(pools);
 	const listeners = index.ofType("alicloud_nlb_listener").map((r) => {
-		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? new Unknown(`${r.address}.listener_protocol is not set`), num$1(r.values.listener_port) ?? new Unknown(`${r.address}.listener_port is not set`));
+		const listener = newListener(r, resolveRef(r, r.values.load_balancer_id, lbByAddress, ID, "load balancer"), upper(str(r.values.listener_protocol)) ?? notSet(r.address, "listener_protocol"), num$1(r.values.listener_port) ?? notSet(r.address, "listener_port"));
 		const pool = resolveRef(r, r.values.server_group_id, poolByAddress, ID, "server group");
 		if (pool && !isUnknown(pool)) link(listener, pool);
 		else if (isUnknown(pool)) markUnknownBackend(listener, unknownAt(r, "server_group_id", pool));
@@ -20854,7 +20911,7 @@ function addInlineListeners(ctx) {
 				address: `${lb.address}.listener[${i}]`,
 				values: entry
 			});
-			const protocol = typeof entry.lb_protocol === "string" ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : new Unknown(`${r.address}.lb_protocol is not set`);
+			const protocol = typeof entry.lb_protocol === "string" ? entry.lb_protocol.toUpperCase() : isUnknown(entry.lb_protocol) ? entry.lb_protocol : notSet(r.address, "lb_protocol");
 			const listener = newListener(r, lb, protocol, port(entry.lb_port));
 			listener.backendPort = port(entry.instance_port);
 			ctx.model.listeners.push(listener);
@@ -20883,7 +20940,7 @@ function addLocalAddressSubnets(ctx) {
 			if (isUnknown(s)) unknown ??= s;
 			else found.push(s);
 		}
-		lb.backendSubnets = unknown ?? (found.length ? found : new Unknown(`${lb.address} has no zone mapping with a vSwitch of this configuration`));
+		lb.backendSubnets = unknown ?? (found.length ? found : unknownAbout(`${lb.address}.zone_mappings`, `${lb.address} has no zone mapping with a vSwitch of this configuration`));
 	}
 }
 // src/model/autoscaling.ts
@@ -20941,7 +20998,7 @@ var Feeder = class {
 	}
 	backend(group, securityGroups, subnet) {
 		return node(group, this.family, {
-			ip: new Unknown(`the instances of ${group.address} get their addresses when they are launched`),
+			ip: unknownAbout(group.address, `the instances of ${group.address} get their addresses when they are launched`),
 			securityGroups,
 			subnet
 		});
@@ -20952,7 +21009,7 @@ var Feeder = class {
 			address: n === 0 ? feed.address : `${feed.address} (${n + 1})`,
 			pool,
 			ip: backend.ip,
-			port: port ?? new Unknown(`the port of ${feed.address} in ${pool.address} is not set`),
+			port: port ?? unknownAbout(feed.address, `the port of ${feed.address} in ${pool.address} is not set`),
 			weight: w ?? 1,
 			weightDefaulted: w === void 0,
 			at: {
@@ -20989,14 +21046,14 @@ function addAsGroupMembers(index, model, family, net) {
 }
 function configurationGroups(feeder, group) {
 	const ref = group.values.scaling_configuration_id;
-	if (!isUnknown(ref) || !ref.ref) return new Unknown(`the security groups of ${group.address} are not known`);
+	if (!isUnknown(ref) || !ref.ref) return unknownAbout(group.address, `the security groups of ${group.address} are not known`);
 	const target = ref.ref.address;
 	const config = feeder.index.get(target) ?? feeder.index.all().find((r) => r.address.endsWith(`.${target}`));
-	if (!config || !HW_AS_CONFIGURATION.test(config.type)) return new Unknown(`the security groups of ${group.address} are not known`);
+	if (!config || !HW_AS_CONFIGURATION.test(config.type)) return unknownAbout(group.address, `the security groups of ${group.address} are not known`);
 	const instance = blocks(config.values.instance_config);
 	if (isUnknown(instance)) return instance;
 	const list = instance[0]?.security_group_ids;
-	if (list === void 0 || list === null) return new Unknown(`${config.address} names no security group`);
+	if (list === void 0 || list === null) return unknownAbout(config.address, `${config.address} names no security group`);
 	if (isUnknown(list)) return list;
 	return feeder.net.resolveGroupIds(config, ids(list));
 }
@@ -21022,19 +21079,19 @@ function addEssMembers(index, model, net) {
 		const pool = feeder.pool(attachment, attachment.values.server_group_id);
 		if (!pool) continue;
 		const group = resolveRef(attachment, attachment.values.scaling_group_id, scalingGroups, ID, "scaling group");
-		const backend = group && !isUnknown(group) ? essBackend(feeder, group) : feeder.backend(attachment, new Unknown(`the scaling group of ${attachment.address} is not known`), void 0);
+		const backend = group && !isUnknown(group) ? essBackend(feeder, group) : feeder.backend(attachment, unknownAbout(attachment.address, `the scaling group of ${attachment.address} is not known`), void 0);
 		feeder.add(attachment, pool, num(attachment.values.port), attachment.values.weight, backend, 0);
 	}
 }
 function essBackend(feeder, group) {
 	const configs = feeder.referring(/^alicloud_ess_scaling_configuration$/, "scaling_group_id", group);
-	let groups = new Unknown(`no scaling configuration of ${group.address} is in this configuration`);
+	let groups = unknownAbout(group.address, `no scaling configuration of ${group.address} is in this configuration`);
 	if (configs.length === 1) {
 		const c = configs[0];
 		groups = feeder.net.resolveGroupIds(c, [...ids(c.values.security_group_id), ...ids(c.values.security_group_ids)]);
 	}
 	const vswitches = ids(group.values.vswitch_ids ?? group.values.vswitch_id);
-	const subnet = vswitches.length === 1 ? feeder.net.resolveSubnet(group, vswitches[0]) : vswitches.length ? new Unknown(`the instances of ${group.address} may be in any of ${vswitches.length} vSwitches`) : void 0;
+	const subnet = vswitches.length === 1 ? feeder.net.resolveSubnet(group, vswitches[0]) : vswitches.length ? unknownAbout(group.address, `the instances of ${group.address} may be in any of ${vswitches.length} vSwitches`) : void 0;
 	return feeder.backend(group, groups, subnet);
 }
 // src/model/alicloud/index.ts
@@ -21165,7 +21222,7 @@ function monitorFields(attrs) {
 function healthMonitor(r, family, attrs) {
 	const v = r.values;
 	return node(r, family, {
-		protocol: upper(str(v[attrs.protocol])) ?? new Unknown(`${r.address}.${attrs.protocol} is not set`),
+		protocol: upper(str(v[attrs.protocol])) ?? notSet(r.address, attrs.protocol),
 		port: num$1(v[attrs.port]),
 		interval: num$1(v[attrs.interval]),
 		timeout: num$1(v.timeout),
@@ -21182,7 +21239,7 @@ function healthMonitor(r, family, attrs) {
 function poolOfListener(r, family, listeners) {
 	const pool = poolNode(nodeBase(r, family), {
 		loadBalancer: void 0,
-		protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
+		protocol: upper(str(r.values.protocol)) ?? notSet(r.address, "protocol"),
 		anyPortEnabled: bool(r.values.any_port_enable) ?? false
 	});
 	const listener = resolveRef(r, r.values.listener_id, listeners, ID, "listener");
@@ -21209,7 +21266,7 @@ function activeStandbyPools(index, type, family, model) {
 				block,
 				values
 			}), family, lbaasMonitor("monitor_port"));
-			monitor.protocol = upper(str(values.type)) ?? new Unknown(`${r.address}.healthmonitor.type is not set`);
+			monitor.protocol = upper(str(values.type)) ?? notSet(r.address, "healthmonitor.type");
 			pool.monitors.push(monitor);
 			model.monitors.push(monitor);
 		});
@@ -21270,7 +21327,7 @@ function expandAddressGroups(index, securityGroups) {
 		if (isUnknown(addresses)) return [copyWith(rule, { remoteGroup: addresses })];
 		const list = Array.isArray(addresses) ? addresses : [];
 		const bad = list.find((a) => typeof a !== "string" || !CIDR_OR_IP.test(a));
-		if (bad !== void 0) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : new Unknown(`${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
+		if (bad !== void 0) return [copyWith(rule, { remoteGroup: isUnknown(bad) ? bad : unknownAbout(group.address, `${group.address} holds ${JSON.stringify(bad)}, which is not a CIDR`) })];
 		return list.map((a) => copyWith(rule, {
 			remoteGroup: void 0,
 			remoteCidr: a
@@ -21338,9 +21395,9 @@ function firewallGroups(index, family, types, resolveSubnet) {
 	}
 	const policyRules = (group, attr) => {
 		const v = group.values[attr];
-		if (!isSet(v)) return new Unknown(`${group.address} has no ${attr}, and the firewall's behaviour without one is not documented`);
+		if (!isSet(v)) return unknownAbout(`${group.address}.${attr}`, `${group.address} has no ${attr}, and the firewall's behaviour without one is not documented`);
 		const policy = resolveRef(group, v, policies, ID, "firewall policy");
-		if (policy === void 0) return new Unknown(`${group.address}.${attr} is not set`);
+		if (policy === void 0) return notSet(group.address, attr);
 		if (isUnknown(policy)) return policy;
 		const ids = list(policy.values.rules);
 		if (ids === void 0) return [];
@@ -21406,9 +21463,9 @@ function aclRule(v, range, address, rejectIsDeny = false) {
 		destinationCidr: str(v.destination_ip_address),
 		sourcePorts: str(v.source_port),
 		destinationPorts: str(v.destination_port),
-		action: isUnknown(action) ? action : a === "deny" || rejectIsDeny && a === "reject" ? "deny" : a === "allow" ? "allow" : new Unknown(`${address}.action is ${JSON.stringify(action ?? null)}`),
+		action: isUnknown(action) ? action : a === "deny" || rejectIsDeny && a === "reject" ? "deny" : a === "allow" ? "allow" : unknownAbout(`${address}.action`, `${address}.action is ${JSON.stringify(action ?? null)}`),
 		enabled: bool(v.enabled) ?? true,
-		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num$1(v.ip_version) ?? new Unknown(`${address}.ip_version is not set`) } : {}
+		...v.ip_version !== void 0 && v.ip_version !== null ? { ipVersion: num$1(v.ip_version) ?? notSet(address, "ip_version") } : {}
 	};
 }
 // src/model/compute-secgroups.ts
@@ -21446,7 +21503,7 @@ function inlineRule(r, v, i, family) {
 		range: nestedBlockRange(r, "rule", i),
 		direction: "ingress",
 		ethertype: typeof cidr === "string" && cidr.includes(":") ? 6 : 4,
-		protocol: str(v.ip_protocol) ?? new Unknown(`${address}.ip_protocol is not set`),
+		protocol: str(v.ip_protocol) ?? notSet(address, "ip_protocol"),
 		ports: portRange(address, v.from_port, v.to_port),
 		remoteCidr: cidr,
 		remoteGroup,
@@ -21461,7 +21518,7 @@ function portRange(address, fromValue, toValue) {
 	if (isUnknown(to)) return to;
 	if (from === void 0 && to === void 0) return void 0;
 	if (from === -1 && (to === -1 || to === void 0)) return void 0;
-	if (from === void 0 || to === void 0) return new Unknown(`${address} sets only one of from_port and to_port`);
+	if (from === void 0 || to === void 0) return unknownAbout(address, `${address} sets only one of from_port and to_port`);
 	return `${from}-${to}`;
 }
 function inlineRuleBody(rule) {
@@ -21531,12 +21588,12 @@ function buildHwNetwork(index, d) {
 				}
 				const matches = groupsByName.get(`${from.modulePath.join(".")}\0${String(n)}`) ?? [];
 				const only = matches.length === 1 ? matches[0] : void 0;
-				if (!only) return new Unknown(`security group named '${String(n)}' is not defined in this configuration`);
+				if (!only) return unknownAbout(from.address, `security group named '${String(n)}' is not defined in this configuration`);
 				out.push(only);
 			}
 			if (out.length) return out;
 		}
-		return new Unknown(`${from.address} uses the default security group, which this configuration does not define`);
+		return unknownAbout(from.address, `${from.address} uses the default security group, which this configuration does not define`);
 	};
 	const resolveGroups = (from) => {
 		const ids = from.values.security_group_ids;
@@ -21569,7 +21626,7 @@ function buildHwNetwork(index, d) {
 		const first = isUnknown(fixed) ? void 0 : fixed[0];
 		portBackends.push(node(r, FAMILY, {
 			ip: first ? str(first.ip_address) : void 0,
-			...associated.has(r.address) ? { securityGroups: new Unknown(`${r.address} gets security groups from an association resource`) } : resolveGroups(r),
+			...associated.has(r.address) ? { securityGroups: unknownAbout(r.address, `${r.address} gets security groups from an association resource`) } : resolveGroups(r),
 			subnet: resolveSubnet(r, first?.subnet_id ?? r.values.network_id)
 		}));
 	}
@@ -21588,7 +21645,7 @@ function buildHwNetwork(index, d) {
 				};
 				subnet = port.subnet;
 			} else {
-				securityGroups = { securityGroups: port ?? new Unknown(`${r.address} uses a port this configuration does not define`) };
+				securityGroups = { securityGroups: port ?? unknownAbout(r.address, `${r.address} uses a port this configuration does not define`) };
 				subnet = port;
 			}
 		}
@@ -21647,12 +21704,12 @@ function securityGroupRule(r, family) {
 	}
 	return node(r, family, {
 		range: r.block.range,
-		direction: isUnknown(direction) ? direction : direction === "egress" ? "egress" : direction === "ingress" ? "ingress" : new Unknown(`${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
+		direction: isUnknown(direction) ? direction : direction === "egress" ? "egress" : direction === "ingress" ? "ingress" : unknownAbout(`${r.address}.direction`, `${r.address}.direction is ${JSON.stringify(direction ?? null)}`),
 		ethertype: isUnknown(ethertype) ? ethertype : ethertype?.toUpperCase() === "IPV6" ? 6 : 4,
 		protocol: str(v.protocol) ?? "any",
 		ports,
 		remoteCidr: str(v.remote_ip_prefix),
-		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? new Unknown(`${r.address} admits an address group whose members are not known`) : void 0,
+		remoteGroup: v.remote_group_id !== void 0 && v.remote_group_id !== null ? "group" : v.remote_address_group_id !== void 0 && v.remote_address_group_id !== null ? unknownAbout(r.address, `${r.address} admits an address group whose members are not known`) : void 0,
 		action: isUnknown(action) ? action : action?.toLowerCase() === "deny" ? "deny" : "allow",
 		priority: num$1(v.priority) ?? 1
 	});
@@ -21665,7 +21722,7 @@ function accessControls(index, product, family, listenerByAddress, model) {
 		const raw = str(r.values.whitelist);
 		const control = {
 			node: nodeBase(r, family),
-			enabled: bool(r.values.enable_whitelist) ?? new Unknown(`${r.address}.enable_whitelist is not set`),
+			enabled: bool(r.values.enable_whitelist) ?? notSet(r.address, "enable_whitelist"),
 			type: "white",
 			entries: raw === void 0 ? [] : isUnknown(raw) ? raw : raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0),
 			entriesAt: fieldAt(r, "whitelist")
@@ -21698,7 +21755,7 @@ function accessControls(index, product, family, listenerByAddress, model) {
 			const flag = spec.enabledAttribute ? bool(r.values[spec.enabledAttribute]) : void 0;
 			if (flag !== void 0) enabled = flag;
 			else if (spec.enabledDefault === "policy-set") enabled = isUnknown(policy) ? policy : isSet(policy);
-			else enabled = new Unknown(`${r.address}.${spec.enabledAttribute ?? "ip_group_enable"} is not set (API default unverified)`);
+			else enabled = notSet(r.address, spec.enabledAttribute ?? "ip_group_enable", " (API default unverified)");
 		}
 		const group = resolveRef(r, groupRef, groups, ID, "ip group");
 		if (!group) continue;
@@ -21711,7 +21768,7 @@ function accessControls(index, product, family, listenerByAddress, model) {
 				if (isUnknown(ip)) return ip;
 				if (ip) out.push(ip);
 			}
-			if (out.length === 0 && spec.emptyList === "unknown") return new Unknown(`${group.address} has no ip_list entries, which the provider documents both as "any IP" and as "nobody"`);
+			if (out.length === 0 && spec.emptyList === "unknown") return unknownAbout(`${group.address}.ip_list`, `${group.address} has no ip_list entries, which the provider documents both as "any IP" and as "nobody"`);
 			return out;
 		})();
 		const control = {
@@ -21751,7 +21808,7 @@ function dedicatedLoadBalancer(node, r, spec, subnet, resolveSubnet, eips) {
 	} else if (subnet !== void 0) backendSubnets = isUnknown(subnet) ? subnet : [subnet];
 	else {
 		const attrs = [spec.subnetAttribute, spec.backendSubnetsAttribute].filter((a) => a !== void 0);
-		backendSubnets = new Unknown(`${r.address} has no ${attrs.join(" or ")}, so the cloud picks the backend subnet`);
+		backendSubnets = unknownAbout(r.address, `${r.address} has no ${attrs.join(" or ")}, so the cloud picks the backend subnet`);
 	}
 	const backendSubnetChoices = isUnknown(backendSubnets) ? subnetChoices(r, spec, resolveSubnet) : void 0;
 	let inlineEip;
@@ -21818,8 +21875,8 @@ function buildHwProducts(index, model, d, net) {
 			const lb = resolveRef(r, r.values.loadbalancer_id, lbByAddress, ID, "load balancer");
 			const listener = node(r, FAMILY, {
 				loadBalancer: lb,
-				protocol: upper(str(r.values.protocol)) ?? new Unknown(`${r.address}.protocol is not set`),
-				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				protocol: upper(str(r.values.protocol)) ?? notSet(r.address, "protocol"),
+				port: num$1(r.values.protocol_port) ?? notSet(r.address, "protocol_port"),
 				pools: [],
 				hasUnknownBackend: false,
 				hasRoutingRules: false,
@@ -21851,7 +21908,7 @@ function buildHwProducts(index, model, d, net) {
 			if (isUnknown(configs)) targets.push(configs);
 			else for (const c of configs) targets.push(c.pool_id);
 			if (listener && !isUnknown(listener)) listener.hasRoutingRules = true;
-			const listenerWhy = listener === void 0 ? new Unknown(`${r.address}.listener_id is not set`) : isUnknown(listener) ? unknownAt(r, "listener_id", listener) : void 0;
+			const listenerWhy = listener === void 0 ? notSet(r.address, "listener_id") : isUnknown(listener) ? unknownAt(r, "listener_id", listener) : void 0;
 			for (const t of targets) {
 				const pool = resolveRef(r, t, poolByAddress, ID, "pool");
 				if (pool && !isUnknown(pool)) {
@@ -21868,11 +21925,11 @@ function buildHwProducts(index, model, d, net) {
 				for (const p of pools) markUnknownMembers(p, unknownAt(r, "pool_id", why));
 			});
 			if (pool === void 0) continue;
-			const address = str(r.values.address) ?? new Unknown(`${r.address}.address is not set`);
+			const address = str(r.values.address) ?? notSet(r.address, "address");
 			const member = node(r, FAMILY, {
 				pool,
 				ip: address,
-				port: num$1(r.values.protocol_port) ?? new Unknown(`${r.address}.protocol_port is not set`),
+				port: num$1(r.values.protocol_port) ?? notSet(r.address, "protocol_port"),
 				weight: num$1(r.values.weight) ?? 1,
 				weightDefaulted: r.values.weight === void 0,
 				at: {
@@ -22210,8 +22267,11 @@ const worlds = new WeakMap();
 function attachOpenWorld(model, world) {
 	worlds.set(model, world);
 }
+function handedOnBase(address) {
+	return baseOf(address.replace(/ \(default server group\)$/, ""));
+}
 function handedOnReason(world, address) {
-	const base = baseOf(address.replace(/ \(default server group\)$/, ""));
+	const base = handedOnBase(address);
 	return world.exported.get(base) ?? world.kubernetes.get(base);
 }
 function productOf(type) {
@@ -22224,7 +22284,11 @@ function leftToCaller(world, type) {
 		const skippedType = parts[parts.length - 2] ?? "";
 		return productOf(skippedType) === productOf(type) && skippedType !== type && s.reason.includes("left to the module's caller");
 	});
-	return skip && `${skip.reason}; the caller adds them`;
+	if (!skip) return void 0;
+	return new Unknown(`${skip.reason}; the caller adds them`, void 0, void 0, void 0, {
+		originAddress: skip.address,
+		...skip.unknown ? { cause: skip.unknown } : {}
+	});
 }
 function isLoadBalancer(node) {
 	return "backendSubnets" in node;
@@ -22238,17 +22302,17 @@ function completedElsewhere(model, node) {
 	if (isLoadBalancer(node)) {
 		if (hasBackendsAttached(model, node)) return void 0;
 		const why = handedOnReason(world, node.address);
-		if (why) return `${why}; its caller or the cloud controller may add listeners`;
+		if (why) return unknownAbout(handedOnBase(node.address), `${why}; its caller or the cloud controller may add listeners`);
 		return node.hasUnknownListeners ? leftToCaller(world, node.resource.type) : void 0;
 	}
 	const left = ("members" in node ? node.hasUnknownMembers || node.hasUnknownListeners : node.hasUnknownBackend) ? leftToCaller(world, node.resource.type) : void 0;
 	if (left) return left;
 	const own = handedOnReason(world, node.address);
-	if (own) return `${own}; its caller may complete it`;
+	if (own) return unknownAbout(handedOnBase(node.address), `${own}; its caller may complete it`);
 	const lb = node.loadBalancer;
 	if (lb && !isUnknown(lb)) {
 		const kube = world.kubernetes.get(baseOf(lb.address));
-		if (kube) return `${lb.address}: ${kube}; the cloud controller adds what it needs`;
+		if (kube) return unknownAbout(baseOf(lb.address), `${lb.address}: ${kube}; the cloud controller adds what it needs`);
 	}
 }
 // src/engine/run-rules.ts
@@ -22275,21 +22339,33 @@ function runRules(model, rules, options) {
 				},
 				unknown(u, at) {
 					const what = u.reason;
-					unknowns.push({
-						ruleId: rule.id,
-						address: at.address,
-						what
-					});
-					if (!options.strict) return;
-					findings.push({
+					if (!options.strict) {
+						unknowns.push({
+							ruleId: rule.id,
+							address: at.address,
+							what,
+							unknown: u
+						});
+						return;
+					}
+					const note = {
 						ruleId: rule.id,
 						severity: "note",
 						message: `${rule.id} could not decide ${at.address}: ${what}.`.replace(/\.\.$/, "."),
 						address: at.address,
 						attribute: `unknown:${what}`,
+						fingerprintAttribute: `unknown:${originAddressOf(u)}`,
 						range: at.range,
 						related: [],
 						trace: []
+					};
+					findings.push(note);
+					unknowns.push({
+						ruleId: rule.id,
+						address: at.address,
+						what,
+						unknown: u,
+						note
 					});
 				}
 			});
@@ -22460,7 +22536,7 @@ function lintRoot(root, files, inputs, ctx, plan) {
 		settings: ctx.settings
 	});
 	for (const u of result.unknowns) verbose.push(`${root}: ${u.ruleId} skipped ${u.address}: ${u.what}`);
-	if (ctx.strict) addUnknownOrigins(result.findings, evaluated);
+	if (ctx.strict) addUnknownOrigins(result.unknowns);
 	addModuleCalls(result.findings, evaluated.resources);
 	if (ctx.topology) attachTopology(result.findings, model);
 	return {
@@ -22470,21 +22546,12 @@ function lintRoot(root, files, inputs, ctx, plan) {
 		undeclaredVars: evaluated.undeclaredVars ?? []
 	};
 }
-function addUnknownOrigins(findings, evaluated) {
-	let origins;
-	for (const f of findings) {
-		if (f.severity !== "note" || !f.attribute?.startsWith("unknown:")) continue;
-		origins ??= unknownOrigins(evaluated);
-		const what = f.attribute.slice(8);
-		let origin = origins.get(what);
-		if (!origin) {
-			let best = "";
-			for (const reason of origins.keys()) if (reason.length > best.length && what.includes(reason)) best = reason;
-			origin = best ? origins.get(best) : void 0;
-		}
-		if (!origin) continue;
-		f.message = `${f.message.replace(/\.$/, "")} (${origin.file}:${origin.start.line}).`;
-		f.related.push({
+function addUnknownOrigins(unknowns) {
+	for (const { note, unknown, what } of unknowns) {
+		const origin = note && originRangeOf(unknown);
+		if (!note || !origin) continue;
+		note.message = `${note.message.replace(/\.$/, "")} (${origin.file}:${origin.start.line}).`;
+		note.related.push({
 			range: origin,
 			message: `the unknown value comes from here: ${what}`
 		});
@@ -23206,7 +23273,7 @@ var listener_without_backend_default = defineRule({
 			const range = listener.range;
 			const elsewhere = completedElsewhere(model, listener);
 			if (elsewhere) {
-				ctx.unknown(new Unknown(elsewhere), {
+				ctx.unknown(elsewhere, {
 					address: listener.address,
 					range
 				});
@@ -23267,7 +23334,7 @@ var load_balancer_without_listener_default = defineRule({
 			const range = lb.range;
 			const elsewhere = completedElsewhere(model, lb);
 			if (elsewhere) {
-				ctx.unknown(new Unknown(elsewhere), {
+				ctx.unknown(elsewhere, {
 					address: lb.address,
 					range
 				});
@@ -23402,7 +23469,7 @@ function attributeKey(flow) {
 	return `${isOpen(flow.protocol) ? "any" : flow.protocol}:${flow.port === void 0 ? "" : isOpen(flow.port) ? "any" : flow.port}`;
 }
 function openInputLines(verdict) {
-	return verdict.openInputs.map((u) => `holds for every value of: ${u}`);
+	return verdict.openInputs.map((u) => `holds for every value of: ${u.unknown}`);
 }
 function flowRelated(flows) {
 	const first = flows[0];
@@ -23451,7 +23518,7 @@ function securityGroupCheck(kind) {
 				continue;
 			}
 			if (result.verdict.status === "unknown") {
-				ctx.unknown(new Unknown(result.verdict.unknownReasons[0] ?? "a security group rule is not known"), {
+				ctx.unknown(verdictUnknown(result.verdict.unknowns) ?? new Unknown("a security group rule is not known"), {
 					address: flow.backend.address,
 					range: memberRange
 				});
@@ -23616,7 +23683,7 @@ function networkAclCheck(kind) {
 			}
 			for (const { acl, verdict, direction } of result) {
 				if (verdict.status === "unknown") {
-					ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? "an ACL rule is not known"), {
+					ctx.unknown(verdictUnknown(verdict.unknowns) ?? new Unknown("an ACL rule is not known"), {
 						address: acl.address,
 						range: acl.range
 					});
@@ -23858,7 +23925,7 @@ const rules = [
 				for (const { acl, verdict, direction } of verdicts) {
 					if (direction !== "in") continue;
 					if (verdict.status === "unknown") {
-						ctx.unknown(new Unknown(verdict.unknownReasons[0] ?? "an ACL rule is not known"), {
+						ctx.unknown(verdictUnknown(verdict.unknowns) ?? new Unknown("an ACL rule is not known"), {
 							address: acl.address,
 							range: acl.range
 						});
@@ -23926,7 +23993,7 @@ const rules = [
 				const range = pool.range;
 				const elsewhere = completedElsewhere(model, pool);
 				if (elsewhere) {
-					ctx.unknown(new Unknown(elsewhere), {
+					ctx.unknown(elsewhere, {
 						address: pool.address,
 						range
 					});
@@ -23985,7 +24052,7 @@ const rules = [
 				const range = pool.range;
 				const elsewhere = completedElsewhere(model, pool);
 				if (elsewhere) {
-					ctx.unknown(new Unknown(elsewhere), {
+					ctx.unknown(elsewhere, {
 						address: pool.address,
 						range
 					});
@@ -24649,8 +24716,14 @@ async function lint(options) {
 		today: options.today,
 		enabled: options.inlineIgnores
 	});
-	const fingerprints = assignFingerprints(sortFindings(withIgnores));
-	for (const f of withIgnores) f.fingerprint = fingerprints.get(f);
+	const sorted = sortFindings(withIgnores);
+	const fingerprints = assignFingerprints(sorted);
+	const legacy = assignLegacyFingerprints(sorted);
+	for (const f of withIgnores) {
+		f.fingerprint = fingerprints.get(f);
+		const old = legacy.get(f);
+		if (old !== f.fingerprint) f.legacyFingerprint = old;
+	}
 	const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
 	return {
 		findings: withIgnores,
@@ -25884,7 +25957,7 @@ function loadErrorIssue(e, fingerprints) {
 function buildCodeQuality(input) {
 	const prints = assignFingerprints(sortFindings(input.findings));
 	const loadPrints = new FingerprintCounter();
-	return [...sortedErrors(input).map((e) => loadErrorIssue(e, loadPrints)), ...visibleFindings(input).filter((f) => !f.suppression).map((f) => findingIssue(f, prints.get(f) ?? fingerprintOf(f.ruleId, f.address, f.attribute)))];
+	return [...sortedErrors(input).map((e) => loadErrorIssue(e, loadPrints)), ...visibleFindings(input).filter((f) => !f.suppression).map((f) => findingIssue(f, prints.get(f) ?? findingFingerprint(f)))];
 }
 function renderGitlab(input) {
 	return JSON.stringify(buildCodeQuality(input), null, 2) + "\n";
@@ -35727,7 +35800,7 @@ async function lintCommand(argPaths, flags, io) {
 		progress.stop();
 	}
 	if (result.files.length === 0 && result.errors.length === 0) throw new UsageError(`no Terraform files (*.tf, *.tf.json, *.tofu, *.tofu.json) in ${paths.map((p) => `'${escapeLine(p)}'`).join(", ")}`);
-	const printOf = (f) => f.fingerprint ?? fingerprintOf(f.ruleId, f.address, f.attribute);
+	const printOf = (f) => f.fingerprint ?? findingFingerprint(f);
 	const writingBaseline = baselineFile !== void 0;
 	if (baselineFile !== void 0) {
 		const file = baselineFile;
@@ -35738,7 +35811,7 @@ async function lintCommand(argPaths, flags, io) {
 	}
 	let baselined = 0;
 	const findings = baseline ? result.findings.filter((f) => {
-		const known = baseline.has(printOf(f));
+		const known = baseline.has(printOf(f)) || f.legacyFingerprint !== void 0 && baseline.has(f.legacyFingerprint);
 		if (known) baselined++;
 		return !known;
 	}) : result.findings;
