@@ -19235,10 +19235,13 @@ var ModuleInstance = class {
 		for (const name of this.config.moduleCalls.keys()) {
 			const call = this.callSet(name);
 			if (call.dir === void 0) {
+				const reason = `${call.address} (source "${call.source}") was not found`;
+				const range = rangeOf(call.decl.block, "source") ?? call.decl.block.range;
 				result.skipped.push({
 					address: call.address,
-					reason: `${call.address} (source "${call.source}") was not found`,
-					range: rangeOf(call.decl.block, "source") ?? call.decl.block.range
+					reason,
+					range,
+					unknown: new Unknown(reason, range, void 0, void 0, { originAddress: call.address })
 				});
 				continue;
 			}

@@ -162,6 +162,27 @@ resource "huaweicloud_elb_monitor" "api" {
     expect(api.map(originOf).sort()).toEqual(['main.tf:91', 'main.tf:92']);
   });
 
+  it('a note about what a module terraform init has not fetched may hide points at its source, and is keyed by the module', async () => {
+    const dir = variant((tf) =>
+      tf.replace(
+        '# One health check per pool, tuned per environment.',
+        `# Health checks from the platform's registry module (not fetched here).
+module "health_checks" {
+  source  = "app.terraform.io/shop/elb-health-checks/huaweicloud"
+  version = "~> 2.0"
+}
+
+# One health check per pool, tuned per environment.`,
+      ),
+    );
+    const source = readFileSync(path.join(dir, 'main.tf'), 'utf8').split('\n').findIndex((l) => l.includes('elb-health-checks')) + 1;
+    // The module may hold a monitor of huaweicloud_elb_pool.api: whether it has one is open.
+    const note = noteOf(await notes(dir), 'health-check-disabled', 'huaweicloud_elb_pool.api', 'module.health_checks (source');
+    expect(note.message.text).toContain(`was not found (main.tf:${source}).`);
+    expect(originOf(note)).toBe(`main.tf:${source}`);
+    expect(note.partialFingerprints[KEY]).toBe(golden('health-check-disabled', 'huaweicloud_elb_pool.api', 'module.health_checks'));
+  });
+
   it('a verdict undecided by a security group rule is keyed by the rule input it hangs on (through the net evaluator)', async () => {
     const dir = path.join(TESTDATA, 'security-group-blocks-backend-port', 'pass');
     const note = noteOf(await notes(dir), 'security-group-blocks-backend-port', 'huaweicloud_compute_instance.batch', 'remote: var.lb_source_cidr has no value');

@@ -195,7 +195,10 @@ export class ModuleInstance implements ModuleContext {
       const call = this.callSet(name) as ModuleCallSet;
       if (call.dir === undefined) {
         // Its resources are missing: the model must not take what they would add as absent.
-        result.skipped.push({ address: call.address, reason: `${call.address} (source "${call.source}") was not found`, range: rangeOf(call.decl.block, 'source') ?? call.decl.block.range });
+        const reason = `${call.address} (source "${call.source}") was not found`;
+        const range = rangeOf(call.decl.block, 'source') ?? call.decl.block.range;
+        // What the notes about what it may hide point at: its `source`.
+        result.skipped.push({ address: call.address, reason, range, unknown: new Unknown(reason, range, undefined, undefined, { originAddress: call.address }) });
         continue;
       }
       const exp = call.expansion();
