@@ -16390,6 +16390,9 @@ function setKey(o, key, value) {
 		configurable: true
 	});
 }
+function computedReason(address, subject) {
+	return address.startsWith("data.") || address.includes(".data.") ? `${subject} is read only when Terraform plans` : `${subject} is known only after apply`;
+}
 function extendUnknown(u, step, origin) {
 	if (!u.ref || u instanceof EvalError) return u;
 	const path = [...u.ref.path, step];
@@ -16397,8 +16400,8 @@ function extendUnknown(u, step, origin) {
 		address: u.ref.address,
 		path
 	};
-	if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
-	return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref, void 0, { originAddress: `${u.ref.address}${formatPath(path)}` });
+	if (u.reason !== computedReason(u.ref.address, `${u.ref.address}${formatPath(u.ref.path)}`)) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
+	return new Unknown(computedReason(u.ref.address, `${u.ref.address}${formatPath(path)}`), u.origin ?? origin, ref, void 0, { originAddress: `${u.ref.address}${formatPath(path)}` });
 }
 function formatPath(path) {
 	return path.map((p) => typeof p === "number" ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`).join("");
@@ -17162,7 +17165,7 @@ function markObject(o, address, path) {
 	return o;
 }
 function afterApply(address, path, origin) {
-	return new Unknown(`${address}${formatPath(path)} is known only after apply`, origin, {
+	return new Unknown(computedReason(address, `${address}${formatPath(path)}`), origin, {
 		address,
 		path
 	}, void 0, { originAddress: `${address}${formatPath(path)}` });
@@ -17217,7 +17220,7 @@ function evalTraversal(root, steps, scope) {
 function named(u, e, scope) {
 	if (u.expression !== void 0 || u instanceof OneOf || isErrorValue(u)) return u;
 	const text = e.kind === "traversal" && e.root.kind === "variable" && e.steps.length === 0 ? e.root.name : printExpr(e);
-	return new Unknown(u.ref !== void 0 && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply` ? `${text} is known only after apply` : u.reason, u.origin, u.ref, {
+	return new Unknown(u.ref !== void 0 && u.reason === computedReason(u.ref.address, `${u.ref.address}${formatPath(u.ref.path)}`) && u.ref ? computedReason(u.ref.address, text) : u.reason, u.origin, u.ref, {
 		text,
 		...scope.origin ? { range: scope.origin } : {}
 	}, { cause: u });

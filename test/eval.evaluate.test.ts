@@ -277,6 +277,33 @@ resource "x_summary" "s" {
     expect(u.origin).toMatchObject({ file: 'main.tf' });
   });
 
+  it('says a data source is read when Terraform plans, not known only after apply', async () => {
+    // Terraform reads data sources while it plans; lblint reads no cloud and no state.
+    const result = await run({
+      'main.tf': `
+data "huaweicloud_vpc_subnet" "app" {
+  name = "app"
+}
+data "terraform_remote_state" "network" {
+  backend = "s3"
+}
+resource "huaweicloud_elb_member" "m" {
+  pool_id   = data.terraform_remote_state.network.outputs.pool_id
+  subnet_id = data.huaweicloud_vpc_subnet.app.ipv4_subnet_id
+  address   = local.first_ip
+}
+locals {
+  first_ip = data.huaweicloud_vpc_subnet.app.gateway_ip
+}
+`,
+    });
+    const values = byAddress(result, 'huaweicloud_elb_member.m').values;
+    expect(unknownOf(values['pool_id']).reason).toBe('data.terraform_remote_state.network.outputs.pool_id is read only when Terraform plans');
+    expect(unknownOf(values['subnet_id']).reason).toBe('data.huaweicloud_vpc_subnet.app.ipv4_subnet_id is read only when Terraform plans');
+    expect(unknownOf(values['subnet_id']).ref).toEqual({ address: 'data.huaweicloud_vpc_subnet.app', path: ['ipv4_subnet_id'] });
+    expect(unknownOf(values['address']).reason).toBe('data.huaweicloud_vpc_subnet.app.gateway_ip is read only when Terraform plans');
+  });
+
   it('keeps a ref to an unset id inside a nested block', async () => {
     const result = await run({ 'main.tf': servers });
     const network = byAddress(result, 'huaweicloud_compute_instance.web[0]').values['network'] as { uuid: Value }[];

@@ -13,6 +13,7 @@ import {
   extendUnknown,
   findError,
   findUnknown,
+  computedReason,
   formatPath,
   isErrorValue,
   isObject,
@@ -80,7 +81,7 @@ export function markObject(o: ValueObject, address: string, path: (string | numb
 }
 
 export function afterApply(address: string, path: (string | number)[], origin?: Range): Unknown {
-  return new Unknown(`${address}${formatPath(path)} is known only after apply`, origin, { address, path }, undefined, { originAddress: `${address}${formatPath(path)}` });
+  return new Unknown(computedReason(address, `${address}${formatPath(path)}`), origin, { address, path }, undefined, { originAddress: `${address}${formatPath(path)}` });
 }
 
 export function materialize(v: Value | Handle): Value {
@@ -158,8 +159,8 @@ function evalTraversal(root: Expr, steps: Step[], scope: Scope): Value | Handle 
 function named(u: Unknown, e: Expr, scope: Scope): Unknown {
   if (u.expression !== undefined || u instanceof OneOf || isErrorValue(u as unknown)) return u;
   const text = e.kind === 'traversal' && e.root.kind === 'variable' && e.steps.length === 0 ? e.root.name : printExpr(e);
-  const computed = u.ref !== undefined && u.reason === `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`;
-  return new Unknown(computed ? `${text} is known only after apply` : u.reason, u.origin, u.ref, { text, ...(scope.origin ? { range: scope.origin } : {}) }, { cause: u });
+  const computed = u.ref !== undefined && u.reason === computedReason(u.ref.address, `${u.ref.address}${formatPath(u.ref.path)}`);
+  return new Unknown(computed && u.ref ? computedReason(u.ref.address, text) : u.reason, u.origin, u.ref, { text, ...(scope.origin ? { range: scope.origin } : {}) }, { cause: u });
 }
 
 function traverse(root: Expr, steps: Step[], scope: Scope): Value | Handle {

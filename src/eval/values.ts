@@ -114,6 +114,15 @@ export function setKey(o: ValueObject, key: string, value: Value): void {
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Why a value the provider computes is not known, said of `subject` (the attribute, or the
+ * expression that reads it): a managed resource's is known only after apply; a data source's is
+ * read when Terraform plans (lblint reads no cloud and no state).
+ */
+export function computedReason(address: string, subject: string): string {
+  return address.startsWith('data.') || address.includes('.data.') ? `${subject} is read only when Terraform plans` : `${subject} is known only after apply`;
+}
+
 /** Extends an Unknown that names a resource attribute by one more step. */
 export function extendUnknown(u: Unknown, step: string | number, origin?: Range): Unknown {
   if (!u.ref || u instanceof EvalError) return u;
@@ -121,8 +130,8 @@ export function extendUnknown(u: Unknown, step: string | number, origin?: Range)
   const ref = { address: u.ref.address, path };
   // Only a value computed by the provider is "known only after apply"; an attribute set from an
   // unknown value (`name = var.x`) keeps that reason, and its expression.
-  if (u.reason !== `${u.ref.address}${formatPath(u.ref.path)} is known only after apply`) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
-  return new Unknown(`${u.ref.address}${formatPath(path)} is known only after apply`, u.origin ?? origin, ref, undefined, { originAddress: `${u.ref.address}${formatPath(path)}` });
+  if (u.reason !== computedReason(u.ref.address, `${u.ref.address}${formatPath(u.ref.path)}`)) return new Unknown(u.reason, u.origin ?? origin, ref, u.expression, { cause: u });
+  return new Unknown(computedReason(u.ref.address, `${u.ref.address}${formatPath(path)}`), u.origin ?? origin, ref, undefined, { originAddress: `${u.ref.address}${formatPath(path)}` });
 }
 
 export function formatPath(path: (string | number)[]): string {
