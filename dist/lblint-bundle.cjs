@@ -19834,20 +19834,35 @@ function link(listener, pool) {
 }
 function foreignReferences(index, own) {
 	const foreign = new Map();
-	const add = (a, by) => {
-		if (!foreign.has(a)) foreign.set(a, by);
+	const add = (a, by, feed) => {
+		const seen = foreign.get(a);
+		if (seen === void 0) foreign.set(a, feed ? { by } : {
+			by,
+			traffic: by
+		});
+		else if (!feed) seen.traffic ??= by;
 	};
 	for (const r of index.all()) {
 		if (own.has(r.type)) continue;
+		const feed = isScalingFeed(r.type);
 		for (const ref of collectRefs(r.values)) {
 			const a = ref.ref?.address;
 			if (a) {
-				add(a, r.address);
-				add(modulePrefix(r) + a, r.address);
+				add(a, r.address, feed);
+				add(modulePrefix(r) + a, r.address, feed);
 			}
 		}
 	}
 	return foreign;
+}
+function noteForeign(pool, ref) {
+	if (ref === void 0) return;
+	pool.hasForeignReferences = true;
+	pool.foreignReferrer ??= ref.by;
+	if (ref.traffic !== void 0) pool.foreignTrafficReferrer ??= ref.traffic;
+}
+function isScalingFeed(type) {
+	return /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
 }
 function collectRefs(v, out = []) {
 	if (v === void 0 || v === null) return out;
@@ -20271,8 +20286,7 @@ function placeVpcPools(ctx, pools) {
 			p.loadBalancer = lbsOfPool[0];
 			if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
 		}
-		const by = ctx.foreign.get(p.address);
-		if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+		noteForeign(p, ctx.foreign.get(p.address));
 	}
 }
 function zoneSubnet(ctx, r) {
@@ -20593,8 +20607,7 @@ function buildClb(ctx) {
 	if (lbUnknown) for (const p of defaults.values()) markUnknownListeners(p, restate(lbUnknown.loadBalancer, `${lbUnknown.address}: load_balancer_id: ${lbUnknown.loadBalancer.reason}`));
 	for (const p of pools) {
 		const key = defaults.get(p.loadBalancer) === p ? p.loadBalancer.address : p.address;
-		const by = ctx.foreign.get(key);
-		if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+		noteForeign(p, ctx.foreign.get(key));
 	}
 	clbAccessControls(ctx, listeners);
 	model.loadBalancers.push(...lbs);
@@ -21968,10 +21981,7 @@ function buildHwProducts(index, model, d, net) {
 		if (hiddenPools) for (const l of listeners) markUnknownBackend(l, hiddenPools);
 		if (pools.length > 0) {
 			foreign ??= foreignReferences(index, lbResourceTypes(d));
-			for (const p of pools) {
-				const by = foreign.get(p.address);
-				if (by !== void 0) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
-			}
+			for (const p of pools) noteForeign(p, foreign.get(p.address));
 		}
 		accessControls(index, product, FAMILY, listenerByAddress, model);
 		model.loadBalancers.push(...lbs);
@@ -24005,8 +24015,8 @@ const rules = [
 					});
 					continue;
 				}
-				if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-					const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : void 0) ?? foreignReason(pool.foreignReferrer, "traffic") ?? new Unknown("a listener or policy reference to it is not known");
+				if (pool.hasUnknownListeners || pool.foreignTrafficReferrer !== void 0) {
+					const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : void 0) ?? foreignReason(pool.foreignTrafficReferrer, "traffic") ?? new Unknown("a listener or policy reference to it is not known");
 					ctx.unknown(why, {
 						address: pool.address,
 						range

@@ -39,8 +39,9 @@ export default defineRule({
         ctx.unknown(elsewhere, { address: pool.address, range });
         continue;
       }
-      if (pool.hasUnknownListeners || pool.hasForeignReferences) {
-        const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : undefined) ?? foreignReason(pool.foreignReferrer, 'traffic') ?? new Unknown('a listener or policy reference to it is not known');
+      // An auto-scaling group that references the pool adds members to it, never traffic.
+      if (pool.hasUnknownListeners || pool.foreignTrafficReferrer !== undefined) {
+        const why = (pool.hasUnknownListeners ? pool.unknownListenersWhy : undefined) ?? foreignReason(pool.foreignTrafficReferrer, 'traffic') ?? new Unknown('a listener or policy reference to it is not known');
         ctx.unknown(why, { address: pool.address, range });
         continue;
       }

@@ -140,24 +140,50 @@ export function link(listener: Listener, pool: Pool): void {
  * listeners or `loadbalancer_ids`, a CCE/Kubernetes service…): a pool among them may get members
  * or traffic from there, so it is never called empty or unused. Both the address as written and
  * with the referring module's prefix are included, each with the address of the first resource
- * that references it.
+ * that references it (`by`), and of the first that is not an auto-scaling feed (`traffic`): a feed
+ * (`isScalingFeed`) registers instances in a pool, and never routes traffic to it.
  */
-export function foreignReferences(index: ResourceIndex, own: ReadonlySet<string>): Map<string, string> {
-  const foreign = new Map<string, string>();
-  const add = (a: string, by: string) => {
-    if (!foreign.has(a)) foreign.set(a, by);
+export function foreignReferences(index: ResourceIndex, own: ReadonlySet<string>): Map<string, ForeignReference> {
+  const foreign = new Map<string, ForeignReference>();
+  const add = (a: string, by: string, feed: boolean) => {
+    const seen = foreign.get(a);
+    if (seen === undefined) foreign.set(a, feed ? { by } : { by, traffic: by });
+    else if (!feed) seen.traffic ??= by;
   };
   for (const r of index.all()) {
     if (own.has(r.type)) continue;
+    const feed = isScalingFeed(r.type);
     for (const ref of collectRefs(r.values)) {
       const a = ref.ref?.address;
       if (a) {
-        add(a, r.address);
-        add(modulePrefix(r) + a, r.address);
+        add(a, r.address, feed);
+        add(modulePrefix(r) + a, r.address, feed);
       }
     }
   }
   return foreign;
+}
+
+/** Who references a pool from outside the modelled load-balancer resources (see foreignReferences). */
+export interface ForeignReference {
+  by: string;
+  traffic?: string;
+}
+
+/** Records on `pool` that resources we do not model reference it (the first of each kind wins). */
+export function noteForeign(pool: Pool, ref: ForeignReference | undefined): void {
+  if (ref === undefined) return;
+  pool.hasForeignReferences = true;
+  pool.foreignReferrer ??= ref.by;
+  if (ref.traffic !== undefined) pool.foreignTrafficReferrer ??= ref.traffic;
+}
+
+/**
+ * Auto-scaling resources that register their instances in pools (Huawei-family `*_as_group`
+ * `lbaas_listeners`, Alibaba ESS): they add members, never listeners or routes.
+ */
+export function isScalingFeed(type: string): boolean {
+  return /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
 }
 
 /** Every resource reference anywhere inside a value (for "is this pool referenced by something we do not model?"). */

@@ -166,6 +166,8 @@ export interface Pool extends NodeBase {
   unknownListenersWhy?: Unknown;
   /** Set with `hasForeignReferences`: the first resource we do not model that references this pool. */
   foreignReferrer?: string;
+  /** The first of them that may route traffic to it (not an auto-scaling group, which only adds members). */
+  foreignTrafficReferrer?: string;
   anyPortEnabled: Maybe<boolean>;
 }
 

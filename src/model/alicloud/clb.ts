@@ -1,7 +1,7 @@
 // Alibaba CLB (`alicloud_slb_*`): health checks on the listener, the default server group on the
 // listener's backend_port, forwarding rules, master-slave groups and listener ACLs.
 import { Unknown, isUnknown, restate, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
-import { ID, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
+import { ID, link, noteForeign, resolveOrMark, resolveRef, toMap } from '../graph.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, markUnknownMonitors, unknownAt } from '../nodes.js';
 import type { AccessControl, HealthMonitor, Listener, LoadBalancer, Maybe, Pool } from '../types.js';
 import { blocks, fieldAt, isSet, list, lower, monitorAt, node, nodeBase, notSet, num, offText, str, upper } from '../values.js';
@@ -176,8 +176,7 @@ export function buildClb(ctx: Ctx): void {
   for (const p of pools) {
     // The default group is referenced through its LB (an auto-scaling group's loadbalancer_ids…).
     const key = defaults.get(p.loadBalancer as LoadBalancer) === p ? (p.loadBalancer as LoadBalancer).address : p.address;
-    const by = ctx.foreign.get(key);
-    if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+    noteForeign(p, ctx.foreign.get(key));
   }
 
   clbAccessControls(ctx, listeners);

@@ -1,7 +1,7 @@
 // What the Alibaba products share: the adapter context, node constructors (load balancer,
 // listener, pool, member), server lists and weights, on/off switches, zone vSwitches and EIPs.
 import { Unknown, isUnknown, unknownAbout, type ResourceInstance, type Value } from '../../types.js';
-import { ResourceIndex } from '../graph.js';
+import { ResourceIndex, noteForeign, type ForeignReference } from '../graph.js';
 import type { Backend, LbKind, Listener, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from '../types.js';
 import { type EipBindings, type Resolver } from '../network.js';
 import { markUnknownBackend, markUnknownListeners, markUnknownMembers, poolNode, unknownAt } from '../nodes.js';
@@ -52,7 +52,7 @@ export interface Ctx {
   model: Model;
   resolveSubnet: Resolver<Subnet>;
   resolveBackend: (from: ResourceInstance, v: Value | undefined, byIp?: boolean) => Maybe<Backend> | undefined;
-  foreign: Map<string, string>;
+  foreign: Map<string, ForeignReference>;
   eips: EipBindings;
   /** Security groups named by id references (an ESS scaling configuration's `security_group_ids`). */
   resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>): Maybe<SecurityGroup[]>;
@@ -155,8 +155,7 @@ export function placeVpcPools(ctx: Ctx, pools: Pool[]): void {
       p.loadBalancer = lbsOfPool[0];
       if (p.loadBalancer && !isUnknown(p.loadBalancer)) p.loadBalancer.pools.push(p);
     }
-    const by = ctx.foreign.get(p.address);
-    if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
+    noteForeign(p, ctx.foreign.get(p.address));
   }
 }
 

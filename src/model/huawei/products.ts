@@ -2,7 +2,7 @@
 // `elb_*`/`*_v3`): load balancers, listeners, pools, members, monitors and forwarding policies,
 // one pass per product of the dialect. What differs per product: ./shared.ts, ./dedicated.ts.
 import { Unknown, isUnknown, type ProviderFamily, type ResourceInstance, type Value } from '../../types.js';
-import { ID, ResourceIndex, foreignReferences, link, resolveOrMark, resolveRef, toMap } from '../graph.js';
+import { ID, ResourceIndex, foreignReferences, link, noteForeign, resolveOrMark, resolveRef, toMap, type ForeignReference } from '../graph.js';
 import type { LoadBalancer, Listener, Member, Model, Pool, Subnet } from '../types.js';
 import type { EipBindings, Resolver } from '../network.js';
 import { blocks, fieldAt, node, notSet, num, str, upper } from '../values.js';
@@ -18,7 +18,7 @@ import { sharedLoadBalancer, transparentClientIp } from './shared.js';
 export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, net: HwNetwork): void {
   const FAMILY = d.family;
   const { resolveSubnet, resolveBackend, eips } = net;
-  let foreign: Map<string, string> | undefined;
+  let foreign: Map<string, ForeignReference> | undefined;
   for (const product of d.products) {
     const { kind, types } = product;
     const lbs: LoadBalancer[] = index.ofType(types.loadBalancer).map((r) => loadBalancer(r, product, FAMILY, resolveSubnet, eips));
@@ -126,10 +126,7 @@ export function buildHwProducts(index: ResourceIndex, model: Model, d: Dialect, 
 
     if (pools.length > 0) {
       foreign ??= foreignReferences(index, lbResourceTypes(d));
-      for (const p of pools) {
-        const by = foreign.get(p.address);
-        if (by !== undefined) [p.hasForeignReferences, p.foreignReferrer] = [true, p.foreignReferrer ?? by];
-      }
+      for (const p of pools) noteForeign(p, foreign.get(p.address));
     }
 
     accessControls(index, product, FAMILY, listenerByAddress, model);

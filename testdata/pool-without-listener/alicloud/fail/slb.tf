@@ -36,3 +36,22 @@ resource "alicloud_slb_server_group" "green" {
     port       = var.app_port
   }
 }
+
+# Auto scaling registers its instances here, but no listener sends them traffic: the scaling
+# group adds servers, never a listener.
+resource "alicloud_slb_server_group" "scaled" {
+  load_balancer_id = alicloud_slb_load_balancer.main.id
+  name             = "${var.app_name}-scaled"
+}
+
+resource "alicloud_ess_scalinggroup_vserver_groups" "scaled" {
+  scaling_group_id = var.scaling_group_id
+  vserver_groups {
+    loadbalancer_id = alicloud_slb_load_balancer.main.id
+    vserver_attributes {
+      vserver_group_id = alicloud_slb_server_group.scaled.id
+      port             = var.app_port
+      weight           = 100
+    }
+  }
+}

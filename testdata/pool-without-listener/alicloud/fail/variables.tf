@@ -22,3 +22,8 @@ variable "app_port" {
   type    = number
   default = 8080
 }
+
+variable "scaling_group_id" {
+  type    = string
+  default = "asg-gw8d5qd9s3zxgoq1d2sh"
+}

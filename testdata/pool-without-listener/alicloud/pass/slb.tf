@@ -46,10 +46,19 @@ resource "alicloud_slb_rule" "static" {
   server_group_id  = alicloud_slb_server_group.static.id
 }
 
-# Managed by auto scaling: its vServer group attachment is outside the LB resources.
+# Filled by auto scaling (the ESS vServer group attachment below) and used by the API listener.
 resource "alicloud_slb_server_group" "scaled" {
   load_balancer_id = alicloud_slb_load_balancer.main.id
   name             = "${var.app_name}-scaled"
+}
+
+resource "alicloud_slb_listener" "api" {
+  load_balancer_id = alicloud_slb_load_balancer.main.id
+  protocol         = "tcp"
+  frontend_port    = 8443
+  backend_port     = var.app_port
+  server_group_id  = alicloud_slb_server_group.scaled.id
+  bandwidth        = -1
 }
 
 resource "alicloud_ess_scalinggroup_vserver_groups" "scaled" {
