@@ -10150,7 +10150,7 @@ function assignFingerprints(sortedFindings) {
 function assignLegacyFingerprints(sortedFindings) {
 	const counter = new FingerprintCounter();
 	const out = new Map();
-	for (const f of sortedFindings) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
+	for (const f of sortedFindings) if (f.fingerprintAttribute !== void 0) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
 	return out;
 }
 // src/order.ts
@@ -19862,8 +19862,9 @@ function noteForeign(pool, ref) {
 	if (ref.traffic !== void 0) pool.foreignTrafficReferrer ??= ref.traffic;
 }
 function isScalingFeed(type) {
-	return /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
+	return HW_AS_GROUP.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
 }
+const HW_AS_GROUP = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/;
 function collectRefs(v, out = []) {
 	if (v === void 0 || v === null) return out;
 	if (isUnknown(v)) {
@@ -20963,7 +20964,6 @@ function addLocalAddressSubnets(ctx) {
 	}
 }
 // src/model/autoscaling.ts
-const HW_AS_GROUP = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/;
 const HW_AS_CONFIGURATION = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_configuration(?:_v1)?$/;
 function num(v) {
 	if (v === void 0 || v === null) return void 0;
@@ -24738,7 +24738,7 @@ async function lint(options) {
 	for (const f of withIgnores) {
 		f.fingerprint = fingerprints.get(f);
 		const old = legacy.get(f);
-		if (old !== f.fingerprint) f.legacyFingerprint = old;
+		if (old !== void 0 && old !== f.fingerprint) f.legacyFingerprint = old;
 	}
 	const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
 	return {

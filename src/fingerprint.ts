@@ -38,10 +38,12 @@ export function assignFingerprints(sortedFindings: readonly Finding[]): Map<Find
 /**
  * The fingerprints lblint gave `findings` before notes were keyed by their origin: a note's then
  * hashed `unknown:<reason>` (its `attribute`). Only for `--baseline` to match baselines written then.
+ * Only the notes get one: every other finding hashes the same key both ways (and its repeats
+ * number alike, since no note shares its key).
  */
 export function assignLegacyFingerprints(sortedFindings: readonly Finding[]): Map<Finding, string> {
   const counter = new FingerprintCounter();
   const out = new Map<Finding, string>();
-  for (const f of sortedFindings) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
+  for (const f of sortedFindings) if (f.fingerprintAttribute !== undefined) out.set(f, counter.next(fingerprintOf(f.ruleId, f.address, f.attribute)));
   return out;
 }

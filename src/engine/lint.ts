@@ -186,7 +186,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const f of withIgnores) {
     f.fingerprint = fingerprints.get(f);
     const old = legacy.get(f);
-    if (old !== f.fingerprint) f.legacyFingerprint = old;
+    if (old !== undefined && old !== f.fingerprint) f.legacyFingerprint = old;
   }
   const byAddress = new Map(unloadedModules.map((m) => [m.address, m]));
   return { findings: withIgnores, errors, files, roots, verbose: [...new Set(verbose)].sort(), undeclaredVars: undeclaredEverywhere(options.vars, roots, undeclared), unloadedModules: [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address)), loadStats, sourceText };

@@ -12,7 +12,7 @@
 // A feed reference that resolves to nothing here (a `regex()` cut out of a listener id, a literal
 // id) may feed any pool of the family: none of them is then called empty.
 import { Unknown, isUnknown, unknownAbout, type ProviderFamily, type ResourceInstance, type Value } from '../types.js';
-import { ID, type ResourceIndex, resolveRef, toMap } from './graph.js';
+import { HW_AS_GROUP, ID, type ResourceIndex, resolveRef, toMap } from './graph.js';
 import { markUnknownMembers, unknownAt } from './nodes.js';
 import type { Resolver } from './network.js';
 import type { Backend, LoadBalancer, Maybe, Member, Model, Pool, SecurityGroup, Subnet } from './types.js';
@@ -24,7 +24,6 @@ export interface FeedNetwork {
   resolveGroupIds(from: ResourceInstance, ids: Maybe<Value[]>): Maybe<SecurityGroup[]>;
 }
 
-const HW_AS_GROUP = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/;
 const HW_AS_CONFIGURATION = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_configuration(?:_v1)?$/;
 
 function num(v: Value | undefined): Maybe<number> | undefined {

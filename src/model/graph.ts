@@ -183,8 +183,11 @@ export function noteForeign(pool: Pool, ref: ForeignReference | undefined): void
  * `lbaas_listeners`, Alibaba ESS): they add members, never listeners or routes.
  */
 export function isScalingFeed(type: string): boolean {
-  return /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
+  return HW_AS_GROUP.test(type) || /^alicloud_ess_(scaling_group|scalinggroup_vserver_groups|server_group_attachment|alb_server_group_attachment)$/.test(type);
 }
+
+/** A Huawei-family auto-scaling group (`*_as_group`, `_v1`): model/autoscaling.ts reads its `lbaas_listeners`. */
+export const HW_AS_GROUP = /^(huaweicloud|opentelekomcloud|flexibleengine)_as_group(?:_v1)?$/;
 
 /** Every resource reference anywhere inside a value (for "is this pool referenced by something we do not model?"). */
 export function collectRefs(v: Value | undefined, out: Unknown[] = []): Unknown[] {
